@@ -1,0 +1,1 @@
+"""Doors onto the engine: each renders an Answer in its own medium."""

@@ -1,0 +1,77 @@
+"""Vietnamese text normalization shared by the knowledge checks and the search.
+
+Everything is matched on a *folded* form: Unicode NFC, lower case, diacritics
+removed, đ → d, punctuation turned into spaces. The original text is kept for
+display; folding is only ever used for comparison.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACE_RE = re.compile(r"\s+")
+# A number as Vietnamese texts print it: 2.401 / 98,4 / 85.300.00 / 13.75
+NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
+_THOUSANDS_RE = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
+_TOKEN_RE = re.compile(r"[a-z0-9]+(?:[.,][0-9]+)*")
+
+
+def collapse_spaces(text: str) -> str:
+    """Collapse every run of whitespace (including NBSP) into one space."""
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def strip_controls(text: str) -> str:
+    """Drop control and format characters except ordinary whitespace."""
+    return "".join(
+        ch if ch in "\n\t " or unicodedata.category(ch)[0] != "C" else " " for ch in text
+    )
+
+
+def fold(text: str) -> str:
+    """Lower-case, diacritic-free form: 'Bù Đốp' → 'bu dop'."""
+    text = unicodedata.normalize("NFC", text).lower().replace("đ", "d")
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return unicodedata.normalize("NFC", stripped)
+
+
+def canonical_number(token: str) -> str:
+    """One spelling per number so that 2.401 = 2401, 98,4 = 98.4 and 07 = 7."""
+    if _THOUSANDS_RE.match(token):
+        token = token.replace(".", "")
+    token = token.replace(",", ".")
+    if token.isdigit():
+        token = token.lstrip("0") or "0"
+    return token
+
+
+def tokens(text: str) -> list[str]:
+    """Folded word tokens with numbers in canonical form."""
+    out: list[str] = []
+    for tok in _TOKEN_RE.findall(fold(text)):
+        if tok[0].isdigit() and tok.replace(".", "").replace(",", "").isdigit():
+            out.append(canonical_number(tok))
+        else:
+            # "25ty", "2,5ty": letters glued to digits are split into parts
+            out.extend(re.findall(r"\d+(?:[.,]\d+)*|[a-z]+", tok))
+    return out
+
+
+def numbers(text: str) -> list[str]:
+    """The numbers of a text exactly as printed, in order."""
+    return NUMBER_RE.findall(text)
+
+
+def letter_ratio(text: str) -> tuple[int, int]:
+    """(Latin letters or digits, other letters) in the text, to spot other scripts."""
+    latin = other = 0
+    for ch in text:
+        if ch.isalnum():
+            base = fold(ch)
+            if base.isascii():
+                latin += 1
+            else:
+                other += 1
+    return latin, other

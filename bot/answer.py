@@ -1,0 +1,168 @@
+"""The Answer every door renders, and how entries become reply text.
+
+An Answer is plain data. ``text`` is the complete plain-text reply; doors that
+can format (Telegram HTML) build theirs from ``body``, ``quotes`` and
+``sources`` instead, escaping everything that comes from the data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from .knowledge import Article, Located
+
+AnswerKind = Literal["fact", "list", "clarify", "decline", "smalltalk", "invalid"]
+
+
+class Source(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    article_id: str
+    title: str
+    district: str
+    province: str
+    date: str | None  # ISO date, when the article prints one
+    date_label: str
+
+    @classmethod
+    def of(cls, article: Article) -> Source:
+        return cls(
+            article_id=article.id,
+            title=article.title,
+            district=article.district,
+            province=article.province,
+            date=article.date.isoformat() if article.date else None,
+            date_label=article.date_label,
+        )
+
+    def line(self) -> str:
+        return f"«{self.title}» (huyện {self.district}, tỉnh {self.province}; {self.date_label})"
+
+
+class Suggestion(BaseModel):
+    """Something to ask next. ``action`` is short ASCII (≤ 64 bytes) that the
+    engine resolves; doors use it as button data."""
+
+    model_config = ConfigDict(frozen=True)
+
+    action: str
+    label: str
+
+
+class Answer(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    answered: bool
+    kind: AnswerKind
+    text: str
+    body: str
+    quotes: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()
+    score: float = 0.0
+    suggestions: tuple[Suggestion, ...] = ()
+    entry_ids: tuple[str, ...] = ()
+
+    def public(self) -> dict[str, object]:
+        """The JSON shape of the command line's --json."""
+        return self.model_dump(mode="json")
+
+
+def entry_action(entry_id: str) -> str:
+    return f"e:{entry_id}"
+
+
+def suggestion_for(located: Located) -> Suggestion:
+    return Suggestion(action=entry_action(located.id), label=located.entry.title)
+
+
+def render(body: str, quotes: Sequence[str], sources: Sequence[Source],
+           suggestions: Sequence[Suggestion] = (), suggestions_heading: str = "Có thể bạn muốn hỏi thêm:") -> str:
+    parts = [body]
+    for quote in quotes:
+        parts.append(f"Trích bài: “{quote}”")
+    if sources:
+        if len(sources) == 1:
+            parts.append(f"Nguồn: {sources[0].line()}")
+        else:
+            parts.append("Nguồn:\n" + "\n".join(f"- {s.line()}" for s in sources))
+    if suggestions:
+        parts.append(suggestions_heading + "\n" + "\n".join(f"{i}. {s.label}" for i, s in enumerate(suggestions, 1)))
+    return "\n\n".join(parts)
+
+
+def fact_answer(located: Located, score: float, suggestions: Sequence[Suggestion] = ()) -> Answer:
+    entry = located.entry
+    body = entry.answer
+    if entry.note:
+        body += f"\nLưu ý: {entry.note}"
+    quotes = (entry.quote,)
+    sources = (Source.of(located.article),)
+    return Answer(
+        answered=True,
+        kind="fact",
+        text=render(body, quotes, sources, suggestions),
+        body=body,
+        quotes=quotes,
+        sources=sources,
+        score=round(score, 4),
+        suggestions=tuple(suggestions),
+        entry_ids=(located.id,),
+    )
+
+
+def list_item(located: Located) -> str:
+    entry = located.entry
+    match entry.kind:
+        case "model":
+            return f"{_capitalize(entry.name)} ({entry.category}, {entry.org})"
+        case "figure":
+            return f"{entry.value}: {entry.counts}"
+        case "person":
+            return f"{entry.name}: {entry.role}"
+        case "document":
+            return entry.name + (f" ({entry.date})" if entry.date else "")
+        case _:
+            return entry.title
+
+
+def _capitalize(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def list_answer(heading: str, items: Sequence[Located], score: float) -> Answer:
+    by_article: dict[str, list[Located]] = {}
+    for located in items:
+        by_article.setdefault(located.article.id, []).append(located)
+    blocks: list[str] = [heading]
+    for group in by_article.values():
+        lines = [f"• {list_item(item)}" for item in group]
+        if len(by_article) > 1:
+            lines.insert(0, f"Huyện {group[0].district}:")
+        blocks.append("\n".join(lines))
+    body = "\n\n".join(blocks)
+    sources = tuple(Source.of(group[0].article) for group in by_article.values())
+    return Answer(
+        answered=True,
+        kind="list",
+        text=render(body, (), sources),
+        body=body,
+        sources=sources,
+        score=round(score, 4),
+        entry_ids=tuple(item.id for item in items),
+    )
+
+
+def not_answered(kind: AnswerKind, body: str, suggestions: Iterable[Suggestion] = (),
+                 score: float = 0.0, heading: str = "Bạn có thể hỏi:") -> Answer:
+    suggestions = tuple(suggestions)
+    return Answer(
+        answered=False,
+        kind=kind,
+        text=render(body, (), (), suggestions, heading),
+        body=body,
+        score=round(score, 4),
+        suggestions=suggestions,
+    )

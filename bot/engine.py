@@ -1,0 +1,424 @@
+"""The engine: a question in, an Answer out, over one immutable snapshot.
+
+A snapshot is a validated knowledge base together with its search index.
+Reloading builds and validates a complete new snapshot first and only then
+replaces the reference, so a question in flight keeps the snapshot it started
+with and a failed reload changes nothing (as ``nginx -s reload`` does).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import lexicon
+from .answer import (
+    Answer,
+    Suggestion,
+    entry_action,
+    fact_answer,
+    list_answer,
+    not_answered,
+    suggestion_for,
+)
+from .knowledge import KnowledgeBase, Located, load
+from .query import Query, find
+from .search import Doc, Hit, Index
+from .text import collapse_spaces, letter_ratio, strip_controls, tokens
+
+MAX_QUESTION_CHARS = 500
+ANSWER_MIN = 0.45  # below: not sure enough to answer
+SUGGEST_MIN = 0.25  # below: nothing related enough to suggest
+CLOSE_CALL = 0.8  # runners-up within this share of the best are offered
+MAX_SUGGESTIONS = 3
+LIST_ALL_LIMIT = 40  # a list longer than this across all districts asks for a district first
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    kb: KnowledgeBase
+    index: Index
+
+    @classmethod
+    def build(cls, directory: str | Path) -> Snapshot:
+        kb = load(directory)
+        return cls(kb=kb, index=Index(kb))
+
+
+@dataclass(frozen=True)
+class ReloadReport:
+    added: tuple[str, ...]
+    removed: tuple[str, ...]
+    changed: tuple[str, ...]
+    articles_added: tuple[str, ...]
+    articles_removed: tuple[str, ...]
+    articles_changed: tuple[str, ...]
+    entries: int
+    articles: int
+
+    @property
+    def unchanged(self) -> bool:
+        return not (self.added or self.removed or self.changed or self.articles_added
+                    or self.articles_removed or self.articles_changed)
+
+
+class Engine:
+    def __init__(self, snapshot: Snapshot):
+        self._snapshot = snapshot
+        self._reload_lock = threading.Lock()
+
+    @classmethod
+    def from_directory(cls, directory: str | Path) -> Engine:
+        return cls(Snapshot.build(directory))
+
+    @property
+    def snapshot(self) -> Snapshot:
+        return self._snapshot
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        return self._snapshot.kb
+
+    # ------------------------------------------------------------ reload
+
+    def reload(self, directory: str | Path | None = None) -> ReloadReport:
+        """Build and validate a new snapshot, then swap it in. On error
+        (KnowledgeError) the current snapshot keeps serving."""
+        with self._reload_lock:
+            old = self._snapshot
+            new = Snapshot.build(directory or old.kb.directory)
+            self._snapshot = new  # one reference swap: readers see old or new, never a mix
+        return diff(old.kb, new.kb)
+
+    # ------------------------------------------------------------ asking
+
+    def ask(self, question: str) -> Answer:
+        snap = self._snapshot
+        text = collapse_spaces(strip_controls(question or ""))
+        problem = _input_problem(text, snap.kb)
+        if problem is not None:
+            return problem
+        phrase = " ".join(tokens(text))
+        small = _small_talk(phrase, snap.kb)
+        if small is not None:
+            return small
+        q = snap.index.analyze(text)
+        return _Responder(snap, q).respond()
+
+    def resolve(self, action: str) -> Answer:
+        """Answer a suggestion's action (e.g. a pressed button)."""
+        snap = self._snapshot
+        kind, _, arg = action.partition(":")
+        if kind == "e":
+            located = snap.kb.by_id.get(arg)
+            if located is not None:
+                return fact_answer(located, 1.0, _related(snap, located))
+        if kind == "m":
+            district = _district_by_slug(snap.kb, arg)
+            if district is not None or arg == "":
+                return models_answer(snap, district)
+        return not_answered(
+            "invalid",
+            "Mục này không còn trong cơ sở dữ liệu (có thể vừa được cập nhật). Bạn hãy hỏi lại nhé.",
+        )
+
+    def models(self, district: str | None = None) -> list[Located]:
+        return models_of(self._snapshot.kb, district)
+
+    def district_named(self, text: str) -> tuple[str | None, bool]:
+        """(district, recognised): which district of the base a short text names."""
+        snap = self._snapshot
+        if not text.strip():
+            return None, True
+        q = snap.index.analyze(text)
+        if len(q.districts) == 1 and not q.unknown_places:
+            return q.districts[0], True
+        return None, False
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def models_of(kb: KnowledgeBase, district: str | None) -> list[Located]:
+    return [e for e in kb.entries if e.entry.kind == "model" and (district is None or e.district == district)]
+
+
+def models_answer(snap: Snapshot, district: str | None) -> Answer:
+    items = models_of(snap.kb, district)
+    where = f"huyện {district}" if district else "các huyện"
+    return list_answer(f"Các mô hình, phong trào ở {where}:", items, 1.0)
+
+
+def district_slug(kb: KnowledgeBase, district: str) -> str:
+    for article in kb.articles.values():
+        if article.district == district:
+            return article.id
+    raise KeyError(district)
+
+
+def _district_by_slug(kb: KnowledgeBase, slug: str) -> str | None:
+    article = kb.articles.get(slug)
+    return article.district if article else None
+
+
+def districts_line(kb: KnowledgeBase) -> str:
+    seen: dict[str, str] = {}
+    for article in kb.articles.values():
+        seen.setdefault(article.district, article.province)
+    return ", ".join(f"{d} ({p})" for d, p in seen.items())
+
+
+def example_suggestions(kb: KnowledgeBase) -> tuple[Suggestion, ...]:
+    """One model per district (the first one the curators listed), as things to try."""
+    out: list[Suggestion] = []
+    seen: set[str] = set()
+    for located in kb.entries:
+        if located.entry.kind == "figure" and located.district not in seen:
+            seen.add(located.district)
+            out.append(suggestion_for(located))
+    return tuple(out[:MAX_SUGGESTIONS])
+
+
+def _input_problem(text: str, kb: KnowledgeBase) -> Answer | None:
+    if not text:
+        return not_answered("invalid", "Bạn chưa nhập câu hỏi. Hãy gõ một câu hỏi, ví dụ: "
+                            "«Bù Đốp xây được bao nhiêu căn nhà Đại đoàn kết?»")
+    if len(text) > MAX_QUESTION_CHARS:
+        return not_answered(
+            "invalid",
+            f"Tin nhắn dài quá ({len(text)} ký tự). Bạn hãy hỏi ngắn gọn, dưới {MAX_QUESTION_CHARS} ký tự, "
+            "mỗi lần một câu hỏi nhé.",
+        )
+    latin, other = letter_ratio(text)
+    if latin == 0 and other == 0:
+        return not_answered("invalid", "Mình chỉ đọc được câu hỏi bằng chữ. Bạn hãy gõ câu hỏi bằng tiếng Việt, "
+                            "có dấu hay không dấu đều được.", example_suggestions(kb))
+    if other > latin:
+        return not_answered("invalid", "Xin lỗi, mình chỉ hiểu câu hỏi bằng tiếng Việt (có dấu hay không dấu đều "
+                            "được). Sorry, I only understand Vietnamese.", example_suggestions(kb))
+    return None
+
+
+def _small_talk(phrase: str, kb: KnowledgeBase) -> Answer | None:
+    intro = (
+        "Mình trả lời các câu hỏi về kết quả học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh "
+        f"(Chỉ thị 05-CT/TW, Kết luận 01-KL/TW) ở các huyện: {districts_line(kb)}, theo các bài viết đã đăng. "
+        "Bạn có thể hỏi về con số (bao nhiêu nhà, bao nhiêu tiền…), về một mô hình (của ai, làm được gì), "
+        "hoặc xin danh sách (Kiên Lương có những mô hình nào?)."
+    )
+    if phrase in lexicon.GREETINGS:
+        return not_answered("smalltalk", "Xin chào! " + intro, example_suggestions(kb))
+    if phrase in lexicon.HELP:
+        return not_answered("smalltalk", intro, example_suggestions(kb))
+    if phrase in lexicon.THANKS:
+        return not_answered("smalltalk", "Không có gì! Bạn cứ hỏi tiếp nhé.")
+    return None
+
+
+def _related(snap: Snapshot, located: Located) -> tuple[Suggestion, ...]:
+    """Other entries quoting the same passage: what a reader asks next."""
+    out = []
+    for other in snap.kb.entries:
+        if other.id != located.id and other.article.id == located.article.id and (
+            other.entry.quote == located.entry.quote
+        ):
+            out.append(suggestion_for(other))
+    return tuple(out[:MAX_SUGGESTIONS])
+
+
+class _Responder:
+    """Turns one analysed question into an Answer."""
+
+    def __init__(self, snap: Snapshot, q: Query):
+        self.snap = snap
+        self.kb = snap.kb
+        self.index = snap.index
+        self.q = q
+
+    def respond(self) -> Answer:
+        q = self.q
+        if q.unknown_places and not q.districts:
+            names = ", ".join(_place_label(p.name, p.province) for p in q.unknown_places)
+            return not_answered(
+                "decline",
+                f"Mình chưa có bài viết nào về {names}. Mình chỉ có dữ liệu về các huyện: {districts_line(self.kb)}.",
+                example_suggestions(self.kb),
+            )
+        if q.unanswerable:
+            where = f" về huyện {', '.join(q.districts)}" if q.districts else ""
+            return not_answered(
+                "decline",
+                f"Các bài viết{where} mà mình có không nêu thông tin này (số điện thoại, địa chỉ, dự báo hay số liệu "
+                "sau thời điểm đăng bài…). Mình chỉ trả lời về kết quả và mô hình học tập, làm theo Bác được nêu "
+                "trong bài.",
+                example_suggestions(self.kb),
+            )
+        missing_years = self._years_not_covered()
+        if missing_years:
+            where = f"huyện {', '.join(q.districts)}" if q.districts else "các huyện"
+            return not_answered(
+                "decline",
+                f"Các bài viết về {where} không có số liệu năm {', '.join(missing_years)}.",
+                example_suggestions(self.kb),
+            )
+        if q.listing and not q.quantity and not q.who:
+            listed = self._list()
+            if listed is not None:
+                return listed
+        return self._single()
+
+    def _years_not_covered(self) -> list[str]:
+        if not self.q.years:
+            return []
+        texts = " ".join(
+            a.text for a in self.kb.articles.values() if not self.q.districts or a.district in self.q.districts
+        )
+        present = set(tokens(texts))
+        return [y for y in self.q.years if y not in present]
+
+    def _single(self) -> Answer:
+        hits = self.index.rank(self.q)
+        if not hits or hits[0].score < SUGGEST_MIN:
+            return self._out_of_scope()
+        best = hits[0]
+        runners = _distinct(hits[1:], best, lambda h: h.score >= max(CLOSE_CALL * best.score, SUGGEST_MIN))
+        if best.score < ANSWER_MIN:
+            options = _distinct(hits, None, lambda h: h.score >= SUGGEST_MIN)
+            return not_answered(
+                "clarify",
+                "Mình chưa chắc đã hiểu đúng câu hỏi của bạn.",
+                [suggestion_for(h.located) for h in options],
+                score=best.score,
+                heading="Có phải bạn muốn hỏi:",
+            )
+        return fact_answer(best.located, best.score, [suggestion_for(h.located) for h in runners])
+
+    def _out_of_scope(self) -> Answer:
+        return not_answered(
+            "decline",
+            "Xin lỗi, mình không tìm thấy thông tin này trong các bài viết mình có. Mình chỉ trả lời về kết quả "
+            "học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh ở các huyện: "
+            f"{districts_line(self.kb)}.",
+            example_suggestions(self.kb),
+        )
+
+    # ------------------------------------------------------------ lists
+
+    def _list(self) -> Answer | None:
+        q = self.q
+        kinds = set(q.list_kinds)
+        if "figure" in kinds or (q.orgs and not kinds - {"figure"}):
+            kinds |= {"figure", "model"}
+        if not kinds:
+            kinds = {"model"}
+        pool = [
+            d for d in self.index.docs
+            if d.kind in kinds
+            and (not q.districts or d.located.district in q.districts)
+            and (not q.orgs or d.org_group in q.orgs)
+        ]
+        if not pool:
+            return None
+        residual = _residual_terms(q)
+        if residual:
+            narrowed = [h.doc for h in self.index.rank(_with_content(q, residual), pool) if h.score >= 0.3]
+            if not narrowed:
+                return None
+            pool = narrowed if len(narrowed) < len(pool) else pool
+            pool.sort(key=lambda d: self.kb.entries.index(d.located))
+        items = [d.located for d in pool]
+        if len(items) == 1:
+            return fact_answer(items[0], 1.0)
+        if not q.districts and len(items) > LIST_ALL_LIMIT:
+            return self._choose_district(kinds)
+        return list_answer(_list_heading(q, kinds), items, 1.0)
+
+    def _choose_district(self, kinds: set[str]) -> Answer:
+        suggestions = [
+            Suggestion(action=f"m:{district_slug(self.kb, d)}", label=f"Các mô hình ở {d}")
+            for d in self.kb.districts
+        ]
+        return not_answered(
+            "clarify",
+            "Danh sách này dài. Bạn muốn xem của huyện nào? "
+            f"Mình có dữ liệu về: {districts_line(self.kb)}.",
+            suggestions,
+            heading="Chọn một huyện:",
+        )
+
+
+def _place_label(name: str, province: str | None) -> str:
+    return f"{name} ({province})" if province else name
+
+
+def _distinct(hits: Sequence[Hit], best: Hit | None, keep: object) -> list[Hit]:
+    out: list[Hit] = []
+    titles = {best.located.entry.title} if best else set()
+    for hit in hits:
+        if not keep(hit):  # type: ignore[operator]
+            break
+        if hit.located.entry.title in titles:
+            continue
+        titles.add(hit.located.entry.title)
+        out.append(hit)
+        if len(out) == MAX_SUGGESTIONS:
+            break
+    return out
+
+
+_LIST_WORDS = frozenset(
+    w
+    for groups in (lexicon.LIST_CUES, *lexicon.KIND_WORDS.values(), *lexicon.ORG_GROUPS.values(),
+                   lexicon.FRAME_PHRASES)
+    for phrase in groups
+    for w in phrase
+) | {"huyen", "co", "duoc", "lam", "dat", "trien", "khai", "thuc", "hien", "xay", "dung", "nhan", "rong",
+     "tieu", "bieu", "noi", "bat", "hay", "hieu", "qua", "hoi", "gi", "nao"}
+
+
+def _residual_terms(q: Query) -> list[str]:
+    """What a list question says beyond 'which models does X have'."""
+    spans = find(q.content, lexicon.LIST_CUES)
+    drop = {k for a, b in spans for k in range(a, b)}
+    return [t for k, t in enumerate(q.content)
+            if k not in drop and t not in _LIST_WORDS and t not in lexicon.STOPWORDS and len(t) > 1]
+
+
+def _with_content(q: Query, content: list[str]) -> Query:
+    from dataclasses import replace
+
+    return replace(q, content=content, quantity=False, who=False, when=False)
+
+
+def _list_heading(q: Query, kinds: set[str]) -> str:
+    what = "Các mô hình, phong trào" if kinds == {"model"} else (
+        "Kết quả và mô hình" if "figure" in kinds else "Danh sách")
+    if "person" in kinds and len(kinds) == 1:
+        what = "Những người được nêu tên"
+    if "document" in kinds and len(kinds) == 1:
+        what = "Các văn bản được nêu"
+    who = f" của {', '.join(q.orgs)}" if q.orgs else ""
+    where = f" ở huyện {', '.join(q.districts)}" if q.districts else ""
+    return f"{what}{who}{where}:"
+
+
+def diff(old: KnowledgeBase, new: KnowledgeBase) -> ReloadReport:
+    old_e = {e.id: e.entry for e in old.entries}
+    new_e = {e.id: e.entry for e in new.entries}
+    old_a = dict(old.articles)
+    new_a = dict(new.articles)
+    return ReloadReport(
+        added=tuple(sorted(new_e.keys() - old_e.keys())),
+        removed=tuple(sorted(old_e.keys() - new_e.keys())),
+        changed=tuple(sorted(k for k in old_e.keys() & new_e.keys() if old_e[k] != new_e[k])),
+        articles_added=tuple(sorted(new_a.keys() - old_a.keys())),
+        articles_removed=tuple(sorted(old_a.keys() - new_a.keys())),
+        articles_changed=tuple(sorted(k for k in old_a.keys() & new_a.keys() if old_a[k] != new_a[k])),
+        entries=len(new.entries),
+        articles=len(new.articles),
+    )
+
+
+__all__ = ["Answer", "Doc", "Engine", "ReloadReport", "Snapshot", "entry_action"]

@@ -1,0 +1,300 @@
+"""Language data for the search, all in folded form (no diacritics, lower case).
+
+Kept apart from the algorithm so that a linguist can extend it without reading
+the ranking code. Every phrase here is a tuple of folded syllables.
+"""
+
+from __future__ import annotations
+
+# Chat short forms and organisational abbreviations → what they stand for.
+# Applied to questions and to the fact base alike, so "ĐV" in an article and
+# "dang vien" in a question meet. Context-dependent ones are in search.py.
+SHORT_FORMS: dict[str, str] = {
+    # chat
+    "bn": "bao nhieu",
+    "bnh": "bao nhieu",
+    "bnhieu": "bao nhieu",
+    "bnhiu": "bao nhieu",
+    "baonhieu": "bao nhieu",
+    "baonhiu": "bao nhieu",
+    "nhiu": "nhieu",
+    "nhju": "nhieu",
+    "dc": "duoc",
+    "dk": "duoc",
+    "ko": "khong",
+    "hok": "khong",
+    "hem": "khong",
+    "khg": "khong",
+    "kq": "ket qua",
+    "z": "vay",
+    "j": "gi",
+    "ntn": "nhu the nao",
+    "mik": "minh",
+    "mk": "minh",
+    "mn": "moi nguoi",
+    "ng": "nguoi",
+    "ngta": "nguoi ta",
+    "mh": "mo hinh",
+    "mhinh": "mo hinh",
+    "tr": "trieu",
+    "k": "khong",
+    # organisations, titles and documents
+    "dv": "dang vien",
+    "cb": "can bo",
+    "cbdv": "can bo dang vien",
+    "cbcc": "can bo cong chuc",
+    "cbccvc": "can bo cong chuc vien chuc",
+    "ccvc": "cong chuc vien chuc",
+    "ccb": "cuu chien binh",
+    "hccb": "hoi cuu chien binh",
+    "lhpn": "lien hiep phu nu",
+    "hlhpn": "hoi lien hiep phu nu",
+    "hpn": "hoi phu nu",
+    "hnd": "hoi nong dan",
+    "ldld": "lien doan lao dong",
+    "mttq": "mat tran to quoc",
+    "ubmttq": "uy ban mat tran to quoc",
+    "ubnd": "uy ban nhan dan",
+    "hdnd": "hoi dong nhan dan",
+    "hctd": "hoi chu thap do",
+    "ctd": "chu thap do",
+    "dtn": "doan thanh nien",
+    "tn": "thanh nien",
+    "bhyt": "bao hiem y te",
+    "btv": "ban thuong vu",
+    "btg": "ban tuyen giao",
+    "bch": "ban chap hanh",
+    "bct": "bo chinh tri",
+    "tw": "trung uong",
+    "nq": "nghi quyet",
+    "qd": "quy dinh",
+    "kl": "ket luan",
+    "ntm": "nong thon moi",
+    "atgt": "an toan giao thong",
+    "sxkd": "san xuat kinh doanh",
+    "hs": "hoc sinh",
+    "gv": "giao vien",
+    "gd": "giao duc",
+    "gddt": "giao duc dao tao",
+    "tp": "thanh pho",
+    "tx": "thi xa",
+    "tt": "thi tran",
+    "hcm": "ho chi minh",
+    "vn": "viet nam",
+    "sdt": "so dien thoai",
+    "dt": "dien thoai",
+}
+
+# Phrase-level spellings folded onto one form.
+PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("bao", "nhiu"): ("bao", "nhieu"),
+    ("bao", "nhju"): ("bao", "nhieu"),
+    ("bao", "nhieuu"): ("bao", "nhieu"),
+    ("nhu", "nao"): ("nhu", "the", "nao"),
+    ("doan", "tn"): ("doan", "thanh", "nien"),
+    ("hoi", "pn"): ("hoi", "phu", "nu"),
+    ("hoi", "nd"): ("hoi", "nong", "dan"),
+    ("covid", "19"): ("covid",),
+    ("ho", "chi", "minh", "city"): ("ho", "chi", "minh"),
+}
+
+# Words that carry no meaning for matching. Ambiguous syllables are left out on
+# purpose: "hoi" (hỏi / hội), "dang" (đang / Đảng), "ban" (bạn / ban), "chi"
+# (chị / chi bộ), "nha" (nhé / nhà), "tu" (từ / tư tưởng) all matter here.
+STOPWORDS: frozenset[str] = frozenset(
+    """
+    a ah oi ad admin nhe nhi vay the la gi nao bao nhieu khong co duoc da se cua va voi o
+    tai trong nhung cac mot nhieu ve thi ma de biet xin vui long giup ai sao minh toi em
+    cho hay hoac nay kia day roi chua bot chatbot vang lieu
+    """.split()
+)
+
+# Phrases that only frame the question ("cho mình hỏi", "bạn ơi").
+FRAME_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("cho", "minh", "hoi"),
+    ("cho", "toi", "hoi"),
+    ("cho", "em", "hoi"),
+    ("cho", "hoi"),
+    ("xin", "hoi"),
+    ("muon", "hoi"),
+    ("hoi", "ve"),
+    ("ban", "oi"),
+    ("bot", "oi"),
+    ("ad", "oi"),
+    ("admin", "oi"),
+    ("ban", "cho", "biet"),
+    ("cho", "biet"),
+    ("ban", "co", "biet"),
+    ("tra", "loi"),
+)
+
+# Cues of what kind of answer is wanted.
+QUANTITY_CUES: tuple[tuple[str, ...], ...] = (
+    ("bao", "nhieu"),
+    ("so", "luong"),
+    ("tong", "so"),
+    ("tong", "cong"),
+    ("ty", "le"),
+    ("phan", "tram"),
+    ("may",),  # "mấy", but see search.py: "máy tính" is not a cue
+)
+WHO_CUES: tuple[tuple[str, ...], ...] = (
+    ("cua", "ai"),
+    ("do", "ai"),
+    ("la", "ai"),
+    ("ai", "la"),
+    ("ai",),
+    ("hoi", "nao"),
+    ("don", "vi", "nao"),
+    ("co", "quan", "nao"),
+    ("to", "chuc", "nao"),
+    ("doan", "the", "nao"),
+    ("ben", "nao"),
+    ("chuc", "vu", "gi"),
+    ("chuc", "gi"),
+    ("giu", "chuc"),
+    ("la", "gi", "cua"),
+)
+WHEN_CUES: tuple[tuple[str, ...], ...] = (
+    ("khi", "nao"),
+    ("bao", "gio"),
+    ("ngay", "nao"),
+    ("nam", "nao"),
+    ("luc", "nao"),
+    ("thoi", "gian", "nao"),
+    ("ngay", "bao", "nhieu"),
+    ("ngay", "may"),
+    ("ban", "hanh", "ngay"),
+    ("thang", "nao"),
+)
+LIST_CUES: tuple[tuple[str, ...], ...] = (
+    ("nhung", "mo", "hinh"),
+    ("cac", "mo", "hinh"),
+    ("nhung", "phong", "trao"),
+    ("cac", "phong", "trao"),
+    ("nhung", "gi"),
+    ("nhung", "nao"),
+    ("cac", "gi"),
+    ("lam", "duoc", "gi"),
+    ("lam", "gi"),
+    ("liet", "ke"),
+    ("ke", "ten"),
+    ("ke", "ra"),
+    ("danh", "sach"),
+    ("co", "gi"),
+    ("gom", "nhung"),
+    ("mo", "hinh", "gi"),
+    ("mo", "hinh", "nao"),
+    ("phong", "trao", "gi"),
+    ("phong", "trao", "nao"),
+    ("tat", "ca"),
+    ("ket", "qua", "gi"),
+    ("thanh", "tich", "gi"),
+)
+
+# Units: how a question names a kind of quantity, and how values print it.
+UNIT_WORDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "money": (("tien",), ("kinh", "phi"), ("tri", "gia"), ("gia", "tri"), ("dong",), ("ty",),
+              ("trieu",), ("von",), ("ngan", "sach"), ("chi", "phi")),
+    "length": (("km",), ("cay", "so"), ("chieu", "dai"), ("dai",), ("met",)),
+    "percent": (("phan", "tram"), ("ty", "le")),
+    "weight": (("tan",), ("kg",), ("ky",), ("ki", "lo")),
+    "area": (("m2",), ("met", "vuong"), ("dien", "tich")),
+    "duration": (("phut",), ("gio",)),
+}
+VALUE_UNITS: dict[str, tuple[str, ...]] = {
+    "money": ("dong", "ty", "trieu", "d"),
+    "length": ("km", "m"),
+    "percent": ("%",),
+    "weight": ("tan", "kg"),
+    "area": ("m2",),
+    "duration": ("phut",),
+}
+
+# Organisations: group name → folded aliases (longest first wins).
+ORG_GROUPS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "Hội Nông dân": (("hoi", "nong", "dan"), ("nong", "dan")),
+    "Hội Liên hiệp Phụ nữ": (("lien", "hiep", "phu", "nu"), ("hoi", "phu", "nu"), ("phu", "nu"), ("chi", "em")),
+    "Hội Cựu chiến binh": (("cuu", "chien", "binh"),),
+    "Đoàn Thanh niên": (("huyen", "doan"), ("doan", "thanh", "nien"), ("thanh", "nien"), ("doan", "vien")),
+    "Liên đoàn Lao động": (("lien", "doan", "lao", "dong"), ("cong", "doan")),
+    "Mặt trận Tổ quốc": (("mat", "tran", "to", "quoc"), ("mat", "tran")),
+    "Hội Chữ thập đỏ": (("chu", "thap", "do"),),
+    "Ngành Giáo dục": (("giao", "duc"), ("nganh", "giao", "duc")),
+    "Ban Tuyên giáo": (("ban", "tuyen", "giao"), ("tuyen", "giao")),
+    "Ủy ban nhân dân": (("uy", "ban", "nhan", "dan"),),
+    "Văn hóa - Thông tin": (("van", "hoa", "thong", "tin"), ("truyen", "thanh"), ("dai", "truyen", "thanh")),
+    "Huyện ủy": (("ban", "thuong", "vu"), ("huyen", "uy"), ("dang", "bo", "huyen")),
+}
+
+# Kinds of entries named in list questions.
+KIND_WORDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "model": (("mo", "hinh"), ("phong", "trao"), ("cuoc", "van", "dong"), ("chuong", "trinh"),
+              ("chuyen", "muc"), ("cong", "trinh"), ("cach", "lam"), ("hoat", "dong")),
+    "person": (("nhung", "ai"), ("nguoi", "nao"), ("lanh", "dao"), ("ca", "nhan", "nao")),
+    "document": (("van", "ban"), ("chi", "thi"), ("nghi", "quyet"), ("ket", "luan"), ("quy", "dinh"),
+                 ("ke", "hoach")),
+    "figure": (("ket", "qua"), ("thanh", "tich"), ("so", "lieu"), ("con", "so"), ("lam", "duoc"),
+               ("dat", "duoc")),
+}
+
+# Everyday words and the article's words for the same thing; a question term
+# also matches its synonyms, at a lower weight.
+SYNONYMS: tuple[tuple[str, ...], ...] = (
+    ("tien", "kinh phi", "tri gia", "gia tri", "nguon luc", "von", "chi phi", "so tien"),
+    ("xay", "xay dung", "lam", "xay moi", "xay tang"),
+    ("khen thuong", "khen", "bang khen", "giay khen", "bieu duong", "tuyen duong", "vinh danh"),
+    ("ngheo", "kho khan", "ho ngheo", "can ngheo"),
+    ("sua", "sua chua"),
+    ("den duong", "thap sang", "chieu sang", "tuyen duong sang", "anh sang"),
+    ("ho tro", "giup", "giup do", "tang", "trao tang", "uu dai"),
+    ("cau", "cay cau", "cau be tong"),
+    ("hoc bong", "khuyen hoc"),
+    ("nha", "can nha", "nha o"),
+    ("hoc", "hoc tap", "nghien cuu", "quan triet"),
+    ("van dong", "quyen gop", "keu goi", "huy dong"),
+    ("thanh lap", "ra doi", "chia tach"),
+    ("bi thu", "lanh dao"),
+    ("gao", "hu gao"),
+    ("ca nhan", "nguoi", "guong"),
+    ("tap the", "don vi"),
+    ("dich", "covid", "dai dich"),
+    ("tuyen truyen", "thong tin", "truyen thong"),
+    ("tin bai", "bai viet", "tin"),
+)
+
+# Questions for data the articles never hold.
+UNANSWERABLE_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("so", "dien", "thoai"),
+    ("dien", "thoai"),
+    ("hotline",),
+    ("email",),
+    ("gmail",),
+    ("fax",),
+    ("dia", "chi"),
+    ("website",),
+    ("zalo",),
+    ("nam", "sau"),
+    ("nam", "toi"),
+    ("nam", "tiep", "theo"),
+    ("du", "bao"),
+    ("du", "kien"),
+    ("tuong", "lai"),
+    ("dan", "so"),
+    ("gio", "lam", "viec"),
+    ("muc", "luong"),
+    ("tien", "luong"),
+)
+
+GREETINGS: frozenset[str] = frozenset(
+    {"chao", "xin chao", "hello", "hi", "helo", "alo", "hey", "chao ban", "chao bot", "chao ad",
+     "chao admin", "xin chao ban", "start"}
+)
+THANKS: frozenset[str] = frozenset(
+    {"cam on", "cam on ban", "cam on nhieu", "thanks", "thank you", "thank", "tks", "thanks ban",
+     "ok", "oke", "okie", "ok cam on", "vang", "da", "da cam on"}
+)
+HELP: frozenset[str] = frozenset(
+    {"help", "huong dan", "tro giup", "ban biet gi", "ban lam duoc gi", "ban la ai", "ban hoi duoc gi",
+     "hoi gi", "toi hoi gi", "minh hoi gi", "hoi duoc gi", "menu"}
+)

@@ -1,0 +1,229 @@
+"""What a question asks: folded terms, places, organisations and intent.
+
+The same :func:`expand` runs over the fact base when it is indexed, so an
+abbreviation in an article ("CB,ĐV") and one in a question ("dv") both
+become plain words before anything is compared.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from . import lexicon
+from .places import Place, PlaceFinder
+from .text import tokens
+
+Phrase = tuple[str, ...]
+
+
+def expand(toks: Sequence[str]) -> list[str]:
+    """Replace short forms and abbreviations by the words they stand for."""
+    out: list[str] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        tok = toks[i]
+        prev = toks[i - 1] if i else ""
+        nxt = toks[i + 1] if i + 1 < n else ""
+        phrase = next(
+            (p for p in lexicon.PHRASES if tuple(toks[i:i + len(p)]) == p), None
+        )
+        if phrase is not None:
+            out.extend(lexicon.PHRASES[phrase])
+            i += len(phrase)
+            continue
+        near_number = prev.isdigit() or nxt.isdigit() or nxt in ("tw", "tu", "hu")
+        if tok == "hu":  # HU = Huyện ủy, but "hũ gạo" is a rice jar
+            out.extend(["hu"] if nxt == "gao" else ["huyen", "uy"])
+        elif tok == "ct":  # CT = Chỉ thị next to a number, else Chủ tịch
+            out.extend(["chi", "thi"] if near_number else ["chu", "tich"])
+        elif tok == "kh":  # KH = Kế hoạch in a document code, else "không"
+            out.extend(["ke", "hoach"] if near_number else ["khong"])
+        elif tok == "k" and prev.isdigit():  # 500k
+            out.append("nghin")
+        elif tok == "v" and i == n - 1:  # "... gi v"
+            out.append("vay")
+        elif tok in lexicon.SHORT_FORMS:
+            out.extend(lexicon.SHORT_FORMS[tok].split())
+        else:
+            out.append(tok)
+        i += 1
+    return out
+
+
+def normalize(text: str) -> list[str]:
+    return expand(tokens(text))
+
+
+class Speller:
+    """Corrects one- and two-letter typos and glued words against a vocabulary."""
+
+    def __init__(self, words: Counter[str], bigrams: frozenset[tuple[str, str]]):
+        self.words = words
+        self.bigrams = bigrams
+        self._choices = [w for w in words if len(w) >= 2 and not w.isdigit()]
+
+    def known(self, tok: str) -> bool:
+        return tok in self.words
+
+    def correct(self, toks: Sequence[str]) -> list[str]:
+        out: list[str] = []
+        for i, tok in enumerate(toks):
+            if self.known(tok) or tok.isdigit() or len(tok) < 3 or any(c.isdigit() for c in tok):
+                out.append(tok)
+                continue
+            prev = out[-1] if out else ""
+            nxt = toks[i + 1] if i + 1 < len(toks) else ""
+            split = self._split(tok)
+            if split:
+                out.extend(split)
+                continue
+            fixed = self._nearest(tok, prev, nxt)
+            out.append(fixed or tok)
+        return out
+
+    def _in_context(self, word: str, prev: str, nxt: str) -> bool:
+        return (prev, word) in self.bigrams or (word, nxt) in self.bigrams
+
+    def _nearest(self, tok: str, prev: str, nxt: str) -> str | None:
+        limit = 1 if len(tok) <= 5 else 2
+        found = process.extract(tok, self._choices, scorer=OSA.distance, score_cutoff=limit, limit=25)
+        if not found:
+            return None
+        best = min(d for _, d, _ in found)
+        candidates = [w for w, d, _ in found if d == best]
+        in_context = [w for w in candidates if self._in_context(w, prev, nxt)]
+        if in_context:
+            return max(in_context, key=lambda w: self.words[w])
+        # Short syllables have many neighbours: without context, guessing is worse than not.
+        if len(tok) <= 4 or best > 1:
+            return None
+        return max(candidates, key=lambda w: self.words[w])
+
+    def _split(self, tok: str) -> list[str] | None:
+        """'kienluong' → ['kien', 'luong'] when the halves are a known pair."""
+        for cut in range(2, len(tok) - 1):
+            left, right = tok[:cut], tok[cut:]
+            if (left, right) in self.bigrams:
+                return [left, right]
+            for cut2 in range(2, len(right) - 1):
+                mid, last = right[:cut2], right[cut2:]
+                if (left, mid) in self.bigrams and (mid, last) in self.bigrams:
+                    return [left, mid, last]
+        return None
+
+
+@dataclass
+class Query:
+    """A question taken apart."""
+
+    text: str
+    toks: list[str]  # after expansion and spelling
+    content: list[str]  # what is left for matching: no places, no frame words
+    districts: list[str] = field(default_factory=list)
+    unknown_places: list[Place] = field(default_factory=list)
+    orgs: list[str] = field(default_factory=list)
+    quantity: bool = False
+    who: bool = False
+    when: bool = False
+    listing: bool = False
+    list_kinds: list[str] = field(default_factory=list)
+    unit: str | None = None
+    target: list[str] = field(default_factory=list)  # the noun after "bao nhiêu"
+    years: list[str] = field(default_factory=list)
+    unanswerable: bool = False
+
+    @property
+    def phrase(self) -> str:
+        return " ".join(self.toks)
+
+
+def find(toks: Sequence[str], phrases: Iterable[Phrase]) -> list[tuple[int, int]]:
+    """Spans where any of the phrases occurs."""
+    spans: list[tuple[int, int]] = []
+    for phrase in phrases:
+        size = len(phrase)
+        for i in range(len(toks) - size + 1):
+            if tuple(toks[i:i + size]) == phrase:
+                spans.append((i, i + size))
+    return spans
+
+
+def has(toks: Sequence[str], phrases: Iterable[Phrase]) -> bool:
+    return bool(find(toks, phrases))
+
+
+def _quantity_spans(toks: Sequence[str]) -> list[tuple[int, int]]:
+    spans = find(toks, lexicon.QUANTITY_CUES)
+    # "máy tính" (computer) folds like "mấy" (how many)
+    return [(a, b) for a, b in spans if not (toks[a] == "may" and b < len(toks) and toks[b] in ("tinh", "moc"))]
+
+
+def analyze(text: str, speller: Speller, places: PlaceFinder) -> Query:
+    toks = speller.correct(normalize(text))
+    found = places.find(toks)
+    drop = [False] * len(toks)
+    for a, b in found.spans:
+        for k in range(a, b):
+            drop[k] = True
+    for a, b in find(toks, lexicon.FRAME_PHRASES):
+        for k in range(a, b):
+            drop[k] = True
+    q = Query(text=text, toks=toks, content=[], districts=found.known, unknown_places=found.unknown)
+
+    quantity_spans = _quantity_spans(toks)
+    q.quantity = bool(quantity_spans)
+    q.who = has(toks, lexicon.WHO_CUES)
+    q.when = has(toks, lexicon.WHEN_CUES)
+    q.listing = has(toks, lexicon.LIST_CUES)
+    # Cue words say what kind of answer is wanted, not what it is about.
+    cue_spans = [*quantity_spans, *find(toks, lexicon.WHO_CUES), *find(toks, lexicon.WHEN_CUES),
+                 *find(toks, lexicon.LIST_CUES)]
+    q.list_kinds = [kind for kind, words in lexicon.KIND_WORDS.items() if has(toks, words)]
+    q.years = [t for t in toks if len(t) == 4 and t.isdigit() and t[:2] in ("19", "20")]
+    q.unanswerable = _asks_unheld(toks)
+    for group, aliases in lexicon.ORG_GROUPS.items():
+        if has(toks, aliases):
+            q.orgs.append(group)
+    for unit, words in lexicon.UNIT_WORDS.items():
+        if has(toks, words) and q.quantity:
+            q.unit = unit
+            break
+    if "%" in text and q.unit is None:
+        q.unit = "percent"
+    if quantity_spans:
+        _, end = quantity_spans[0]
+        target: list[str] = []
+        for k in range(end, len(toks)):
+            if drop[k] or toks[k] in lexicon.STOPWORDS:
+                if target:
+                    break
+                continue
+            target.append(toks[k])
+            if len(target) == 3:
+                break
+        q.target = target
+    for a, b in cue_spans:
+        for k in range(a, b):
+            drop[k] = True
+    q.content = [t for k, t in enumerate(toks) if not drop[k]]
+    return q
+
+
+# Unanswerable phrases that are something else before a given word:
+# "địa chỉ nhân đạo" is a movement, "dư bao nhiêu" asks for a balance.
+_NOT_UNHELD_BEFORE = {("dia", "chi"): "nhan", ("du", "bao"): "nhieu"}
+
+
+def _asks_unheld(toks: Sequence[str]) -> bool:
+    for a, b in find(toks, lexicon.UNANSWERABLE_PHRASES):
+        exception = _NOT_UNHELD_BEFORE.get(tuple(toks[a:b]))
+        if exception is not None and b < len(toks) and toks[b] == exception:
+            continue
+        return True
+    return False

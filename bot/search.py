@@ -1,0 +1,293 @@
+"""Ranking the fact base's entries for a question.
+
+Each entry is indexed as weighted fields (its name, what it counts, its
+organisation, its answer, its quote…) of folded syllables and syllable pairs.
+A question's terms weigh by how distinctive they are across the base (IDF),
+so the long phrases all five articles share count for little and "hũ gạo" or
+"điểm cầu" count for a lot. The score is the share of the question's weight
+an entry covers, in [0, 1], then adjusted by the question's structure: the
+district and organisation it names, and whether it wants a figure, an owner
+or a date. Fuzzy spelling is handled before, in :mod:`bot.query`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from . import lexicon
+from .knowledge import KnowledgeBase, Located
+from .places import PlaceFinder, gazetteer
+from .query import Query, Speller, analyze, expand, find, has
+from .text import tokens
+
+# How much a term found in a field counts: the entry's own name and what it
+# counts say more than a word somewhere in the quoted sentence.
+FIELD_WEIGHTS: dict[str, float] = {
+    "name": 1.0,
+    "title": 1.0,
+    "counts": 1.0,
+    "value": 1.0,
+    "role": 1.0,
+    "keywords": 0.9,
+    "date": 0.9,
+    "org": 0.85,
+    "issuer": 0.8,
+    "period": 0.75,
+    "answer": 0.75,
+    "quote": 0.5,
+}
+# Fields that describe what an entry is (not merely words near it).
+STRUCTURE_FIELDS = ("name", "title", "counts", "value", "role", "keywords", "org")
+SYNONYM_FACTOR = 0.7
+
+
+@dataclass(frozen=True)
+class Doc:
+    located: Located
+    terms: dict[str, float]  # term → weight of the best field holding it
+    structure: frozenset[str]  # terms of the describing fields
+    org_group: str | None
+    unit: str | None
+    years: frozenset[str]
+
+    @property
+    def kind(self) -> str:
+        return self.located.entry.kind
+
+
+@dataclass(frozen=True)
+class Hit:
+    doc: Doc
+    score: float
+
+    @property
+    def located(self) -> Located:
+        return self.doc.located
+
+
+def unigrams_and_bigrams(toks: Sequence[str]) -> list[str]:
+    """Content syllables and the pairs of adjacent content syllables."""
+    terms = [t for t in toks if t not in lexicon.STOPWORDS and (len(t) > 1 or t.isdigit())]
+    for a, b in zip(toks, toks[1:], strict=False):
+        if a not in lexicon.STOPWORDS and b not in lexicon.STOPWORDS:
+            terms.append(f"{a} {b}")
+    return terms
+
+
+def org_group(text: str | None) -> str | None:
+    if not text:
+        return None
+    toks = expand(tokens(text))
+    best: tuple[int, str] | None = None
+    for group, aliases in lexicon.ORG_GROUPS.items():
+        for a, b in find(toks, aliases):
+            # the earliest mention names the organisation ("Ban Tuyên giáo Huyện ủy")
+            if best is None or a < best[0]:
+                best = (a, group)
+    return best[1] if best else None
+
+
+def value_unit(value: str) -> str | None:
+    toks = tokens(value)
+    if "%" in value:
+        return "percent"
+    for unit, words in lexicon.VALUE_UNITS.items():
+        if any(w in toks for w in words):
+            return unit
+    if any(t.startswith(("km", "m2")) for t in toks):
+        return "length"
+    return None
+
+
+class Index:
+    """Everything the search needs, built once per knowledge snapshot."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        article_toks = {a.id: expand(tokens(a.text)) for a in kb.articles.values()}
+        ngrams: set[tuple[str, ...]] = set()
+        for toks in article_toks.values():
+            for size in (2, 3, 4):
+                ngrams.update(tuple(toks[i:i + size]) for i in range(len(toks) - size + 1))
+        self.places = PlaceFinder(
+            ((a.district, a.province) for a in kb.articles.values()), frozenset(ngrams)
+        )
+        words: Counter[str] = Counter()
+        pairs: set[tuple[str, str]] = set()
+        for toks in article_toks.values():
+            words.update(toks)
+            pairs.update(zip(toks, toks[1:], strict=False))
+
+        docs: list[Doc] = []
+        for located in kb.entries:
+            doc, field_toks = self._doc(located)
+            docs.append(doc)
+            for toks in field_toks:
+                words.update(toks)
+                pairs.update(zip(toks, toks[1:], strict=False))
+        self.docs: tuple[Doc, ...] = tuple(docs)
+        for phrase in _lexicon_phrases():
+            words.update(phrase)
+            pairs.update(zip(phrase, phrase[1:], strict=False))
+        for key in gazetteer():
+            words.update(key)
+            pairs.update(zip(key, key[1:], strict=False))
+        self.speller = Speller(words, frozenset(pairs))
+
+        df: Counter[str] = Counter()
+        for doc in self.docs:
+            df.update(doc.terms.keys())
+        n = max(len(self.docs), 1)
+        self.idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
+        self.max_idf = math.log(1 + (n + 0.5) / 0.5)
+        self.synonyms = _synonym_table()
+
+    def _doc(self, located: Located) -> tuple[Doc, list[list[str]]]:
+        entry = located.entry
+        terms: dict[str, float] = {}
+        structure: set[str] = set()
+        field_toks: list[list[str]] = []
+        for name, weight in FIELD_WEIGHTS.items():
+            raw = getattr(entry, name, None)
+            if raw is None:
+                continue
+            texts = list(raw) if isinstance(raw, tuple) else [raw]
+            for text in texts:
+                toks = self._without_places(expand(tokens(text)))
+                field_toks.append(toks)
+                for term in unigrams_and_bigrams(toks):
+                    if terms.get(term, 0.0) < weight:
+                        terms[term] = weight
+                    if name in STRUCTURE_FIELDS:
+                        structure.add(term)
+        value = getattr(entry, "value", None)
+        doc = Doc(
+            located=located,
+            terms=terms,
+            structure=frozenset(structure),
+            org_group=org_group(entry.org),
+            unit=value_unit(value) if value else None,
+            years=frozenset(t for t in tokens(entry.quote) if len(t) == 4 and t[:2] in ("19", "20")),
+        )
+        return doc, field_toks
+
+    def _without_places(self, toks: list[str]) -> list[str]:
+        spans = self.places.find(toks).spans
+        if not spans:
+            return toks
+        keep = [True] * len(toks)
+        for a, b in spans:
+            for k in range(a, b):
+                keep[k] = False
+        return [t for t, k in zip(toks, keep, strict=True) if k]
+
+    # ------------------------------------------------------------ querying
+
+    def analyze(self, text: str) -> Query:
+        return analyze(text, self.speller, self.places)
+
+    def query_terms(self, q: Query) -> dict[str, float]:
+        terms: dict[str, float] = {}
+        for term in unigrams_and_bigrams(q.content):
+            if " " in term:
+                # An unseen pair is only an unusual word order; unseen words are what
+                # tell a question the base cannot answer.
+                if term in self.idf:
+                    terms[term] = self.idf[term]
+            else:
+                terms[term] = self.idf.get(term, self.max_idf)
+        return terms
+
+    def rank(self, q: Query, docs: Iterable[Doc] | None = None) -> list[Hit]:
+        terms = self.query_terms(q)
+        total = sum(terms.values())
+        pool = self.docs if docs is None else tuple(docs)
+        if q.districts:
+            pool = tuple(d for d in pool if d.located.district in q.districts)
+        if total <= 0:
+            return []
+        hits = []
+        for doc in pool:
+            covered = sum(w * self._match(term, doc) for term, w in terms.items())
+            score = covered / total * self._structure_factor(q, doc)
+            if score > 0:
+                hits.append(Hit(doc, score))
+        hits.sort(key=lambda h: (-h.score, h.located.id))
+        return hits
+
+    def _match(self, term: str, doc: Doc) -> float:
+        weight = doc.terms.get(term)
+        if weight is not None:
+            return weight
+        best = 0.0
+        for alt in self.synonyms.get(term, ()):
+            alt_weight = doc.terms.get(alt)
+            if alt_weight is not None:
+                best = max(best, alt_weight * SYNONYM_FACTOR)
+        return best
+
+    def _structure_factor(self, q: Query, doc: Doc) -> float:
+        factor = 1.0
+        kind = doc.kind
+        if q.quantity and not q.when:
+            if kind != "figure":
+                factor *= 0.7
+            else:
+                if q.unit and doc.unit != q.unit:
+                    factor *= 0.6
+                target = [t for t in q.target if not _is_unit_word(t)]
+                if target and not any(self._in_structure(t, doc) for t in target):
+                    factor *= 0.7
+        if q.who and kind not in ("model", "person"):
+            factor *= 0.85
+        if q.when and kind not in ("document", "event"):
+            factor *= 0.85
+        if q.orgs:
+            if doc.org_group in q.orgs:
+                pass
+            elif doc.org_group is None and kind in ("document", "event", "person"):
+                factor *= 0.9
+            else:
+                factor *= 0.7
+        if q.years and not (set(q.years) & doc.years):
+            factor *= 0.85
+        return factor
+
+    def _in_structure(self, term: str, doc: Doc) -> bool:
+        if term in doc.structure:
+            return True
+        return any(alt in doc.structure for alt in self.synonyms.get(term, ()))
+
+
+def _is_unit_word(term: str) -> bool:
+    return any((term,) in words for words in lexicon.UNIT_WORDS.values())
+
+
+def _synonym_table() -> dict[str, tuple[str, ...]]:
+    table: dict[str, set[str]] = {}
+    for group in lexicon.SYNONYMS:
+        for word in group:
+            table.setdefault(word, set()).update(w for w in group if w != word)
+    return {k: tuple(sorted(v)) for k, v in table.items()}
+
+
+def _lexicon_phrases() -> Iterable[tuple[str, ...]]:
+    for value in lexicon.SHORT_FORMS.values():
+        yield tuple(value.split())
+    for phrases in (lexicon.QUANTITY_CUES, lexicon.WHO_CUES, lexicon.WHEN_CUES, lexicon.LIST_CUES,
+                    lexicon.FRAME_PHRASES, lexicon.UNANSWERABLE_PHRASES):
+        yield from phrases
+    for groups in (lexicon.ORG_GROUPS, lexicon.UNIT_WORDS, lexicon.KIND_WORDS):
+        for aliases in groups.values():
+            yield from aliases
+    for group in lexicon.SYNONYMS:
+        for word in group:
+            yield tuple(word.split())
+    for stop in lexicon.STOPWORDS:
+        yield (stop,)
+
+
+__all__ = ["Doc", "Hit", "Index", "has"]

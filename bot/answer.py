@@ -93,24 +93,41 @@ def render(body: str, quotes: Sequence[str], sources: Sequence[Source],
     return "\n\n".join(parts)
 
 
-def fact_answer(located: Located, score: float, suggestions: Sequence[Suggestion] = ()) -> Answer:
-    entry = located.entry
-    body = entry.answer
-    if entry.note:
-        body += f"\nLưu ý: {entry.note}"
-    quotes = (entry.quote,)
-    sources = (Source.of(located.article),)
+def fact_answer(items: Sequence[Located], score: float, suggestions: Sequence[Suggestion] = ()) -> Answer:
+    """One entry, or several that together answer a question in parts."""
+    bodies = []
+    quotes: list[str] = []
+    sources: list[Source] = []
+    for located in items:
+        entry = located.entry
+        body = entry.answer
+        if entry.note:
+            body += f"\nLưu ý: {entry.note}"
+        bodies.append(body)
+        if entry.quote not in quotes:
+            quotes.append(entry.quote)
+        source = Source.of(located.article)
+        if source not in sources:
+            sources.append(source)
+    body = "\n".join(bodies)
     return Answer(
         answered=True,
         kind="fact",
         text=render(body, quotes, sources, suggestions),
         body=body,
-        quotes=quotes,
-        sources=sources,
+        quotes=tuple(quotes),
+        sources=tuple(sources),
         score=round(score, 4),
         suggestions=tuple(suggestions),
-        entry_ids=(located.id,),
+        entry_ids=tuple(located.id for located in items),
     )
+
+
+def article_answer(body: str, articles: Sequence[Article]) -> Answer:
+    """About the articles themselves (author, date): metadata, not an entry."""
+    sources = tuple(Source.of(a) for a in articles)
+    return Answer(answered=True, kind="fact", text=render(body, (), sources), body=body, sources=sources,
+                  score=1.0)
 
 
 def list_item(located: Located) -> str:

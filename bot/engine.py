@@ -18,6 +18,7 @@ from .answer import (
     Answer,
     Suggestion,
     entry_action,
+    article_answer,
     fact_answer,
     list_answer,
     not_answered,
@@ -32,8 +33,10 @@ MAX_QUESTION_CHARS = 500
 ANSWER_MIN = 0.45  # below: not sure enough to answer
 SUGGEST_MIN = 0.25  # below: nothing related enough to suggest
 CLOSE_CALL = 0.8  # runners-up within this share of the best are offered
+COMPLEMENT = 0.75  # a runner-up this close that adds what the question asks joins the answer
 MAX_SUGGESTIONS = 3
 LIST_ALL_LIMIT = 40  # a list longer than this across all districts asks for a district first
+LIST_NARROW = 0.3  # a list question's extra words keep the entries covering this share of them
 
 
 @dataclass(frozen=True)
@@ -114,7 +117,7 @@ class Engine:
         if kind == "e":
             located = snap.kb.by_id.get(arg)
             if located is not None:
-                return fact_answer(located, 1.0, _related(snap, located))
+                return fact_answer([located], 1.0, _related(snap, located))
         if kind == "m":
             district = _district_by_slug(snap.kb, arg)
             if district is not None or arg == "":
@@ -263,11 +266,25 @@ class _Responder:
                 f"Các bài viết về {where} không có số liệu năm {', '.join(missing_years)}.",
                 example_suggestions(self.kb),
             )
+        if q.about_article:
+            return self._article_info(q.about_article)
         if q.listing and not q.quantity and not q.who:
             listed = self._list()
             if listed is not None:
                 return listed
         return self._single()
+
+    def _article_info(self, what: str) -> Answer:
+        articles = [a for a in self.kb.articles.values() if not self.q.districts or a.district in self.q.districts]
+        lines = []
+        for article in articles:
+            if what == "author":
+                who = f"do tác giả {article.author} viết" if article.author else "không ghi tên tác giả"
+                lines.append(f"Bài «{article.title}» (huyện {article.district}) {who}.")
+            else:
+                when = f"đăng ngày {article.date_label}" if article.date else "không ghi ngày đăng"
+                lines.append(f"Bài «{article.title}» (huyện {article.district}) {when}.")
+        return article_answer("\n".join(lines), articles)
 
     def _years_not_covered(self) -> list[str]:
         if not self.q.years:
@@ -283,7 +300,18 @@ class _Responder:
         if not hits or hits[0].score < SUGGEST_MIN:
             return self._out_of_scope()
         best = hits[0]
-        runners = _distinct(hits[1:], best, lambda h: h.score >= max(CLOSE_CALL * best.score, SUGGEST_MIN))
+        parts = self._complements(hits) if self.q.quantity else []
+        used = {best.located.id, *(h.located.id for h in parts)}
+        runners = _distinct([h for h in hits[1:] if h.located.id not in used], best,
+                            lambda h: h.score >= max(CLOSE_CALL * best.score, SUGGEST_MIN))
+        if best.score >= ANSWER_MIN and self.q.when and not best.doc.dated:
+            return not_answered(
+                "decline",
+                "Bài viết có nhắc tới việc này nhưng không nêu thời gian cụ thể.",
+                [suggestion_for(best.located)],
+                score=best.score,
+                heading="Điều bài viết có nêu:",
+            )
         if best.score < ANSWER_MIN:
             options = _distinct(hits, None, lambda h: h.score >= SUGGEST_MIN)
             return not_answered(
@@ -293,7 +321,28 @@ class _Responder:
                 score=best.score,
                 heading="Có phải bạn muốn hỏi:",
             )
-        return fact_answer(best.located, best.score, [suggestion_for(h.located) for h in runners])
+        return fact_answer([best.located, *(h.located for h in parts)], best.score,
+                           [suggestion_for(h.located) for h in runners])
+
+    def _complements(self, hits: Sequence[Hit]) -> list[Hit]:
+        """Close runners-up from the same article that count something else the
+        question asks for: "bao nhiêu tập thể, cá nhân" wants two figures."""
+        best = hits[0]
+        terms = self.index.query_terms(self.q)
+        covered = {t for t in terms if self.index.counts(t, best.doc)}
+        out: list[Hit] = []
+        for hit in hits[1:8]:
+            if hit.score < COMPLEMENT * best.score:
+                break
+            if hit.located.article.id != best.located.article.id or hit.doc.kind != best.doc.kind:
+                continue
+            new = {t for t in terms if t not in covered and self.index.counts(t, hit.doc)}
+            if new:
+                out.append(hit)
+                covered |= new
+            if len(out) == MAX_SUGGESTIONS:
+                break
+        return out
 
     def _out_of_scope(self) -> Answer:
         return not_answered(
@@ -312,25 +361,28 @@ class _Responder:
         if "figure" in kinds or (q.orgs and not kinds - {"figure"}):
             kinds |= {"figure", "model"}
         if not kinds:
-            kinds = {"model"}
+            kinds = {"figure", "model"}
         pool = [
             d for d in self.index.docs
             if d.kind in kinds
             and (not q.districts or d.located.district in q.districts)
-            and (not q.orgs or d.org_group in q.orgs)
+            and (not q.orgs or d.org_groups & set(q.orgs))
         ]
         if not pool:
             return None
         residual = _residual_terms(q)
         if residual:
-            narrowed = [h.doc for h in self.index.rank(_with_content(q, residual), pool) if h.score >= 0.3]
-            if not narrowed:
+            matching = {h.doc.located.id for h in self.index.rank(_with_content(q, residual), pool)
+                        if h.score >= LIST_NARROW}
+            if "ngoai" in q.toks:  # "ngoài cầu đường, còn mô hình nào": all but those
+                pool = [d for d in pool if d.located.id not in matching] or pool
+            elif matching:
+                pool = [d for d in pool if d.located.id in matching]
+            else:
                 return None
-            pool = narrowed if len(narrowed) < len(pool) else pool
-            pool.sort(key=lambda d: self.kb.entries.index(d.located))
         items = [d.located for d in pool]
         if len(items) == 1:
-            return fact_answer(items[0], 1.0)
+            return fact_answer(items, 1.0)
         if not q.districts and len(items) > LIST_ALL_LIMIT:
             return self._choose_district(kinds)
         return list_answer(_list_heading(q, kinds), items, 1.0)

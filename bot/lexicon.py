@@ -104,8 +104,8 @@ PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
 STOPWORDS: frozenset[str] = frozenset(
     """
     a ah oi ad admin nhe nhi vay the la gi nao bao nhieu khong co duoc da se cua va voi o
-    tai trong nhung cac mot nhieu ve thi ma de biet xin vui long giup ai sao minh toi em
-    cho hay hoac nay kia day roi chua bot chatbot vang lieu
+    tai trong nhung cac mot nhieu ve thi ma de biet xin giup ai sao minh toi em cho hay
+    hoac nay kia day roi chua bot chatbot vang lieu nua ngoai
     """.split()
 )
 
@@ -126,6 +126,7 @@ FRAME_PHRASES: tuple[tuple[str, ...], ...] = (
     ("cho", "biet"),
     ("ban", "co", "biet"),
     ("tra", "loi"),
+    ("vui", "long"),
 )
 
 # Cues of what kind of answer is wanted.
@@ -194,13 +195,13 @@ LIST_CUES: tuple[tuple[str, ...], ...] = (
 
 # Units: how a question names a kind of quantity, and how values print it.
 UNIT_WORDS: dict[str, tuple[tuple[str, ...], ...]] = {
-    "money": (("tien",), ("kinh", "phi"), ("tri", "gia"), ("gia", "tri"), ("dong",), ("ty",),
-              ("trieu",), ("von",), ("ngan", "sach"), ("chi", "phi")),
-    "length": (("km",), ("cay", "so"), ("chieu", "dai"), ("dai",), ("met",)),
     "percent": (("phan", "tram"), ("ty", "le")),
+    "length": (("km",), ("cay", "so"), ("chieu", "dai"), ("dai",), ("met",)),
     "weight": (("tan",), ("kg",), ("ky",), ("ki", "lo")),
     "area": (("m2",), ("met", "vuong"), ("dien", "tich")),
     "duration": (("phut",), ("gio",)),
+    "money": (("tien",), ("kinh", "phi"), ("tri", "gia"), ("gia", "tri"), ("dong",), ("ty",),
+              ("trieu",), ("von",), ("ngan", "sach"), ("chi", "phi")),
 }
 VALUE_UNITS: dict[str, tuple[str, ...]] = {
     "money": ("dong", "ty", "trieu", "d"),
@@ -282,9 +283,25 @@ UNANSWERABLE_PHRASES: tuple[tuple[str, ...], ...] = (
     ("tuong", "lai"),
     ("dan", "so"),
     ("gio", "lam", "viec"),
+    ("luong", "thang"),
+    ("hom", "nay"),
+    ("ngay", "mai"),
+    ("hom", "qua"),
+    ("tuan", "nay"),
+    ("tuan", "sau"),
+    ("thang", "sau"),
     ("muc", "luong"),
     ("tien", "luong"),
 )
+
+# Questions about an article itself: who wrote it, when it was published.
+ARTICLE_WORDS: tuple[tuple[str, ...], ...] = (("bai", "viet"), ("bai", "bao"), ("bai",), ("tac", "gia"))
+AUTHOR_CUES: tuple[tuple[str, ...], ...] = (("tac", "gia"), ("ai", "viet"), ("nguoi", "viet"), ("viet", "boi"),
+                                            ("but", "danh"))
+PUBLISHED_CUES: tuple[tuple[str, ...], ...] = (("dang", "ngay"), ("ngay", "dang"), ("dang", "khi", "nao"),
+                                               ("dang", "luc", "nao"), ("dang", "bao", "gio"),
+                                               ("dang", "nam", "nao"), ("xuat", "ban"), ("dang", "tai"),
+                                               ("cap", "nhat"))
 
 GREETINGS: frozenset[str] = frozenset(
     {"chao", "xin chao", "hello", "hi", "helo", "alo", "hey", "chao ban", "chao bot", "chao ad",

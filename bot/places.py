@@ -64,6 +64,13 @@ def _strip_prefix(name: str) -> str:
     return name
 
 
+# Words that follow "huyện"/"tỉnh" without naming a place: "Huyện ủy", "Huyện Đoàn",
+# "huyện nào", "tỉnh này"…
+_NOT_NAMES = frozenset({"uy", "doan", "nao", "nay", "do", "kia", "khac", "minh", "ban", "nha", "co", "la",
+                        "da", "dang", "se", "thi", "va", "voi", "cua", "o", "trong", "nhung", "cac",
+                        "moi", "toan", "nhan", "dan", "bo", "hoi", "tinh", "huyen", "xa", "giao"})
+
+
 @dataclass(frozen=True)
 class KnownDistrict:
     name: str
@@ -76,6 +83,7 @@ class PlaceMentions:
     known: list[str] = field(default_factory=list)  # districts of the base
     unknown: list[Place] = field(default_factory=list)  # places outside it
     spans: list[tuple[int, int]] = field(default_factory=list)  # token spans to drop from matching
+    by_province: list[str] = field(default_factory=list)  # known districts named only by their province
 
 
 class PlaceFinder:
@@ -93,12 +101,21 @@ class PlaceFinder:
         self._gazetteer = gazetteer()
         self._max_len = max(len(k) for k in self._gazetteer)
 
-    def find(self, toks: Sequence[str]) -> PlaceMentions:
+    def find(self, toks: Sequence[str], stopwords: frozenset[str] = frozenset()) -> PlaceMentions:
         found = PlaceMentions()
         i = 0
         while i < len(toks):
-            span = self._match_at(toks, i, found)
+            span = self._match_at(toks, i, found, stopwords)
             i = span if span > i else i + 1
+        # "Giồng Trôm (Bến Tre)": the province only says where the unknown district is.
+        for place in found.unknown:
+            if place.province is None:
+                continue
+            province = tokens(_strip_prefix(place.province))
+            for district in self.known:
+                if district.name in found.by_province and province == tokens(district.province):
+                    found.known.remove(district.name)
+                    found.by_province.remove(district.name)
         return found
 
     def _division_prefix(self, toks: Sequence[str], i: int) -> int:
@@ -108,7 +125,7 @@ class PlaceFinder:
                 return size
         return 0
 
-    def _match_at(self, toks: Sequence[str], i: int, found: PlaceMentions) -> int:
+    def _match_at(self, toks: Sequence[str], i: int, found: PlaceMentions, stopwords: frozenset[str]) -> int:
         prefix = self._division_prefix(toks, i)
         for length in range(min(self._max_len, len(toks) - i), 0, -1):
             key = tuple(toks[i:i + length])
@@ -124,13 +141,25 @@ class PlaceFinder:
                         return other_end
                 if known.name not in found.known:
                     found.known.append(known.name)
+                    if key != known.keys[0]:
+                        found.by_province.append(known.name)
                 found.spans.append((i - prefix, end))
                 return end
             places = self._gazetteer.get(key)
-            if places and self._counts_as_place(key, prefix > 0, places):
+            if places and self._counts_as_place(key, prefix > 0, places, stopwords):
                 found.unknown.append(_pick(places, prefer_province=prefix > 0 and toks[i - 1] == "tinh"))
                 found.spans.append((i - prefix, end))
                 return end
+        # "huyện X Y" with a name no list of ours holds (renamed or merged districts).
+        if prefix and i + 2 <= len(toks):
+            name = toks[i:i + 2]
+            if all(t.isalpha() and t not in _NOT_NAMES and t not in stopwords for t in name) and toks[i - 1] in (
+                "huyen", "quan", "tinh", "xa"
+            ):
+                division = {"huyen": "Huyện", "quan": "Quận", "tinh": "Tỉnh", "xa": "Thị xã"}[toks[i - 1]]
+                found.unknown.append(Place(f"{division} {' '.join(name).title()}", None, toks[i - 1] == "tinh"))
+                found.spans.append((i - prefix, i + 2))
+                return i + 2
         return i
 
     def _known_for(self, key: tuple[str, ...]) -> KnownDistrict | None:
@@ -151,10 +180,13 @@ class PlaceFinder:
                     return place, j + length
         return None, j
 
-    def _counts_as_place(self, key: tuple[str, ...], prefixed: bool, places: Sequence[Place]) -> bool:
+    def _counts_as_place(self, key: tuple[str, ...], prefixed: bool, places: Sequence[Place],
+                         stopwords: frozenset[str]) -> bool:
         if prefixed:
             return True
         if key in _COMMON_PHRASES or len(key) < 2 or any(t.isdigit() for t in key):
+            return False
+        if all(t in stopwords for t in key):  # "La Gi" is first of all "là gì"
             return False
         if any(p.is_province for p in places):
             return True

@@ -137,6 +137,7 @@ class Query:
     target: list[str] = field(default_factory=list)  # the noun after "bao nhiêu"
     years: list[str] = field(default_factory=list)
     unanswerable: bool = False
+    about_article: str | None = None  # "author" or "date": a question about the article itself
 
     @property
     def phrase(self) -> str:
@@ -166,7 +167,7 @@ def _quantity_spans(toks: Sequence[str]) -> list[tuple[int, int]]:
 
 def analyze(text: str, speller: Speller, places: PlaceFinder) -> Query:
     toks = speller.correct(normalize(text))
-    found = places.find(toks)
+    found = places.find(toks, lexicon.STOPWORDS)
     drop = [False] * len(toks)
     for a, b in found.spans:
         for k in range(a, b):
@@ -180,13 +181,14 @@ def analyze(text: str, speller: Speller, places: PlaceFinder) -> Query:
     q.quantity = bool(quantity_spans)
     q.who = has(toks, lexicon.WHO_CUES)
     q.when = has(toks, lexicon.WHEN_CUES)
-    q.listing = has(toks, lexicon.LIST_CUES)
+    q.listing = has(toks, lexicon.LIST_CUES) or _enumeration(toks)
     # Cue words say what kind of answer is wanted, not what it is about.
     cue_spans = [*quantity_spans, *find(toks, lexicon.WHO_CUES), *find(toks, lexicon.WHEN_CUES),
                  *find(toks, lexicon.LIST_CUES)]
     q.list_kinds = [kind for kind, words in lexicon.KIND_WORDS.items() if has(toks, words)]
     q.years = [t for t in toks if len(t) == 4 and t.isdigit() and t[:2] in ("19", "20")]
-    q.unanswerable = _asks_unheld(toks)
+    q.unanswerable = _asks_unheld([t if not drop[k] else "" for k, t in enumerate(toks)])
+    q.about_article = _about_article(toks)
     for group, aliases in lexicon.ORG_GROUPS.items():
         if has(toks, aliases):
             q.orgs.append(group)
@@ -197,17 +199,7 @@ def analyze(text: str, speller: Speller, places: PlaceFinder) -> Query:
     if "%" in text and q.unit is None:
         q.unit = "percent"
     if quantity_spans:
-        _, end = quantity_spans[0]
-        target: list[str] = []
-        for k in range(end, len(toks)):
-            if drop[k] or toks[k] in lexicon.STOPWORDS:
-                if target:
-                    break
-                continue
-            target.append(toks[k])
-            if len(target) == 3:
-                break
-        q.target = target
+        q.target = _target(toks, quantity_spans[0][1], drop)
     for a, b in cue_spans:
         for k in range(a, b):
             drop[k] = True
@@ -218,6 +210,41 @@ def analyze(text: str, speller: Speller, places: PlaceFinder) -> Query:
 # Unanswerable phrases that are something else before a given word:
 # "địa chỉ nhân đạo" is a movement, "dư bao nhiêu" asks for a balance.
 _NOT_UNHELD_BEFORE = {("dia", "chi"): "nhan", ("du", "bao"): "nhieu"}
+
+
+def _target(toks: Sequence[str], start: int, drop: Sequence[bool]) -> list[str]:
+    """The noun a quantity cue asks about: "bao nhiêu <tập thể, cá nhân>"."""
+    target: list[str] = []
+    for k in range(start, len(toks)):
+        tok = toks[k]
+        if tok in ("va", "voi") and target:
+            continue  # "tập thể và cá nhân"
+        if drop[k] or tok in lexicon.STOPWORDS:
+            if target:
+                break
+            continue
+        target.append(tok)
+        if len(target) == 4:
+            break
+    return target
+
+
+def _enumeration(toks: Sequence[str]) -> bool:
+    """"những việc gì", "các cách nào": a plural with a question word shortly after."""
+    for i, tok in enumerate(toks):
+        if tok in ("nhung", "cac") and any(t in ("nao", "gi") for t in toks[i + 1:i + 4]):
+            return True
+    return False
+
+
+def _about_article(toks: Sequence[str]) -> str | None:
+    if not has(toks, lexicon.ARTICLE_WORDS):
+        return None
+    if has(toks, lexicon.AUTHOR_CUES):
+        return "author"
+    if has(toks, lexicon.PUBLISHED_CUES):
+        return "date"
+    return None
 
 
 def _asks_unheld(toks: Sequence[str]) -> bool:

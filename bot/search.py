@@ -13,6 +13,7 @@ or a date. Fuzzy spelling is handled before, in :mod:`bot.query`.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -39,19 +40,22 @@ FIELD_WEIGHTS: dict[str, float] = {
     "answer": 0.75,
     "quote": 0.5,
 }
-# Fields that describe what an entry is (not merely words near it).
-STRUCTURE_FIELDS = ("name", "title", "counts", "value", "role", "keywords", "org")
+# Fields that say what an entry counts or is (not merely words near it).
+COUNTED_FIELDS = ("title", "counts", "value", "keywords", "role")
 SYNONYM_FACTOR = 0.7
+TARGET_BOOST = 2.0  # "bao nhiêu <X>": X decides between the figures of one sentence
 
 
 @dataclass(frozen=True)
 class Doc:
     located: Located
     terms: dict[str, float]  # term → weight of the best field holding it
-    structure: frozenset[str]  # terms of the describing fields
-    org_group: str | None
+    counted: frozenset[str]  # terms of the fields saying what it counts or is
+    org_groups: frozenset[str]
     unit: str | None
     years: frozenset[str]
+    dated: bool  # says when: a date, a year or a period with numbers
+    has_number: bool
 
     @property
     def kind(self) -> str:
@@ -69,22 +73,25 @@ class Hit:
 
 
 def unigrams_and_bigrams(toks: Sequence[str]) -> list[str]:
-    """Content syllables and the pairs of adjacent content syllables."""
+    """Content syllables, and pairs of adjacent syllables with at least one of
+    them content ("chuyên đề", "con em": a syllable that is a stopword on its
+    own still makes a word with its neighbour)."""
     terms = [t for t in toks if t not in lexicon.STOPWORDS and (len(t) > 1 or t.isdigit())]
     for a, b in zip(toks, toks[1:], strict=False):
-        if a not in lexicon.STOPWORDS and b not in lexicon.STOPWORDS:
+        if a not in lexicon.STOPWORDS or b not in lexicon.STOPWORDS:
             terms.append(f"{a} {b}")
     return terms
 
 
 def org_group(text: str | None) -> str | None:
+    """The organisation group a name belongs to: its earliest mention decides
+    ("Ban Tuyên giáo Huyện ủy" is the Ban Tuyên giáo)."""
     if not text:
         return None
     toks = expand(tokens(text))
     best: tuple[int, str] | None = None
     for group, aliases in lexicon.ORG_GROUPS.items():
-        for a, b in find(toks, aliases):
-            # the earliest mention names the organisation ("Ban Tuyên giáo Huyện ủy")
+        for a, _ in find(toks, aliases):
             if best is None or a < best[0]:
                 best = (a, group)
     return best[1] if best else None
@@ -148,7 +155,7 @@ class Index:
     def _doc(self, located: Located) -> tuple[Doc, list[list[str]]]:
         entry = located.entry
         terms: dict[str, float] = {}
-        structure: set[str] = set()
+        counted: set[str] = set()
         field_toks: list[list[str]] = []
         for name, weight in FIELD_WEIGHTS.items():
             raw = getattr(entry, name, None)
@@ -161,21 +168,27 @@ class Index:
                 for term in unigrams_and_bigrams(toks):
                     if terms.get(term, 0.0) < weight:
                         terms[term] = weight
-                    if name in STRUCTURE_FIELDS:
-                        structure.add(term)
+                    if name in COUNTED_FIELDS:
+                        counted.add(term)
         value = getattr(entry, "value", None)
+        # A model named "Cựu chiến binh tham gia đội canh phòng" belongs to the veterans
+        # even when the article credits the district's leadership with it.
+        groups = {g for g in (org_group(entry.org), org_group(getattr(entry, "name", None))) if g}
+        when_text = " ".join(x for x in (getattr(entry, "date", None), entry.period, entry.answer) if x)
         doc = Doc(
             located=located,
             terms=terms,
-            structure=frozenset(structure),
-            org_group=org_group(entry.org),
+            counted=frozenset(counted),
+            org_groups=frozenset(groups),
             unit=value_unit(value) if value else None,
             years=frozenset(t for t in tokens(entry.quote) if len(t) == 4 and t[:2] in ("19", "20")),
+            dated=bool(getattr(entry, "date", None)) or _mentions_time(when_text),
+            has_number=any(ch.isdigit() for ch in entry.answer),
         )
         return doc, field_toks
 
     def _without_places(self, toks: list[str]) -> list[str]:
-        spans = self.places.find(toks).spans
+        spans = self.places.find(toks, lexicon.STOPWORDS).spans
         if not spans:
             return toks
         keep = [True] * len(toks)
@@ -191,6 +204,7 @@ class Index:
 
     def query_terms(self, q: Query) -> dict[str, float]:
         terms: dict[str, float] = {}
+        target = set(unigrams_and_bigrams(q.target))
         for term in unigrams_and_bigrams(q.content):
             if " " in term:
                 # An unseen pair is only an unusual word order; unseen words are what
@@ -199,6 +213,8 @@ class Index:
                     terms[term] = self.idf[term]
             else:
                 terms[term] = self.idf.get(term, self.max_idf)
+            if term in terms and term in target:
+                terms[term] *= TARGET_BOOST
         return terms
 
     def rank(self, q: Query, docs: Iterable[Doc] | None = None) -> list[Hit]:
@@ -234,21 +250,21 @@ class Index:
         kind = doc.kind
         if q.quantity and not q.when:
             if kind != "figure":
+                # only a figure answers "how many", unless the entry's answer holds one
+                factor *= 0.7 if doc.has_number else 0.5
+            elif q.unit and doc.unit != q.unit:
+                factor *= 0.6
+            target = [t for t in q.target if not _is_unit_word(t)]
+            if target and not any(self.counts(t, doc) for t in target):
                 factor *= 0.7
-            else:
-                if q.unit and doc.unit != q.unit:
-                    factor *= 0.6
-                target = [t for t in q.target if not _is_unit_word(t)]
-                if target and not any(self._in_structure(t, doc) for t in target):
-                    factor *= 0.7
         if q.who and kind not in ("model", "person"):
             factor *= 0.85
-        if q.when and kind not in ("document", "event"):
-            factor *= 0.85
+        if q.when and not doc.dated:
+            factor *= 0.6
         if q.orgs:
-            if doc.org_group in q.orgs:
+            if doc.org_groups & set(q.orgs):
                 pass
-            elif doc.org_group is None and kind in ("document", "event", "person"):
+            elif not doc.org_groups and kind in ("document", "event", "person"):
                 factor *= 0.9
             else:
                 factor *= 0.7
@@ -256,10 +272,18 @@ class Index:
             factor *= 0.85
         return factor
 
-    def _in_structure(self, term: str, doc: Doc) -> bool:
-        if term in doc.structure:
+    def counts(self, term: str, doc: Doc) -> bool:
+        """Does the entry count or name this (or a synonym of it)?"""
+        if term in doc.counted:
             return True
-        return any(alt in doc.structure for alt in self.synonyms.get(term, ()))
+        return any(alt in doc.counted for alt in self.synonyms.get(term, ()))
+
+
+_TIME_RE = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d{1,2}-\d{1,2}-\d{4}\b")
+
+
+def _mentions_time(text: str) -> bool:
+    return _TIME_RE.search(text) is not None
 
 
 def _is_unit_word(term: str) -> bool:

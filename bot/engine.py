@@ -37,6 +37,7 @@ COMPLEMENT = 0.75  # a runner-up this close that adds what the question asks joi
 MAX_SUGGESTIONS = 3
 LIST_ALL_LIMIT = 40  # a list longer than this across all districts asks for a district first
 LIST_NARROW = 0.3  # a list question's extra words keep the entries covering this share of them
+LIST_SHORT = 12  # a list this short is shown whole
 
 
 @dataclass(frozen=True)
@@ -268,7 +269,7 @@ class _Responder:
             )
         if q.about_article:
             return self._article_info(q.about_article)
-        if q.listing and not q.quantity and not q.who:
+        if q.listing and not q.quantity and not q.who and not q.when:
             listed = self._list()
             if listed is not None:
                 return listed
@@ -366,12 +367,13 @@ class _Responder:
             d for d in self.index.docs
             if d.kind in kinds
             and (not q.districts or d.located.district in q.districts)
-            and (not q.orgs or d.org_groups & set(q.orgs))
+            # an organisation runs models and achieves figures; documents have issuers
+            and (not q.orgs or d.kind not in ("figure", "model") or d.org_groups & set(q.orgs))
         ]
         if not pool:
             return None
         residual = _residual_terms(q)
-        if residual:
+        if residual and len(pool) > LIST_SHORT:
             matching = {h.doc.located.id for h in self.index.rank(_with_content(q, residual), pool)
                         if h.score >= LIST_NARROW}
             if "ngoai" in q.toks:  # "ngoài cầu đường, còn mô hình nào": all but those

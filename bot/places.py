@@ -153,11 +153,14 @@ class PlaceFinder:
         # "huyện X Y" with a name no list of ours holds (renamed or merged districts).
         if prefix and i + 2 <= len(toks):
             name = toks[i:i + 2]
-            if all(t.isalpha() and t not in _NOT_NAMES and t not in stopwords for t in name) and toks[i - 1] in (
-                "huyen", "quan", "tinh", "xa"
+            # Not after "tỉnh": folded, it is also "tình" ("tình thương").
+            if (
+                toks[i - 1] in ("huyen", "quan", "xa")
+                and all(t.isalpha() and t not in _NOT_NAMES and t not in stopwords for t in name)
+                and tuple(name) not in self._corpus
             ):
-                division = {"huyen": "Huyện", "quan": "Quận", "tinh": "Tỉnh", "xa": "Thị xã"}[toks[i - 1]]
-                found.unknown.append(Place(f"{division} {' '.join(name).title()}", None, toks[i - 1] == "tinh"))
+                division = {"huyen": "Huyện", "quan": "Quận", "xa": "Thị xã"}[toks[i - 1]]
+                found.unknown.append(Place(f"{division} {' '.join(name).title()}", None, False))
                 found.spans.append((i - prefix, i + 2))
                 return i + 2
         return i

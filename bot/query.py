@@ -199,7 +199,7 @@ def analyze(text: str, speller: Speller, places: PlaceFinder) -> Query:
     if "%" in text and q.unit is None:
         q.unit = "percent"
     if quantity_spans:
-        q.target = _target(toks, quantity_spans[0][1], drop)
+        q.target = _target(toks, quantity_spans[0][1], drop, speller.bigrams)
     for a, b in cue_spans:
         for k in range(a, b):
             drop[k] = True
@@ -212,14 +212,17 @@ def analyze(text: str, speller: Speller, places: PlaceFinder) -> Query:
 _NOT_UNHELD_BEFORE = {("dia", "chi"): "nhan", ("du", "bao"): "nhieu"}
 
 
-def _target(toks: Sequence[str], start: int, drop: Sequence[bool]) -> list[str]:
+def _target(toks: Sequence[str], start: int, drop: Sequence[bool],
+            pairs: frozenset[tuple[str, str]]) -> list[str]:
     """The noun a quantity cue asks about: "bao nhiêu <tập thể, cá nhân>"."""
     target: list[str] = []
     for k in range(start, len(toks)):
         tok = toks[k]
         if tok in ("va", "voi") and target:
             continue  # "tập thể và cá nhân"
-        if drop[k] or tok in lexicon.STOPWORDS:
+        # a stopword syllable can still end a word: "tập thể" (thể/thế)
+        word_end = bool(target) and (target[-1], tok) in pairs
+        if drop[k] or (tok in lexicon.STOPWORDS and not word_end):
             if target:
                 break
             continue

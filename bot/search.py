@@ -43,6 +43,7 @@ FIELD_WEIGHTS: dict[str, float] = {
 # Fields that say what an entry counts or is (not merely words near it).
 COUNTED_FIELDS = ("title", "counts", "value", "keywords", "role")
 SYNONYM_FACTOR = 0.7
+STOP_PAIR_FACTOR = 0.5
 TARGET_BOOST = 2.0  # "bao nhiêu <X>": X decides between the figures of one sentence
 
 
@@ -182,7 +183,8 @@ class Index:
             org_groups=frozenset(groups),
             unit=value_unit(value) if value else None,
             years=frozenset(t for t in tokens(entry.quote) if len(t) == 4 and t[:2] in ("19", "20")),
-            dated=bool(getattr(entry, "date", None)) or _mentions_time(when_text),
+            # a document is dated by its own date, not by years mentioned around it
+            dated=bool(getattr(entry, "date", None)) or (entry.kind != "document" and _mentions_time(when_text)),
             has_number=any(ch.isdigit() for ch in entry.answer),
         )
         return doc, field_toks
@@ -210,7 +212,10 @@ class Index:
                 # An unseen pair is only an unusual word order; unseen words are what
                 # tell a question the base cannot answer.
                 if term in self.idf:
-                    terms[term] = self.idf[term]
+                    a, b = term.split()
+                    # a pair with a function word ("huyện ở") is rare, not distinctive
+                    stop = a in lexicon.STOPWORDS or b in lexicon.STOPWORDS
+                    terms[term] = self.idf[term] * (STOP_PAIR_FACTOR if stop else 1.0)
             else:
                 terms[term] = self.idf.get(term, self.max_idf)
             if term in terms and term in target:
@@ -254,8 +259,8 @@ class Index:
                 factor *= 0.7 if doc.has_number else 0.5
             elif q.unit and doc.unit != q.unit:
                 factor *= 0.6
-            target = [t for t in q.target if not _is_unit_word(t)]
-            if target and not any(self.counts(t, doc) for t in target):
+            target = self.target_terms(q)
+            if target and not any(self.counts(t, doc, synonyms=" " not in t) for t in target):
                 factor *= 0.7
         if q.who and kind not in ("model", "person"):
             factor *= 0.85
@@ -272,11 +277,18 @@ class Index:
             factor *= 0.85
         return factor
 
-    def counts(self, term: str, doc: Doc) -> bool:
+    def counts(self, term: str, doc: Doc, synonyms: bool = True) -> bool:
         """Does the entry count or name this (or a synonym of it)?"""
         if term in doc.counted:
             return True
-        return any(alt in doc.counted for alt in self.synonyms.get(term, ()))
+        return synonyms and any(alt in doc.counted for alt in self.synonyms.get(term, ()))
+
+    def target_terms(self, q: Query) -> list[str]:
+        """What the figure must count: the target's known word pairs when it has
+        any ("đảng viên", not just "đảng"), else its words."""
+        words = [t for t in q.target if not _is_unit_word(t)]
+        pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False) if f"{a} {b}" in self.idf]
+        return pairs or words
 
 
 _TIME_RE = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d{1,2}-\d{1,2}-\d{4}\b")
@@ -302,7 +314,8 @@ def _lexicon_phrases() -> Iterable[tuple[str, ...]]:
     for value in lexicon.SHORT_FORMS.values():
         yield tuple(value.split())
     for phrases in (lexicon.QUANTITY_CUES, lexicon.WHO_CUES, lexicon.WHEN_CUES, lexicon.LIST_CUES,
-                    lexicon.FRAME_PHRASES, lexicon.UNANSWERABLE_PHRASES):
+                    lexicon.FRAME_PHRASES, lexicon.UNANSWERABLE_PHRASES, lexicon.ARTICLE_WORDS,
+                    lexicon.AUTHOR_CUES, lexicon.PUBLISHED_CUES):
         yield from phrases
     for groups in (lexicon.ORG_GROUPS, lexicon.UNIT_WORDS, lexicon.KIND_WORDS):
         for aliases in groups.values():

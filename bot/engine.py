@@ -37,7 +37,9 @@ COMPLEMENT = 0.75  # a runner-up this close that adds what the question asks joi
 MAX_SUGGESTIONS = 3
 LIST_ALL_LIMIT = 40  # a list longer than this across all districts asks for a district first
 LIST_NARROW = 0.3  # a list question's extra words keep the entries covering this share of them
-LIST_SHORT = 12  # a list this short is shown whole
+LIST_SHORT = 12  # a list this short is shown whole…
+LIST_NARROW_SHORT = 0.5  # …unless its extra words cover this share of a few entries
+LIST_AS_FACTS = 3  # a narrowed list this short is answered with the entries' full answers
 
 
 @dataclass(frozen=True)
@@ -373,18 +375,20 @@ class _Responder:
         if not pool:
             return None
         residual = _residual_terms(q)
-        if residual and len(pool) > LIST_SHORT:
+        if residual:
+            # a short list is shown whole unless its extra words point clearly at a few entries
+            threshold = LIST_NARROW if len(pool) > LIST_SHORT else LIST_NARROW_SHORT
             matching = {h.doc.located.id for h in self.index.rank(_with_content(q, residual), pool)
-                        if h.score >= LIST_NARROW}
+                        if h.score >= threshold}
             if "ngoai" in q.toks:  # "ngoài cầu đường, còn mô hình nào": all but those
                 pool = [d for d in pool if d.located.id not in matching] or pool
             elif matching:
                 pool = [d for d in pool if d.located.id in matching]
-            else:
+            elif len(pool) > LIST_SHORT:
                 return None
         items = [d.located for d in pool]
-        if len(items) == 1:
-            return fact_answer(items, 1.0)
+        if len(items) == 1 or (len(items) <= LIST_AS_FACTS and residual):
+            return fact_answer(items, 1.0)  # a few entries on one topic read better in full
         if not q.districts and len(items) > LIST_ALL_LIMIT:
             return self._choose_district(kinds)
         return list_answer(_list_heading(q, kinds), items, 1.0)

@@ -237,7 +237,7 @@ KIND_WORDS: dict[str, tuple[tuple[str, ...], ...]] = {
                  ("ke", "hoach")),
     "figure": (("ket", "qua"), ("thanh", "tich"), ("so", "lieu"), ("con", "so"), ("lam", "duoc"),
                ("dat", "duoc")),
-    "event": (("dip",), ("su", "kien"), ("hoi", "nghi"), ("so", "ket"), ("ky", "niem"), ("le",)),
+    "event": (("dip",), ("su", "kien"), ("hoi", "nghi"), ("so", "ket"), ("ky", "niem")),
 }
 
 # Everyday words and the article's words for the same thing; a question term

@@ -185,21 +185,19 @@ def analyze(text: str, speller: Speller, places: PlaceFinder) -> Query:
     # Cue words say what kind of answer is wanted, not what it is about.
     cue_spans = [*quantity_spans, *find(toks, lexicon.WHO_CUES), *find(toks, lexicon.WHEN_CUES),
                  *find(toks, lexicon.LIST_CUES)]
-    q.list_kinds = [kind for kind, words in lexicon.KIND_WORDS.items() if has(toks, words)]
+    q.list_kinds = _list_kinds(toks)
     q.years = [t for t in toks if len(t) == 4 and t.isdigit() and t[:2] in ("19", "20")]
     q.unanswerable = _asks_unheld([t if not drop[k] else "" for k, t in enumerate(toks)])
     q.about_article = _about_article(toks)
     for group, aliases in lexicon.ORG_GROUPS.items():
         if has(toks, aliases):
             q.orgs.append(group)
-    for unit, words in lexicon.UNIT_WORDS.items():
-        if has(toks, words) and q.quantity:
-            q.unit = unit
-            break
-    if "%" in text and q.unit is None:
-        q.unit = "percent"
     if quantity_spans:
         q.target = _target(toks, quantity_spans[0][1], drop, speller.bigrams)
+        # the unit the cue asks for ("bao nhiêu tiền") before any other ("tới giờ")
+        q.unit = _unit(q.target) or _unit(toks)
+        if "%" in text and q.unit is None:
+            q.unit = "percent"
     for a, b in cue_spans:
         for k in range(a, b):
             drop[k] = True
@@ -233,11 +231,39 @@ def _target(toks: Sequence[str], start: int, drop: Sequence[bool],
 
 
 def _enumeration(toks: Sequence[str]) -> bool:
-    """"những việc gì", "các cách nào": a plural with a question word shortly after."""
+    """"những việc gì", "các nghị quyết, kết luận nào": a plural, then a question word."""
     for i, tok in enumerate(toks):
-        if tok in ("nhung", "cac") and any(t in ("nao", "gi") for t in toks[i + 1:i + 4]):
+        if tok in ("nhung", "cac") and any(t in ("nao", "gi") for t in toks[i + 1:i + 6]):
             return True
     return False
+
+
+_PLURALS = frozenset({"nhung", "cac", "ke", "liet", "sach", "loai"})
+_WHICH = frozenset({"nao", "gi"})
+
+
+def _list_kinds(toks: Sequence[str]) -> list[str]:
+    """Kinds a list question asks for: the noun right after "những/các" or right
+    before "nào/gì" ("những văn bản nào"), not one merely mentioned ("thực hiện
+    Chỉ thị 05")."""
+    kinds: list[str] = []
+    for kind, words in lexicon.KIND_WORDS.items():
+        for a, b in find(toks, words):
+            before = toks[max(0, a - 2):a]
+            after = toks[b:b + 3]
+            if any(t in _PLURALS for t in before) or any(t in _WHICH for t in after):
+                kinds.append(kind)
+                break
+    return kinds
+
+
+def _unit(toks: Sequence[str]) -> str | None:
+    for unit, words in lexicon.UNIT_WORDS.items():
+        for a, b in find(toks, words):
+            if toks[a:b] == ["ty"] and b < len(toks) and toks[b] == "le":
+                continue  # "tỷ lệ" is a rate, not "tỷ" (billion)
+            return unit
+    return None
 
 
 def _about_article(toks: Sequence[str]) -> str | None:

@@ -185,7 +185,8 @@ class Index:
             years=frozenset(t for t in tokens(entry.quote) if len(t) == 4 and t[:2] in ("19", "20")),
             # a document is dated by its own date, not by years mentioned around it
             dated=bool(getattr(entry, "date", None)) or (entry.kind != "document" and _mentions_time(when_text)),
-            has_number=any(ch.isdigit() for ch in entry.answer),
+            # a document's numbers are codes and dates, a person's none: neither says "how many"
+            has_number=entry.kind in ("model", "event") and any(ch.isdigit() for ch in entry.answer),
         )
         return doc, field_toks
 

@@ -167,6 +167,8 @@ WHEN_CUES: tuple[tuple[str, ...], ...] = (
     ("ngay", "may"),
     ("ban", "hanh", "ngay"),
     ("thang", "nao"),
+    ("thang", "may"),
+    ("nam", "may"),
 )
 LIST_CUES: tuple[tuple[str, ...], ...] = (
     ("nhung", "mo", "hinh"),

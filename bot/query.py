@@ -159,10 +159,21 @@ def has(toks: Sequence[str], phrases: Iterable[Phrase]) -> bool:
     return bool(find(toks, phrases))
 
 
+# "mấy" after these asks "which", not "how many": khóa mấy, số mấy, lần thứ mấy, ngày mấy.
+_ORDINAL_BEFORE_MAY = frozenset({"khoa", "so", "lan", "ngay", "thang", "nam", "gio"})
+
+
 def _quantity_spans(toks: Sequence[str]) -> list[tuple[int, int]]:
     spans = find(toks, lexicon.QUANTITY_CUES)
-    # "máy tính" (computer) folds like "mấy" (how many)
-    return [(a, b) for a, b in spans if not (toks[a] == "may" and b < len(toks) and toks[b] in ("tinh", "moc"))]
+    out = []
+    for a, b in spans:
+        if toks[a] == "may":
+            if b < len(toks) and toks[b] in ("tinh", "moc"):
+                continue  # "máy tính" (computer) folds like "mấy"
+            if a > 0 and toks[a - 1] in _ORDINAL_BEFORE_MAY:
+                continue
+        out.append((a, b))
+    return out
 
 
 def analyze(text: str, speller: Speller, places: PlaceFinder) -> Query:
@@ -193,11 +204,22 @@ def analyze(text: str, speller: Speller, places: PlaceFinder) -> Query:
         if has(toks, aliases):
             q.orgs.append(group)
     if quantity_spans:
-        q.target = _target(toks, quantity_spans[0][1], drop, speller.bigrams)
-        # the unit the cue asks for ("bao nhiêu tiền") before any other ("tới giờ")
-        q.unit = _unit(q.target) or _unit(toks)
+        start = quantity_spans[0][1]
+        target_at = _target(toks, start, drop, speller.bigrams)
+        target = [toks[k] for k in target_at]
+        # the unit the cue asks for ("bao nhiêu tiền") before any other ("tới giờ");
+        # it is checked against the figure's value, so it leaves the words to match
+        found_unit = _unit(target)
+        if found_unit is not None:
+            q.unit, (a, b) = found_unit
+            for k in target_at[a:b]:
+                drop[k] = True
+            target = target[:a] + target[b:]
+        else:
+            q.unit = _unit(toks)[0] if _unit(toks) else None
         if "%" in text and q.unit is None:
             q.unit = "percent"
+        q.target = target
     for a, b in cue_spans:
         for k in range(a, b):
             drop[k] = True
@@ -211,20 +233,20 @@ _NOT_UNHELD_BEFORE = {("dia", "chi"): "nhan", ("du", "bao"): "nhieu"}
 
 
 def _target(toks: Sequence[str], start: int, drop: Sequence[bool],
-            pairs: frozenset[tuple[str, str]]) -> list[str]:
-    """The noun a quantity cue asks about: "bao nhiêu <tập thể, cá nhân>"."""
-    target: list[str] = []
+            pairs: frozenset[tuple[str, str]]) -> list[int]:
+    """Where the noun a quantity cue asks about is: "bao nhiêu <tập thể, cá nhân>"."""
+    target: list[int] = []
     for k in range(start, len(toks)):
         tok = toks[k]
         if tok in ("va", "voi") and target:
             continue  # "tập thể và cá nhân"
         # a stopword syllable can still end a word: "tập thể" (thể/thế)
-        word_end = bool(target) and (target[-1], tok) in pairs
+        word_end = bool(target) and (toks[target[-1]], tok) in pairs
         if drop[k] or (tok in lexicon.STOPWORDS and not word_end):
             if target:
                 break
             continue
-        target.append(tok)
+        target.append(k)
         if len(target) == 4:
             break
     return target
@@ -257,13 +279,17 @@ def _list_kinds(toks: Sequence[str]) -> list[str]:
     return kinds
 
 
-def _unit(toks: Sequence[str]) -> str | None:
+def _unit(toks: Sequence[str]) -> tuple[str, tuple[int, int]] | None:
+    """The unit named first and where; at one place the longest name wins
+    ("mét vuông", not "mét")."""
+    best: tuple[int, int, str] | None = None
     for unit, words in lexicon.UNIT_WORDS.items():
         for a, b in find(toks, words):
             if toks[a:b] == ["ty"] and b < len(toks) and toks[b] == "le":
                 continue  # "tỷ lệ" is a rate, not "tỷ" (billion)
-            return unit
-    return None
+            if best is None or (a, -(b - a)) < (best[0], -best[1]):
+                best = (a, b, unit)
+    return (best[2], (best[0], best[1])) if best else None
 
 
 def _about_article(toks: Sequence[str]) -> str | None:

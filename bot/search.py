@@ -300,7 +300,7 @@ def _mentions_time(text: str) -> bool:
 
 
 def _is_unit_word(term: str) -> bool:
-    return any((term,) in words for words in lexicon.UNIT_WORDS.values())
+    return any(tuple(term.split()) in words for words in lexicon.UNIT_WORDS.values())
 
 
 def _synonym_table() -> dict[str, tuple[str, ...]]:

@@ -15,6 +15,7 @@ _SPACE_RE = re.compile(r"\s+")
 NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 _THOUSANDS_RE = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 _TOKEN_RE = re.compile(r"[a-z0-9]+(?:[.,][0-9]+)*")
+_UNIT_TOKENS = frozenset({"m2", "m3", "km2"})  # units that end in a digit
 
 
 def collapse_spaces(text: str) -> str:
@@ -53,6 +54,8 @@ def tokens(text: str) -> list[str]:
     for tok in _TOKEN_RE.findall(fold(text)):
         if tok[0].isdigit() and tok.replace(".", "").replace(",", "").isdigit():
             out.append(canonical_number(tok))
+        elif tok in _UNIT_TOKENS:
+            out.append(tok)
         else:
             # "25ty", "2,5ty": letters glued to digits are split into parts
             out.extend(re.findall(r"\d+(?:[.,]\d+)*|[a-z]+", tok))

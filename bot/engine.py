@@ -34,6 +34,7 @@ ANSWER_MIN = 0.45  # below: not sure enough to answer
 SUGGEST_MIN = 0.25  # below: nothing related enough to suggest
 CLOSE_CALL = 0.8  # runners-up within this share of the best are offered
 COMPLEMENT = 0.75  # a runner-up this close that adds what the question asks joins the answer
+SAME_ANSWER = 0.9  # with no district named, another district's entry this close is answered too
 MAX_SUGGESTIONS = 3
 LIST_ALL_LIMIT = 40  # a list longer than this across all districts asks for a district first
 LIST_NARROW = 0.3  # a list question's extra words keep the entries covering this share of them
@@ -256,9 +257,8 @@ class _Responder:
             where = f" về huyện {', '.join(q.districts)}" if q.districts else ""
             return not_answered(
                 "decline",
-                f"Các bài viết{where} mà mình có không nêu thông tin này (số điện thoại, địa chỉ, dự báo hay số liệu "
-                "sau thời điểm đăng bài…). Mình chỉ trả lời về kết quả và mô hình học tập, làm theo Bác được nêu "
-                "trong bài.",
+                f"Các bài viết{where} mà mình có không nêu thông tin này. Mình chỉ có các kết quả và mô hình học "
+                "tập, làm theo Bác mà bài viết nêu; không có số điện thoại, địa chỉ, tin thời sự hay dự báo.",
                 example_suggestions(self.kb),
             )
         missing_years = self._years_not_covered()
@@ -304,10 +304,12 @@ class _Responder:
             return self._out_of_scope()
         best = hits[0]
         parts = self._complements(hits) if self.q.quantity else []
+        if not self.q.districts and not parts:
+            parts = self._other_districts(hits)
         used = {best.located.id, *(h.located.id for h in parts)}
         runners = _distinct([h for h in hits[1:] if h.located.id not in used], best,
                             lambda h: h.score >= max(CLOSE_CALL * best.score, SUGGEST_MIN))
-        if best.score >= ANSWER_MIN and self.q.when and not best.doc.dated:
+        if best.score >= ANSWER_MIN and self.q.when and not best.doc.dated:  # "ngày nào?" with no date
             return not_answered(
                 "decline",
                 "Bài viết có nhắc tới việc này nhưng không nêu thời gian cụ thể.",
@@ -326,6 +328,20 @@ class _Responder:
             )
         return fact_answer([best.located, *(h.located for h in parts)], best.score,
                            [suggestion_for(h.located) for h in runners])
+
+    def _other_districts(self, hits: Sequence[Hit]) -> list[Hit]:
+        """A question naming no district that several districts answer equally
+        well ("ai là Bí thư Huyện ủy?") gets each district's answer."""
+        best = hits[0]
+        seen = {best.located.district}
+        out: list[Hit] = []
+        for hit in hits[1:]:
+            if hit.score < SAME_ANSWER * best.score:
+                break
+            if hit.located.district not in seen and hit.doc.kind == best.doc.kind:
+                seen.add(hit.located.district)
+                out.append(hit)
+        return out
 
     def _complements(self, hits: Sequence[Hit]) -> list[Hit]:
         """Close runners-up from the same article that count something else the

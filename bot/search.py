@@ -265,8 +265,9 @@ class Index:
                 factor *= 0.7
         if q.who and kind not in ("model", "person"):
             factor *= 0.85
-        if q.when and not doc.dated:
-            factor *= 0.6
+        if q.when:
+            # its own date answers "when" best; a year in its text, less so
+            factor *= 1.0 if getattr(doc.located.entry, "date", None) else (0.9 if doc.dated else 0.6)
         if q.orgs:
             if doc.org_groups & set(q.orgs):
                 pass

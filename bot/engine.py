@@ -26,7 +26,7 @@ from .answer import (
 )
 from .knowledge import KnowledgeBase, Located, load
 from .query import Query, find
-from .search import Doc, Hit, Index
+from .search import Doc, Hit, Index, unigrams_and_bigrams
 from .text import collapse_spaces, letter_ratio, strip_controls, tokens
 
 MAX_QUESTION_CHARS = 500
@@ -347,7 +347,9 @@ class _Responder:
         """Close runners-up from the same article that count something else the
         question asks for: "bao nhiêu tập thể, cá nhân" wants two figures."""
         best = hits[0]
-        terms = self.index.query_terms(self.q)
+        # only what the question asks to count can call for another figure
+        asked = {t for target in (self.q.target, *self.q.other_targets) for t in unigrams_and_bigrams(target)}
+        terms = [t for t in self.index.query_terms(self.q) if t in asked]
         covered = {t for t in terms if self.index.counts(t, best.doc)}
         out: list[Hit] = []
         for hit in hits[1:8]:

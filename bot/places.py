@@ -100,6 +100,8 @@ class PlaceFinder:
         self._corpus = corpus_ngrams
         self._gazetteer = gazetteer()
         self._max_len = max(len(k) for k in self._gazetteer)
+        # most syllables start no place name: skip them at once
+        self._starts = {k[0] for k in self._gazetteer} | {k[0] for d in self.known for k in d.keys}
 
     def find(self, toks: Sequence[str], stopwords: frozenset[str] = frozenset()) -> PlaceMentions:
         found = PlaceMentions()
@@ -127,6 +129,8 @@ class PlaceFinder:
 
     def _match_at(self, toks: Sequence[str], i: int, found: PlaceMentions, stopwords: frozenset[str]) -> int:
         prefix = self._division_prefix(toks, i)
+        if toks[i] not in self._starts and not prefix:
+            return i
         for length in range(min(self._max_len, len(toks) - i), 0, -1):
             key = tuple(toks[i:i + length])
             end = i + length

@@ -21,6 +21,11 @@ from .text import tokens
 Phrase = tuple[str, ...]
 
 
+_PHRASES_BY_FIRST: dict[str, list[Phrase]] = {}
+for _phrase in lexicon.PHRASES:
+    _PHRASES_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
+
+
 def expand(toks: Sequence[str]) -> list[str]:
     """Replace short forms and abbreviations by the words they stand for."""
     out: list[str] = []
@@ -31,7 +36,7 @@ def expand(toks: Sequence[str]) -> list[str]:
         prev = toks[i - 1] if i else ""
         nxt = toks[i + 1] if i + 1 < n else ""
         phrase = next(
-            (p for p in lexicon.PHRASES if tuple(toks[i:i + len(p)]) == p), None
+            (p for p in _PHRASES_BY_FIRST.get(tok, ()) if tuple(toks[i:i + len(p)]) == p), None
         )
         if phrase is not None:
             out.extend(lexicon.PHRASES[phrase])
@@ -134,7 +139,8 @@ class Query:
     listing: bool = False
     list_kinds: list[str] = field(default_factory=list)
     unit: str | None = None
-    target: list[str] = field(default_factory=list)  # the noun after "bao nhiêu"
+    target: list[str] = field(default_factory=list)  # the noun after the first "bao nhiêu"
+    other_targets: list[list[str]] = field(default_factory=list)  # after a second one
     years: list[str] = field(default_factory=list)
     unanswerable: bool = False
     about_article: str | None = None  # "author" or "date": a question about the article itself
@@ -204,8 +210,7 @@ def analyze(text: str, speller: Speller, places: PlaceFinder) -> Query:
         if has(toks, aliases):
             q.orgs.append(group)
     if quantity_spans:
-        start = quantity_spans[0][1]
-        target_at = _target(toks, start, drop, speller.bigrams)
+        target_at = _target(toks, quantity_spans[0][1], drop, speller.bigrams)
         target = [toks[k] for k in target_at]
         # the unit the cue asks for ("bao nhiêu tiền") before any other ("tới giờ");
         # it is checked against the figure's value, so it leaves the words to match
@@ -220,6 +225,8 @@ def analyze(text: str, speller: Speller, places: PlaceFinder) -> Query:
         if "%" in text and q.unit is None:
             q.unit = "percent"
         q.target = target
+        for later in quantity_spans[1:]:  # "huy động bao nhiêu và làm bao nhiêu cây cầu"
+            q.other_targets.append([toks[k] for k in _target_around(toks, later, drop, speller.bigrams)])
     for a, b in cue_spans:
         for k in range(a, b):
             drop[k] = True
@@ -230,6 +237,25 @@ def analyze(text: str, speller: Speller, places: PlaceFinder) -> Query:
 # Unanswerable phrases that are something else before a given word:
 # "địa chỉ nhân đạo" is a movement, "dư bao nhiêu" asks for a balance.
 _NOT_UNHELD_BEFORE = {("dia", "chi"): "nhan", ("du", "bao"): "nhieu"}
+
+
+def _target_around(toks: Sequence[str], cue: tuple[int, int], drop: Sequence[bool],
+                   pairs: frozenset[tuple[str, str]]) -> list[int]:
+    """The noun after the cue, or when nothing follows ("đã chi ra bao nhiêu?"),
+    the words just before it."""
+    after = _target(toks, cue[1], drop, pairs)
+    if after:
+        return after
+    before: list[int] = []
+    for k in range(cue[0] - 1, -1, -1):
+        if drop[k] or toks[k] in lexicon.STOPWORDS:
+            if before:
+                break
+            continue
+        before.insert(0, k)
+        if len(before) == 3:
+            break
+    return before
 
 
 def _target(toks: Sequence[str], start: int, drop: Sequence[bool],

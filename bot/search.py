@@ -44,6 +44,7 @@ FIELD_WEIGHTS: dict[str, float] = {
 COUNTED_FIELDS = ("title", "counts", "value", "keywords", "role")
 SYNONYM_FACTOR = 0.7
 STOP_PAIR_FACTOR = 0.5
+UNSEEN_PAIR = 0.2  # an unseen pair of known words ("nấu phở") is weak evidence of a foreign topic
 TARGET_BOOST = 2.0  # "bao nhiêu <X>": X decides between the figures of one sentence
 
 
@@ -212,11 +213,13 @@ class Index:
             if " " in term:
                 # An unseen pair is only an unusual word order; unseen words are what
                 # tell a question the base cannot answer.
+                a, b = term.split()
+                stop = a in lexicon.STOPWORDS or b in lexicon.STOPWORDS
                 if term in self.idf:
-                    a, b = term.split()
                     # a pair with a function word ("huyện ở") is rare, not distinctive
-                    stop = a in lexicon.STOPWORDS or b in lexicon.STOPWORDS
                     terms[term] = self.idf[term] * (STOP_PAIR_FACTOR if stop else 1.0)
+                elif not stop and UNSEEN_PAIR:
+                    terms[term] = UNSEEN_PAIR * (self.idf.get(a, self.max_idf) + self.idf.get(b, self.max_idf)) / 2
             else:
                 terms[term] = self.idf.get(term, self.max_idf)
             if term in terms and term in target:

@@ -30,12 +30,18 @@ def strip_controls(text: str) -> str:
     )
 
 
+# The Unicode blocks of combining marks (Vietnamese tones and vowel marks are in the first).
+_COMBINING = {
+    cp: None
+    for start, end in ((0x0300, 0x036F), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF), (0x20D0, 0x20FF), (0xFE20, 0xFE2F))
+    for cp in range(start, end + 1)
+}
+
+
 def fold(text: str) -> str:
     """Lower-case, diacritic-free form: 'Bù Đốp' → 'bu dop'."""
     text = unicodedata.normalize("NFC", text).lower().replace("đ", "d")
-    decomposed = unicodedata.normalize("NFD", text)
-    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
-    return unicodedata.normalize("NFC", stripped)
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", text).translate(_COMBINING))
 
 
 def canonical_number(token: str) -> str:

@@ -1,0 +1,160 @@
+"""Settings from the environment (and an optional .env), validated at start.
+
+Every error names the environment variable it is about, so whoever hosts the
+bot can fix it without reading code. The token is a secret: it is never
+printed, and :func:`redact` keeps it out of every log line.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+_TOKEN_RE = re.compile(r"^\d+:[A-Za-z0-9_-]{20,}$")
+_SECRET_RE = re.compile(r"^[A-Za-z0-9_-]{1,256}$")  # what Telegram accepts as secret_token
+
+
+class SettingsError(Exception):
+    """A setting is missing or malformed; the message names the variable."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore",
+                                      case_sensitive=False)
+
+    telegram_bot_token: SecretStr | None = None
+    telegram_base_url: str | None = None
+    admin_ids: Annotated[tuple[int, ...], NoDecode] = ()
+    knowledge_dir: Path = Path("knowledge")
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    port: int = Field(default=8080, ge=1, le=65535)
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    # one user may send this many messages per window before being asked to slow down
+    rate_limit_messages: int = Field(default=8, ge=1)
+    rate_limit_seconds: float = Field(default=30.0, gt=0)
+
+    @field_validator("telegram_bot_token", "webhook_secret", "telegram_base_url", "webhook_url", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("telegram_bot_token")
+    @classmethod
+    def _token_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not _TOKEN_RE.match(value.get_secret_value().strip()):
+            raise ValueError("không đúng dạng token của BotFather (<số>:<chuỗi ký tự>)")
+        return SecretStr(value.get_secret_value().strip()) if value is not None else None
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        if isinstance(value, int):
+            return (value,)
+        if isinstance(value, str):
+            parts = [p.strip() for p in value.replace(";", ",").split(",") if p.strip()]
+            bad = [p for p in parts if not re.fullmatch(r"-?\d+", p)]
+            if bad:
+                raise ValueError(f"phải là các số id Telegram cách nhau bởi dấu phẩy (sai: {', '.join(bad)})")
+            return tuple(int(p) for p in parts)
+        return value
+
+    @field_validator("telegram_base_url", "webhook_url")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        if value is not None and not re.match(r"^https?://[^\s/]+", value.strip()):
+            raise ValueError("phải là một địa chỉ http:// hoặc https://")
+        return value.strip().rstrip("/") if value is not None else None
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _secret_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not _SECRET_RE.match(value.get_secret_value()):
+            raise ValueError("chỉ gồm A-Z, a-z, 0-9, _ và -, dài 1-256 ký tự (quy định của Telegram)")
+        return value
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper(cls, value: object) -> object:
+        return value.upper() if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _webhook_needs_secret(self) -> Settings:
+        if self.webhook_url and self.webhook_secret is None:
+            raise ValueError("WEBHOOK_SECRET: bắt buộc khi đặt WEBHOOK_URL (để từ chối request giả mạo)")
+        return self
+
+    @property
+    def token(self) -> str:
+        if self.telegram_bot_token is None:
+            raise SettingsError("TELEGRAM_BOT_TOKEN: chưa đặt (lấy token từ @BotFather)")
+        return self.telegram_bot_token.get_secret_value()
+
+    @property
+    def webhook_mode(self) -> bool:
+        return self.webhook_url is not None
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read and validate the settings, or raise SettingsError naming each bad variable."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        lines = []
+        for err in exc.errors():
+            name = ".".join(str(p) for p in err["loc"]).upper()
+            message = str(err["msg"]).removeprefix("Value error, ")
+            lines.append(f"{name}: {message}" if name else message)
+        raise SettingsError("Cấu hình không hợp lệ:\n" + "\n".join(f"  - {line}" for line in lines)) from None
+
+
+def token_configured() -> bool:
+    """Is a chat token set (in the environment or .env)? Decides what `python -m bot` starts."""
+    if os.environ.get("TELEGRAM_BOT_TOKEN", "").strip():
+        return True
+    env_file = Path(".env")
+    if env_file.is_file():
+        for line in env_file.read_text(encoding="utf-8", errors="replace").splitlines():
+            key, _, value = line.partition("=")
+            if key.strip().upper() == "TELEGRAM_BOT_TOKEN" and value.strip().strip("'\""):
+                return True
+    return False
+
+
+class RedactSecrets(logging.Filter):
+    """Replaces secrets in every log record (httpx logs request URLs, which
+    carry the bot token)."""
+
+    def __init__(self, secrets: list[str]):
+        super().__init__()
+        self.secrets = [s for s in secrets if s]
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        redacted = message
+        for secret in self.secrets:
+            redacted = redacted.replace(secret, "[đã ẩn]")
+        if redacted != message:
+            record.msg = redacted
+            record.args = ()
+        return True
+
+
+def setup_logging(settings: Settings) -> None:
+    secrets = [settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else "",
+               settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""]
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(RedactSecrets(secrets))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(settings.log_level)
+    # request lines are noise at INFO, and they carry the token in the URL
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("httpcore").setLevel(logging.WARNING)

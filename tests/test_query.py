@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+from bot.query import expand, normalize
+
+
+def test_short_forms_and_abbreviations() -> None:
+    assert normalize("bn dv dc khen") == ["bao", "nhieu", "dang", "vien", "duoc", "khen"]
+    assert normalize("LĐLĐ, MTTQ, BHYT, CCB, LHPN") == (
+        "lien doan lao dong mat tran to quoc bao hiem y te cuu chien binh lien hiep phu nu".split()
+    )
+    assert normalize("bao nhiu") == ["bao", "nhieu"]
+
+
+def test_context_dependent_abbreviations() -> None:
+    assert expand(["hu", "gao"]) == ["hu", "gao"]  # hũ gạo, not Huyện ủy
+    assert expand(["btv", "hu"]) == ["ban", "thuong", "vu", "huyen", "uy"]
+    assert expand(["5", "ct", "tw"]) == ["5", "chi", "thi", "trung", "uong"]
+    assert expand(["ct", "ubnd"]) == ["chu", "tich", "uy", "ban", "nhan", "dan"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("kien luogn", ["kien", "luong"]),  # transposed letters
+        ("bao nhieeu", ["bao", "nhieu"]),  # doubled letter
+        ("kienluong", ["kien", "luong"]),  # no space
+        ("lai vugn", ["lai", "vung"]),
+    ],
+)
+def test_speller(engine: Engine, typed: str, meant: list[str]) -> None:
+    q = engine.snapshot.index.analyze(typed)
+    assert q.toks == meant
+
+
+def test_speller_leaves_unknown_short_words_alone(engine: Engine) -> None:
+    # "vàng" is near "vung" but guessing a short syllable without context does harm
+    assert engine.snapshot.index.analyze("gia vang").toks == ["gia", "vang"]
+
+
+@pytest.mark.parametrize(
+    ("question", "known", "unknown"),
+    [
+        ("Bù Đốp có bao nhiêu nhà", ["Bù Đốp"], []),
+        ("kien giang co mo hinh gi", ["Kiên Lương"], []),  # the province names our district
+        ("Huyện Củ Chi có bao nhiêu mô hình", [], ["Huyện Củ Chi"]),
+        ("chau thanh tien giang co mo hinh gi", [], ["Huyện Châu Thành"]),  # a namesake
+        ("Giồng Trôm (Bến Tre) có gì", [], ["Huyện Giồng Trôm"]),  # the province only locates it
+        ("Hoa giữa đời thường là gì", [], []),  # "là gì", not the town of La Gi
+        ("tu tuong Ho Chi Minh", [], []),
+        ("huyện Long Điền có gì", [], ["Huyện Long Dien"]),  # not in the 2025 list, still a district
+        ("hũ gạo tình thương", [], []),  # "tình", not "tỉnh"
+    ],
+)
+def test_places(engine: Engine, question: str, known: list[str], unknown: list[str]) -> None:
+    q = engine.snapshot.index.analyze(question)
+    assert q.districts == known
+    assert [p.name for p in q.unknown_places] == unknown
+
+
+def test_intents(engine: Engine) -> None:
+    index = engine.snapshot.index
+    q = index.analyze("Bù Đốp thu được bao nhiêu tiền từ phong trào tiết kiệm?")
+    assert q.quantity and q.unit == "money"
+    q = index.analyze("Hoi Nong dan Bu Dop lam duoc gi")
+    assert q.listing and q.orgs == ["Hội Nông dân"] and q.districts == ["Bù Đốp"]
+    q = index.analyze("Chỉ thị 05 là của Bộ Chính trị khóa mấy?")
+    assert not q.quantity  # "khóa mấy" asks which, not how many
+    q = index.analyze("Kết luận 01 ban hành ngày nào")
+    assert q.when
+    assert index.analyze("số điện thoại huyện ủy").unanswerable
+    assert not index.analyze("Quỹ cựu chiến binh hiện dư bao nhiêu").unanswerable

@@ -239,6 +239,10 @@ def analyze(text: str, speller: Speller, places: PlaceFinder) -> Query:
 _NOT_UNHELD_BEFORE = {("dia", "chi"): "nhan", ("du", "bao"): "nhieu"}
 
 
+_FUNCTION_WORDS = frozenset({"duoc", "cua", "va", "voi", "o", "tai", "trong", "la", "thi", "ma", "nhung", "cac",
+                             "mot", "cho", "ve", "da", "se", "khong", "nao", "gi"})
+
+
 def _target_around(toks: Sequence[str], cue: tuple[int, int], drop: Sequence[bool],
                    pairs: frozenset[tuple[str, str]]) -> list[int]:
     """The noun after the cue, or when nothing follows ("đã chi ra bao nhiêu?"),
@@ -266,8 +270,9 @@ def _target(toks: Sequence[str], start: int, drop: Sequence[bool],
         tok = toks[k]
         if tok in ("va", "voi") and target:
             continue  # "tập thể và cá nhân"
-        # a stopword syllable can still end a word: "tập thể" (thể/thế)
-        word_end = bool(target) and (toks[target[-1]], tok) in pairs
+        # a stopword syllable can still end a word: "tập thể" (thể/thế), but a
+        # function word ("được", "của") ends the noun
+        word_end = bool(target) and tok not in _FUNCTION_WORDS and (toks[target[-1]], tok) in pairs
         if drop[k] or (tok in lexicon.STOPWORDS and not word_end):
             if target:
                 break

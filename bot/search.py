@@ -234,10 +234,12 @@ class Index:
             pool = tuple(d for d in pool if d.located.district in q.districts)
         if total <= 0:
             return []
+        # an organisation no candidate belongs to ("được UBND huyện khen") cannot discriminate
+        org_matters = any(doc.org_groups & set(q.orgs) for doc in pool)
         hits = []
         for doc in pool:
             covered = sum(w * self._match(term, doc) for term, w in terms.items())
-            score = covered / total * self._structure_factor(q, doc)
+            score = covered / total * self._structure_factor(q, doc, org_matters)
             if score > 0:
                 hits.append(Hit(doc, score))
         hits.sort(key=lambda h: (-h.score, h.located.id))
@@ -254,7 +256,7 @@ class Index:
                 best = max(best, alt_weight * SYNONYM_FACTOR)
         return best
 
-    def _structure_factor(self, q: Query, doc: Doc) -> float:
+    def _structure_factor(self, q: Query, doc: Doc, org_matters: bool = True) -> float:
         factor = 1.0
         kind = doc.kind
         if q.quantity and not q.when:
@@ -271,7 +273,7 @@ class Index:
         if q.when:
             # its own date answers "when" best; a year in its text, less so
             factor *= 1.0 if getattr(doc.located.entry, "date", None) else (0.9 if doc.dated else 0.6)
-        if q.orgs:
+        if q.orgs and org_matters:
             if doc.org_groups & set(q.orgs):
                 pass
             elif not doc.org_groups and kind in ("document", "event", "person"):

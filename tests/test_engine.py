@@ -44,7 +44,7 @@ def test_same_answer_however_typed(engine: Engine, question: str) -> None:
 def test_named_district_answers_from_that_district_only(engine: Engine) -> None:
     # every district has award figures; naming one must pick its own
     for district, expected in [("Lai Vung", "49"), ("Kiên Lương", "47"), ("Bù Đốp", "37")]:
-        answer = engine.ask(f"{district} có bao nhiêu cá nhân được khen thưởng cấp huyện?")
+        answer = engine.ask(f"{district} có bao nhiêu cá nhân được UBND huyện khen thưởng?")
         assert answer.answered, district
         assert {s.district for s in answer.sources} == {district}
         assert says(answer, expected), (district, answer.body)

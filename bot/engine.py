@@ -26,7 +26,7 @@ from .answer import (
 )
 from .knowledge import KnowledgeBase, Located, load
 from .query import Query, find
-from .search import Doc, Hit, Index, unigrams_and_bigrams
+from .search import Doc, Hit, Index
 from .text import collapse_spaces, letter_ratio, strip_controls, tokens
 
 MAX_QUESTION_CHARS = 500
@@ -344,26 +344,31 @@ class _Responder:
         return out
 
     def _complements(self, hits: Sequence[Hit]) -> list[Hit]:
-        """Close runners-up from the same article that count something else the
-        question asks for: "bao nhiêu tập thể, cá nhân" wants two figures."""
+        """A question in parts ("bao nhiêu tập thể, cá nhân"; "bao nhiêu tiền và
+        bao nhiêu cây cầu") gets, for each part the best entry does not count,
+        the close runner-up from the same article that does."""
+        parts = self.q.target_parts
+        if len(parts) < 2:
+            return []
         best = hits[0]
-        # only what the question asks to count can call for another figure
-        asked = {t for target in (self.q.target, *self.q.other_targets) for t in unigrams_and_bigrams(target)}
-        terms = [t for t in self.index.query_terms(self.q) if t in asked]
-        covered = {t for t in terms if self.index.counts(t, best.doc)}
         out: list[Hit] = []
-        for hit in hits[1:8]:
-            if hit.score < COMPLEMENT * best.score:
-                break
-            if hit.located.article.id != best.located.article.id or hit.doc.kind != best.doc.kind:
+        for part in parts:
+            if self._counts_part(part, best.doc) or any(self._counts_part(part, h.doc) for h in out):
                 continue
-            new = {t for t in terms if t not in covered and self.index.counts(t, hit.doc)}
-            if new:
-                out.append(hit)
-                covered |= new
-            if len(out) == MAX_SUGGESTIONS:
-                break
+            for hit in hits[1:8]:
+                if hit.score < COMPLEMENT * best.score:
+                    break
+                if (hit.located.article.id == best.located.article.id and hit.doc.kind == best.doc.kind
+                        and hit not in out and self._counts_part(part, hit.doc)):
+                    out.append(hit)
+                    break
         return out
+
+    def _counts_part(self, part: list[str], doc: Doc) -> bool:
+        pairs = [f"{a} {b}" for a, b in zip(part, part[1:], strict=False) if f"{a} {b}" in self.index.idf]
+        if pairs:
+            return any(self.index.counts(p, doc, synonyms=False) for p in pairs)
+        return any(self.index.counts(w, doc) for w in part if w not in lexicon.STOPWORDS)
 
     def _out_of_scope(self) -> Answer:
         return not_answered(

@@ -202,7 +202,8 @@ UNIT_WORDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "weight": (("tan",), ("kg",), ("ky",), ("ki", "lo")),
     "area": (("m2",), ("met", "vuong"), ("dien", "tich")),
     "duration": (("phut",), ("gio",)),
-    "money": (("tien",), ("kinh", "phi"), ("tri", "gia"), ("gia", "tri"), ("dong",), ("ty",),
+    # not "đồng" alone: folded, it is also "động" (huy động)
+    "money": (("tien",), ("kinh", "phi"), ("tri", "gia"), ("gia", "tri"), ("ty", "dong"), ("ty",),
               ("trieu",), ("von",), ("ngan", "sach"), ("chi", "phi")),
 }
 VALUE_UNITS: dict[str, tuple[str, ...]] = {
@@ -213,6 +214,12 @@ VALUE_UNITS: dict[str, tuple[str, ...]] = {
     "area": ("m2",),
     "duration": ("phut",),
 }
+
+# What awards and results are counted in, when a question names two in a row
+# without a comma ("bao nhieu tap the ca nhan").
+COUNT_NOUNS: tuple[tuple[str, ...], ...] = (
+    ("tap", "the"), ("ca", "nhan"), ("mo", "hinh"), ("dien", "hinh"), ("guong",), ("guong", "dien", "hinh"),
+)
 
 # Organisations: group name → folded aliases (longest first wins).
 ORG_GROUPS: dict[str, tuple[tuple[str, ...], ...]] = {

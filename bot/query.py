@@ -16,7 +16,7 @@ from rapidfuzz.distance import OSA
 
 from . import lexicon
 from .places import Place, PlaceFinder
-from .text import tokens
+from .text import BREAK, tokens
 
 Phrase = tuple[str, ...]
 
@@ -62,7 +62,7 @@ def expand(toks: Sequence[str]) -> list[str]:
 
 
 def normalize(text: str) -> list[str]:
-    return expand(tokens(text))
+    return expand(tokens(text, breaks=True))
 
 
 class Speller:
@@ -140,7 +140,9 @@ class Query:
     list_kinds: list[str] = field(default_factory=list)
     unit: str | None = None
     target: list[str] = field(default_factory=list)  # the noun after the first "bao nhiêu"
-    other_targets: list[list[str]] = field(default_factory=list)  # after a second one
+    # what each part of the question asks to count: "bao nhiêu tập thể, cá nhân" has two
+    # parts, "huy động bao nhiêu tiền và làm bao nhiêu cây cầu" too
+    target_parts: list[list[str]] = field(default_factory=list)
     years: list[str] = field(default_factory=list)
     unanswerable: bool = False
     about_article: str | None = None  # "author" or "date": a question about the article itself
@@ -221,12 +223,17 @@ def analyze(text: str, speller: Speller, places: PlaceFinder) -> Query:
                 drop[k] = True
             target = target[:a] + target[b:]
         else:
-            q.unit = _unit(toks)[0] if _unit(toks) else None
+            # "trị giá bao nhiêu": the unit may come just before the cue
+            cue_start = quantity_spans[0][0]
+            before = _unit(toks[max(0, cue_start - 2):cue_start])
+            q.unit = before[0] if before else None
         if "%" in text and q.unit is None:
             q.unit = "percent"
-        q.target = target
-        for later in quantity_spans[1:]:  # "huy động bao nhiêu và làm bao nhiêu cây cầu"
-            q.other_targets.append([toks[k] for k in _target_around(toks, later, drop, speller.bigrams)])
+        q.target = [t for t in target if t not in (BREAK, "va", "voi")]
+        q.target_parts = _split_parts(target)
+        for later in quantity_spans[1:]:
+            q.target_parts.append([toks[k] for k in _target_around(toks, later, drop, speller.bigrams)
+                                   if toks[k] != BREAK])
     for a, b in cue_spans:
         for k in range(a, b):
             drop[k] = True
@@ -237,6 +244,27 @@ def analyze(text: str, speller: Speller, places: PlaceFinder) -> Query:
 # Unanswerable phrases that are something else before a given word:
 # "địa chỉ nhân đạo" is a movement, "dư bao nhiêu" asks for a balance.
 _NOT_UNHELD_BEFORE = {("dia", "chi"): "nhan", ("du", "bao"): "nhieu"}
+
+
+def _split_parts(target: Sequence[str]) -> list[list[str]]:
+    """"tập thể, cá nhân" → [tập thể], [cá nhân]; two counting nouns typed
+    without a comma ("tap the ca nhan") split too."""
+    parts: list[list[str]] = [[]]
+    i = 0
+    while i < len(target):
+        tok = target[i]
+        noun = next((n for n in lexicon.COUNT_NOUNS if tuple(target[i:i + len(n)]) == n), None)
+        if tok in (BREAK, "va", "voi"):
+            if parts[-1]:
+                parts.append([])
+            i += 1
+        elif noun is not None and parts[-1] and tuple(parts[-1]) in lexicon.COUNT_NOUNS:
+            parts.append(list(noun))
+            i += len(noun)
+        else:
+            parts[-1].append(tok)
+            i += 1
+    return [p for p in parts if p]
 
 
 _FUNCTION_WORDS = frozenset({"duoc", "cua", "va", "voi", "o", "tai", "trong", "la", "thi", "ma", "nhung", "cac",
@@ -252,7 +280,7 @@ def _target_around(toks: Sequence[str], cue: tuple[int, int], drop: Sequence[boo
         return after
     before: list[int] = []
     for k in range(cue[0] - 1, -1, -1):
-        if drop[k] or toks[k] in lexicon.STOPWORDS:
+        if drop[k] or toks[k] in lexicon.STOPWORDS or toks[k] == BREAK:
             if before:
                 break
             continue
@@ -268,8 +296,9 @@ def _target(toks: Sequence[str], start: int, drop: Sequence[bool],
     target: list[int] = []
     for k in range(start, len(toks)):
         tok = toks[k]
-        if tok in ("va", "voi") and target:
-            continue  # "tập thể và cá nhân"
+        if tok in ("va", "voi", BREAK) and target:
+            target.append(k)  # "tập thể và cá nhân", "tập thể, cá nhân": kept to split the parts
+            continue
         # a stopword syllable can still end a word: "tập thể" (thể/thế), but a
         # function word ("được", "của") ends the noun
         word_end = bool(target) and tok not in _FUNCTION_WORDS and (toks[target[-1]], tok) in pairs
@@ -278,8 +307,10 @@ def _target(toks: Sequence[str], start: int, drop: Sequence[bool],
                 break
             continue
         target.append(k)
-        if len(target) == 4:
+        if sum(toks[i] not in (BREAK, "va", "voi") for i in target) == 4:
             break
+    while target and toks[target[-1]] in (BREAK, "va", "voi"):
+        target.pop()
     return target
 
 

@@ -22,7 +22,7 @@ from . import lexicon
 from .knowledge import KnowledgeBase, Located
 from .places import PlaceFinder, gazetteer
 from .query import Query, Speller, analyze, expand, find, has
-from .text import tokens
+from .text import BREAK, tokens
 
 # How much a term found in a field counts: the entry's own name and what it
 # counts say more than a word somewhere in the quoted sentence.
@@ -78,8 +78,10 @@ def unigrams_and_bigrams(toks: Sequence[str]) -> list[str]:
     """Content syllables, and pairs of adjacent syllables with at least one of
     them content ("chuyên đề", "con em": a syllable that is a stopword on its
     own still makes a word with its neighbour)."""
-    terms = [t for t in toks if t not in lexicon.STOPWORDS and (len(t) > 1 or t.isdigit())]
+    terms = [t for t in toks if t not in lexicon.STOPWORDS and t != BREAK and (len(t) > 1 or t.isdigit())]
     for a, b in zip(toks, toks[1:], strict=False):
+        if BREAK in (a, b):
+            continue
         if a not in lexicon.STOPWORDS or b not in lexicon.STOPWORDS:
             terms.append(f"{a} {b}")
     return terms
@@ -120,30 +122,30 @@ class Index:
         ngrams: set[tuple[str, ...]] = set()
         for toks in article_toks.values():
             for size in (2, 3, 4):
-                ngrams.update(tuple(toks[i:i + size]) for i in range(len(toks) - size + 1))
+                ngrams.update(g for i in range(len(toks) - size + 1) if BREAK not in (g := tuple(toks[i:i + size])))
         self.places = PlaceFinder(
             ((a.district, a.province) for a in kb.articles.values()), frozenset(ngrams)
         )
         words: Counter[str] = Counter()
         pairs: set[tuple[str, str]] = set()
-        for toks in article_toks.values():
-            words.update(toks)
-            pairs.update(zip(toks, toks[1:], strict=False))
 
+        def learn(toks: Sequence[str]) -> None:
+            words.update(t for t in toks if t != BREAK)
+            pairs.update(p for p in zip(toks, toks[1:], strict=False) if BREAK not in p)
+
+        for toks in article_toks.values():
+            learn(toks)
         docs: list[Doc] = []
         for located in kb.entries:
             doc, field_toks = self._doc(located)
             docs.append(doc)
             for toks in field_toks:
-                words.update(toks)
-                pairs.update(zip(toks, toks[1:], strict=False))
+                learn(toks)
         self.docs: tuple[Doc, ...] = tuple(docs)
         for phrase in _lexicon_phrases():
-            words.update(phrase)
-            pairs.update(zip(phrase, phrase[1:], strict=False))
+            learn(phrase)
         for key in gazetteer():
-            words.update(key)
-            pairs.update(zip(key, key[1:], strict=False))
+            learn(key)
         self.speller = Speller(words, frozenset(pairs))
 
         df: Counter[str] = Counter()
@@ -165,6 +167,7 @@ class Index:
                 continue
             texts = list(raw) if isinstance(raw, tuple) else [raw]
             for text in texts:
+                # no breaks here: users drop the comma of "cầu, đường" and still mean it
                 toks = self._without_places(expand(tokens(text)))
                 field_toks.append(toks)
                 for term in unigrams_and_bigrams(toks):

@@ -54,9 +54,24 @@ def canonical_number(token: str) -> str:
     return token
 
 
-def tokens(text: str) -> list[str]:
-    """Folded word tokens with numbers in canonical form."""
-    out: list[str] = []
+BREAK = "|"  # stands for punctuation between words, with tokens(..., breaks=True)
+_BREAK_RE = re.compile(r"[,;:.!?()\[\]\"“”‘’'…/\n]+|\s[-–—]+\s")
+
+
+def tokens(text: str, breaks: bool = False) -> list[str]:
+    """Folded word tokens with numbers in canonical form. With ``breaks``,
+    punctuation between words becomes a BREAK token, so that "tập thể, cá
+    nhân" does not read as containing the pair "thể cá"."""
+    if breaks:
+        out: list[str] = []
+        for i, piece in enumerate(_split_at_punctuation(text)):
+            if i and out and out[-1] != BREAK:
+                out.append(BREAK)
+            out.extend(tokens(piece))
+        while out and out[-1] == BREAK:
+            out.pop()
+        return out
+    out = []
     for tok in _TOKEN_RE.findall(fold(text)):
         if tok[0].isdigit() and tok.replace(".", "").replace(",", "").isdigit():
             out.append(canonical_number(tok))
@@ -66,6 +81,12 @@ def tokens(text: str) -> list[str]:
             # "25ty", "2,5ty": letters glued to digits are split into parts
             out.extend(re.findall(r"\d+(?:[.,]\d+)*|[a-z]+", tok))
     return out
+
+
+def _split_at_punctuation(text: str) -> list[str]:
+    # keep the dots and commas inside numbers (2.401, 98,4) and dates (18/5/2021)
+    guarded = re.sub(r"(?<=\d)([.,/])(?=\d)", lambda m: {".": "\x01", ",": "\x02", "/": "\x03"}[m.group(1)], text)
+    return [p.replace("\x01", ".").replace("\x02", ",").replace("\x03", "/") for p in _BREAK_RE.split(guarded)]
 
 
 def numbers(text: str) -> list[str]:

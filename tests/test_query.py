@@ -9,7 +9,7 @@ from bot.query import expand, normalize
 def test_short_forms_and_abbreviations() -> None:
     assert normalize("bn dv dc khen") == ["bao", "nhieu", "dang", "vien", "duoc", "khen"]
     assert normalize("LĐLĐ, MTTQ, BHYT, CCB, LHPN") == (
-        "lien doan lao dong mat tran to quoc bao hiem y te cuu chien binh lien hiep phu nu".split()
+        "lien doan lao dong | mat tran to quoc | bao hiem y te | cuu chien binh | lien hiep phu nu".split()
     )
     assert normalize("bao nhiu") == ["bao", "nhieu"]
 
@@ -58,6 +58,15 @@ def test_places(engine: Engine, question: str, known: list[str], unknown: list[s
     q = engine.snapshot.index.analyze(question)
     assert q.districts == known
     assert [p.name for p in q.unknown_places] == unknown
+
+
+def test_question_parts(engine: Engine) -> None:
+    index = engine.snapshot.index
+    assert index.analyze("Lai Vung khen bao nhiêu tập thể, cá nhân").target_parts == [["tap", "the"], ["ca", "nhan"]]
+    assert index.analyze("lai vung khen bn tap the ca nhan").target_parts == [["tap", "the"], ["ca", "nhan"]]
+    assert index.analyze("Bù Đốp có bao nhiêu điểm cầu học chuyên đề").target_parts == [
+        ["diem", "cau", "hoc", "chuyen"]
+    ]
 
 
 def test_intents(engine: Engine) -> None:

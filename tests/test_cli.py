@@ -1,0 +1,74 @@
+"""The command line as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import KNOWLEDGE, ROOT
+
+
+def run(*args: str, stdin: str = "", cwd: Path = ROOT, env_extra: dict[str, str] | None = None,
+        ) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("TELEGRAM_BOT_TOKEN", "KNOWLEDGE_DIR")}
+    env.update(env_extra or {})
+    return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True,
+                          cwd=cwd, env=env, timeout=120, check=False)
+
+
+def test_ask_prints_the_reply() -> None:
+    result = run("ask", "Bù Đốp xây bao nhiêu căn nhà Đại đoàn kết?")
+    assert result.returncode == 0, result.stderr
+    assert "176" in result.stdout and "Nguồn:" in result.stdout
+
+
+def test_ask_json_fields() -> None:
+    result = run("ask", "--json", "Kiên Lương có những mô hình nào?")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    for key in ("answered", "text", "sources", "score", "suggestions"):
+        assert key in data
+    assert data["answered"] is True
+    assert data["sources"][0]["district"] == "Kiên Lương"
+
+
+def test_ask_reads_questions_from_stdin_one_per_line() -> None:
+    questions = "Lai Vung huy động được bao nhiêu tiền xây cầu đường?\n\nthời tiết hôm nay\n😀\n"
+    result = run("ask", "--json", stdin=questions)
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["question"] for line in lines] == [
+        "Lai Vung huy động được bao nhiêu tiền xây cầu đường?", "thời tiết hôm nay", "😀"]
+    assert [line["answered"] for line in lines] == [True, False, False]
+
+
+def test_ask_with_a_broken_base_says_why(tmp_path: Path) -> None:
+    result = run("--knowledge", str(tmp_path / "missing"), "ask", "bất kỳ")
+    assert result.returncode == 1
+    assert "không tồn tại" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_no_token_opens_a_terminal_chat(tmp_path: Path) -> None:
+    # run from an empty folder: no .env there, and the knowledge base comes from the project
+    result = run("--knowledge", str(KNOWLEDGE), stdin="Bù Đốp xây bao nhiêu căn nhà Đại đoàn kết?\n1\n/quit\n",
+                 cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "TELEGRAM_BOT_TOKEN" in result.stderr  # says why it is a terminal chat
+    assert "176" in result.stdout
+    assert result.stdout.count("Bot:") == 2  # the question, then the first suggestion by its number
+    assert "Tạm biệt" in result.stdout
+
+
+def test_eval_command_reports_categories() -> None:
+    result = run("eval", "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert "Câu hỏi trong phạm vi" in result.stdout and "decline_district" in result.stdout
+
+
+def test_unknown_command_is_a_usage_error() -> None:
+    result = run("frobnicate")
+    assert result.returncode == 2
+    assert "usage" in result.stderr.lower() and "Traceback" not in result.stderr

@@ -10,8 +10,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from .answer import Answer
-from .engine import Engine
-from .knowledge import KnowledgeError, load
+from .engine import Engine, Snapshot
+from .knowledge import KnowledgeError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_EVAL = PROJECT_ROOT / "tests" / "eval" / "questions.yaml"
@@ -41,7 +41,7 @@ def render_plain(answer: Answer) -> str:
 
 def cmd_check(args: argparse.Namespace) -> int:
     try:
-        kb = load(args.knowledge)
+        kb = Snapshot.build(args.knowledge).kb  # the schema, the provenance and the examples
     except KnowledgeError as exc:
         _print_problems(args.knowledge, exc)
         return 1

@@ -24,7 +24,7 @@ from .answer import (
     not_answered,
     suggestion_for,
 )
-from .knowledge import KnowledgeBase, Located, load
+from .knowledge import EXAMPLES_FILE, KnowledgeBase, KnowledgeError, Located, Problem, load
 from .query import Query, find
 from .search import Doc, Hit, Index
 from .text import collapse_spaces, letter_ratio, strip_controls, tokens
@@ -32,6 +32,8 @@ from .text import collapse_spaces, letter_ratio, strip_controls, tokens
 MAX_QUESTION_CHARS = 500
 ANSWER_MIN = 0.45  # below: not sure enough to answer
 SUGGEST_MIN = 0.25  # below: nothing related enough to suggest
+MIN_EVIDENCE = 2.5  # an answer needs at least about one distinctive word of the question behind it
+MAX_TIES = 3  # more entries than this sharing the best score: the question does not pick one
 CLOSE_CALL = 0.8  # runners-up within this share of the best are offered
 COMPLEMENT = 0.75  # a runner-up this close that adds what the question asks joins the answer
 SAME_ANSWER = 0.9  # with no district named, another district's entry this close is answered too
@@ -51,7 +53,16 @@ class Snapshot:
     @classmethod
     def build(cls, directory: str | Path) -> Snapshot:
         kb = load(directory)
-        return cls(kb=kb, index=Index(kb))
+        snapshot = cls(kb=kb, index=Index(kb))
+        # an example the bot cannot answer would greet every new user with a failure
+        problems = [
+            Problem(str(kb.directory / EXAMPLES_FILE), f"câu ví dụ #{i} không có câu trả lời: {question!r}")
+            for i, question in enumerate(kb.examples, 1)
+            if not Engine(snapshot).ask(question).answered
+        ]
+        if problems:
+            raise KnowledgeError(problems)
+        return snapshot
 
 
 @dataclass(frozen=True)
@@ -126,6 +137,8 @@ class Engine:
             district = _district_by_slug(snap.kb, arg)
             if district is not None or arg == "":
                 return models_answer(snap, district)
+        if kind == "x" and arg.isdigit() and int(arg) < len(snap.kb.examples):
+            return self.ask(snap.kb.examples[int(arg)])
         return not_answered(
             "invalid",
             "Mục này không còn trong cơ sở dữ liệu (có thể vừa được cập nhật). Bạn hãy hỏi lại nhé.",
@@ -177,15 +190,9 @@ def districts_line(kb: KnowledgeBase) -> str:
     return ", ".join(f"{d} ({p})" for d, p in seen.items())
 
 
-def example_suggestions(kb: KnowledgeBase) -> tuple[Suggestion, ...]:
-    """One model per district (the first one the curators listed), as things to try."""
-    out: list[Suggestion] = []
-    seen: set[str] = set()
-    for located in kb.entries:
-        if located.entry.kind == "figure" and located.district not in seen:
-            seen.add(located.district)
-            out.append(suggestion_for(located))
-    return tuple(out[:MAX_SUGGESTIONS])
+def example_suggestions(kb: KnowledgeBase, limit: int = MAX_SUGGESTIONS) -> tuple[Suggestion, ...]:
+    """The curators' example questions (knowledge/examples.yaml), as things to try."""
+    return tuple(Suggestion(action=f"x:{i}", label=q) for i, q in enumerate(kb.examples[:limit]))
 
 
 def _input_problem(text: str, kb: KnowledgeBase) -> Answer | None:
@@ -271,7 +278,12 @@ class _Responder:
             )
         if q.about_article:
             return self._article_info(q.about_article)
-        if q.listing and not q.quantity and not q.who and not q.when:
+        # "mô hình" alone, or "mô hình Kiên Lương": a list without the words of one
+        bare_kind = not q.quantity and not q.who and not q.when and not _residual_terms(q) and any(
+            find(q.content, words) for words in lexicon.KIND_WORDS.values())
+        if bare_kind and not q.list_kinds:
+            q.list_kinds = [k for k, words in lexicon.KIND_WORDS.items() if find(q.content, words)]
+        if (q.listing or bare_kind) and not q.quantity and not q.who and not q.when:
             listed = self._list()
             if listed is not None:
                 return listed
@@ -317,7 +329,10 @@ class _Responder:
                 score=best.score,
                 heading="Điều bài viết có nêu:",
             )
-        if best.score < ANSWER_MIN:
+        tied = [h for h in hits if h.score >= best.score * 0.99]
+        ties = max(sum(1 for h in tied if h.located.district == best.located.district), len(tied) // 2)
+        if best.score < ANSWER_MIN or best.evidence < MIN_EVIDENCE or ties > MAX_TIES:
+            # too little said ("giá"), or said of too many entries alike: ask, don't guess
             options = _distinct(hits, None, lambda h: h.score >= SUGGEST_MIN)
             return not_answered(
                 "clarify",

@@ -198,6 +198,7 @@ class KnowledgeBase:
     articles: Mapping[str, Article]
     entries: tuple[Located, ...]
     loaded_at: dt.datetime
+    examples: tuple[str, ...] = ()
     by_id: Mapping[str, Located] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -261,6 +262,8 @@ def load(directory: str | Path) -> KnowledgeBase:
             )
         seen.setdefault(located.id, located.file)
 
+    examples = _load_examples(root / EXAMPLES_FILE, problems)
+
     if problems:
         raise KnowledgeError(problems)
     return KnowledgeBase(
@@ -268,7 +271,32 @@ def load(directory: str | Path) -> KnowledgeBase:
         articles=MappingProxyType(articles),
         entries=tuple(entries),
         loaded_at=dt.datetime.now(dt.timezone.utc),
+        examples=examples,
     )
+
+
+EXAMPLES_FILE = "examples.yaml"
+
+
+class _Examples(_Strict):
+    examples: tuple[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)], ...]
+
+
+def _load_examples(path: Path, problems: list[Problem]) -> tuple[str, ...]:
+    """Example questions for /start and hints (optional file)."""
+    if not path.exists():
+        return ()
+    raw = _read_text(path, problems)
+    if raw is None:
+        return ()
+    try:
+        data = yaml.load(raw, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
+        return _Examples.model_validate(data).examples
+    except yaml.YAMLError as exc:
+        problems.append(Problem(_rel(path), f"YAML không hợp lệ: {_yaml_reason(exc)}"))
+    except ValidationError as exc:
+        problems.extend(_pydantic_problems(_rel(path), exc, entry_ids=None))
+    return ()
 
 
 def _rel(path: Path) -> str:

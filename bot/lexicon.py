@@ -105,7 +105,7 @@ STOPWORDS: frozenset[str] = frozenset(
     """
     a ah oi ad admin nhe nhi vay the la gi nao bao nhieu khong co duoc da se cua va voi o
     tai trong nhung cac mot nhieu ve thi ma de biet xin giup ai sao minh toi em cho hay
-    hoac nay kia day roi chua bot chatbot vang lieu nua ngoai
+    hoac nay kia day roi chua bot chatbot lieu nua ngoai
     """.split()
 )
 

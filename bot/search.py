@@ -68,6 +68,7 @@ class Doc:
 class Hit:
     doc: Doc
     score: float
+    evidence: float = 0.0  # the IDF weight of the question's terms the entry holds
 
     @property
     def located(self) -> Located:
@@ -244,7 +245,7 @@ class Index:
             covered = sum(w * self._match(term, doc) for term, w in terms.items())
             score = covered / total * self._structure_factor(q, doc, org_matters)
             if score > 0:
-                hits.append(Hit(doc, score))
+                hits.append(Hit(doc, score, covered))
         hits.sort(key=lambda h: (-h.score, h.located.id))
         return hits
 

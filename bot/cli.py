@@ -115,7 +115,7 @@ def cmd_chat(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from .channels.telegram import run_from_environment
+    from .channels.serve import run_from_environment
 
     return run_from_environment()
 

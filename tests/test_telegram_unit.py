@@ -1,0 +1,103 @@
+"""Unit tests of the Telegram door's pieces that need no server."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from telegram import Chat, Message, MessageEntity, User
+
+from bot.answer import Answer, Source, Suggestion
+from bot.channels.ratelimit import RateLimiter
+from bot.channels.telegram import addressed_text, reload_failure_text, reload_report_text
+from bot.channels.telegram_render import MAX_MESSAGE, Block, pack, render
+from bot.engine import Engine, ReloadReport
+from bot.knowledge import KnowledgeError, Problem
+
+BOT = User(id=999, first_name="Bot", is_bot=True, username="lam_theo_bac_bot")
+ALICE = User(id=1, first_name="Alice", is_bot=False)
+
+
+def message(text: str, chat_type: str = Chat.PRIVATE, reply_to: Message | None = None,
+            entities: tuple[MessageEntity, ...] = ()) -> Message:
+    return Message(message_id=5, date=dt.datetime.now(dt.timezone.utc), chat=Chat(id=-100 if chat_type != Chat.PRIVATE
+                   else 1, type=chat_type), from_user=ALICE, text=text, reply_to_message=reply_to, entities=entities)
+
+
+def test_data_is_escaped(engine: Engine) -> None:
+    answer = Answer(answered=True, kind="fact", text="", body="a <b>bold</b> & <script>",
+                    quotes=("x < y",), sources=(Source(article_id="a", title="T <1>", district="D", province="P",
+                                                       date=None, date_label="không ghi"),))
+    messages, keyboard = render(answer)
+    html = "\n".join(messages)
+    assert "&lt;b&gt;bold&lt;/b&gt; &amp; &lt;script&gt;" in html
+    assert "x &lt; y" in html and "T &lt;1&gt;" in html
+    assert "<blockquote>" in html and "<b>Nguồn:</b>" in html  # our own markup stays
+    assert keyboard is None
+
+
+def test_long_answers_are_split_cleanly(engine: Engine) -> None:
+    lines = "\n".join(f"• Mô hình số {i} <của hội> & bạn bè" for i in range(600))
+    messages = pack([Block("Danh sách:"), Block(lines)])
+    assert len(messages) > 1
+    assert all(len(m) <= MAX_MESSAGE for m in messages)
+    joined = "".join(messages)
+    assert "<của" not in joined and joined.count("&lt;của hội&gt;") == 600  # nothing lost, nothing cut in an entity
+    # one unbroken run longer than a message is still cut under the limit
+    assert all(len(m) <= MAX_MESSAGE for m in pack([Block("x" * 10_000)]))
+
+
+def test_suggestions_become_buttons_within_64_bytes(engine: Engine) -> None:
+    answer = engine.ask("Hội Nông dân Bù Đốp xây bao nhiêu căn nhà")
+    _, keyboard = render(answer)
+    assert keyboard is not None
+    buttons = [b for row in keyboard.inline_keyboard for b in row]
+    assert [b.callback_data for b in buttons] == [s.action for s in answer.suggestions]
+    assert all(len(str(b.callback_data).encode()) <= 64 for b in buttons)
+    too_long = Answer(answered=True, kind="fact", text="", body="x",
+                      suggestions=(Suggestion(action="e:" + "x" * 70, label="quá dài"),))
+    assert render(too_long)[1] is None
+
+
+def test_every_entry_fits_a_button() -> None:
+    engine = Engine.from_directory("knowledge")
+    assert all(len(f"e:{e.id}".encode()) <= 64 for e in engine.kb.entries)
+
+
+def test_group_addressing() -> None:
+    assert addressed_text(message("bù đốp có gì"), BOT.username, BOT.id) == "bù đốp có gì"
+    group = Chat.SUPERGROUP
+    assert addressed_text(message("bù đốp có gì", group), BOT.username, BOT.id) is None
+    mention = "@lam_theo_bac_bot"
+    text = f"{mention} bù đốp có gì"
+    entity = MessageEntity(type=MessageEntity.MENTION, offset=0, length=len(mention))
+    assert addressed_text(message(text, group, entities=(entity,)), BOT.username, BOT.id) == "bù đốp có gì"
+    other = MessageEntity(type=MessageEntity.MENTION, offset=0, length=len("@someone"))
+    assert addressed_text(message("@someone bù đốp", group, entities=(other,)), BOT.username, BOT.id) is None
+    bots_message = Message(message_id=4, date=dt.datetime.now(dt.timezone.utc), chat=Chat(id=-100, type=group),
+                           from_user=BOT, text="…")
+    assert addressed_text(message("còn Lai Vung?", group, reply_to=bots_message), BOT.username, BOT.id) == (
+        "còn Lai Vung?")
+
+
+def test_rate_limiter() -> None:
+    now = [0.0]
+    limiter = RateLimiter(limit=3, window=10.0, clock=lambda: now[0])
+    assert [limiter.check(1)[0] for _ in range(4)] == [True, True, True, False]
+    assert limiter.check(2)[0]  # another user is not affected
+    assert limiter.should_warn(1) and not limiter.should_warn(1)  # one warning per window
+    allowed, wait = limiter.check(1)
+    assert not allowed and 0 < wait <= 10
+    now[0] = 10.5
+    assert limiter.check(1)[0]
+    assert limiter.should_warn(1)
+
+
+def test_reload_texts() -> None:
+    report = ReloadReport(added=("bd-new",), removed=(), changed=("bd-x", "bd-y"), articles_added=(),
+                          articles_removed=(), articles_changed=("bu-dop",), entries=286, articles=5)
+    text = reload_report_text(report)
+    assert "Thêm (1): bd-new" in text and "Sửa (2)" in text and "286 mục" in text
+    problems = [Problem("knowledge/facts/a.yaml", "con số 9 không có <trong> quote", entry="#1 (x)", field="answer")]
+    failure = reload_failure_text(KnowledgeError(problems))
+    assert "dữ liệu cũ" in failure and "a.yaml" in failure and "trường answer" in failure
+    assert "&lt;trong&gt;" in failure

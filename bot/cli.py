@@ -117,7 +117,7 @@ def cmd_chat(args: argparse.Namespace) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     from .channels.serve import run_from_environment
 
-    return run_from_environment()
+    return run_from_environment(mode=getattr(args, "mode", None))
 
 
 def cmd_default(args: argparse.Namespace) -> int:
@@ -153,6 +153,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="không in các câu sai")
     p.set_defaults(func=cmd_eval)
     p = sub.add_parser("run", help="chạy bot Telegram (polling, hoặc webhook khi có WEBHOOK_URL)")
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--webhook", dest="mode", action="store_const", const="webhook",
+                      help="chế độ webhook (cần WEBHOOK_URL, WEBHOOK_SECRET, PORT)")
+    mode.add_argument("--polling", dest="mode", action="store_const", const="polling",
+                      help="chế độ long polling, kể cả khi có WEBHOOK_URL")
     p.set_defaults(func=cmd_run)
     return parser
 

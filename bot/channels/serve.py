@@ -162,8 +162,8 @@ async def _until_signalled() -> None:
     await stop.wait()
 
 
-async def _serve(settings: Settings, engine: Engine) -> None:
-    if settings.webhook_mode:
+async def _serve(settings: Settings, engine: Engine, webhook: bool) -> None:
+    if webhook:
         app = build_application(engine, settings, webhook=True)
         async with webhook_running(app, engine, settings) as server:
             log.info("Chế độ webhook trên cổng %s", settings.port)
@@ -176,14 +176,18 @@ async def _serve(settings: Settings, engine: Engine) -> None:
             await _until_signalled()
 
 
-def run_from_environment() -> int:
-    """`python -m bot run`: settings from the environment, then serve until stopped."""
+def run_from_environment(mode: str | None = None) -> int:
+    """`python -m bot run [--webhook|--polling]`: settings from the environment,
+    then serve until stopped. Without a mode, WEBHOOK_URL decides."""
     try:
         settings = load_settings()
         settings.token  # noqa: B018 - fails with a message naming TELEGRAM_BOT_TOKEN when unset
+        if mode == "webhook" and not settings.webhook_mode:
+            raise SettingsError("WEBHOOK_URL: bắt buộc cho chế độ webhook (địa chỉ https công khai của bot)")
     except SettingsError as exc:
         print(exc, file=sys.stderr)
         return 2
+    webhook = settings.webhook_mode if mode is None else mode == "webhook"
     setup_logging(settings)
     try:
         engine = Engine.from_directory(settings.knowledge_dir)
@@ -193,7 +197,7 @@ def run_from_environment() -> int:
             print(f"  - {problem}", file=sys.stderr)
         return 1
     try:
-        asyncio.run(_serve(settings, engine))
+        asyncio.run(_serve(settings, engine, webhook))
     except KeyboardInterrupt:
         pass
     return 0

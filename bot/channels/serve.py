@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import hmac
 import json
 import logging
@@ -133,8 +134,8 @@ async def webhook_running(app: PTBApp, engine: Engine, settings: Settings, host:
 
 
 @contextlib.asynccontextmanager
-async def polling_running(app: PTBApp, poll_interval: float = 0.0) -> AsyncIterator[PTBApp]:
-    """The bot in long-polling mode until the block ends."""
+async def polling_running(app: PTBApp, poll_interval: float = 0.0, timeout: float = 10.0) -> AsyncIterator[PTBApp]:
+    """The bot in long-polling mode until the block ends (`timeout`: seconds of each long poll)."""
     await initialize_with_retry(app)
     await app.start()
     assert app.updater is not None
@@ -143,8 +144,9 @@ async def polling_running(app: PTBApp, poll_interval: float = 0.0) -> AsyncItera
         # network trouble while polling: the updater retries with backoff by itself
         log.warning("Lỗi khi lấy tin nhắn từ Telegram (sẽ thử lại): %s", exc)
 
-    await app.updater.start_polling(poll_interval=poll_interval, allowed_updates=updates_allowed(),
-                                    bootstrap_retries=-1, error_callback=on_polling_error)
+    await app.updater.start_polling(poll_interval=poll_interval, timeout=dt.timedelta(seconds=timeout),
+                                    allowed_updates=updates_allowed(), bootstrap_retries=-1,
+                                    error_callback=on_polling_error)
     try:
         yield app
     finally:

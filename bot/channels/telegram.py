@@ -397,7 +397,8 @@ def build_application(engine: Engine, settings: Settings, webhook: bool = False,
 
 async def initialize_with_retry(app: Application[Any, Any, Any, Any, Any, Any], attempts: int | None = None,
                                 first_delay: float = 1.0) -> None:
-    """Telegram being unreachable at start is not a reason to die: retry with backoff."""
+    """Initialize, then run post_init. Telegram being unreachable at start is not
+    a reason to die: retry with backoff."""
     from telegram.error import NetworkError
 
     delay = first_delay
@@ -406,13 +407,16 @@ async def initialize_with_retry(app: Application[Any, Any, Any, Any, Any, Any], 
         attempt += 1
         try:
             await app.initialize()
-            return
+            break
         except NetworkError as exc:  # TimedOut is a NetworkError too
             if attempts is not None and attempt >= attempts:
                 raise
             log.warning("Chưa kết nối được Telegram (%s); thử lại sau %.0f giây", exc, delay)
             await asyncio.sleep(delay)
             delay = min(delay * 2, 60.0)
+    # Application.run_* would call post_init; we drive the lifecycle ourselves
+    if app.post_init is not None:
+        await app.post_init(app)
 
 
 def updates_allowed() -> Sequence[str]:

@@ -78,8 +78,13 @@ def suggestion_for(located: Located) -> Suggestion:
     return Suggestion(action=entry_action(located.id), label=located.entry.title)
 
 
-def render(body: str, quotes: Sequence[str], sources: Sequence[Source],
-           suggestions: Sequence[Suggestion] = (), suggestions_heading: str = "Có thể bạn muốn hỏi thêm:") -> str:
+def render(
+    body: str,
+    quotes: Sequence[str],
+    sources: Sequence[Source],
+    suggestions: Sequence[Suggestion] = (),
+    suggestions_heading: str = "Có thể bạn muốn hỏi thêm:",
+) -> str:
     parts = [body]
     for quote in quotes:
         parts.append(f"Trích bài: “{quote}”")
@@ -126,8 +131,7 @@ def fact_answer(items: Sequence[Located], score: float, suggestions: Sequence[Su
 def article_answer(body: str, articles: Sequence[Article]) -> Answer:
     """About the articles themselves (author, date): metadata, not an entry."""
     sources = tuple(Source.of(a) for a in articles)
-    return Answer(answered=True, kind="fact", text=render(body, (), sources), body=body, sources=sources,
-                  score=1.0)
+    return Answer(answered=True, kind="fact", text=render(body, (), sources), body=body, sources=sources, score=1.0)
 
 
 def list_item(located: Located) -> str:
@@ -172,8 +176,13 @@ def list_answer(heading: str, items: Sequence[Located], score: float) -> Answer:
     )
 
 
-def not_answered(kind: AnswerKind, body: str, suggestions: Iterable[Suggestion] = (),
-                 score: float = 0.0, heading: str = "Bạn có thể hỏi:") -> Answer:
+def not_answered(
+    kind: AnswerKind,
+    body: str,
+    suggestions: Iterable[Suggestion] = (),
+    score: float = 0.0,
+    heading: str = "Bạn có thể hỏi:",
+) -> Answer:
     suggestions = tuple(suggestions)
     return Answer(
         answered=False,

@@ -135,8 +135,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python -m bot",
         description="Chatbot hỏi đáp về kết quả học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.",
     )
-    parser.add_argument("--knowledge", type=Path, default=None,
-                        help="thư mục cơ sở dữ liệu (mặc định: $KNOWLEDGE_DIR hoặc knowledge/)")
+    parser.add_argument(
+        "--knowledge", type=Path, default=None, help="thư mục cơ sở dữ liệu (mặc định: $KNOWLEDGE_DIR hoặc knowledge/)"
+    )
     sub = parser.add_subparsers(dest="command")
     p = sub.add_parser("chat", help="trò chuyện tại terminal")
     p.set_defaults(func=cmd_chat)
@@ -154,10 +155,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_eval)
     p = sub.add_parser("run", help="chạy bot Telegram (polling, hoặc webhook khi có WEBHOOK_URL)")
     mode = p.add_mutually_exclusive_group()
-    mode.add_argument("--webhook", dest="mode", action="store_const", const="webhook",
-                      help="chế độ webhook (cần WEBHOOK_URL, WEBHOOK_SECRET, PORT)")
-    mode.add_argument("--polling", dest="mode", action="store_const", const="polling",
-                      help="chế độ long polling, kể cả khi có WEBHOOK_URL")
+    mode.add_argument(
+        "--webhook",
+        dest="mode",
+        action="store_const",
+        const="webhook",
+        help="chế độ webhook (cần WEBHOOK_URL, WEBHOOK_SECRET, PORT)",
+    )
+    mode.add_argument(
+        "--polling",
+        dest="mode",
+        action="store_const",
+        const="polling",
+        help="chế độ long polling, kể cả khi có WEBHOOK_URL",
+    )
     p.set_defaults(func=cmd_run)
     return parser
 

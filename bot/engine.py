@@ -8,6 +8,7 @@ with and a failed reload changes nothing (as ``nginx -s reload`` does).
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,8 +18,8 @@ from . import lexicon
 from .answer import (
     Answer,
     Suggestion,
-    entry_action,
     article_answer,
+    entry_action,
     fact_answer,
     list_answer,
     not_answered,
@@ -78,8 +79,14 @@ class ReloadReport:
 
     @property
     def unchanged(self) -> bool:
-        return not (self.added or self.removed or self.changed or self.articles_added
-                    or self.articles_removed or self.articles_changed)
+        return not (
+            self.added
+            or self.removed
+            or self.changed
+            or self.articles_added
+            or self.articles_removed
+            or self.articles_changed
+        )
 
 
 class Engine:
@@ -197,8 +204,10 @@ def example_suggestions(kb: KnowledgeBase, limit: int = MAX_SUGGESTIONS) -> tupl
 
 def _input_problem(text: str, kb: KnowledgeBase) -> Answer | None:
     if not text:
-        return not_answered("invalid", "Bạn chưa nhập câu hỏi. Hãy gõ một câu hỏi, ví dụ: "
-                            "«Bù Đốp xây được bao nhiêu căn nhà Đại đoàn kết?»")
+        return not_answered(
+            "invalid",
+            "Bạn chưa nhập câu hỏi. Hãy gõ một câu hỏi, ví dụ: «Bù Đốp xây được bao nhiêu căn nhà Đại đoàn kết?»",
+        )
     if len(text) > MAX_QUESTION_CHARS:
         return not_answered(
             "invalid",
@@ -207,11 +216,18 @@ def _input_problem(text: str, kb: KnowledgeBase) -> Answer | None:
         )
     latin, other = letter_ratio(text)
     if latin == 0 and other == 0:
-        return not_answered("invalid", "Mình chỉ đọc được câu hỏi bằng chữ. Bạn hãy gõ câu hỏi bằng tiếng Việt, "
-                            "có dấu hay không dấu đều được.", example_suggestions(kb))
+        return not_answered(
+            "invalid",
+            "Mình chỉ đọc được câu hỏi bằng chữ. Bạn hãy gõ câu hỏi bằng tiếng Việt, có dấu hay không dấu đều được.",
+            example_suggestions(kb),
+        )
     if other > latin:
-        return not_answered("invalid", "Xin lỗi, mình chỉ hiểu câu hỏi bằng tiếng Việt (có dấu hay không dấu đều "
-                            "được). Sorry, I only understand Vietnamese.", example_suggestions(kb))
+        return not_answered(
+            "invalid",
+            "Xin lỗi, mình chỉ hiểu câu hỏi bằng tiếng Việt (có dấu hay không dấu đều "
+            "được). Sorry, I only understand Vietnamese.",
+            example_suggestions(kb),
+        )
     return None
 
 
@@ -235,8 +251,10 @@ def _related(snap: Snapshot, located: Located) -> tuple[Suggestion, ...]:
     """Other entries quoting the same passage: what a reader asks next."""
     out = []
     for other in snap.kb.entries:
-        if other.id != located.id and other.article.id == located.article.id and (
-            other.entry.quote == located.entry.quote
+        if (
+            other.id != located.id
+            and other.article.id == located.article.id
+            and (other.entry.quote == located.entry.quote)
         ):
             out.append(suggestion_for(other))
     return tuple(out[:MAX_SUGGESTIONS])
@@ -279,8 +297,13 @@ class _Responder:
         if q.about_article:
             return self._article_info(q.about_article)
         # "mô hình" alone, or "mô hình Kiên Lương": a list without the words of one
-        bare_kind = not q.quantity and not q.who and not q.when and not _residual_terms(q) and any(
-            find(q.content, words) for words in lexicon.KIND_WORDS.values())
+        bare_kind = (
+            not q.quantity
+            and not q.who
+            and not q.when
+            and not _residual_terms(q)
+            and any(find(q.content, words) for words in lexicon.KIND_WORDS.values())
+        )
         if bare_kind and not q.list_kinds:
             q.list_kinds = [k for k, words in lexicon.KIND_WORDS.items() if find(q.content, words)]
         if (q.listing or bare_kind) and not q.quantity and not q.who and not q.when:
@@ -319,8 +342,11 @@ class _Responder:
         if not self.q.districts and not parts:
             parts = self._other_districts(hits)
         used = {best.located.id, *(h.located.id for h in parts)}
-        runners = _distinct([h for h in hits[1:] if h.located.id not in used], best,
-                            lambda h: h.score >= max(CLOSE_CALL * best.score, SUGGEST_MIN))
+        runners = _distinct(
+            [h for h in hits[1:] if h.located.id not in used],
+            best,
+            lambda h: h.score >= max(CLOSE_CALL * best.score, SUGGEST_MIN),
+        )
         if best.score >= ANSWER_MIN and self.q.when and not best.doc.dated:  # "ngày nào?" with no date
             return not_answered(
                 "decline",
@@ -341,8 +367,9 @@ class _Responder:
                 score=best.score,
                 heading="Có phải bạn muốn hỏi:",
             )
-        return fact_answer([best.located, *(h.located for h in parts)], best.score,
-                           [suggestion_for(h.located) for h in runners])
+        return fact_answer(
+            [best.located, *(h.located for h in parts)], best.score, [suggestion_for(h.located) for h in runners]
+        )
 
     def _other_districts(self, hits: Sequence[Hit]) -> list[Hit]:
         """A question naming no district that several districts answer equally
@@ -373,14 +400,18 @@ class _Responder:
             for hit in hits[1:8]:
                 if hit.score < COMPLEMENT * best.score:
                     break
-                if (hit.located.article.id == best.located.article.id and hit.doc.kind == best.doc.kind
-                        and hit not in out and self._counts_part(part, hit.doc)):
+                if (
+                    hit.located.article.id == best.located.article.id
+                    and hit.doc.kind == best.doc.kind
+                    and hit not in out
+                    and self._counts_part(part, hit.doc)
+                ):
                     out.append(hit)
                     break
         return out
 
     def _counts_part(self, part: list[str], doc: Doc) -> bool:
-        pairs = [f"{a} {b}" for a, b in zip(part, part[1:], strict=False) if f"{a} {b}" in self.index.idf]
+        pairs = [f"{a} {b}" for a, b in itertools.pairwise(part) if f"{a} {b}" in self.index.idf]
         if pairs:
             return any(self.index.counts(p, doc, synonyms=False) for p in pairs)
         return any(self.index.counts(w, doc) for w in part if w not in lexicon.STOPWORDS)
@@ -404,7 +435,8 @@ class _Responder:
         if not kinds:
             kinds = {"figure", "model"}
         pool = [
-            d for d in self.index.docs
+            d
+            for d in self.index.docs
             if d.kind in kinds
             and (not q.districts or d.located.district in q.districts)
             # an organisation runs models and achieves figures; documents have issuers
@@ -416,8 +448,9 @@ class _Responder:
         if residual:
             # a short list is shown whole unless its extra words point clearly at a few entries
             threshold = LIST_NARROW if len(pool) > LIST_SHORT else LIST_NARROW_SHORT
-            matching = {h.doc.located.id for h in self.index.rank(_with_content(q, residual), pool)
-                        if h.score >= threshold}
+            matching = {
+                h.doc.located.id for h in self.index.rank(_with_content(q, residual), pool) if h.score >= threshold
+            }
             if "ngoai" in q.toks:  # "ngoài cầu đường, còn mô hình nào": all but those
                 pool = [d for d in pool if d.located.id not in matching] or pool
             elif matching:
@@ -433,13 +466,11 @@ class _Responder:
 
     def _choose_district(self, kinds: set[str]) -> Answer:
         suggestions = [
-            Suggestion(action=f"m:{district_slug(self.kb, d)}", label=f"Các mô hình ở {d}")
-            for d in self.kb.districts
+            Suggestion(action=f"m:{district_slug(self.kb, d)}", label=f"Các mô hình ở {d}") for d in self.kb.districts
         ]
         return not_answered(
             "clarify",
-            "Danh sách này dài. Bạn muốn xem của huyện nào? "
-            f"Mình có dữ liệu về: {districts_line(self.kb)}.",
+            f"Danh sách này dài. Bạn muốn xem của huyện nào? Mình có dữ liệu về: {districts_line(self.kb)}.",
             suggestions,
             heading="Chọn một huyện:",
         )
@@ -466,20 +497,45 @@ def _distinct(hits: Sequence[Hit], best: Hit | None, keep: object) -> list[Hit]:
 
 _LIST_WORDS = frozenset(
     w
-    for groups in (lexicon.LIST_CUES, *lexicon.KIND_WORDS.values(), *lexicon.ORG_GROUPS.values(),
-                   lexicon.FRAME_PHRASES)
+    for groups in (lexicon.LIST_CUES, *lexicon.KIND_WORDS.values(), *lexicon.ORG_GROUPS.values(), lexicon.FRAME_PHRASES)
     for phrase in groups
     for w in phrase
-) | {"huyen", "co", "duoc", "lam", "dat", "trien", "khai", "thuc", "hien", "xay", "dung", "nhan", "rong",
-     "tieu", "bieu", "noi", "bat", "hay", "hieu", "qua", "hoi", "gi", "nao"}
+) | {
+    "huyen",
+    "co",
+    "duoc",
+    "lam",
+    "dat",
+    "trien",
+    "khai",
+    "thuc",
+    "hien",
+    "xay",
+    "dung",
+    "nhan",
+    "rong",
+    "tieu",
+    "bieu",
+    "noi",
+    "bat",
+    "hay",
+    "hieu",
+    "qua",
+    "hoi",
+    "gi",
+    "nao",
+}
 
 
 def _residual_terms(q: Query) -> list[str]:
     """What a list question says beyond 'which models does X have'."""
     spans = find(q.content, lexicon.LIST_CUES)
     drop = {k for a, b in spans for k in range(a, b)}
-    return [t for k, t in enumerate(q.content)
-            if k not in drop and t not in _LIST_WORDS and t not in lexicon.STOPWORDS and len(t) > 1]
+    return [
+        t
+        for k, t in enumerate(q.content)
+        if k not in drop and t not in _LIST_WORDS and t not in lexicon.STOPWORDS and len(t) > 1
+    ]
 
 
 def _with_content(q: Query, content: list[str]) -> Query:
@@ -489,8 +545,11 @@ def _with_content(q: Query, content: list[str]) -> Query:
 
 
 def _list_heading(q: Query, kinds: set[str]) -> str:
-    what = "Các mô hình, phong trào" if kinds == {"model"} else (
-        "Kết quả và mô hình" if "figure" in kinds else "Danh sách")
+    what = (
+        "Các mô hình, phong trào"
+        if kinds == {"model"}
+        else ("Kết quả và mô hình" if "figure" in kinds else "Danh sách")
+    )
     if "person" in kinds and len(kinds) == 1:
         what = "Những người được nêu tên"
     if "document" in kinds and len(kinds) == 1:

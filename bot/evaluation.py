@@ -64,7 +64,7 @@ def load_items(path: str | Path) -> list[Item]:
 
 def _contains(haystack: Sequence[str], needle: Sequence[str]) -> bool:
     n = len(needle)
-    return any(list(haystack[i:i + n]) == list(needle) for i in range(len(haystack) - n + 1))
+    return any(list(haystack[i : i + n]) == list(needle) for i in range(len(haystack) - n + 1))
 
 
 def judge(item: Item, answer: Answer) -> str | None:
@@ -100,14 +100,24 @@ class Report:
         return {
             "total": self.total,
             "correct": self.correct,
-            "in_scope": {"correct": self.in_scope[0], "total": self.in_scope[1],
-                         "accuracy": round(self.accuracy(self.in_scope), 4)},
-            "out_of_scope": {"declined": self.out_scope[0], "total": self.out_scope[1],
-                             "accuracy": round(self.accuracy(self.out_scope), 4)},
-            "by_category": {k: {"correct": v[0], "total": v[1], "accuracy": round(self.accuracy(v), 4)}
-                            for k, v in sorted(self.by_cat.items())},
-            "by_style": {k: {"correct": v[0], "total": v[1], "accuracy": round(self.accuracy(v), 4)}
-                         for k, v in sorted(self.by_style.items())},
+            "in_scope": {
+                "correct": self.in_scope[0],
+                "total": self.in_scope[1],
+                "accuracy": round(self.accuracy(self.in_scope), 4),
+            },
+            "out_of_scope": {
+                "declined": self.out_scope[0],
+                "total": self.out_scope[1],
+                "accuracy": round(self.accuracy(self.out_scope), 4),
+            },
+            "by_category": {
+                k: {"correct": v[0], "total": v[1], "accuracy": round(self.accuracy(v), 4)}
+                for k, v in sorted(self.by_cat.items())
+            },
+            "by_style": {
+                k: {"correct": v[0], "total": v[1], "accuracy": round(self.accuracy(v), 4)}
+                for k, v in sorted(self.by_style.items())
+            },
         }
 
 

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Annotated, Any, ClassVar, Literal, Union
+from typing import Annotated, Any, ClassVar, Literal
 
 import frontmatter
 import yaml
@@ -82,11 +82,7 @@ class _Entry(_Strict):
     VERBATIM: ClassVar[tuple[str, ...]] = ()
 
     def shown_fields(self) -> dict[str, str]:
-        return {
-            name: value
-            for name in self.SHOWN
-            if isinstance(value := getattr(self, name, None), str)
-        }
+        return {name: value for name in self.SHOWN if isinstance(value := getattr(self, name, None), str)}
 
 
 class Figure(_Entry):
@@ -135,7 +131,7 @@ class Event(_Entry):
     SHOWN = (*_Entry.SHOWN, "name", "date")
 
 
-Entry = Annotated[Union[Figure, Model, Person, Document, Event], Field(discriminator="kind")]
+Entry = Annotated[Figure | Model | Person | Document | Event, Field(discriminator="kind")]
 KINDS = ("figure", "model", "person", "document", "event")
 
 
@@ -257,8 +253,7 @@ def load(directory: str | Path) -> KnowledgeBase:
     for located in entries:
         if located.id in seen:
             problems.append(
-                Problem(located.file, f"mã mục bị trùng (đã có trong {seen[located.id]})",
-                        entry=located.id, field="id")
+                Problem(located.file, f"mã mục bị trùng (đã có trong {seen[located.id]})", entry=located.id, field="id")
             )
         seen.setdefault(located.id, located.file)
 
@@ -270,7 +265,7 @@ def load(directory: str | Path) -> KnowledgeBase:
         directory=root,
         articles=MappingProxyType(articles),
         entries=tuple(entries),
-        loaded_at=dt.datetime.now(dt.timezone.utc),
+        loaded_at=dt.datetime.now(dt.UTC),
         examples=examples,
     )
 
@@ -290,7 +285,7 @@ def _load_examples(path: Path, problems: list[Problem]) -> tuple[str, ...]:
     if raw is None:
         return ()
     try:
-        data = yaml.load(raw, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
+        data = yaml.load(raw, Loader=_YAML_LOADER)
         return _Examples.model_validate(data).examples
     except yaml.YAMLError as exc:
         problems.append(Problem(_rel(path), f"YAML không hợp lệ: {_yaml_reason(exc)}"))
@@ -386,9 +381,9 @@ _MESSAGES = {
 
 
 def _message(err: Any) -> str:
-    text = _MESSAGES.get(err["type"], err["msg"])
+    text = str(_MESSAGES.get(err["type"], err["msg"]))
     if err["type"] == "literal_error":
-        text = err["msg"]
+        text = str(err["msg"])
     if err["type"] not in ("missing",) and "input" in err and not isinstance(err["input"], (dict, list)):
         text += f" (giá trị: {str(err['input'])[:60]!r})"
     return text
@@ -400,7 +395,7 @@ def _load_facts(path: Path, articles: Mapping[str, Article], problems: list[Prob
     if raw is None:
         return []
     try:
-        data = yaml.load(raw, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader, C or Python
+        data = yaml.load(raw, Loader=_YAML_LOADER)
     except yaml.YAMLError as exc:
         problems.append(Problem(file, f"YAML không hợp lệ: {_yaml_reason(exc)}"))
         return []
@@ -440,7 +435,9 @@ def _check_provenance(file: str, entry: Any, article_text: str) -> list[Problem]
         found = article_text.find(piece, position)
         if found < 0:
             problems.append(
-                Problem(file, f"đoạn trích không có nguyên văn trong bài: {piece[:80]!r}", entry=entry.id, field="quote")
+                Problem(
+                    file, f"đoạn trích không có nguyên văn trong bài: {piece[:80]!r}", entry=entry.id, field="quote"
+                )
             )
             return problems
         position = found + len(piece)

@@ -103,10 +103,10 @@ PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
 # (chị / chi bộ), "nha" (nhé / nhà), "tu" (từ / tư tưởng) all matter here.
 STOPWORDS: frozenset[str] = frozenset(
     """
-    a ah oi ad admin nhe nhi vay the la gi nao bao nhieu khong co duoc da se cua va voi o
-    tai trong nhung cac mot nhieu ve thi ma de biet xin giup ai sao minh toi em cho hay
-    hoac nay kia day roi chua bot chatbot lieu nua ngoai
-    """.split()
+    a ah oi ad admin nhe nhi vay the la gi nao bao nhieu khong co duoc da se cua va voi o tai trong
+    nhung cac mot nhieu ve thi ma de biet xin giup ai sao minh toi em cho hay hoac nay kia day roi
+    chua bot chatbot lieu nua ngoai
+    """.split()  # noqa: SIM905 - a word list reads better as text
 )
 
 # Phrases that only frame the question ("cho mình hỏi", "bạn ơi").
@@ -203,8 +203,18 @@ UNIT_WORDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "area": (("m2",), ("met", "vuong"), ("dien", "tich")),
     "duration": (("phut",), ("gio",)),
     # not "đồng" alone: folded, it is also "động" (huy động)
-    "money": (("tien",), ("kinh", "phi"), ("tri", "gia"), ("gia", "tri"), ("ty", "dong"), ("ty",),
-              ("trieu",), ("von",), ("ngan", "sach"), ("chi", "phi")),
+    "money": (
+        ("tien",),
+        ("kinh", "phi"),
+        ("tri", "gia"),
+        ("gia", "tri"),
+        ("ty", "dong"),
+        ("ty",),
+        ("trieu",),
+        ("von",),
+        ("ngan", "sach"),
+        ("chi", "phi"),
+    ),
 }
 VALUE_UNITS: dict[str, tuple[str, ...]] = {
     "money": ("dong", "ty", "trieu", "d"),
@@ -218,7 +228,12 @@ VALUE_UNITS: dict[str, tuple[str, ...]] = {
 # What awards and results are counted in, when a question names two in a row
 # without a comma ("bao nhieu tap the ca nhan").
 COUNT_NOUNS: tuple[tuple[str, ...], ...] = (
-    ("tap", "the"), ("ca", "nhan"), ("mo", "hinh"), ("dien", "hinh"), ("guong",), ("guong", "dien", "hinh"),
+    ("tap", "the"),
+    ("ca", "nhan"),
+    ("mo", "hinh"),
+    ("dien", "hinh"),
+    ("guong",),
+    ("guong", "dien", "hinh"),
 )
 
 # Organisations: group name → folded aliases (longest first wins).
@@ -239,13 +254,19 @@ ORG_GROUPS: dict[str, tuple[tuple[str, ...], ...]] = {
 
 # Kinds of entries named in list questions.
 KIND_WORDS: dict[str, tuple[tuple[str, ...], ...]] = {
-    "model": (("mo", "hinh"), ("phong", "trao"), ("cuoc", "van", "dong"), ("chuong", "trinh"),
-              ("chuyen", "muc"), ("cong", "trinh"), ("cach", "lam"), ("hoat", "dong")),
+    "model": (
+        ("mo", "hinh"),
+        ("phong", "trao"),
+        ("cuoc", "van", "dong"),
+        ("chuong", "trinh"),
+        ("chuyen", "muc"),
+        ("cong", "trinh"),
+        ("cach", "lam"),
+        ("hoat", "dong"),
+    ),
     "person": (("nhung", "ai"), ("nguoi", "nao"), ("lanh", "dao"), ("ca", "nhan", "nao")),
-    "document": (("van", "ban"), ("chi", "thi"), ("nghi", "quyet"), ("ket", "luan"), ("quy", "dinh"),
-                 ("ke", "hoach")),
-    "figure": (("ket", "qua"), ("thanh", "tich"), ("so", "lieu"), ("con", "so"), ("lam", "duoc"),
-               ("dat", "duoc")),
+    "document": (("van", "ban"), ("chi", "thi"), ("nghi", "quyet"), ("ket", "luan"), ("quy", "dinh"), ("ke", "hoach")),
+    "figure": (("ket", "qua"), ("thanh", "tich"), ("so", "lieu"), ("con", "so"), ("lam", "duoc"), ("dat", "duoc")),
     "event": (("dip",), ("su", "kien"), ("hoi", "nghi"), ("so", "ket"), ("ky", "niem")),
 }
 
@@ -306,22 +327,74 @@ UNANSWERABLE_PHRASES: tuple[tuple[str, ...], ...] = (
 
 # Questions about an article itself: who wrote it, when it was published.
 ARTICLE_WORDS: tuple[tuple[str, ...], ...] = (("bai", "viet"), ("bai", "bao"), ("bai",), ("tac", "gia"))
-AUTHOR_CUES: tuple[tuple[str, ...], ...] = (("tac", "gia"), ("ai", "viet"), ("nguoi", "viet"), ("viet", "boi"),
-                                            ("but", "danh"))
-PUBLISHED_CUES: tuple[tuple[str, ...], ...] = (("dang", "ngay"), ("ngay", "dang"), ("dang", "khi", "nao"),
-                                               ("dang", "luc", "nao"), ("dang", "bao", "gio"),
-                                               ("dang", "nam", "nao"), ("xuat", "ban"), ("dang", "tai"),
-                                               ("cap", "nhat"))
+AUTHOR_CUES: tuple[tuple[str, ...], ...] = (
+    ("tac", "gia"),
+    ("ai", "viet"),
+    ("nguoi", "viet"),
+    ("viet", "boi"),
+    ("but", "danh"),
+)
+PUBLISHED_CUES: tuple[tuple[str, ...], ...] = (
+    ("dang", "ngay"),
+    ("ngay", "dang"),
+    ("dang", "khi", "nao"),
+    ("dang", "luc", "nao"),
+    ("dang", "bao", "gio"),
+    ("dang", "nam", "nao"),
+    ("xuat", "ban"),
+    ("dang", "tai"),
+    ("cap", "nhat"),
+)
 
 GREETINGS: frozenset[str] = frozenset(
-    {"chao", "xin chao", "hello", "hi", "helo", "alo", "hey", "chao ban", "chao bot", "chao ad",
-     "chao admin", "xin chao ban", "start"}
+    {
+        "chao",
+        "xin chao",
+        "hello",
+        "hi",
+        "helo",
+        "alo",
+        "hey",
+        "chao ban",
+        "chao bot",
+        "chao ad",
+        "chao admin",
+        "xin chao ban",
+        "start",
+    }
 )
 THANKS: frozenset[str] = frozenset(
-    {"cam on", "cam on ban", "cam on nhieu", "thanks", "thank you", "thank", "tks", "thanks ban",
-     "ok", "oke", "okie", "ok cam on", "vang", "da", "da cam on"}
+    {
+        "cam on",
+        "cam on ban",
+        "cam on nhieu",
+        "thanks",
+        "thank you",
+        "thank",
+        "tks",
+        "thanks ban",
+        "ok",
+        "oke",
+        "okie",
+        "ok cam on",
+        "vang",
+        "da",
+        "da cam on",
+    }
 )
 HELP: frozenset[str] = frozenset(
-    {"help", "huong dan", "tro giup", "ban biet gi", "ban lam duoc gi", "ban la ai", "ban hoi duoc gi",
-     "hoi gi", "toi hoi gi", "minh hoi gi", "hoi duoc gi", "menu"}
+    {
+        "help",
+        "huong dan",
+        "tro giup",
+        "ban biet gi",
+        "ban lam duoc gi",
+        "ban la ai",
+        "ban hoi duoc gi",
+        "hoi gi",
+        "toi hoi gi",
+        "minh hoi gi",
+        "hoi duoc gi",
+        "menu",
+    }
 )

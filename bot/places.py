@@ -24,8 +24,9 @@ _PREFIXES = ("Thành phố ", "Tỉnh ", "Huyện ", "Quận ", "Thị xã ")
 # Names people still use that the 2025 data set no longer carries.
 _EXTRA_PROVINCES = {"Sài Gòn": "Thành phố Hồ Chí Minh", "Thừa Thiên Huế": "Thành phố Huế"}
 # Bare phrases that are place names but mostly mean something else in a question.
-_COMMON_PHRASES = frozenset({("hoa", "binh"), ("thai", "binh"), ("binh", "minh"), ("thong", "nhat"),
-                             ("ho", "chi", "minh"), ("phu", "nu")})
+_COMMON_PHRASES = frozenset(
+    {("hoa", "binh"), ("thai", "binh"), ("binh", "minh"), ("thong", "nhat"), ("ho", "chi", "minh"), ("phu", "nu")}
+)
 
 
 @dataclass(frozen=True)
@@ -60,15 +61,49 @@ def gazetteer() -> dict[tuple[str, ...], tuple[Place, ...]]:
 def _strip_prefix(name: str) -> str:
     for prefix in _PREFIXES:
         if name.startswith(prefix):
-            return name[len(prefix):]
+            return name[len(prefix) :]
     return name
 
 
 # Words that follow "huyện"/"tỉnh" without naming a place: "Huyện ủy", "Huyện Đoàn",
 # "huyện nào", "tỉnh này"…
-_NOT_NAMES = frozenset({"uy", "doan", "nao", "nay", "do", "kia", "khac", "minh", "ban", "nha", "co", "la",
-                        "da", "dang", "se", "thi", "va", "voi", "cua", "o", "trong", "nhung", "cac",
-                        "moi", "toan", "nhan", "dan", "bo", "hoi", "tinh", "huyen", "xa", "giao"})
+_NOT_NAMES = frozenset(
+    {
+        "uy",
+        "doan",
+        "nao",
+        "nay",
+        "do",
+        "kia",
+        "khac",
+        "minh",
+        "ban",
+        "nha",
+        "co",
+        "la",
+        "da",
+        "dang",
+        "se",
+        "thi",
+        "va",
+        "voi",
+        "cua",
+        "o",
+        "trong",
+        "nhung",
+        "cac",
+        "moi",
+        "toan",
+        "nhan",
+        "dan",
+        "bo",
+        "hoi",
+        "tinh",
+        "huyen",
+        "xa",
+        "giao",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -123,7 +158,7 @@ class PlaceFinder:
     def _division_prefix(self, toks: Sequence[str], i: int) -> int:
         """How many tokens before i spell a division word ("huyện", "thị xã"…)."""
         for size in (2, 1):
-            if i >= size and tuple(toks[i - size:i]) in DIVISION_WORDS:
+            if i >= size and tuple(toks[i - size : i]) in DIVISION_WORDS:
                 return size
         return 0
 
@@ -132,7 +167,7 @@ class PlaceFinder:
         if toks[i] not in self._starts and not prefix:
             return i
         for length in range(min(self._max_len, len(toks) - i), 0, -1):
-            key = tuple(toks[i:i + length])
+            key = tuple(toks[i : i + length])
             end = i + length
             known = self._known_for(key)
             if known is not None:
@@ -156,7 +191,7 @@ class PlaceFinder:
                 return end
         # "huyện X Y" with a name no list of ours holds (renamed or merged districts).
         if prefix and i + 2 <= len(toks):
-            name = toks[i:i + 2]
+            name = toks[i : i + 2]
             # Not after "tỉnh": folded, it is also "tình" ("tình thương").
             if (
                 toks[i - 1] in ("huyen", "quan", "xa")
@@ -179,7 +214,7 @@ class PlaceFinder:
         if j < len(toks) and toks[j] == "tinh":
             j += 1
         for length in range(min(4, len(toks) - j), 1, -1):
-            key = tuple(toks[j:j + length])
+            key = tuple(toks[j : j + length])
             if key in known.keys:
                 return None, j
             for place in self._gazetteer.get(key, ()):
@@ -187,8 +222,9 @@ class PlaceFinder:
                     return place, j + length
         return None, j
 
-    def _counts_as_place(self, key: tuple[str, ...], prefixed: bool, places: Sequence[Place],
-                         stopwords: frozenset[str]) -> bool:
+    def _counts_as_place(
+        self, key: tuple[str, ...], prefixed: bool, places: Sequence[Place], stopwords: frozenset[str]
+    ) -> bool:
         if prefixed:
             return True
         if key in _COMMON_PHRASES or len(key) < 2 or any(t.isdigit() for t in key):

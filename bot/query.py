@@ -35,9 +35,7 @@ def expand(toks: Sequence[str]) -> list[str]:
         tok = toks[i]
         prev = toks[i - 1] if i else ""
         nxt = toks[i + 1] if i + 1 < n else ""
-        phrase = next(
-            (p for p in _PHRASES_BY_FIRST.get(tok, ()) if tuple(toks[i:i + len(p)]) == p), None
-        )
+        phrase = next((p for p in _PHRASES_BY_FIRST.get(tok, ()) if tuple(toks[i : i + len(p)]) == p), None)
         if phrase is not None:
             out.extend(lexicon.PHRASES[phrase])
             i += len(phrase)
@@ -158,7 +156,7 @@ def find(toks: Sequence[str], phrases: Iterable[Phrase]) -> list[tuple[int, int]
     for phrase in phrases:
         size = len(phrase)
         for i in range(len(toks) - size + 1):
-            if tuple(toks[i:i + size]) == phrase:
+            if tuple(toks[i : i + size]) == phrase:
                 spans.append((i, i + size))
     return spans
 
@@ -202,8 +200,12 @@ def analyze(text: str, speller: Speller, places: PlaceFinder) -> Query:
     q.when = has(toks, lexicon.WHEN_CUES)
     q.listing = has(toks, lexicon.LIST_CUES) or _enumeration(toks)
     # Cue words say what kind of answer is wanted, not what it is about.
-    cue_spans = [*quantity_spans, *find(toks, lexicon.WHO_CUES), *find(toks, lexicon.WHEN_CUES),
-                 *find(toks, lexicon.LIST_CUES)]
+    cue_spans = [
+        *quantity_spans,
+        *find(toks, lexicon.WHO_CUES),
+        *find(toks, lexicon.WHEN_CUES),
+        *find(toks, lexicon.LIST_CUES),
+    ]
     q.list_kinds = _list_kinds(toks)
     q.years = [t for t in toks if len(t) == 4 and t.isdigit() and t[:2] in ("19", "20")]
     q.unanswerable = _asks_unheld([t if not drop[k] else "" for k, t in enumerate(toks)])
@@ -225,15 +227,16 @@ def analyze(text: str, speller: Speller, places: PlaceFinder) -> Query:
         else:
             # "trị giá bao nhiêu": the unit may come just before the cue
             cue_start = quantity_spans[0][0]
-            before = _unit(toks[max(0, cue_start - 2):cue_start])
+            before = _unit(toks[max(0, cue_start - 2) : cue_start])
             q.unit = before[0] if before else None
         if "%" in text and q.unit is None:
             q.unit = "percent"
         q.target = [t for t in target if t not in (BREAK, "va", "voi")]
         q.target_parts = _split_parts(target)
         for later in quantity_spans[1:]:
-            q.target_parts.append([toks[k] for k in _target_around(toks, later, drop, speller.bigrams)
-                                   if toks[k] != BREAK])
+            q.target_parts.append(
+                [toks[k] for k in _target_around(toks, later, drop, speller.bigrams) if toks[k] != BREAK]
+            )
     for a, b in cue_spans:
         for k in range(a, b):
             drop[k] = True
@@ -243,17 +246,17 @@ def analyze(text: str, speller: Speller, places: PlaceFinder) -> Query:
 
 # Unanswerable phrases that are something else before a given word:
 # "địa chỉ nhân đạo" is a movement, "dư bao nhiêu" asks for a balance.
-_NOT_UNHELD_BEFORE = {("dia", "chi"): "nhan", ("du", "bao"): "nhieu"}
+_NOT_UNHELD_BEFORE: dict[tuple[str, ...], str] = {("dia", "chi"): "nhan", ("du", "bao"): "nhieu"}
 
 
 def _split_parts(target: Sequence[str]) -> list[list[str]]:
-    """"tập thể, cá nhân" → [tập thể], [cá nhân]; two counting nouns typed
+    """ "tập thể, cá nhân" → [tập thể], [cá nhân]; two counting nouns typed
     without a comma ("tap the ca nhan") split too."""
     parts: list[list[str]] = [[]]
     i = 0
     while i < len(target):
         tok = target[i]
-        noun = next((n for n in lexicon.COUNT_NOUNS if tuple(target[i:i + len(n)]) == n), None)
+        noun = next((n for n in lexicon.COUNT_NOUNS if tuple(target[i : i + len(n)]) == n), None)
         if tok in (BREAK, "va", "voi"):
             if parts[-1]:
                 parts.append([])
@@ -267,12 +270,35 @@ def _split_parts(target: Sequence[str]) -> list[list[str]]:
     return [p for p in parts if p]
 
 
-_FUNCTION_WORDS = frozenset({"duoc", "cua", "va", "voi", "o", "tai", "trong", "la", "thi", "ma", "nhung", "cac",
-                             "mot", "cho", "ve", "da", "se", "khong", "nao", "gi"})
+_FUNCTION_WORDS = frozenset(
+    {
+        "duoc",
+        "cua",
+        "va",
+        "voi",
+        "o",
+        "tai",
+        "trong",
+        "la",
+        "thi",
+        "ma",
+        "nhung",
+        "cac",
+        "mot",
+        "cho",
+        "ve",
+        "da",
+        "se",
+        "khong",
+        "nao",
+        "gi",
+    }
+)
 
 
-def _target_around(toks: Sequence[str], cue: tuple[int, int], drop: Sequence[bool],
-                   pairs: frozenset[tuple[str, str]]) -> list[int]:
+def _target_around(
+    toks: Sequence[str], cue: tuple[int, int], drop: Sequence[bool], pairs: frozenset[tuple[str, str]]
+) -> list[int]:
     """The noun after the cue, or when nothing follows ("đã chi ra bao nhiêu?"),
     the words just before it."""
     after = _target(toks, cue[1], drop, pairs)
@@ -290,8 +316,7 @@ def _target_around(toks: Sequence[str], cue: tuple[int, int], drop: Sequence[boo
     return before
 
 
-def _target(toks: Sequence[str], start: int, drop: Sequence[bool],
-            pairs: frozenset[tuple[str, str]]) -> list[int]:
+def _target(toks: Sequence[str], start: int, drop: Sequence[bool], pairs: frozenset[tuple[str, str]]) -> list[int]:
     """Where the noun a quantity cue asks about is: "bao nhiêu <tập thể, cá nhân>"."""
     target: list[int] = []
     for k in range(start, len(toks)):
@@ -315,9 +340,9 @@ def _target(toks: Sequence[str], start: int, drop: Sequence[bool],
 
 
 def _enumeration(toks: Sequence[str]) -> bool:
-    """"những việc gì", "các nghị quyết, kết luận nào": a plural, then a question word."""
+    """ "những việc gì", "các nghị quyết, kết luận nào": a plural, then a question word."""
     for i, tok in enumerate(toks):
-        if tok in ("nhung", "cac") and any(t in ("nao", "gi") for t in toks[i + 1:i + 6]):
+        if tok in ("nhung", "cac") and any(t in ("nao", "gi") for t in toks[i + 1 : i + 6]):
             return True
     return False
 
@@ -333,8 +358,8 @@ def _list_kinds(toks: Sequence[str]) -> list[str]:
     kinds: list[str] = []
     for kind, words in lexicon.KIND_WORDS.items():
         for a, b in find(toks, words):
-            before = toks[max(0, a - 2):a]
-            after = toks[b:b + 3]
+            before = toks[max(0, a - 2) : a]
+            after = toks[b : b + 3]
             if any(t in _PLURALS for t in before) or any(t in _WHICH for t in after):
                 kinds.append(kind)
                 break

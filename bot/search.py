@@ -12,6 +12,7 @@ or a date. Fuzzy spelling is handled before, in :mod:`bot.query`.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -80,7 +81,7 @@ def unigrams_and_bigrams(toks: Sequence[str]) -> list[str]:
     them content ("chuyên đề", "con em": a syllable that is a stopword on its
     own still makes a word with its neighbour)."""
     terms = [t for t in toks if t not in lexicon.STOPWORDS and t != BREAK and (len(t) > 1 or t.isdigit())]
-    for a, b in zip(toks, toks[1:], strict=False):
+    for a, b in itertools.pairwise(toks):
         if BREAK in (a, b):
             continue
         if a not in lexicon.STOPWORDS or b not in lexicon.STOPWORDS:
@@ -123,16 +124,14 @@ class Index:
         ngrams: set[tuple[str, ...]] = set()
         for toks in article_toks.values():
             for size in (2, 3, 4):
-                ngrams.update(g for i in range(len(toks) - size + 1) if BREAK not in (g := tuple(toks[i:i + size])))
-        self.places = PlaceFinder(
-            ((a.district, a.province) for a in kb.articles.values()), frozenset(ngrams)
-        )
+                ngrams.update(g for i in range(len(toks) - size + 1) if BREAK not in (g := tuple(toks[i : i + size])))
+        self.places = PlaceFinder(((a.district, a.province) for a in kb.articles.values()), frozenset(ngrams))
         words: Counter[str] = Counter()
         pairs: set[tuple[str, str]] = set()
 
         def learn(toks: Sequence[str]) -> None:
             words.update(t for t in toks if t != BREAK)
-            pairs.update(p for p in zip(toks, toks[1:], strict=False) if BREAK not in p)
+            pairs.update(p for p in itertools.pairwise(toks) if BREAK not in p)
 
         for toks in article_toks.values():
             learn(toks)
@@ -298,7 +297,7 @@ class Index:
         """What the figure must count: the target's known word pairs when it has
         any ("đảng viên", not just "đảng"), else its words."""
         words = [t for t in q.target if not _is_unit_word(t)]
-        pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False) if f"{a} {b}" in self.idf]
+        pairs = [f"{a} {b}" for a, b in itertools.pairwise(words) if f"{a} {b}" in self.idf]
         return pairs or words
 
 
@@ -324,9 +323,17 @@ def _synonym_table() -> dict[str, tuple[str, ...]]:
 def _lexicon_phrases() -> Iterable[tuple[str, ...]]:
     for value in lexicon.SHORT_FORMS.values():
         yield tuple(value.split())
-    for phrases in (lexicon.QUANTITY_CUES, lexicon.WHO_CUES, lexicon.WHEN_CUES, lexicon.LIST_CUES,
-                    lexicon.FRAME_PHRASES, lexicon.UNANSWERABLE_PHRASES, lexicon.ARTICLE_WORDS,
-                    lexicon.AUTHOR_CUES, lexicon.PUBLISHED_CUES):
+    for phrases in (
+        lexicon.QUANTITY_CUES,
+        lexicon.WHO_CUES,
+        lexicon.WHEN_CUES,
+        lexicon.LIST_CUES,
+        lexicon.FRAME_PHRASES,
+        lexicon.UNANSWERABLE_PHRASES,
+        lexicon.ARTICLE_WORDS,
+        lexicon.AUTHOR_CUES,
+        lexicon.PUBLISHED_CUES,
+    ):
         yield from phrases
     for groups in (lexicon.ORG_GROUPS, lexicon.UNIT_WORDS, lexicon.KIND_WORDS):
         for aliases in groups.values():

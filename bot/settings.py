@@ -25,8 +25,7 @@ class SettingsError(Exception):
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore",
-                                      case_sensitive=False)
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore", case_sensitive=False)
 
     telegram_bot_token: SecretStr | None = None
     telegram_base_url: str | None = None
@@ -147,8 +146,10 @@ class RedactSecrets(logging.Filter):
 
 
 def setup_logging(settings: Settings) -> None:
-    secrets = [settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else "",
-               settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""]
+    secrets = [
+        settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else "",
+        settings.webhook_secret.get_secret_value() if settings.webhook_secret else "",
+    ]
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(RedactSecrets(secrets))

@@ -25,9 +25,7 @@ def collapse_spaces(text: str) -> str:
 
 def strip_controls(text: str) -> str:
     """Drop control and format characters except ordinary whitespace."""
-    return "".join(
-        ch if ch in "\n\t " or unicodedata.category(ch)[0] != "C" else " " for ch in text
-    )
+    return "".join(ch if ch in "\n\t " or unicodedata.category(ch)[0] != "C" else " " for ch in text)
 
 
 # The Unicode blocks of combining marks (Vietnamese tones and vowel marks are in the first).

@@ -11,12 +11,24 @@ from pathlib import Path
 from .conftest import KNOWLEDGE, ROOT
 
 
-def run(*args: str, stdin: str = "", cwd: Path = ROOT, env_extra: dict[str, str] | None = None,
-        ) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str,
+    stdin: str = "",
+    cwd: Path = ROOT,
+    env_extra: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("TELEGRAM_BOT_TOKEN", "KNOWLEDGE_DIR")}
     env.update(env_extra or {})
-    return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True,
-                          cwd=cwd, env=env, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_ask_prints_the_reply() -> None:
@@ -41,7 +53,10 @@ def test_ask_reads_questions_from_stdin_one_per_line() -> None:
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [line["question"] for line in lines] == [
-        "Lai Vung huy động được bao nhiêu tiền xây cầu đường?", "thời tiết hôm nay", "😀"]
+        "Lai Vung huy động được bao nhiêu tiền xây cầu đường?",
+        "thời tiết hôm nay",
+        "😀",
+    ]
     assert [line["answered"] for line in lines] == [True, False, False]
 
 
@@ -53,8 +68,9 @@ def test_ask_with_a_broken_base_says_why(tmp_path: Path) -> None:
 
 def test_no_token_opens_a_terminal_chat(tmp_path: Path) -> None:
     # run from an empty folder: no .env there, and the knowledge base comes from the project
-    result = run("--knowledge", str(KNOWLEDGE), stdin="Bù Đốp xây bao nhiêu căn nhà Đại đoàn kết?\n1\n/quit\n",
-                 cwd=tmp_path)
+    result = run(
+        "--knowledge", str(KNOWLEDGE), stdin="Bù Đốp xây bao nhiêu căn nhà Đại đoàn kết?\n1\n/quit\n", cwd=tmp_path
+    )
     assert result.returncode == 0, result.stderr
     assert "TELEGRAM_BOT_TOKEN" in result.stderr  # says why it is a terminal chat
     assert "176" in result.stdout

@@ -17,7 +17,7 @@ def says(answer: Answer, *phrases: str) -> bool:
     body = tokens(answer.body)
     for phrase in phrases:
         needle = tokens(phrase)
-        if not any(body[i:i + len(needle)] == needle for i in range(len(body))):
+        if not any(body[i : i + len(needle)] == needle for i in range(len(body))):
             return False
     return True
 
@@ -191,8 +191,9 @@ def test_reload_swaps_and_reports(kb_dir: Path) -> None:
     text = facts.read_text(encoding="utf-8")
     # the curators fix a figure (article and entry together)
     article = kb_dir / "articles" / "bu-dop.txt"
-    article.write_text(article.read_text(encoding="utf-8").replace("Xây dựng 176 căn", "Xây dựng 178 căn"),
-                       encoding="utf-8")
+    article.write_text(
+        article.read_text(encoding="utf-8").replace("Xây dựng 176 căn", "Xây dựng 178 căn"), encoding="utf-8"
+    )
     facts.write_text(text.replace("176", "178"), encoding="utf-8")
     report = engine.reload()
     assert "bd-mttq-nha-dai-doan-ket" in report.changed
@@ -220,8 +221,12 @@ def test_questions_during_reload_see_one_whole_base(kb_dir: Path) -> None:
     facts = kb_dir / "facts" / "bu-dop.yaml"
     versions = []
     for figure in ("176", "178"):
-        versions.append((article.read_text(encoding="utf-8").replace("Xây dựng 176 căn", f"Xây dựng {figure} căn"),
-                         facts.read_text(encoding="utf-8").replace("176", figure)))
+        versions.append(
+            (
+                article.read_text(encoding="utf-8").replace("Xây dựng 176 căn", f"Xây dựng {figure} căn"),
+                facts.read_text(encoding="utf-8").replace("176", figure),
+            )
+        )
     stop = threading.Event()
     seen: list[str] = []
     errors: list[BaseException] = []

@@ -51,8 +51,11 @@ def test_mistyped_figure_is_caught(kb_dir: Path) -> None:
 
 
 def test_quote_must_be_in_the_article(kb_dir: Path) -> None:
-    replace_in(kb_dir / "facts" / "bu-dop.yaml", "về nhà ở từ năm 2022 đến 7/2023: Xây dựng 176 căn",
-               "về nhà ở từ năm 2022 đến 8/2023: Xây dựng 176 căn")
+    replace_in(
+        kb_dir / "facts" / "bu-dop.yaml",
+        "về nhà ở từ năm 2022 đến 7/2023: Xây dựng 176 căn",
+        "về nhà ở từ năm 2022 đến 8/2023: Xây dựng 176 căn",
+    )
     found = problems(kb_dir)
     assert any("trường quote" in p and "không có nguyên văn trong bài" in p for p in found), found
 
@@ -67,8 +70,10 @@ def test_schema_errors_name_file_entry_and_field(kb_dir: Path) -> None:
     facts = kb_dir / "facts" / "lai-vung.yaml"
     replace_in(facts, "    counts: nguồn lực xã hội", "    countz: nguồn lực xã hội")
     found = problems(kb_dir)
-    assert any("lai-vung.yaml" in p and "#1 (lv-cau-duong-nguon-luc)" in p and "trường counts" in p
-               and "thiếu" in p for p in found), found
+    assert any(
+        "lai-vung.yaml" in p and "#1 (lv-cau-duong-nguon-luc)" in p and "trường counts" in p and "thiếu" in p
+        for p in found
+    ), found
     assert any("trường countz" in p and "không được phép" in p for p in found), found
 
 
@@ -115,8 +120,16 @@ def test_missing_directory() -> None:
 
 
 def run_cli(*args: str, stdin: str = "", env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True,
-                          cwd=ROOT, env=env, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_check_command(kb_dir: Path) -> None:

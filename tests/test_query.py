@@ -9,7 +9,31 @@ from bot.query import expand, normalize
 def test_short_forms_and_abbreviations() -> None:
     assert normalize("bn dv dc khen") == ["bao", "nhieu", "dang", "vien", "duoc", "khen"]
     assert normalize("LĐLĐ, MTTQ, BHYT, CCB, LHPN") == (
-        "lien doan lao dong | mat tran to quoc | bao hiem y te | cuu chien binh | lien hiep phu nu".split()
+        [
+            "lien",
+            "doan",
+            "lao",
+            "dong",
+            "|",
+            "mat",
+            "tran",
+            "to",
+            "quoc",
+            "|",
+            "bao",
+            "hiem",
+            "y",
+            "te",
+            "|",
+            "cuu",
+            "chien",
+            "binh",
+            "|",
+            "lien",
+            "hiep",
+            "phu",
+            "nu",
+        ]
     )
     assert normalize("bao nhiu") == ["bao", "nhieu"]
 

@@ -8,8 +8,16 @@ import pytest
 from bot.settings import RedactSecrets, SettingsError, load_settings, token_configured
 
 TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
-ALL_VARS = ("TELEGRAM_BOT_TOKEN", "TELEGRAM_BASE_URL", "ADMIN_IDS", "KNOWLEDGE_DIR", "WEBHOOK_URL",
-            "WEBHOOK_SECRET", "PORT", "LOG_LEVEL")
+ALL_VARS = (
+    "TELEGRAM_BOT_TOKEN",
+    "TELEGRAM_BASE_URL",
+    "ADMIN_IDS",
+    "KNOWLEDGE_DIR",
+    "WEBHOOK_URL",
+    "WEBHOOK_SECRET",
+    "PORT",
+    "LOG_LEVEL",
+)
 
 
 @pytest.fixture(autouse=True)

@@ -17,16 +17,29 @@ BOT = User(id=999, first_name="Bot", is_bot=True, username="lam_theo_bac_bot")
 ALICE = User(id=1, first_name="Alice", is_bot=False)
 
 
-def message(text: str, chat_type: str = Chat.PRIVATE, reply_to: Message | None = None,
-            entities: tuple[MessageEntity, ...] = ()) -> Message:
-    return Message(message_id=5, date=dt.datetime.now(dt.timezone.utc), chat=Chat(id=-100 if chat_type != Chat.PRIVATE
-                   else 1, type=chat_type), from_user=ALICE, text=text, reply_to_message=reply_to, entities=entities)
+def message(
+    text: str, chat_type: str = Chat.PRIVATE, reply_to: Message | None = None, entities: tuple[MessageEntity, ...] = ()
+) -> Message:
+    return Message(
+        message_id=5,
+        date=dt.datetime.now(dt.UTC),
+        chat=Chat(id=-100 if chat_type != Chat.PRIVATE else 1, type=chat_type),
+        from_user=ALICE,
+        text=text,
+        reply_to_message=reply_to,
+        entities=entities,
+    )
 
 
 def test_data_is_escaped(engine: Engine) -> None:
-    answer = Answer(answered=True, kind="fact", text="", body="a <b>bold</b> & <script>",
-                    quotes=("x < y",), sources=(Source(article_id="a", title="T <1>", district="D", province="P",
-                                                       date=None, date_label="không ghi"),))
+    answer = Answer(
+        answered=True,
+        kind="fact",
+        text="",
+        body="a <b>bold</b> & <script>",
+        quotes=("x < y",),
+        sources=(Source(article_id="a", title="T <1>", district="D", province="P", date=None, date_label="không ghi"),),
+    )
     messages, keyboard = render(answer)
     html = "\n".join(messages)
     assert "&lt;b&gt;bold&lt;/b&gt; &amp; &lt;script&gt;" in html
@@ -53,8 +66,13 @@ def test_suggestions_become_buttons_within_64_bytes(engine: Engine) -> None:
     buttons = [b for row in keyboard.inline_keyboard for b in row]
     assert [b.callback_data for b in buttons] == [s.action for s in answer.suggestions]
     assert all(len(str(b.callback_data).encode()) <= 64 for b in buttons)
-    too_long = Answer(answered=True, kind="fact", text="", body="x",
-                      suggestions=(Suggestion(action="e:" + "x" * 70, label="quá dài"),))
+    too_long = Answer(
+        answered=True,
+        kind="fact",
+        text="",
+        body="x",
+        suggestions=(Suggestion(action="e:" + "x" * 70, label="quá dài"),),
+    )
     assert render(too_long)[1] is None
 
 
@@ -73,10 +91,12 @@ def test_group_addressing() -> None:
     assert addressed_text(message(text, group, entities=(entity,)), BOT.username, BOT.id) == "bù đốp có gì"
     other = MessageEntity(type=MessageEntity.MENTION, offset=0, length=len("@someone"))
     assert addressed_text(message("@someone bù đốp", group, entities=(other,)), BOT.username, BOT.id) is None
-    bots_message = Message(message_id=4, date=dt.datetime.now(dt.timezone.utc), chat=Chat(id=-100, type=group),
-                           from_user=BOT, text="…")
+    bots_message = Message(
+        message_id=4, date=dt.datetime.now(dt.UTC), chat=Chat(id=-100, type=group), from_user=BOT, text="…"
+    )
     assert addressed_text(message("còn Lai Vung?", group, reply_to=bots_message), BOT.username, BOT.id) == (
-        "còn Lai Vung?")
+        "còn Lai Vung?"
+    )
 
 
 def test_rate_limiter() -> None:
@@ -93,8 +113,16 @@ def test_rate_limiter() -> None:
 
 
 def test_reload_texts() -> None:
-    report = ReloadReport(added=("bd-new",), removed=(), changed=("bd-x", "bd-y"), articles_added=(),
-                          articles_removed=(), articles_changed=("bu-dop",), entries=286, articles=5)
+    report = ReloadReport(
+        added=("bd-new",),
+        removed=(),
+        changed=("bd-x", "bd-y"),
+        articles_added=(),
+        articles_removed=(),
+        articles_changed=("bu-dop",),
+        entries=286,
+        articles=5,
+    )
     text = reload_report_text(report)
     assert "Thêm (1): bd-new" in text and "Sửa (2)" in text and "286 mục" in text
     problems = [Problem("knowledge/facts/a.yaml", "con số 9 không có <trong> quote", entry="#1 (x)", field="answer")]

@@ -72,7 +72,9 @@ def webhook_app(app: PTBApp, engine: Engine, settings: Settings, state: dict[str
     async def telegram(request: Request) -> Response:
         given = request.headers.get(SECRET_HEADER, "")
         if not secret or not hmac.compare_digest(given.encode(), secret.encode()):
-            log.warning("Từ chối webhook không có mã bí mật đúng (từ %s)", request.client.host if request.client else "?")
+            log.warning(
+                "Từ chối webhook không có mã bí mật đúng (từ %s)", request.client.host if request.client else "?"
+            )
             return JSONResponse({"ok": False, "error": "forbidden"}, status_code=403)
         try:
             data = await request.json()
@@ -88,17 +90,22 @@ def webhook_app(app: PTBApp, engine: Engine, settings: Settings, state: dict[str
     async def healthz(request: Request) -> Response:
         return JSONResponse(health(engine, "webhook", state))
 
-    return Starlette(routes=[
-        Route(webhook_path(settings.webhook_url or ""), telegram, methods=["POST"]),
-        Route("/healthz", healthz, methods=["GET"]),
-    ])
+    return Starlette(
+        routes=[
+            Route(webhook_path(settings.webhook_url or ""), telegram, methods=["POST"]),
+            Route("/healthz", healthz, methods=["GET"]),
+        ]
+    )
 
 
 async def register_webhook(app: PTBApp, settings: Settings, state: dict[str, Any]) -> None:
     url = public_webhook_url(settings.webhook_url or "")
     try:
-        await app.bot.set_webhook(url=url, secret_token=settings.webhook_secret.get_secret_value()
-                                  if settings.webhook_secret else None, allowed_updates=updates_allowed())
+        await app.bot.set_webhook(
+            url=url,
+            secret_token=settings.webhook_secret.get_secret_value() if settings.webhook_secret else None,
+            allowed_updates=updates_allowed(),
+        )
         state.update(registered=True, url=url)
         log.info("Đã đăng ký webhook %s", url)
     except TelegramError as exc:
@@ -107,12 +114,22 @@ async def register_webhook(app: PTBApp, settings: Settings, state: dict[str, Any
 
 
 @contextlib.asynccontextmanager
-async def webhook_running(app: PTBApp, engine: Engine, settings: Settings, host: str = "0.0.0.0",
-                          ) -> AsyncIterator[uvicorn.Server]:
+async def webhook_running(
+    app: PTBApp,
+    engine: Engine,
+    settings: Settings,
+    host: str = "0.0.0.0",
+) -> AsyncIterator[uvicorn.Server]:
     """The bot in webhook mode: web server up, webhook registered, until the block ends."""
     state: dict[str, Any] = {"registered": False}
-    config = uvicorn.Config(webhook_app(app, engine, settings, state), host=host, port=settings.port,
-                            log_level=settings.log_level.lower(), lifespan="off", access_log=False)
+    config = uvicorn.Config(
+        webhook_app(app, engine, settings, state),
+        host=host,
+        port=settings.port,
+        log_level=settings.log_level.lower(),
+        lifespan="off",
+        access_log=False,
+    )
     server = uvicorn.Server(config)
     await initialize_with_retry(app)
     await app.start()
@@ -144,9 +161,13 @@ async def polling_running(app: PTBApp, poll_interval: float = 0.0, timeout: floa
         # network trouble while polling: the updater retries with backoff by itself
         log.warning("Lỗi khi lấy tin nhắn từ Telegram (sẽ thử lại): %s", exc)
 
-    await app.updater.start_polling(poll_interval=poll_interval, timeout=dt.timedelta(seconds=timeout),
-                                    allowed_updates=updates_allowed(), bootstrap_retries=-1,
-                                    error_callback=on_polling_error)
+    await app.updater.start_polling(
+        poll_interval=poll_interval,
+        timeout=dt.timedelta(seconds=timeout),
+        allowed_updates=updates_allowed(),
+        bootstrap_retries=-1,
+        error_callback=on_polling_error,
+    )
     try:
         yield app
     finally:
@@ -198,8 +219,6 @@ def run_from_environment(mode: str | None = None) -> int:
         for problem in exc.problems:
             print(f"  - {problem}", file=sys.stderr)
         return 1
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(_serve(settings, engine, webhook))
-    except KeyboardInterrupt:
-        pass
     return 0

@@ -40,7 +40,7 @@ from ..engine import Engine, ReloadReport, district_slug, districts_line, exampl
 from ..knowledge import KnowledgeError, Located
 from ..settings import Settings
 from .ratelimit import RateLimiter
-from .telegram_render import MAX_MESSAGE, label, page_keyboard, pack, render, Block
+from .telegram_render import MAX_MESSAGE, Block, label, pack, page_keyboard, render
 
 log = logging.getLogger(__name__)
 
@@ -103,8 +103,9 @@ class TelegramDoor:
     async def ask_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         question = " ".join(context.args or [])
         if not question.strip():
-            await self.reply(update, "Gõ câu hỏi sau lệnh, ví dụ:\n/hoi Bù Đốp xây được bao nhiêu căn nhà "
-                                     "Đại đoàn kết?")
+            await self.reply(
+                update, "Gõ câu hỏi sau lệnh, ví dụ:\n/hoi Bù Đốp xây được bao nhiêu căn nhà Đại đoàn kết?"
+            )
             return
         await self.answer_question(update, context, question)
 
@@ -143,9 +144,12 @@ class TelegramDoor:
         )
         if in_group and not replying_to_bot:
             return
-        await self.reply(update, "Mình chỉ đọc được tin nhắn chữ (không xem được ảnh, nhãn dán, tệp hay tin thoại). "
-                                 "Bạn hãy gõ câu hỏi, ví dụ: «Kiên Lương có những mô hình nào?». Gõ /help để xem "
-                                 "hướng dẫn.")
+        await self.reply(
+            update,
+            "Mình chỉ đọc được tin nhắn chữ (không xem được ảnh, nhãn dán, tệp hay tin thoại). "
+            "Bạn hãy gõ câu hỏi, ví dụ: «Kiên Lương có những mô hình nào?». Gõ /help để xem "
+            "hướng dẫn.",
+        )
 
     async def unknown_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = update.effective_message
@@ -165,8 +169,10 @@ class TelegramDoor:
             "một mô hình (của ai, làm được gì), hay danh sách (huyện X có những mô hình nào). Bấm thử một câu "
             "hỏi mẫu:"
         )
-        buttons = [[InlineKeyboardButton(label(s.label), callback_data=s.action)]
-                   for s in example_suggestions(kb, limit=len(kb.examples))]
+        buttons = [
+            [InlineKeyboardButton(label(s.label), callback_data=s.action)]
+            for s in example_suggestions(kb, limit=len(kb.examples))
+        ]
         await self.reply(update, text, InlineKeyboardMarkup(buttons) if buttons else None)
 
     async def help(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -210,8 +216,11 @@ class TelegramDoor:
         wanted = " ".join(context.args or [])
         district, recognised = self.engine.district_named(wanted)
         if not recognised:
-            await self.reply(update, f"Mình không có dữ liệu về «{html.escape(wanted)}». Các huyện có dữ liệu: "
-                                     f"{html.escape(districts_line(self.engine.kb))}.")
+            await self.reply(
+                update,
+                f"Mình không có dữ liệu về «{html.escape(wanted)}». Các huyện có dữ liệu: "
+                f"{html.escape(districts_line(self.engine.kb))}.",
+            )
             return
         key = district_slug(self.engine.kb, district) if district else "*"
         text, keyboard = self.models_page(key, 0)
@@ -225,7 +234,7 @@ class TelegramDoor:
         items = models_of(kb, district)
         pages = max(1, -(-len(items) // MODELS_PER_PAGE))
         page = min(max(page, 0), pages - 1)
-        shown = items[page * MODELS_PER_PAGE:(page + 1) * MODELS_PER_PAGE]
+        shown = items[page * MODELS_PER_PAGE : (page + 1) * MODELS_PER_PAGE]
         where = f"huyện {district}" if district else "các huyện"
         lines = [f"<b>Các mô hình, phong trào ở {html.escape(where)}</b> (trang {page + 1}/{pages})"]
         lines += [model_line(item, with_district=district is None) for item in shown]
@@ -238,8 +247,9 @@ class TelegramDoor:
         if query is None or query.message is None or not isinstance(query.message, Message):
             return
         try:
-            await query.message.edit_text(text, parse_mode=ParseMode.HTML, reply_markup=keyboard,
-                                          link_preview_options=NO_PREVIEW)
+            await query.message.edit_text(
+                text, parse_mode=ParseMode.HTML, reply_markup=keyboard, link_preview_options=NO_PREVIEW
+            )
         except BadRequest as exc:
             if "not modified" not in str(exc).lower():  # pressing the current page changes nothing
                 raise
@@ -272,8 +282,11 @@ class TelegramDoor:
         if not allowed:
             log.info("Giới hạn tốc độ: người dùng id=%s", user.id)
             if self.limiter.should_warn(user.id) and update.callback_query is None:
-                await self.reply(update, f"Bạn hỏi hơi nhanh. Đợi khoảng {max(1, round(wait))} giây rồi hỏi tiếp "
-                                         "nhé, để mọi người cùng được trả lời.")
+                await self.reply(
+                    update,
+                    f"Bạn hỏi hơi nhanh. Đợi khoảng {max(1, round(wait))} giây rồi hỏi tiếp "
+                    "nhé, để mọi người cùng được trả lời.",
+                )
         return allowed
 
     async def typing(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -300,11 +313,19 @@ class TelegramDoor:
             return
         message = update.effective_message
         # in a group, answer the asker's message so the thread stays readable
-        reply_to = message.message_id if message is not None and chat.type != ChatType.PRIVATE and (
-            update.callback_query is None) else None
+        reply_to = (
+            message.message_id
+            if message is not None and chat.type != ChatType.PRIVATE and (update.callback_query is None)
+            else None
+        )
         await update.get_bot().send_message(
-            chat.id, text, parse_mode=ParseMode.HTML, reply_markup=keyboard, link_preview_options=NO_PREVIEW,
-            reply_to_message_id=reply_to, allow_sending_without_reply=True,
+            chat.id,
+            text,
+            parse_mode=ParseMode.HTML,
+            reply_markup=keyboard,
+            link_preview_options=NO_PREVIEW,
+            reply_to_message_id=reply_to,
+            allow_sending_without_reply=True,
         )
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -313,7 +334,8 @@ class TelegramDoor:
         if isinstance(update, Update) and update.effective_chat is not None:
             with contextlib.suppress(TelegramError):
                 await update.get_bot().send_message(
-                    update.effective_chat.id, "Xin lỗi, mình gặp trục trặc khi trả lời. Bạn thử lại sau ít phút nhé.")
+                    update.effective_chat.id, "Xin lỗi, mình gặp trục trặc khi trả lời. Bạn thử lại sau ít phút nhé."
+                )
 
 
 def addressed_text(message: Message, username: str | None, bot_id: int) -> str | None:
@@ -329,8 +351,11 @@ def addressed_text(message: Message, username: str | None, bot_id: int) -> str |
             mentioned = True
             text = text.replace(value, " ")
         del entity
-    replying = message.reply_to_message is not None and message.reply_to_message.from_user is not None and (
-        message.reply_to_message.from_user.id == bot_id)
+    replying = (
+        message.reply_to_message is not None
+        and message.reply_to_message.from_user is not None
+        and (message.reply_to_message.from_user.id == bot_id)
+    )
     if not (mentioned or replying):
         return None
     return " ".join(text.split())
@@ -345,14 +370,16 @@ def model_line(located: Located, with_district: bool) -> str:
 
 
 def reload_report_text(report: ReloadReport) -> str:
-    if report.unchanged:
-        head = "Đã nạp lại dữ liệu: không có thay đổi."
-    else:
-        head = "Đã nạp lại dữ liệu."
+    head = "Đã nạp lại dữ liệu: không có thay đổi." if report.unchanged else "Đã nạp lại dữ liệu."
     lines = [f"<b>{head}</b>", f"Hiện có {report.articles} bài viết, {report.entries} mục."]
-    for title, ids in (("Thêm", report.added), ("Bỏ", report.removed), ("Sửa", report.changed),
-                       ("Bài viết mới", report.articles_added), ("Bài viết bỏ", report.articles_removed),
-                       ("Bài viết sửa", report.articles_changed)):
+    for title, ids in (
+        ("Thêm", report.added),
+        ("Bỏ", report.removed),
+        ("Sửa", report.changed),
+        ("Bài viết mới", report.articles_added),
+        ("Bài viết bỏ", report.articles_removed),
+        ("Bài viết sửa", report.articles_changed),
+    ):
         if ids:
             shown = ", ".join(ids[:30]) + (f" … (+{len(ids) - 30})" if len(ids) > 30 else "")
             lines.append(f"{title} ({len(ids)}): {html.escape(shown)}")
@@ -376,12 +403,15 @@ def describe(update: object) -> str:
     message = update.effective_message
     text = (message.text or "")[:100] if message is not None else ""
     data = update.callback_query.data if update.callback_query else None
-    return (f"update {update.update_id} (chat {chat.id if chat else None}, user {user.id if user else None}, "
-            f"text {text!r}, callback {data!r})")
+    return (
+        f"update {update.update_id} (chat {chat.id if chat else None}, user {user.id if user else None}, "
+        f"text {text!r}, callback {data!r})"
+    )
 
 
-def build_application(engine: Engine, settings: Settings, webhook: bool = False,
-                      limiter: RateLimiter | None = None) -> Application[Any, Any, Any, Any, Any, Any]:
+def build_application(
+    engine: Engine, settings: Settings, webhook: bool = False, limiter: RateLimiter | None = None
+) -> Application[Any, Any, Any, Any, Any, Any]:
     door = TelegramDoor(engine, settings, limiter)
     builder = ApplicationBuilder().token(settings.token).post_init(door.post_init)
     if settings.telegram_base_url:
@@ -395,8 +425,9 @@ def build_application(engine: Engine, settings: Settings, webhook: bool = False,
     return app
 
 
-async def initialize_with_retry(app: Application[Any, Any, Any, Any, Any, Any], attempts: int | None = None,
-                                first_delay: float = 1.0) -> None:
+async def initialize_with_retry(
+    app: Application[Any, Any, Any, Any, Any, Any], attempts: int | None = None, first_delay: float = 1.0
+) -> None:
     """Initialize, then run post_init. Telegram being unreachable at start is not
     a reason to die: retry with backoff."""
     from telegram.error import NetworkError

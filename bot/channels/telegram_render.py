@@ -47,8 +47,13 @@ def answer_blocks(answer: Answer) -> list[Block]:
         blocks.append(Block("\n".join(f"• {s.line()}" for s in answer.sources), _bold_prefix("Nguồn:\n")))
     if answer.suggestions and not answer.answered:
         # the buttons carry them; a heading says what they are
-        blocks.append(Block("Bạn có thể bấm một gợi ý bên dưới." if answer.kind != "clarify"
-                            else "Có phải bạn muốn hỏi một trong các ý bên dưới?"))
+        blocks.append(
+            Block(
+                "Bạn có thể bấm một gợi ý bên dưới."
+                if answer.kind != "clarify"
+                else "Có phải bạn muốn hỏi một trong các ý bên dưới?"
+            )
+        )
     elif answer.suggestions:
         blocks.append(Block("Có thể bạn muốn hỏi thêm (bấm nút bên dưới)."))
     return blocks

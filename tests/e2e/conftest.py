@@ -26,9 +26,7 @@ def emulator_process() -> Iterator[EmulatorProcess]:
 
 
 @pytest.fixture
-async def emulator(
-    emulator_process: EmulatorProcess, request: pytest.FixtureRequest
-) -> AsyncIterator[Emulator]:
+async def emulator(emulator_process: EmulatorProcess, request: pytest.FixtureRequest) -> AsyncIterator[Emulator]:
     """The emulator seen through a fresh bot token: nothing of other tests is visible."""
     try:
         emulator_process.check_alive()

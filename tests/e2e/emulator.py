@@ -193,9 +193,7 @@ class EmulatorProcess:
         """
         node = node or os.environ.get("E2E_NODE") or shutil.which("node")
         if not node:
-            raise EmulatorNotAvailable(
-                f"node (Node.js >= 18) is not on PATH; install it, then {INSTALL_HINT}"
-            )
+            raise EmulatorNotAvailable(f"node (Node.js >= 18) is not on PATH; install it, then {INSTALL_HINT}")
         if not PACKAGE_MARKER.is_file():
             raise EmulatorNotAvailable(
                 f"telegram-test-api is not installed in {E2E_DIR / 'node_modules'}: {INSTALL_HINT}"
@@ -327,9 +325,7 @@ class Emulator:
         except ValueError:
             body = None
         if not isinstance(body, dict) or not body.get("ok"):
-            raise AssertionError(
-                f"emulator POST {path} failed: HTTP {response.status_code} {response.text[:500]}"
-            )
+            raise AssertionError(f"emulator POST {path} failed: HTTP {response.status_code} {response.text[:500]}")
         return body.get("result")
 
     async def aclose(self) -> None:
@@ -340,9 +336,7 @@ class Emulator:
 
     # -- the user's side
 
-    def _user(
-        self, user_id: int, first_name: str | None, username: str | None, language_code: str | None
-    ) -> JSON:
+    def _user(self, user_id: int, first_name: str | None, username: str | None, language_code: str | None) -> JSON:
         user: JSON = {"id": int(user_id), "is_bot": False, "first_name": first_name or DEFAULT_FIRST_NAME}
         if username:
             user["username"] = username
@@ -467,9 +461,7 @@ class Emulator:
         await self._fetch(chat_id)
         return list(self._seen.get(int(chat_id), []))
 
-    async def wait_for_bot_messages(
-        self, chat_id: int, count: int = 1, timeout: float = 10.0
-    ) -> list[BotMessage]:
+    async def wait_for_bot_messages(self, chat_id: int, count: int = 1, timeout: float = 10.0) -> list[BotMessage]:
         """The next ``count`` messages the bot sends to ``chat_id`` that no earlier call of this
         method returned, waiting up to ``timeout`` seconds. Extra messages stay for the next call.
         Raises AssertionError (with what did arrive and the bot's failed API calls) on timeout."""
@@ -506,9 +498,7 @@ class Emulator:
             key=lambda m: m.message_id,
         )
 
-    async def wait_for_edit(
-        self, chat_id: int, message_id: int, edits: int = 1, timeout: float = 10.0
-    ) -> BotMessage:
+    async def wait_for_edit(self, chat_id: int, message_id: int, edits: int = 1, timeout: float = 10.0) -> BotMessage:
         """The bot's message once it has been edited at least ``edits`` times in all."""
         deadline = time.monotonic() + timeout
         while True:
@@ -542,9 +532,7 @@ class Emulator:
             if len(calls) >= count:
                 return calls[:count]
             if time.monotonic() >= deadline:
-                raise AssertionError(
-                    f"the bot called {method} {len(calls)} time(s) in {timeout:g}s, not {count}"
-                )
+                raise AssertionError(f"the bot called {method} {len(calls)} time(s) in {timeout:g}s, not {count}")
             await asyncio.sleep(POLL_EVERY)
 
     async def reset(self) -> None:

@@ -107,8 +107,7 @@ async def test_start_offers_examples_that_work(bot: RunningBot) -> None:
 
 
 async def test_help_sources_and_districts(bot: RunningBot) -> None:
-    for command, expected in (("/help", "/mohinh"), ("/nguon", "000_af8a53a1ff436fd5.txt"),
-                              ("/huyen", "Đồng Tháp")):
+    for command, expected in (("/help", "/mohinh"), ("/nguon", "000_af8a53a1ff436fd5.txt"), ("/huyen", "Đồng Tháp")):
         sent = await bot.emu.send_command(command)
         (reply,) = await bot.emu.wait_for_bot_messages(sent.chat_id)
         assert expected in reply.text, command
@@ -142,8 +141,7 @@ async def test_group_answers_only_when_addressed(bot: RunningBot) -> None:
     await emu.send_message(text, entities=[entity], **group)
     (listed,) = await emu.wait_for_bot_messages(asked.chat_id)
     assert "Nụ cười công sở" in listed.text
-    follow = await emu.send_message("còn Bù Đốp xây bao nhiêu căn nhà Đại đoàn kết?", reply_to_message=listed,
-                                    **group)
+    follow = await emu.send_message("còn Bù Đốp xây bao nhiêu căn nhà Đại đoàn kết?", reply_to_message=listed, **group)
     (answer,) = await emu.wait_for_bot_messages(follow.chat_id)
     assert "176" in answer.text
     # exactly three replies: the first two group messages were left alone
@@ -162,12 +160,27 @@ async def test_bot_survives_unsupported_methods(bot: RunningBot) -> None:
 async def test_emoji_and_stickers_get_a_short_explanation(bot: RunningBot) -> None:
     reply = await ask(bot.emu, "😀😀😀")
     assert "bằng chữ" in reply.text
-    sticker = {"file_id": "CAACAgIAAxk", "file_unique_id": "AgAD", "width": 512, "height": 512,
-               "is_animated": False, "is_video": False, "type": "regular", "emoji": "👍"}
+    sticker = {
+        "file_id": "CAACAgIAAxk",
+        "file_unique_id": "AgAD",
+        "width": 512,
+        "height": 512,
+        "is_animated": False,
+        "is_video": False,
+        "type": "regular",
+        "emoji": "👍",
+    }
     user = {"id": USER, "is_bot": False, "first_name": "Lan"}
-    await bot.emu._post("/sendMessage", {"botToken": bot.emu.token, "from": user, "sticker": sticker,
-                                         "chat": {"id": USER, "type": "private", "first_name": "Lan"},
-                                         "date": int(time.time())})
+    await bot.emu._post(
+        "/sendMessage",
+        {
+            "botToken": bot.emu.token,
+            "from": user,
+            "sticker": sticker,
+            "chat": {"id": USER, "type": "private", "first_name": "Lan"},
+            "date": int(time.time()),
+        },
+    )
     (explained,) = await bot.emu.wait_for_bot_messages(USER)
     assert "nhãn dán" in explained.text and "/help" in explained.text
 
@@ -184,8 +197,9 @@ async def test_long_answers_stay_under_the_limit(bot: RunningBot) -> None:
 
 def edit_house_figure(kb_dir: Path, old: str, new: str) -> None:
     article = kb_dir / "articles" / "bu-dop.txt"
-    article.write_text(article.read_text(encoding="utf-8").replace(f"Xây dựng {old} căn", f"Xây dựng {new} căn"),
-                       encoding="utf-8")
+    article.write_text(
+        article.read_text(encoding="utf-8").replace(f"Xây dựng {old} căn", f"Xây dựng {new} căn"), encoding="utf-8"
+    )
     facts = kb_dir / "facts" / "bu-dop.yaml"
     facts.write_text(facts.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
 
@@ -241,8 +255,9 @@ async def test_flooding_user_is_slowed_down_politely(emulator: Emulator, kb_dir:
         assert len(await emu.bot_messages(USER)) == 3  # the fourth message got no reply at all
 
 
-async def test_a_failing_handler_is_reported_and_the_bot_goes_on(bot: RunningBot,
-                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_a_failing_handler_is_reported_and_the_bot_goes_on(
+    bot: RunningBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     real_ask = bot.engine.ask
     calls = {"n": 0}
 
@@ -258,8 +273,9 @@ async def test_a_failing_handler_is_reported_and_the_bot_goes_on(bot: RunningBot
     assert "176" in (await ask(bot.emu, "Bù Đốp xây bao nhiêu căn nhà Đại đoàn kết?")).text
 
 
-async def test_unreachable_telegram_is_retried(monkeypatch: pytest.MonkeyPatch, emulator: Emulator,
-                                               kb_dir: Path) -> None:
+async def test_unreachable_telegram_is_retried(
+    monkeypatch: pytest.MonkeyPatch, emulator: Emulator, kb_dir: Path
+) -> None:
     app = build_application(Engine.from_directory(kb_dir), settings_for(emulator, kb_dir))
     real_initialize = app.initialize
     failures = {"left": 2}
@@ -287,15 +303,23 @@ def free_port() -> int:
 
 def update(update_id: int, text: str, user_id: int = 5555) -> dict[str, Any]:
     user = {"id": user_id, "is_bot": False, "first_name": "Lan"}
-    return {"update_id": update_id, "message": {
-        "message_id": update_id, "date": int(time.time()), "text": text, "from": user,
-        "chat": {"id": user_id, "type": "private", "first_name": "Lan"}}}
+    return {
+        "update_id": update_id,
+        "message": {
+            "message_id": update_id,
+            "date": int(time.time()),
+            "text": text,
+            "from": user,
+            "chat": {"id": user_id, "type": "private", "first_name": "Lan"},
+        },
+    }
 
 
 async def test_webhook_mode(emulator: Emulator, kb_dir: Path) -> None:
     port = free_port()
-    settings = settings_for(emulator, kb_dir, webhook_url=f"https://bot.example.org/hook/{port}",
-                            webhook_secret=SECRET, port=port)
+    settings = settings_for(
+        emulator, kb_dir, webhook_url=f"https://bot.example.org/hook/{port}", webhook_secret=SECRET, port=port
+    )
     engine = Engine.from_directory(kb_dir)
     app = build_application(engine, settings, webhook=True)
     base = f"http://127.0.0.1:{port}"
@@ -308,16 +332,18 @@ async def test_webhook_mode(emulator: Emulator, kb_dir: Path) -> None:
         assert health["knowledge"]["loaded"] is True and health["knowledge"]["entries"] == len(engine.kb.entries)
         assert health["webhook"]["registered"] is True
 
-        refused = await http.post(f"{base}/hook/{port}", json=update(1, "thời tiết"),
-                                  headers={SECRET_HEADER: "wrong"})
+        refused = await http.post(f"{base}/hook/{port}", json=update(1, "thời tiết"), headers={SECRET_HEADER: "wrong"})
         assert refused.status_code == 403
         missing = await http.post(f"{base}/hook/{port}", json=update(2, "thời tiết"))
         assert missing.status_code == 403
         garbage = await http.post(f"{base}/hook/{port}", content=b"not json", headers={SECRET_HEADER: SECRET})
         assert garbage.status_code == 400
 
-        ok = await http.post(f"{base}/hook/{port}", json=update(3, "Lai Vung huy động được bao nhiêu tiền xây cầu "
-                                                                  "đường?"), headers={SECRET_HEADER: SECRET})
+        ok = await http.post(
+            f"{base}/hook/{port}",
+            json=update(3, "Lai Vung huy động được bao nhiêu tiền xây cầu đường?"),
+            headers={SECRET_HEADER: SECRET},
+        )
         assert ok.status_code == 200
         (reply,) = await emulator.wait_for_bot_messages(5555)
         assert "52 tỷ" in reply.text

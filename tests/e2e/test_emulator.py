@@ -50,9 +50,7 @@ def tiny_app(emu: Emulator) -> Application:  # type: ignore[type-arg]
                 ]
             ]
         )
-        await update.effective_message.reply_text(
-            "<b>Chọn</b> một:", parse_mode=ParseMode.HTML, reply_markup=keyboard
-        )
+        await update.effective_message.reply_text("<b>Chọn</b> một:", parse_mode=ParseMode.HTML, reply_markup=keyboard)
 
     async def pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.callback_query
@@ -126,9 +124,7 @@ async def test_group_command(emulator: Emulator) -> None:
 
     async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         assert update.effective_chat is not None and update.effective_message is not None
-        seen.append(
-            (update.effective_chat.id, update.effective_chat.type, update.effective_message.text or "")
-        )
+        seen.append((update.effective_chat.id, update.effective_chat.type, update.effective_message.text or ""))
         await update.effective_message.reply_text("chào nhóm")
 
     app = emulator.application_builder().build()
@@ -162,9 +158,7 @@ async def test_unsupported_methods_raise_telegram_error(emulator: Emulator) -> N
         ):
             with pytest.raises(BadRequest):
                 await asyncio.wait_for(call, GUARD)
-        failed = await emulator.api_calls(
-            ["setMyCommands", "sendChatAction", "getWebhookInfo", "deleteMyCommands"]
-        )
+        failed = await emulator.api_calls(["setMyCommands", "sendChatAction", "getWebhookInfo", "deleteMyCommands"])
         assert [(c["method"], c["ok"], c["error_code"]) for c in failed] == [
             ("setMyCommands", False, 400),
             ("sendChatAction", False, 400),

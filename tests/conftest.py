@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -23,3 +26,21 @@ def kb_dir(tmp_path: Path) -> Path:
     target = tmp_path / "knowledge"
     shutil.copytree(KNOWLEDGE, target, ignore=shutil.ignore_patterns("README.md"))
     return target
+
+
+def run_cli(
+    *args: str, stdin: str = "", cwd: Path = ROOT, env_extra: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`python -m bot …` as a user runs it, without a token or KNOWLEDGE_DIR from the caller's environment."""
+    env = {k: v for k, v in os.environ.items() if k not in ("TELEGRAM_BOT_TOKEN", "KNOWLEDGE_DIR")}
+    env.update(env_extra or {})
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=120,
+        check=False,
+    )

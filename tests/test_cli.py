@@ -3,32 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-from .conftest import KNOWLEDGE, ROOT
-
-
-def run(
-    *args: str,
-    stdin: str = "",
-    cwd: Path = ROOT,
-    env_extra: dict[str, str] | None = None,
-) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("TELEGRAM_BOT_TOKEN", "KNOWLEDGE_DIR")}
-    env.update(env_extra or {})
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+from .conftest import KNOWLEDGE
+from .conftest import run_cli as run
 
 
 def test_ask_prints_the_reply() -> None:

@@ -1,14 +1,12 @@
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from bot.knowledge import KnowledgeError, load
 
-from .conftest import ROOT
+from .conftest import run_cli
 
 
 def problems(directory: Path) -> list[str]:
@@ -117,19 +115,6 @@ def test_article_metadata_is_checked(kb_dir: Path) -> None:
 
 def test_missing_directory() -> None:
     assert "không tồn tại" in problems(Path("/nonexistent/knowledge"))[0]
-
-
-def run_cli(*args: str, stdin: str = "", env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=120,
-        check=False,
-    )
 
 
 def test_check_command(kb_dir: Path) -> None:

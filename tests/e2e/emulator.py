@@ -401,23 +401,12 @@ class Emulator:
         result = await self._post("/sendCommand" if _command else "/sendMessage", message)
         return SentMessage(int(result["update_id"]), int(result["message_id"]), int(result["chat_id"]))
 
-    async def send_command(
-        self,
-        text: str,
-        chat_id: int | None = None,
-        user_id: int = DEFAULT_USER_ID,
-        chat_type: str = "private",
-        reply_to_message: BotMessage | SentMessage | int | None = None,
-        entities: Sequence[Mapping[str, Any]] | None = None,
-        **kwargs: Any,
-    ) -> SentMessage:
+    async def send_command(self, text: str, **kwargs: Any) -> SentMessage:
         """Like :meth:`send_message` for ``/command [args]`` (``/cmd@botname`` too), with the
-        ``bot_command`` entity Telegram adds."""
-        if entities is None:
-            entities = _command_entities(text)
-        return await self.send_message(
-            text, chat_id, user_id, chat_type, reply_to_message, entities, _command=True, **kwargs
-        )
+        ``bot_command`` entity Telegram adds unless ``entities`` is given."""
+        if kwargs.get("entities") is None:
+            kwargs["entities"] = _command_entities(text)
+        return await self.send_message(text, _command=True, **kwargs)
 
     async def send_callback(
         self,

@@ -1,0 +1,47 @@
+"""Timings of the engine (not a test: time limits belong here, not in tests).
+
+.venv/bin/python tests/benchmarks/bench_engine.py
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from pathlib import Path
+
+from bot.engine import Engine, Snapshot
+from bot.evaluation import load_items
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def main() -> None:
+    started = time.perf_counter()
+    Snapshot.build(ROOT / "knowledge")  # first build also loads the gazetteer
+    first = time.perf_counter() - started
+    builds = []
+    for _ in range(5):
+        started = time.perf_counter()
+        Snapshot.build(ROOT / "knowledge")
+        builds.append(time.perf_counter() - started)
+    engine = Engine.from_directory(ROOT / "knowledge")
+    questions = [
+        item.q for name in ("questions.yaml", "holdout.yaml") for item in load_items(ROOT / "tests/eval" / name)
+    ]
+    timings = []
+    for _ in range(3):
+        for question in questions:
+            started = time.perf_counter()
+            engine.ask(question)
+            timings.append(time.perf_counter() - started)
+    timings.sort()
+    print(f"first snapshot build (with gazetteer): {first * 1000:.0f} ms")
+    print(f"snapshot build (reload): median {statistics.median(builds) * 1000:.0f} ms over {len(builds)}")
+    print(
+        f"ask: {len(timings)} questions, median {statistics.median(timings) * 1000:.2f} ms, "
+        f"p95 {timings[int(len(timings) * 0.95)] * 1000:.2f} ms, max {timings[-1] * 1000:.2f} ms"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -327,10 +327,8 @@ class _Responder:
     def _years_not_covered(self) -> list[str]:
         if not self.q.years:
             return []
-        texts = " ".join(
-            a.text for a in self.kb.articles.values() if not self.q.districts or a.district in self.q.districts
-        )
-        present = set(tokens(texts))
+        words = self.index.district_words
+        present = set().union(*(w for d, w in words.items() if not self.q.districts or d in self.q.districts))
         return [y for y in self.q.years if y not in present]
 
     def _single(self) -> Answer:

@@ -121,6 +121,12 @@ class Index:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
         article_toks = {a.id: expand(tokens(a.text)) for a in kb.articles.values()}
+        # every word each district's articles use: "năm 2030" is asked of a district whose articles never say it
+        self.district_words: dict[str, frozenset[str]] = {}
+        for article in kb.articles.values():
+            self.district_words[article.district] = self.district_words.get(article.district, frozenset()) | set(
+                tokens(article.text)
+            )
         ngrams: set[tuple[str, ...]] = set()
         for toks in article_toks.values():
             for size in (2, 3, 4):

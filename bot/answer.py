@@ -138,7 +138,7 @@ def list_item(located: Located) -> str:
     entry = located.entry
     match entry.kind:
         case "model":
-            return f"{_capitalize(entry.name)} ({entry.category}, {entry.org})"
+            return f"{capitalize_first(entry.name)} ({entry.category}, {entry.org})"
         case "figure":
             return f"{entry.value}: {entry.counts}"
         case "person":
@@ -149,7 +149,7 @@ def list_item(located: Located) -> str:
             return entry.title
 
 
-def _capitalize(text: str) -> str:
+def capitalize_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 

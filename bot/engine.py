@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +19,6 @@ from .answer import (
     Answer,
     Suggestion,
     article_answer,
-    entry_action,
     fact_answer,
     list_answer,
     not_answered,
@@ -141,7 +140,7 @@ class Engine:
             if located is not None:
                 return fact_answer([located], 1.0, _related(snap, located))
         if kind == "m":
-            district = _district_by_slug(snap.kb, arg)
+            district = district_by_slug(snap.kb, arg)
             if district is not None or arg == "":
                 return models_answer(snap, district)
         if kind == "x" and arg.isdigit() and int(arg) < len(snap.kb.examples):
@@ -150,9 +149,6 @@ class Engine:
             "invalid",
             "Mục này không còn trong cơ sở dữ liệu (có thể vừa được cập nhật). Bạn hãy hỏi lại nhé.",
         )
-
-    def models(self, district: str | None = None) -> list[Located]:
-        return models_of(self._snapshot.kb, district)
 
     def district_named(self, text: str) -> tuple[str | None, bool]:
         """(district, recognised): which district of the base a short text names."""
@@ -185,7 +181,7 @@ def district_slug(kb: KnowledgeBase, district: str) -> str:
     raise KeyError(district)
 
 
-def _district_by_slug(kb: KnowledgeBase, slug: str) -> str | None:
+def district_by_slug(kb: KnowledgeBase, slug: str) -> str | None:
     article = kb.articles.get(slug)
     return article.district if article else None
 
@@ -297,17 +293,18 @@ class _Responder:
         if q.about_article:
             return self._article_info(q.about_article)
         # "mô hình" alone, or "mô hình Kiên Lương": a list without the words of one
+        residual = _residual_terms(q)
         bare_kind = (
             not q.quantity
             and not q.who
             and not q.when
-            and not _residual_terms(q)
+            and not residual
             and any(find(q.content, words) for words in lexicon.KIND_WORDS.values())
         )
         if bare_kind and not q.list_kinds:
             q.list_kinds = [k for k, words in lexicon.KIND_WORDS.items() if find(q.content, words)]
         if (q.listing or bare_kind) and not q.quantity and not q.who and not q.when:
-            listed = self._list()
+            listed = self._list(residual)
             if listed is not None:
                 return listed
         return self._single()
@@ -425,7 +422,7 @@ class _Responder:
 
     # ------------------------------------------------------------ lists
 
-    def _list(self) -> Answer | None:
+    def _list(self, residual: list[str]) -> Answer | None:
         q = self.q
         kinds = set(q.list_kinds)
         if "figure" in kinds or (q.orgs and not kinds - {"figure"}):
@@ -442,7 +439,6 @@ class _Responder:
         ]
         if not pool:
             return None
-        residual = _residual_terms(q)
         if residual:
             # a short list is shown whole unless its extra words point clearly at a few entries
             threshold = LIST_NARROW if len(pool) > LIST_SHORT else LIST_NARROW_SHORT
@@ -478,11 +474,12 @@ def _place_label(name: str, province: str | None) -> str:
     return f"{name} ({province})" if province else name
 
 
-def _distinct(hits: Sequence[Hit], best: Hit | None, keep: object) -> list[Hit]:
+def _distinct(hits: Sequence[Hit], best: Hit | None, keep: Callable[[Hit], bool]) -> list[Hit]:
+    """Hits while `keep` holds, one per title (none with the best's), at most MAX_SUGGESTIONS."""
     out: list[Hit] = []
     titles = {best.located.entry.title} if best else set()
     for hit in hits:
-        if not keep(hit):  # type: ignore[operator]
+        if not keep(hit):
             break
         if hit.located.entry.title in titles:
             continue
@@ -574,4 +571,4 @@ def diff(old: KnowledgeBase, new: KnowledgeBase) -> ReloadReport:
     )
 
 
-__all__ = ["Answer", "Doc", "Engine", "ReloadReport", "Snapshot", "entry_action"]
+__all__ = ["Answer", "Doc", "Engine", "ReloadReport", "Snapshot"]

@@ -35,8 +35,16 @@ from telegram.ext import (
     filters,
 )
 
-from ..answer import Answer
-from ..engine import Engine, ReloadReport, district_slug, districts_line, example_suggestions, models_of
+from ..answer import Answer, capitalize_first
+from ..engine import (
+    Engine,
+    ReloadReport,
+    district_by_slug,
+    district_slug,
+    districts_line,
+    example_suggestions,
+    models_of,
+)
 from ..knowledge import KnowledgeError, Located
 from ..settings import Settings
 from .ratelimit import RateLimiter
@@ -228,7 +236,7 @@ class TelegramDoor:
 
     def models_page(self, key: str, page: int) -> tuple[str, InlineKeyboardMarkup | None]:
         kb = self.engine.kb
-        district = None if key == "*" else (kb.articles[key].district if key in kb.articles else None)
+        district = None if key == "*" else district_by_slug(kb, key)
         if key != "*" and district is None:
             return "Danh sách này đã thay đổi sau khi dữ liệu được nạp lại. Gõ /mohinh để xem lại.", None
         items = models_of(kb, district)
@@ -366,7 +374,7 @@ def model_line(located: Located, with_district: bool) -> str:
     name = getattr(entry, "name", entry.title)
     org = entry.org or ""
     where = f" [{located.district}]" if with_district else ""
-    return f"• {html.escape(name[:1].upper() + name[1:])} <i>({html.escape(org)})</i>{html.escape(where)}"
+    return f"• {html.escape(capitalize_first(name))} <i>({html.escape(org)})</i>{html.escape(where)}"
 
 
 def reload_report_text(report: ReloadReport) -> str:

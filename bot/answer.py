@@ -1,8 +1,8 @@
-"""The Answer every door renders, and how entries become reply text.
+"""The Answer every door renders, and how entries become answers.
 
-An Answer is plain data. ``text`` is the complete plain-text reply; doors that
-can format (Telegram HTML) build theirs from ``body``, ``quotes`` and
-``sources`` instead, escaping everything that comes from the data.
+An Answer is plain data. ``text`` is the complete plain-text reply (what the
+command line prints); doors build theirs from ``body``, ``quotes``,
+``sources`` and ``suggestions`` instead, escaping what their medium needs.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from .dialogue import texts
+from .dialogue.actions import Action, ShowEntry, encode
 from .knowledge import Article, Located
 
 AnswerKind = Literal["fact", "list", "clarify", "decline", "smalltalk", "invalid"]
@@ -43,13 +45,15 @@ class Source(BaseModel):
 
 
 class Suggestion(BaseModel):
-    """Something to ask next. ``action`` is short ASCII (≤ 64 bytes) that the
-    engine resolves; doors use it as button data."""
+    """Something to do next: a label, and the typed action a button or its number carries."""
 
     model_config = ConfigDict(frozen=True)
 
-    action: str
     label: str
+    action: Action
+
+    def public(self) -> dict[str, str]:
+        return {"label": self.label, "action": encode(self.action)}
 
 
 class Answer(BaseModel):
@@ -63,19 +67,28 @@ class Answer(BaseModel):
     sources: tuple[Source, ...] = ()
     score: float = 0.0
     suggestions: tuple[Suggestion, ...] = ()
+    suggestions_heading: str = texts.MORE_HEADING
     entry_ids: tuple[str, ...] = ()
 
     def public(self) -> dict[str, object]:
         """The JSON shape of the command line's --json."""
-        return self.model_dump(mode="json")
-
-
-def entry_action(entry_id: str) -> str:
-    return f"e:{entry_id}"
+        data = self.model_dump(mode="json", exclude={"suggestions"})
+        data["suggestions"] = [s.public() for s in self.suggestions]
+        return data
 
 
 def suggestion_for(located: Located) -> Suggestion:
-    return Suggestion(action=entry_action(located.id), label=located.entry.title)
+    return Suggestion(label=located.entry.title, action=ShowEntry(located.id))
+
+
+def sources_text(sources: Sequence[Source]) -> str:
+    if len(sources) == 1:
+        return f"{texts.SOURCE_PREFIX} {sources[0].line()}"
+    return texts.SOURCE_PREFIX + "\n" + "\n".join(f"- {s.line()}" for s in sources)
+
+
+def numbered(suggestions: Sequence[Suggestion]) -> str:
+    return "\n".join(f"{i}. {s.label}" for i, s in enumerate(suggestions, 1))
 
 
 def render(
@@ -83,18 +96,15 @@ def render(
     quotes: Sequence[str],
     sources: Sequence[Source],
     suggestions: Sequence[Suggestion] = (),
-    suggestions_heading: str = "Có thể bạn muốn hỏi thêm:",
+    suggestions_heading: str = texts.MORE_HEADING,
 ) -> str:
+    """The plain-text form of an answer: body, quotes, sources, numbered suggestions."""
     parts = [body]
-    for quote in quotes:
-        parts.append(f"Trích bài: “{quote}”")
+    parts.extend(texts.quote_line(quote) for quote in quotes)
     if sources:
-        if len(sources) == 1:
-            parts.append(f"Nguồn: {sources[0].line()}")
-        else:
-            parts.append("Nguồn:\n" + "\n".join(f"- {s.line()}" for s in sources))
+        parts.append(sources_text(sources))
     if suggestions:
-        parts.append(suggestions_heading + "\n" + "\n".join(f"{i}. {s.label}" for i, s in enumerate(suggestions, 1)))
+        parts.append(suggestions_heading + "\n" + numbered(suggestions))
     return "\n\n".join(parts)
 
 
@@ -107,7 +117,7 @@ def fact_answer(items: Sequence[Located], score: float, suggestions: Sequence[Su
         entry = located.entry
         body = entry.answer
         if entry.note:
-            body += f"\nLưu ý: {entry.note}"
+            body += f"\n{texts.NOTE_PREFIX} {entry.note}"
         bodies.append(body)
         if entry.quote not in quotes:
             quotes.append(entry.quote)
@@ -161,7 +171,7 @@ def list_answer(heading: str, items: Sequence[Located], score: float) -> Answer:
     for group in by_article.values():
         lines = [f"• {list_item(item)}" for item in group]
         if len(by_article) > 1:
-            lines.insert(0, f"Huyện {group[0].district}:")
+            lines.insert(0, texts.district_group(group[0].district))
         blocks.append("\n".join(lines))
     body = "\n\n".join(blocks)
     sources = tuple(Source.of(group[0].article) for group in by_article.values())
@@ -181,7 +191,7 @@ def not_answered(
     body: str,
     suggestions: Iterable[Suggestion] = (),
     score: float = 0.0,
-    heading: str = "Bạn có thể hỏi:",
+    heading: str = texts.TRY_HEADING,
 ) -> Answer:
     suggestions = tuple(suggestions)
     return Answer(
@@ -191,4 +201,5 @@ def not_answered(
         body=body,
         score=round(score, 4),
         suggestions=suggestions,
+        suggestions_heading=heading,
     )

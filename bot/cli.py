@@ -10,7 +10,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from .answer import Answer
-from .engine import Engine, Snapshot
+from .dialogue.engine import Engine
+from .dialogue.snapshot import Snapshot
 from .knowledge import KnowledgeError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -107,11 +108,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 def cmd_chat(args: argparse.Namespace) -> int:
     from .channels.console import run_console
+    from .dialogue.core import Dialogue
 
     engine = _engine(args.knowledge)
     if engine is None:
         return 1
-    return run_console(engine, sys.stdin, sys.stdout)
+    return run_console(Dialogue(engine), sys.stdin, sys.stdout)
 
 
 def cmd_run(args: argparse.Namespace) -> int:

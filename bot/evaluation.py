@@ -20,7 +20,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from .answer import Answer
-from .engine import Engine
+from .dialogue.engine import Engine
 from .text import tokens
 
 DECLINE_CATEGORIES = ("decline_district", "decline_offtopic", "decline_unanswerable")

@@ -6,9 +6,11 @@ the ranking code. Every phrase here is a tuple of folded syllables.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 # Chat short forms and organisational abbreviations → what they stand for.
 # Applied to questions and to the fact base alike, so "ĐV" in an article and
-# "dang vien" in a question meet. Context-dependent ones are in search.py.
+# "dang vien" in a question meet. Context-dependent ones are in CONTEXTUAL_FORMS below.
 SHORT_FORMS: dict[str, str] = {
     # chat
     "bn": "bao nhieu",
@@ -137,7 +139,7 @@ QUANTITY_CUES: tuple[tuple[str, ...], ...] = (
     ("tong", "cong"),
     ("ty", "le"),
     ("phan", "tram"),
-    ("may",),  # "mấy", but see search.py: "máy tính" is not a cue
+    ("may",),  # "mấy", but not before NOT_MAY_AFTER ("máy tính") nor after ORDINAL_BEFORE_MAY
 )
 WHO_CUES: tuple[tuple[str, ...], ...] = (
     ("cua", "ai"),
@@ -397,4 +399,93 @@ HELP: frozenset[str] = frozenset(
         "hoi duoc gi",
         "menu",
     }
+)
+
+# ---------------------------------------------------------------- context rules as data
+# Short forms whose meaning depends on their neighbours. Each says what the form stands
+# for when its context holds, and otherwise (None: the plain SHORT_FORMS reading, or the
+# token itself when it has none).
+
+
+class ContextualForm(NamedTuple):
+    then: str  # the reading when the context holds
+    otherwise: str | None
+    before: frozenset[str] = frozenset()  # the context: one of these words follows
+    near_number: bool = False  # the context: a number (or a document code word) is next to it
+    after_number: bool = False  # the context: a number comes just before
+    last: bool = False  # the context: it ends the message
+
+
+# words after CT/KH that mark a document code ("CT 05", "CT/TW", "KH số")
+DOCUMENT_CODE_WORDS: frozenset[str] = frozenset({"tw", "tu", "hu"})
+
+CONTEXTUAL_FORMS: dict[str, ContextualForm] = {
+    # HU = Huyện ủy, but "hũ gạo" is a rice jar
+    "hu": ContextualForm(then="hu", otherwise="huyen uy", before=frozenset({"gao"})),
+    # CT = Chỉ thị next to a number, else Chủ tịch
+    "ct": ContextualForm(then="chi thi", otherwise="chu tich", near_number=True),
+    # KH = Kế hoạch in a document code, else "không"
+    "kh": ContextualForm(then="ke hoach", otherwise="khong", near_number=True),
+    "k": ContextualForm(then="nghin", otherwise=None, after_number=True),  # 500k
+    "v": ContextualForm(then="vay", otherwise=None, last=True),  # "... gi v"
+}
+
+# "mấy" after these asks "which", not "how many": khóa mấy, số mấy, lần thứ mấy, ngày mấy.
+ORDINAL_BEFORE_MAY: frozenset[str] = frozenset({"khoa", "so", "lan", "ngay", "thang", "nam", "gio"})
+# "máy tính", "máy móc" fold like "mấy"
+NOT_MAY_AFTER: frozenset[str] = frozenset({"tinh", "moc"})
+
+# Phrases of UNANSWERABLE_PHRASES that are something else before a given word:
+# "địa chỉ nhân đạo" is a movement, "dư bao nhiêu" asks for a balance.
+NOT_UNHELD_BEFORE: dict[tuple[str, ...], str] = {("dia", "chi"): "nhan", ("du", "bao"): "nhieu"}
+
+# Unit words that are something else before a given word: "tỷ lệ" is a rate, not "tỷ" (billion).
+NOT_UNIT_BEFORE: dict[tuple[str, ...], str] = {("ty",): "le"}
+
+# Words joining the parts of a question ("tập thể và cá nhân")
+CONJUNCTIONS: frozenset[str] = frozenset({"va", "voi"})
+
+# Function words end the noun a quantity cue asks about ("bao nhiêu tiền được…")
+FUNCTION_WORDS: frozenset[str] = frozenset(
+    """
+    duoc cua va voi o tai trong la thi ma nhung cac mot cho ve da se khong nao gi
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+
+# A plural before a kind word, or a question word after it, asks for a list of that kind.
+PLURALS: frozenset[str] = frozenset({"nhung", "cac", "ke", "liet", "sach", "loai"})
+WHICH: frozenset[str] = frozenset({"nao", "gi"})
+PLURAL_MARKERS: frozenset[str] = frozenset({"nhung", "cac"})  # "những việc gì": an enumeration
+
+# "ngoài cầu đường, còn mô hình nào": a list of all but those
+EXCEPT_WORDS: frozenset[str] = frozenset({"ngoai"})
+
+# Words a list question uses to say "which models does X have" besides the cues and kinds.
+LIST_FRAME_WORDS: frozenset[str] = frozenset(
+    """
+    huyen co duoc lam dat trien khai thuc hien xay dung nhan rong tieu bieu noi bat hay hieu qua
+    hoi gi nao
+    """.split()  # noqa: SIM905
+)
+
+# ---------------------------------------------------------------- places
+
+# Words naming a level of division before a place name
+DIVISION_WORDS: frozenset[tuple[str, ...]] = frozenset(
+    {("huyen",), ("quan",), ("tinh",), ("thi", "xa"), ("thanh", "pho"), ("tp",), ("tx",), ("h",), ("q",)}
+)
+# "huyện X Y" with a name no list holds is a place only after these ("tỉnh" folds like "tình")
+UNLISTED_PLACE_DIVISIONS: dict[str, str] = {"huyen": "Huyện", "quan": "Quận", "xa": "Thị xã"}
+# Names people still use that the 2025 data set no longer carries.
+EXTRA_PROVINCES: dict[str, str] = {"Sài Gòn": "Thành phố Hồ Chí Minh", "Thừa Thiên Huế": "Thành phố Huế"}
+# Bare phrases that are place names but mostly mean something else in a question.
+COMMON_PLACE_PHRASES: frozenset[tuple[str, ...]] = frozenset(
+    {("hoa", "binh"), ("thai", "binh"), ("binh", "minh"), ("thong", "nhat"), ("ho", "chi", "minh"), ("phu", "nu")}
+)
+# Words that follow "huyện"/"tỉnh" without naming a place: "Huyện ủy", "Huyện Đoàn", "huyện nào"…
+NOT_PLACE_NAMES: frozenset[str] = frozenset(
+    """
+    uy doan nao nay do kia khac minh ban nha co la da dang se thi va voi cua o trong nhung cac moi
+    toan nhan dan bo hoi tinh huyen xa giao
+    """.split()  # noqa: SIM905
 )

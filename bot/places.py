@@ -15,18 +15,11 @@ from functools import lru_cache
 
 from vietnam_provinces import NESTED_DIVISIONS_JSON_PATH
 
+from . import lexicon
 from .text import tokens
 
-DIVISION_WORDS: frozenset[tuple[str, ...]] = frozenset(
-    {("huyen",), ("quan",), ("tinh",), ("thi", "xa"), ("thanh", "pho"), ("tp",), ("tx",), ("h",), ("q",)}
-)
+# how the data set prefixes official names
 _PREFIXES = ("Thành phố ", "Tỉnh ", "Huyện ", "Quận ", "Thị xã ")
-# Names people still use that the 2025 data set no longer carries.
-_EXTRA_PROVINCES = {"Sài Gòn": "Thành phố Hồ Chí Minh", "Thừa Thiên Huế": "Thành phố Huế"}
-# Bare phrases that are place names but mostly mean something else in a question.
-_COMMON_PHRASES = frozenset(
-    {("hoa", "binh"), ("thai", "binh"), ("binh", "minh"), ("thong", "nhat"), ("ho", "chi", "minh"), ("phu", "nu")}
-)
 
 
 @dataclass(frozen=True)
@@ -53,7 +46,7 @@ def gazetteer() -> dict[tuple[str, ...], tuple[Place, ...]]:
         add(pname, Place(pname, None, True))
         for district in province["districts"]:
             add(district["name"], Place(district["name"], pname, False))
-    for alias, official in _EXTRA_PROVINCES.items():
+    for alias, official in lexicon.EXTRA_PROVINCES.items():
         add(alias, Place(official, None, True))
     return {k: tuple(v) for k, v in out.items()}
 
@@ -63,47 +56,6 @@ def _strip_prefix(name: str) -> str:
         if name.startswith(prefix):
             return name[len(prefix) :]
     return name
-
-
-# Words that follow "huyện"/"tỉnh" without naming a place: "Huyện ủy", "Huyện Đoàn",
-# "huyện nào", "tỉnh này"…
-_NOT_NAMES = frozenset(
-    {
-        "uy",
-        "doan",
-        "nao",
-        "nay",
-        "do",
-        "kia",
-        "khac",
-        "minh",
-        "ban",
-        "nha",
-        "co",
-        "la",
-        "da",
-        "dang",
-        "se",
-        "thi",
-        "va",
-        "voi",
-        "cua",
-        "o",
-        "trong",
-        "nhung",
-        "cac",
-        "moi",
-        "toan",
-        "nhan",
-        "dan",
-        "bo",
-        "hoi",
-        "tinh",
-        "huyen",
-        "xa",
-        "giao",
-    }
-)
 
 
 @dataclass(frozen=True)
@@ -126,12 +78,18 @@ class PlaceFinder:
 
     def __init__(self, districts: Iterable[tuple[str, str]], corpus_ngrams: frozenset[tuple[str, ...]]):
         self.known: list[KnownDistrict] = []
-        for district, province in districts:
+        self._by_key: dict[tuple[str, ...], KnownDistrict] = {}
+        self._province_tokens: dict[str, list[str]] = {}
+        for district, province in dict.fromkeys(districts):
             name_key = tuple(tokens(district))
             province_keys = {tuple(tokens(province))}
             # "Bà Rịa - Vũng Tàu" is also said "Vũng Tàu" or "Bà Rịa"
             province_keys |= {tuple(tokens(part)) for part in province.split(" - ")}
-            self.known.append(KnownDistrict(district, province, (name_key, *sorted(province_keys))))
+            known = KnownDistrict(district, province, (name_key, *sorted(province_keys)))
+            self.known.append(known)
+            self._province_tokens[district] = tokens(province)
+            for key in known.keys:
+                self._by_key.setdefault(key, known)
         self._corpus = corpus_ngrams
         self._gazetteer = gazetteer()
         self._max_len = max(len(k) for k in self._gazetteer)
@@ -149,16 +107,16 @@ class PlaceFinder:
             if place.province is None:
                 continue
             province = tokens(_strip_prefix(place.province))
-            for district in self.known:
-                if district.name in found.by_province and province == tokens(district.province):
-                    found.known.remove(district.name)
-                    found.by_province.remove(district.name)
+            for name in list(found.by_province):
+                if province == self._province_tokens[name]:
+                    found.known.remove(name)
+                    found.by_province.remove(name)
         return found
 
     def _division_prefix(self, toks: Sequence[str], i: int) -> int:
         """How many tokens before i spell a division word ("huyện", "thị xã"…)."""
         for size in (2, 1):
-            if i >= size and tuple(toks[i - size : i]) in DIVISION_WORDS:
+            if i >= size and tuple(toks[i - size : i]) in lexicon.DIVISION_WORDS:
                 return size
         return 0
 
@@ -194,21 +152,18 @@ class PlaceFinder:
             name = toks[i : i + 2]
             # Not after "tỉnh": folded, it is also "tình" ("tình thương").
             if (
-                toks[i - 1] in ("huyen", "quan", "xa")
-                and all(t.isalpha() and t not in _NOT_NAMES and t not in stopwords for t in name)
+                toks[i - 1] in lexicon.UNLISTED_PLACE_DIVISIONS
+                and all(t.isalpha() and t not in lexicon.NOT_PLACE_NAMES and t not in stopwords for t in name)
                 and tuple(name) not in self._corpus
             ):
-                division = {"huyen": "Huyện", "quan": "Quận", "xa": "Thị xã"}[toks[i - 1]]
+                division = lexicon.UNLISTED_PLACE_DIVISIONS[toks[i - 1]]
                 found.unknown.append(Place(f"{division} {' '.join(name).title()}", None, False))
                 found.spans.append((i - prefix, i + 2))
                 return i + 2
         return i
 
     def _known_for(self, key: tuple[str, ...]) -> KnownDistrict | None:
-        for district in self.known:
-            if key in district.keys:
-                return district
-        return None
+        return self._by_key.get(key)
 
     def _province_after(self, toks: Sequence[str], j: int, known: KnownDistrict) -> tuple[Place | None, int]:
         if j < len(toks) and toks[j] == "tinh":
@@ -227,7 +182,7 @@ class PlaceFinder:
     ) -> bool:
         if prefixed:
             return True
-        if key in _COMMON_PHRASES or len(key) < 2 or any(t.isdigit() for t in key):
+        if key in lexicon.COMMON_PLACE_PHRASES or len(key) < 2 or any(t.isdigit() for t in key):
             return False
         if all(t in stopwords for t in key):  # "La Gi" is first of all "là gì"
             return False

@@ -1,124 +1,22 @@
-"""What a question asks: folded terms, places, organisations and intent.
+"""What a question asks, read from its corrected tokens: cues, target, unit, intent.
 
-The same :func:`expand` runs over the fact base when it is indexed, so an
-abbreviation in an article ("CB,ĐV") and one in a question ("dv") both
-become plain words before anything is compared.
+:func:`read` takes tokens that are already folded, expanded and spell-checked,
+and the places found in them (see :mod:`bot.analysis`), and says what kind of
+answer is wanted (a figure, an owner, a date, a list), what is counted ("bao
+nhiêu <tập thể, cá nhân>"), in which unit, and which words are left to match.
+The words it looks for are all in the lexicon.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 from . import lexicon
-from .places import Place, PlaceFinder
-from .text import BREAK, tokens
+from .places import Place, PlaceMentions
+from .text import BREAK
 
 Phrase = tuple[str, ...]
-
-
-_PHRASES_BY_FIRST: dict[str, list[Phrase]] = {}
-for _phrase in lexicon.PHRASES:
-    _PHRASES_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
-
-
-def expand(toks: Sequence[str]) -> list[str]:
-    """Replace short forms and abbreviations by the words they stand for."""
-    out: list[str] = []
-    i = 0
-    n = len(toks)
-    while i < n:
-        tok = toks[i]
-        prev = toks[i - 1] if i else ""
-        nxt = toks[i + 1] if i + 1 < n else ""
-        phrase = next((p for p in _PHRASES_BY_FIRST.get(tok, ()) if tuple(toks[i : i + len(p)]) == p), None)
-        if phrase is not None:
-            out.extend(lexicon.PHRASES[phrase])
-            i += len(phrase)
-            continue
-        near_number = prev.isdigit() or nxt.isdigit() or nxt in ("tw", "tu", "hu")
-        if tok == "hu":  # HU = Huyện ủy, but "hũ gạo" is a rice jar
-            out.extend(["hu"] if nxt == "gao" else ["huyen", "uy"])
-        elif tok == "ct":  # CT = Chỉ thị next to a number, else Chủ tịch
-            out.extend(["chi", "thi"] if near_number else ["chu", "tich"])
-        elif tok == "kh":  # KH = Kế hoạch in a document code, else "không"
-            out.extend(["ke", "hoach"] if near_number else ["khong"])
-        elif tok == "k" and prev.isdigit():  # 500k
-            out.append("nghin")
-        elif tok == "v" and i == n - 1:  # "... gi v"
-            out.append("vay")
-        elif tok in lexicon.SHORT_FORMS:
-            out.extend(lexicon.SHORT_FORMS[tok].split())
-        else:
-            out.append(tok)
-        i += 1
-    return out
-
-
-def normalize(text: str) -> list[str]:
-    return expand(tokens(text, breaks=True))
-
-
-class Speller:
-    """Corrects one- and two-letter typos and glued words against a vocabulary."""
-
-    def __init__(self, words: Counter[str], bigrams: frozenset[tuple[str, str]]):
-        self.words = words
-        self.bigrams = bigrams
-        self._choices = [w for w in words if len(w) >= 2 and not w.isdigit()]
-
-    def known(self, tok: str) -> bool:
-        return tok in self.words
-
-    def correct(self, toks: Sequence[str]) -> list[str]:
-        out: list[str] = []
-        for i, tok in enumerate(toks):
-            if self.known(tok) or tok.isdigit() or len(tok) < 3 or any(c.isdigit() for c in tok):
-                out.append(tok)
-                continue
-            prev = out[-1] if out else ""
-            nxt = toks[i + 1] if i + 1 < len(toks) else ""
-            split = self._split(tok)
-            if split:
-                out.extend(split)
-                continue
-            fixed = self._nearest(tok, prev, nxt)
-            out.append(fixed or tok)
-        return out
-
-    def _in_context(self, word: str, prev: str, nxt: str) -> bool:
-        return (prev, word) in self.bigrams or (word, nxt) in self.bigrams
-
-    def _nearest(self, tok: str, prev: str, nxt: str) -> str | None:
-        limit = 1 if len(tok) <= 5 else 2
-        found = process.extract(tok, self._choices, scorer=OSA.distance, score_cutoff=limit, limit=25)
-        if not found:
-            return None
-        best = min(d for _, d, _ in found)
-        candidates = [w for w, d, _ in found if d == best]
-        in_context = [w for w in candidates if self._in_context(w, prev, nxt)]
-        if in_context:
-            return max(in_context, key=lambda w: self.words[w])
-        # Short syllables have many neighbours: without context, guessing is worse than not.
-        if len(tok) <= 4 or best > 1:
-            return None
-        return max(candidates, key=lambda w: self.words[w])
-
-    def _split(self, tok: str) -> list[str] | None:
-        """'kienluong' → ['kien', 'luong'] when the halves are a known pair."""
-        for cut in range(2, len(tok) - 1):
-            left, right = tok[:cut], tok[cut:]
-            if (left, right) in self.bigrams:
-                return [left, right]
-            for cut2 in range(2, len(right) - 1):
-                mid, last = right[:cut2], right[cut2:]
-                if (left, mid) in self.bigrams and (mid, last) in self.bigrams:
-                    return [left, mid, last]
-        return None
 
 
 @dataclass
@@ -165,34 +63,29 @@ def has(toks: Sequence[str], phrases: Iterable[Phrase]) -> bool:
     return bool(find(toks, phrases))
 
 
-# "mấy" after these asks "which", not "how many": khóa mấy, số mấy, lần thứ mấy, ngày mấy.
-_ORDINAL_BEFORE_MAY = frozenset({"khoa", "so", "lan", "ngay", "thang", "nam", "gio"})
-
-
 def _quantity_spans(toks: Sequence[str]) -> list[tuple[int, int]]:
-    spans = find(toks, lexicon.QUANTITY_CUES)
     out = []
-    for a, b in spans:
+    for a, b in find(toks, lexicon.QUANTITY_CUES):
         if toks[a] == "may":
-            if b < len(toks) and toks[b] in ("tinh", "moc"):
-                continue  # "máy tính" (computer) folds like "mấy"
-            if a > 0 and toks[a - 1] in _ORDINAL_BEFORE_MAY:
+            if b < len(toks) and toks[b] in lexicon.NOT_MAY_AFTER:
+                continue
+            if a > 0 and toks[a - 1] in lexicon.ORDINAL_BEFORE_MAY:
                 continue
         out.append((a, b))
     return out
 
 
-def analyze(text: str, speller: Speller, places: PlaceFinder) -> Query:
-    toks = speller.correct(normalize(text))
-    found = places.find(toks, lexicon.STOPWORDS)
+def read(text: str, toks: list[str], places: PlaceMentions, pairs: frozenset[tuple[str, str]]) -> Query:
+    """The Query of corrected tokens in which `places` were found; `pairs` are the
+    vocabulary's known syllable pairs (they tell where a noun ends)."""
     drop = [False] * len(toks)
-    for a, b in found.spans:
+    for a, b in places.spans:
         for k in range(a, b):
             drop[k] = True
     for a, b in find(toks, lexicon.FRAME_PHRASES):
         for k in range(a, b):
             drop[k] = True
-    q = Query(text=text, toks=toks, content=[], districts=found.known, unknown_places=found.unknown)
+    q = Query(text=text, toks=toks, content=[], districts=places.known, unknown_places=places.unknown)
 
     quantity_spans = _quantity_spans(toks)
     q.quantity = bool(quantity_spans)
@@ -214,7 +107,7 @@ def analyze(text: str, speller: Speller, places: PlaceFinder) -> Query:
         if has(toks, aliases):
             q.orgs.append(group)
     if quantity_spans:
-        target_at = _target(toks, quantity_spans[0][1], drop, speller.bigrams)
+        target_at = _target(toks, quantity_spans[0][1], drop, pairs)
         target = [toks[k] for k in target_at]
         # the unit the cue asks for ("bao nhiêu tiền") before any other ("tới giờ");
         # it is checked against the figure's value, so it leaves the words to match
@@ -231,12 +124,10 @@ def analyze(text: str, speller: Speller, places: PlaceFinder) -> Query:
             q.unit = before[0] if before else None
         if "%" in text and q.unit is None:
             q.unit = "percent"
-        q.target = [t for t in target if t not in (BREAK, "va", "voi")]
+        q.target = [t for t in target if t != BREAK and t not in lexicon.CONJUNCTIONS]
         q.target_parts = _split_parts(target)
         for later in quantity_spans[1:]:
-            q.target_parts.append(
-                [toks[k] for k in _target_around(toks, later, drop, speller.bigrams) if toks[k] != BREAK]
-            )
+            q.target_parts.append([toks[k] for k in _target_around(toks, later, drop, pairs) if toks[k] != BREAK])
     for a, b in cue_spans:
         for k in range(a, b):
             drop[k] = True
@@ -244,9 +135,8 @@ def analyze(text: str, speller: Speller, places: PlaceFinder) -> Query:
     return q
 
 
-# Unanswerable phrases that are something else before a given word:
-# "địa chỉ nhân đạo" is a movement, "dư bao nhiêu" asks for a balance.
-_NOT_UNHELD_BEFORE: dict[tuple[str, ...], str] = {("dia", "chi"): "nhan", ("du", "bao"): "nhieu"}
+def _joins(tok: str) -> bool:
+    return tok == BREAK or tok in lexicon.CONJUNCTIONS
 
 
 def _split_parts(target: Sequence[str]) -> list[list[str]]:
@@ -257,7 +147,7 @@ def _split_parts(target: Sequence[str]) -> list[list[str]]:
     while i < len(target):
         tok = target[i]
         noun = next((n for n in lexicon.COUNT_NOUNS if tuple(target[i : i + len(n)]) == n), None)
-        if tok in (BREAK, "va", "voi"):
+        if _joins(tok):
             if parts[-1]:
                 parts.append([])
             i += 1
@@ -268,32 +158,6 @@ def _split_parts(target: Sequence[str]) -> list[list[str]]:
             parts[-1].append(tok)
             i += 1
     return [p for p in parts if p]
-
-
-_FUNCTION_WORDS = frozenset(
-    {
-        "duoc",
-        "cua",
-        "va",
-        "voi",
-        "o",
-        "tai",
-        "trong",
-        "la",
-        "thi",
-        "ma",
-        "nhung",
-        "cac",
-        "mot",
-        "cho",
-        "ve",
-        "da",
-        "se",
-        "khong",
-        "nao",
-        "gi",
-    }
-)
 
 
 def _target_around(
@@ -321,20 +185,20 @@ def _target(toks: Sequence[str], start: int, drop: Sequence[bool], pairs: frozen
     target: list[int] = []
     for k in range(start, len(toks)):
         tok = toks[k]
-        if tok in ("va", "voi", BREAK) and target:
+        if _joins(tok) and target:
             target.append(k)  # "tập thể và cá nhân", "tập thể, cá nhân": kept to split the parts
             continue
         # a stopword syllable can still end a word: "tập thể" (thể/thế), but a
         # function word ("được", "của") ends the noun
-        word_end = bool(target) and tok not in _FUNCTION_WORDS and (toks[target[-1]], tok) in pairs
+        word_end = bool(target) and tok not in lexicon.FUNCTION_WORDS and (toks[target[-1]], tok) in pairs
         if drop[k] or (tok in lexicon.STOPWORDS and not word_end):
             if target:
                 break
             continue
         target.append(k)
-        if sum(toks[i] not in (BREAK, "va", "voi") for i in target) == 4:
+        if sum(not _joins(toks[i]) for i in target) == 4:
             break
-    while target and toks[target[-1]] in (BREAK, "va", "voi"):
+    while target and _joins(toks[target[-1]]):
         target.pop()
     return target
 
@@ -342,13 +206,9 @@ def _target(toks: Sequence[str], start: int, drop: Sequence[bool], pairs: frozen
 def _enumeration(toks: Sequence[str]) -> bool:
     """ "những việc gì", "các nghị quyết, kết luận nào": a plural, then a question word."""
     for i, tok in enumerate(toks):
-        if tok in ("nhung", "cac") and any(t in ("nao", "gi") for t in toks[i + 1 : i + 6]):
+        if tok in lexicon.PLURAL_MARKERS and any(t in lexicon.WHICH for t in toks[i + 1 : i + 6]):
             return True
     return False
-
-
-_PLURALS = frozenset({"nhung", "cac", "ke", "liet", "sach", "loai"})
-_WHICH = frozenset({"nao", "gi"})
 
 
 def _list_kinds(toks: Sequence[str]) -> list[str]:
@@ -360,7 +220,7 @@ def _list_kinds(toks: Sequence[str]) -> list[str]:
         for a, b in find(toks, words):
             before = toks[max(0, a - 2) : a]
             after = toks[b : b + 3]
-            if any(t in _PLURALS for t in before) or any(t in _WHICH for t in after):
+            if any(t in lexicon.PLURALS for t in before) or any(t in lexicon.WHICH for t in after):
                 kinds.append(kind)
                 break
     return kinds
@@ -372,8 +232,8 @@ def _unit(toks: Sequence[str]) -> tuple[str, tuple[int, int]] | None:
     best: tuple[int, int, str] | None = None
     for unit, words in lexicon.UNIT_WORDS.items():
         for a, b in find(toks, words):
-            if toks[a:b] == ["ty"] and b < len(toks) and toks[b] == "le":
-                continue  # "tỷ lệ" is a rate, not "tỷ" (billion)
+            if b < len(toks) and lexicon.NOT_UNIT_BEFORE.get(tuple(toks[a:b])) == toks[b]:
+                continue
             if best is None or (a, -(b - a)) < (best[0], -best[1]):
                 best = (a, b, unit)
     return (best[2], (best[0], best[1])) if best else None
@@ -391,7 +251,7 @@ def _about_article(toks: Sequence[str]) -> str | None:
 
 def _asks_unheld(toks: Sequence[str]) -> bool:
     for a, b in find(toks, lexicon.UNANSWERABLE_PHRASES):
-        exception = _NOT_UNHELD_BEFORE.get(tuple(toks[a:b]))
+        exception = lexicon.NOT_UNHELD_BEFORE.get(tuple(toks[a:b]))
         if exception is not None and b < len(toks) and toks[b] == exception:
             continue
         return True

@@ -7,7 +7,8 @@ so the long phrases all five articles share count for little and "hũ gạo" or
 "điểm cầu" count for a lot. The score is the share of the question's weight
 an entry covers, in [0, 1], then adjusted by the question's structure: the
 district and organisation it names, and whether it wants a figure, an owner
-or a date. Fuzzy spelling is handled before, in :mod:`bot.query`.
+or a date. The question arrives analysed (:mod:`bot.analysis`): spelling,
+places and intent are settled before ranking starts.
 """
 
 from __future__ import annotations
@@ -16,13 +17,14 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from . import lexicon
+from .expansion import expand
 from .knowledge import KnowledgeBase, Located
-from .places import PlaceFinder, gazetteer
-from .query import Query, Speller, analyze, expand, find, has
+from .places import PlaceFinder
+from .query import Query, find
 from .text import BREAK, tokens
 
 # How much a term found in a field counts: the entry's own name and what it
@@ -116,43 +118,21 @@ def value_unit(value: str) -> str | None:
 
 
 class Index:
-    """Everything the search needs, built once per knowledge snapshot."""
+    """The entries of one snapshot, indexed for ranking. Field texts are expanded and
+    stripped of place names by the snapshot's place finder; `learn` sees each field's
+    tokens, so the speller's vocabulary holds every word the index does."""
 
-    def __init__(self, kb: KnowledgeBase):
+    def __init__(self, kb: KnowledgeBase, places: PlaceFinder, learn: Callable[[Sequence[str]], None] | None = None):
         self.kb = kb
-        article_toks = {a.id: expand(tokens(a.text)) for a in kb.articles.values()}
-        # every word each district's articles use: "năm 2030" is asked of a district whose articles never say it
-        self.district_words: dict[str, frozenset[str]] = {}
-        for article in kb.articles.values():
-            self.district_words[article.district] = self.district_words.get(article.district, frozenset()) | set(
-                tokens(article.text)
-            )
-        ngrams: set[tuple[str, ...]] = set()
-        for toks in article_toks.values():
-            for size in (2, 3, 4):
-                ngrams.update(g for i in range(len(toks) - size + 1) if BREAK not in (g := tuple(toks[i : i + size])))
-        self.places = PlaceFinder(((a.district, a.province) for a in kb.articles.values()), frozenset(ngrams))
-        words: Counter[str] = Counter()
-        pairs: set[tuple[str, str]] = set()
-
-        def learn(toks: Sequence[str]) -> None:
-            words.update(t for t in toks if t != BREAK)
-            pairs.update(p for p in itertools.pairwise(toks) if BREAK not in p)
-
-        for toks in article_toks.values():
-            learn(toks)
+        self.places = places
         docs: list[Doc] = []
         for located in kb.entries:
             doc, field_toks = self._doc(located)
             docs.append(doc)
-            for toks in field_toks:
-                learn(toks)
+            if learn is not None:
+                for toks in field_toks:
+                    learn(toks)
         self.docs: tuple[Doc, ...] = tuple(docs)
-        for phrase in _lexicon_phrases():
-            learn(phrase)
-        for key in gazetteer():
-            learn(key)
-        self.speller = Speller(words, frozenset(pairs))
 
         df: Counter[str] = Counter()
         for doc in self.docs:
@@ -211,9 +191,6 @@ class Index:
         return [t for t, k in zip(toks, keep, strict=True) if k]
 
     # ------------------------------------------------------------ querying
-
-    def analyze(self, text: str) -> Query:
-        return analyze(text, self.speller, self.places)
 
     def query_terms(self, q: Query) -> dict[str, float]:
         terms: dict[str, float] = {}
@@ -326,29 +303,4 @@ def _synonym_table() -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v)) for k, v in table.items()}
 
 
-def _lexicon_phrases() -> Iterable[tuple[str, ...]]:
-    for value in lexicon.SHORT_FORMS.values():
-        yield tuple(value.split())
-    for phrases in (
-        lexicon.QUANTITY_CUES,
-        lexicon.WHO_CUES,
-        lexicon.WHEN_CUES,
-        lexicon.LIST_CUES,
-        lexicon.FRAME_PHRASES,
-        lexicon.UNANSWERABLE_PHRASES,
-        lexicon.ARTICLE_WORDS,
-        lexicon.AUTHOR_CUES,
-        lexicon.PUBLISHED_CUES,
-    ):
-        yield from phrases
-    for groups in (lexicon.ORG_GROUPS, lexicon.UNIT_WORDS, lexicon.KIND_WORDS):
-        for aliases in groups.values():
-            yield from aliases
-    for group in lexicon.SYNONYMS:
-        for word in group:
-            yield tuple(word.split())
-    for stop in lexicon.STOPWORDS:
-        yield (stop,)
-
-
-__all__ = ["Doc", "Hit", "Index", "has"]
+__all__ = ["Doc", "Hit", "Index"]

@@ -23,9 +23,44 @@ def collapse_spaces(text: str) -> str:
     return _SPACE_RE.sub(" ", text).strip()
 
 
+# Characters that render as nothing: zero-width space, non-joiner and joiner, soft hyphen, BOM,
+# word joiner, bidi marks and embeddings, variation selectors, tag characters. Pasted text and
+# phone keyboards slip them inside words ("Bù Đ\u200bốp"); they must vanish, not split the word.
+_INVISIBLE_RANGES = (
+    (0x00AD, 0x00AD),
+    (0x034F, 0x034F),
+    (0x061C, 0x061C),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x2064),
+    (0x2066, 0x206F),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFEFF, 0xFEFF),
+    (0xFFA0, 0xFFA0),
+    (0xE0000, 0xE007F),
+)
+_INVISIBLE = {cp: None for start, end in _INVISIBLE_RANGES for cp in range(start, end + 1)}
+
+
+def strip_invisible(text: str) -> str:
+    """Remove the characters that render as nothing, joining what they split."""
+    return text.translate(_INVISIBLE)
+
+
 def strip_controls(text: str) -> str:
-    """Drop control and format characters except ordinary whitespace."""
+    """Drop invisible characters, and turn other control and format characters into spaces."""
+    text = strip_invisible(text)
     return "".join(ch if ch in "\n\t " or unicodedata.category(ch)[0] != "C" else " " for ch in text)
+
+
+def clean(text: str) -> str:
+    """A message as typed, made safe to read: invisible characters gone, controls and runs of
+    whitespace turned into single spaces, in Unicode NFC."""
+    return collapse_spaces(unicodedata.normalize("NFC", strip_controls(text)))
 
 
 # The Unicode blocks of combining marks (Vietnamese tones and vowel marks are in the first).
@@ -33,12 +68,12 @@ _COMBINING = {
     cp: None
     for start, end in ((0x0300, 0x036F), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF), (0x20D0, 0x20FF), (0xFE20, 0xFE2F))
     for cp in range(start, end + 1)
-}
+} | _INVISIBLE
 
 
 def fold(text: str) -> str:
     """Lower-case, diacritic-free form: 'Bù Đốp' → 'bu dop'."""
-    text = unicodedata.normalize("NFC", text).lower().replace("đ", "d")
+    text = unicodedata.normalize("NFC", text.translate(_INVISIBLE)).lower().replace("đ", "d")
     return unicodedata.normalize("NFC", unicodedata.normalize("NFD", text).translate(_COMBINING))
 
 

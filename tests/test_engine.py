@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from bot.answer import Answer
-from bot.engine import MAX_QUESTION_CHARS, Engine
+from bot.dialogue.actions import ShowEntry, encode
+from bot.dialogue.engine import Engine
+from bot.dialogue.input_checks import MAX_QUESTION_CHARS
 from bot.knowledge import KnowledgeError
 from bot.text import tokens
 
@@ -82,9 +84,9 @@ def test_close_call_offers_runners_up(engine: Engine) -> None:
     # a house count with its value and the repaired houses close behind
     answer = engine.ask("Hội Nông dân Bù Đốp xây bao nhiêu căn nhà")
     assert answer.answered and says(answer, "8 căn")
-    assert answer.suggestions and all(s.action.startswith("e:") for s in answer.suggestions)
-    assert all(s.action[2:] not in answer.entry_ids for s in answer.suggestions)
-    assert all(len(s.action.encode()) <= 64 for s in answer.suggestions)
+    assert answer.suggestions and all(isinstance(s.action, ShowEntry) for s in answer.suggestions)
+    assert all(s.action.entry_id not in answer.entry_ids for s in answer.suggestions)  # type: ignore[union-attr]
+    assert all(len(encode(s.action).encode()) <= 64 for s in answer.suggestions)
 
 
 @pytest.mark.parametrize(
@@ -162,21 +164,11 @@ def test_article_questions(engine: Engine) -> None:
     assert answer.answered and says(answer, "Kim Thư")
 
 
-def test_suggestion_actions_resolve(engine: Engine) -> None:
-    answer = engine.ask("có những mô hình nào")
-    assert answer.kind == "clarify" and len(answer.suggestions) == 5
-    listed = engine.resolve(answer.suggestions[0].action)
-    assert listed.kind == "list" and listed.answered
-    entry = engine.kb.entries[0]
-    resolved = engine.resolve(f"e:{entry.id}")
-    assert resolved.entry_ids[0] == entry.id
-    gone = engine.resolve("e:no-such-entry")
-    assert not gone.answered and gone.kind == "invalid"
-
-
-def test_every_answer_names_its_source(engine: Engine) -> None:
+def test_every_entry_answer_names_its_source(engine: Engine) -> None:
+    assert engine.entry_answer("no-such-entry") is None
     for located in engine.kb.entries:
-        answer = engine.resolve(f"e:{located.id}")
+        answer = engine.entry_answer(located.id)
+        assert answer is not None
         assert answer.sources[0].title == located.article.title
         assert located.article.district in answer.text
 

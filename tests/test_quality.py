@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine import Engine
+from bot.dialogue.engine import Engine
 from bot.evaluation import DECLINE_CATEGORIES, evaluate, load_items
 
 EVAL = Path(__file__).resolve().parent / "eval"

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine import Engine
-from bot.query import expand, normalize
+from bot.dialogue.engine import Engine
+from bot.expansion import expand, normalize
 
 
 def test_short_forms_and_abbreviations() -> None:
@@ -55,13 +55,13 @@ def test_context_dependent_abbreviations() -> None:
     ],
 )
 def test_speller(engine: Engine, typed: str, meant: list[str]) -> None:
-    q = engine.snapshot.index.analyze(typed)
+    q = engine.snapshot.analyzer.analyze(typed)
     assert q.toks == meant
 
 
 def test_speller_leaves_unknown_short_words_alone(engine: Engine) -> None:
     # "vàng" is near "vung" but guessing a short syllable without context does harm
-    assert engine.snapshot.index.analyze("gia vang").toks == ["gia", "vang"]
+    assert engine.snapshot.analyzer.analyze("gia vang").toks == ["gia", "vang"]
 
 
 @pytest.mark.parametrize(
@@ -79,29 +79,29 @@ def test_speller_leaves_unknown_short_words_alone(engine: Engine) -> None:
     ],
 )
 def test_places(engine: Engine, question: str, known: list[str], unknown: list[str]) -> None:
-    q = engine.snapshot.index.analyze(question)
+    q = engine.snapshot.analyzer.analyze(question)
     assert q.districts == known
     assert [p.name for p in q.unknown_places] == unknown
 
 
 def test_question_parts(engine: Engine) -> None:
-    index = engine.snapshot.index
-    assert index.analyze("Lai Vung khen bao nhiêu tập thể, cá nhân").target_parts == [["tap", "the"], ["ca", "nhan"]]
-    assert index.analyze("lai vung khen bn tap the ca nhan").target_parts == [["tap", "the"], ["ca", "nhan"]]
-    assert index.analyze("Bù Đốp có bao nhiêu điểm cầu học chuyên đề").target_parts == [
+    analyzer = engine.snapshot.analyzer
+    assert analyzer.analyze("Lai Vung khen bao nhiêu tập thể, cá nhân").target_parts == [["tap", "the"], ["ca", "nhan"]]
+    assert analyzer.analyze("lai vung khen bn tap the ca nhan").target_parts == [["tap", "the"], ["ca", "nhan"]]
+    assert analyzer.analyze("Bù Đốp có bao nhiêu điểm cầu học chuyên đề").target_parts == [
         ["diem", "cau", "hoc", "chuyen"]
     ]
 
 
 def test_intents(engine: Engine) -> None:
-    index = engine.snapshot.index
-    q = index.analyze("Bù Đốp thu được bao nhiêu tiền từ phong trào tiết kiệm?")
+    analyzer = engine.snapshot.analyzer
+    q = analyzer.analyze("Bù Đốp thu được bao nhiêu tiền từ phong trào tiết kiệm?")
     assert q.quantity and q.unit == "money"
-    q = index.analyze("Hoi Nong dan Bu Dop lam duoc gi")
+    q = analyzer.analyze("Hoi Nong dan Bu Dop lam duoc gi")
     assert q.listing and q.orgs == ["Hội Nông dân"] and q.districts == ["Bù Đốp"]
-    q = index.analyze("Chỉ thị 05 là của Bộ Chính trị khóa mấy?")
+    q = analyzer.analyze("Chỉ thị 05 là của Bộ Chính trị khóa mấy?")
     assert not q.quantity  # "khóa mấy" asks which, not how many
-    q = index.analyze("Kết luận 01 ban hành ngày nào")
+    q = analyzer.analyze("Kết luận 01 ban hành ngày nào")
     assert q.when
-    assert index.analyze("số điện thoại huyện ủy").unanswerable
-    assert not index.analyze("Quỹ cựu chiến binh hiện dư bao nhiêu").unanswerable
+    assert analyzer.analyze("số điện thoại huyện ủy").unanswerable
+    assert not analyzer.analyze("Quỹ cựu chiến binh hiện dư bao nhiêu").unanswerable

@@ -7,11 +7,11 @@ import datetime as dt
 from telegram import Chat, Message, MessageEntity, User
 
 from bot.answer import Answer, Source, Suggestion
-from bot.channels.ratelimit import RateLimiter
-from bot.channels.telegram import addressed_text, reload_failure_text, reload_report_text
+from bot.channels.telegram import addressed_text
 from bot.channels.telegram_render import MAX_MESSAGE, Block, pack, render
-from bot.engine import Engine, ReloadReport
-from bot.knowledge import KnowledgeError, Problem
+from bot.dialogue.actions import ShowEntry, encode
+from bot.dialogue.engine import Engine
+from bot.dialogue.messages import Reply
 
 BOT = User(id=999, first_name="Bot", is_bot=True, username="lam_theo_bac_bot")
 ALICE = User(id=1, first_name="Alice", is_bot=False)
@@ -31,7 +31,7 @@ def message(
     )
 
 
-def test_data_is_escaped(engine: Engine) -> None:
+def test_data_is_escaped() -> None:
     answer = Answer(
         answered=True,
         kind="fact",
@@ -40,7 +40,7 @@ def test_data_is_escaped(engine: Engine) -> None:
         quotes=("x < y",),
         sources=(Source(article_id="a", title="T <1>", district="D", province="P", date=None, date_label="không ghi"),),
     )
-    messages, keyboard = render(answer)
+    messages, keyboard = render(Reply.of(answer))
     html = "\n".join(messages)
     assert "&lt;b&gt;bold&lt;/b&gt; &amp; &lt;script&gt;" in html
     assert "x &lt; y" in html and "T &lt;1&gt;" in html
@@ -48,7 +48,7 @@ def test_data_is_escaped(engine: Engine) -> None:
     assert keyboard is None
 
 
-def test_long_answers_are_split_cleanly(engine: Engine) -> None:
+def test_long_answers_are_split_cleanly() -> None:
     lines = "\n".join(f"• Mô hình số {i} <của hội> & bạn bè" for i in range(600))
     messages = pack([Block("Danh sách:"), Block(lines)])
     assert len(messages) > 1
@@ -61,24 +61,23 @@ def test_long_answers_are_split_cleanly(engine: Engine) -> None:
 
 def test_suggestions_become_buttons_within_64_bytes(engine: Engine) -> None:
     answer = engine.ask("Hội Nông dân Bù Đốp xây bao nhiêu căn nhà")
-    _, keyboard = render(answer)
+    _, keyboard = render(Reply.of(answer))
     assert keyboard is not None
     buttons = [b for row in keyboard.inline_keyboard for b in row]
-    assert [b.callback_data for b in buttons] == [s.action for s in answer.suggestions]
+    assert [b.callback_data for b in buttons] == [encode(s.action) for s in answer.suggestions]
     assert all(len(str(b.callback_data).encode()) <= 64 for b in buttons)
     too_long = Answer(
         answered=True,
         kind="fact",
         text="",
         body="x",
-        suggestions=(Suggestion(action="e:" + "x" * 70, label="quá dài"),),
+        suggestions=(Suggestion(action=ShowEntry("x" * 70), label="quá dài"),),
     )
-    assert render(too_long)[1] is None
+    assert render(Reply.of(too_long))[1] is None
 
 
-def test_every_entry_fits_a_button() -> None:
-    engine = Engine.from_directory("knowledge")
-    assert all(len(f"e:{e.id}".encode()) <= 64 for e in engine.kb.entries)
+def test_every_entry_fits_a_button(engine: Engine) -> None:
+    assert all(len(encode(ShowEntry(e.id)).encode()) <= 64 for e in engine.kb.entries)
 
 
 def test_group_addressing() -> None:
@@ -97,35 +96,7 @@ def test_group_addressing() -> None:
     assert addressed_text(message("còn Lai Vung?", group, reply_to=bots_message), BOT.username, BOT.id) == (
         "còn Lai Vung?"
     )
-
-
-def test_rate_limiter() -> None:
-    now = [0.0]
-    limiter = RateLimiter(limit=3, window=10.0, clock=lambda: now[0])
-    assert [limiter.check(1)[0] for _ in range(4)] == [True, True, True, False]
-    assert limiter.check(2)[0]  # another user is not affected
-    assert limiter.should_warn(1) and not limiter.should_warn(1)  # one warning per window
-    allowed, wait = limiter.check(1)
-    assert not allowed and 0 < wait <= 10
-    now[0] = 10.5
-    assert limiter.check(1)[0]
-    assert limiter.should_warn(1)
-
-
-def test_reload_texts() -> None:
-    report = ReloadReport(
-        added=("bd-new",),
-        removed=(),
-        changed=("bd-x", "bd-y"),
-        articles_added=(),
-        articles_removed=(),
-        articles_changed=("bu-dop",),
-        entries=286,
-        articles=5,
-    )
-    text = reload_report_text(report)
-    assert "Thêm (1): bd-new" in text and "Sửa (2)" in text and "286 mục" in text
-    problems = [Problem("knowledge/facts/a.yaml", "con số 9 không có <trong> quote", entry="#1 (x)", field="answer")]
-    failure = reload_failure_text(KnowledgeError(problems))
-    assert "dữ liệu cũ" in failure and "a.yaml" in failure and "trường answer" in failure
-    assert "&lt;trong&gt;" in failure
+    # commands: ours (bare or addressed to us) pass, another bot's do not
+    assert addressed_text(message("/hoi bù đốp", group), BOT.username, BOT.id) == "/hoi bù đốp"
+    assert addressed_text(message("/huyen@lam_theo_bac_bot", group), BOT.username, BOT.id) == "/huyen@lam_theo_bac_bot"
+    assert addressed_text(message("/start@other_bot", group), BOT.username, BOT.id) is None

@@ -25,6 +25,6 @@ def test_numbers_as_printed() -> None:
 
 
 def test_strip_controls_and_scripts() -> None:
-    assert strip_controls("a\x00b\x1bc\u200bd") == "a b c d"
+    assert strip_controls("a\x00b\x1bc\u200bd") == "a b cd"  # an invisible character joins, a control splits
     assert letter_ratio("Сколько") == (0, 7)
     assert letter_ratio("Bù Đốp") == (5, 0)

@@ -1,53 +1,57 @@
-"""The terminal door: the same engine, in a plain-text chat.
+"""The terminal door: the whole bot in a plain-text chat, without any platform.
 
-Anyone can try the bot without a Telegram account. Typing the number of a
-suggestion answers it, as pressing its button does in Telegram.
+Its one user sits at the machine the bot runs on, so they are an admin (and
+/reload works here too). Typing a number picks a suggestion. Fed from a pipe,
+it prints only the replies, so that it can be scripted.
 """
 
 from __future__ import annotations
 
+import asyncio
 from typing import TextIO
 
-from ..answer import Answer
-from ..engine import Engine, districts_line
+from ..dialogue import texts
+from ..dialogue.catalog import districts_line
+from ..dialogue.core import Dialogue
+from ..dialogue.messages import Incoming
+from . import plain
 
-BANNER = (
-    "Chatbot hỏi đáp: học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.\n"
-    "Hỏi bằng tiếng Việt, có dấu hay không dấu đều được. Gõ số để chọn gợi ý, /help để xem hướng dẫn, "
-    "/quit để thoát."
-)
+QUIT = frozenset({"/quit", "/exit", "/thoat", "quit", "exit"})
 
 
-def run_console(engine: Engine, stdin: TextIO, stdout: TextIO) -> int:
+async def chat(core: Dialogue, stdin: TextIO, stdout: TextIO) -> int:
     interactive = stdin.isatty()
 
     def say(text: str) -> None:
         stdout.write(text + "\n")
         stdout.flush()
 
-    say(BANNER)
-    say(f"Các huyện có dữ liệu: {districts_line(engine.kb)}.")
-    last: Answer | None = None
+    if interactive:
+        say(texts.console_banner(districts_line(core.engine.kb)))
+    first = True
     while True:
         if interactive:
             stdout.write("\nBạn: ")
             stdout.flush()
-        line = stdin.readline()
+        line = await asyncio.to_thread(stdin.readline)
         if not line:
             return 0
         text = line.strip()
         if not text:
             continue
-        if text in ("/quit", "/exit", "quit", "exit", "/thoat"):
-            say("Tạm biệt!")
+        if text.lower() in QUIT:
+            if interactive:
+                say(texts.GOODBYE)
             return 0
-        if text in ("/help", "/start"):
-            answer = engine.ask("hướng dẫn")
-        elif text.isdigit() and last is not None and 1 <= int(text) <= len(last.suggestions):
-            answer = engine.resolve(last.suggestions[int(text) - 1].action)
+        reply = await core.handle(Incoming(door="console", chat_id="local", user_id="local", text=text, is_admin=True))
+        if reply.silent:
+            continue
+        if interactive:
+            say("Bot: " + plain.text(reply))
         else:
-            answer = engine.ask(text)
-        if not interactive:
-            say(f"\nBạn: {text}")
-        say("Bot: " + answer.text)
-        last = answer
+            say(("" if first else "\n") + plain.text(reply))
+        first = False
+
+
+def run_console(core: Dialogue, stdin: TextIO, stdout: TextIO) -> int:
+    return asyncio.run(chat(core, stdin, stdout))

@@ -28,7 +28,8 @@ from starlette.routing import Route
 from telegram import Update
 from telegram.error import TelegramError
 
-from ..engine import Engine
+from .. import wiring
+from ..dialogue.engine import Engine
 from ..knowledge import KnowledgeError
 from ..settings import Settings, SettingsError, load_settings, setup_logging
 from .telegram import build_application, initialize_with_retry, updates_allowed
@@ -186,14 +187,15 @@ async def _until_signalled() -> None:
 
 
 async def _serve(settings: Settings, engine: Engine, webhook: bool) -> None:
+    core = wiring.dialogue(engine, settings)
     if webhook:
-        app = build_application(engine, settings, webhook=True)
+        app = build_application(core, settings, webhook=True)
         async with webhook_running(app, engine, settings) as server:
             log.info("Chế độ webhook trên cổng %s", settings.port)
             while not server.should_exit:  # uvicorn handles SIGINT/SIGTERM by setting should_exit
                 await asyncio.sleep(0.5)
     else:
-        app = build_application(engine, settings)
+        app = build_application(core, settings)
         async with polling_running(app):
             log.info("Chế độ long polling")
             await _until_signalled()

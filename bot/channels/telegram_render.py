@@ -1,4 +1,4 @@
-"""How an Answer looks in Telegram: HTML, split under the size limit, with buttons.
+"""How a Reply looks in Telegram: HTML, split under the size limit, with inline buttons.
 
 Everything that comes from the data is escaped; the only markup is ours.
 """
@@ -11,10 +11,12 @@ from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from ..answer import Answer, Suggestion
+from ..answer import Suggestion, sources_text
+from ..dialogue import texts
+from ..dialogue.actions import encode, fits_button
+from ..dialogue.messages import Reply
 
 MAX_MESSAGE = 4096  # Telegram's limit for a message's text
-MAX_CALLBACK_BYTES = 64  # Telegram's limit for a button's callback data
 MAX_BUTTON_LABEL = 60
 
 
@@ -30,32 +32,41 @@ def _quote(text: str) -> str:
     return f"<blockquote>{html.escape(text)}</blockquote>"
 
 
+def _bold(text: str) -> str:
+    return f"<b>{html.escape(text)}</b>"
+
+
 def _bold_prefix(prefix: str) -> Callable[[str], str]:
     def wrap(text: str) -> str:
-        return f"<b>{html.escape(prefix)}</b> {html.escape(text)}"
+        return f"<b>{html.escape(prefix)}</b>{html.escape(text)}"
 
     return wrap
 
 
-def answer_blocks(answer: Answer) -> list[Block]:
-    blocks = [Block(answer.body)]
-    for quote in answer.quotes:
-        blocks.append(Block(f"Trích bài: “{quote}”", _quote))
-    if len(answer.sources) == 1:
-        blocks.append(Block(answer.sources[0].line(), _bold_prefix("Nguồn:")))
-    elif answer.sources:
-        blocks.append(Block("\n".join(f"• {s.line()}" for s in answer.sources), _bold_prefix("Nguồn:\n")))
-    if answer.suggestions and not answer.answered:
-        # the buttons carry them; a heading says what they are
-        blocks.append(
-            Block(
-                "Bạn có thể bấm một gợi ý bên dưới."
-                if answer.kind != "clarify"
-                else "Có phải bạn muốn hỏi một trong các ý bên dưới?"
-            )
-        )
-    elif answer.suggestions:
-        blocks.append(Block("Có thể bạn muốn hỏi thêm (bấm nút bên dưới)."))
+def _hint(reply: Reply) -> str | None:
+    """What the text says about the buttons under it."""
+    if not reply.suggestions:
+        return None
+    if reply.kind == "command":
+        return reply.suggestions_heading
+    if reply.answered:
+        return texts.BUTTONS_MORE_HINT
+    if reply.kind == "clarify":
+        return texts.BUTTONS_CLARIFY_HINT
+    return texts.BUTTONS_HINT
+
+
+def reply_blocks(reply: Reply) -> list[Block]:
+    blocks = [Block(reply.title, _bold)] if reply.title else []
+    blocks.extend(Block(part) for part in reply.parts)
+    for quote in reply.quotes:
+        blocks.append(Block(texts.quote_line(quote), _quote))
+    if reply.sources:
+        prefix, _, rest = sources_text(reply.sources).partition(texts.SOURCE_PREFIX)
+        blocks.append(Block(rest, _bold_prefix(prefix + texts.SOURCE_PREFIX)))
+    hint = _hint(reply)
+    if hint:
+        blocks.append(Block(hint))
     return blocks
 
 
@@ -84,10 +95,7 @@ def _split_block(block: Block, limit: int) -> list[str]:
     rendered = block.wrap(block.text)
     if len(rendered) <= limit:
         return [rendered]
-    out: list[str] = []
-    for part in _split_text(block.text, lambda t: len(block.wrap(t)) <= limit):
-        out.append(block.wrap(part))
-    return out
+    return [block.wrap(part) for part in _split_text(block.text, lambda t: len(block.wrap(t)) <= limit)]
 
 
 def _split_text(text: str, fits: Callable[[str], bool]) -> list[str]:
@@ -127,28 +135,29 @@ def label(text: str) -> str:
     return text if len(text) <= MAX_BUTTON_LABEL else text[: MAX_BUTTON_LABEL - 1].rstrip() + "…"
 
 
-def suggestion_keyboard(suggestions: Sequence[Suggestion]) -> InlineKeyboardMarkup | None:
-    rows = [
-        [InlineKeyboardButton(label(s.label), callback_data=s.action)]
-        for s in suggestions
-        if len(s.action.encode("utf-8")) <= MAX_CALLBACK_BYTES
-    ]
+def _button(suggestion: Suggestion, text: str | None = None) -> InlineKeyboardButton | None:
+    data = encode(suggestion.action)
+    if not fits_button(data):
+        return None
+    return InlineKeyboardButton(label(text or suggestion.label), callback_data=data)
+
+
+def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
+    """One button per suggestion, then a « Trước · x/y · Sau » row for a paged list."""
+    rows = [[button] for s in reply.suggestions if (button := _button(s)) is not None]
+    page = reply.page
+    if page is not None:
+        row = []
+        if page.previous is not None:
+            row.append(InlineKeyboardButton(texts.PREVIOUS_PAGE, callback_data=encode(page.previous)))
+        if page.current is not None:
+            row.append(InlineKeyboardButton(f"{page.number}/{page.total}", callback_data=encode(page.current)))
+        if page.next is not None:
+            row.append(InlineKeyboardButton(texts.NEXT_PAGE, callback_data=encode(page.next)))
+        rows.append(row)
     return InlineKeyboardMarkup(rows) if rows else None
 
 
-def render(answer: Answer) -> tuple[list[str], InlineKeyboardMarkup | None]:
-    """The messages to send for an answer, and the keyboard for the last one."""
-    return pack(answer_blocks(answer)), suggestion_keyboard(answer.suggestions)
-
-
-def page_keyboard(prefix: str, page: int, pages: int) -> InlineKeyboardMarkup | None:
-    """« Trước · x/y · Sau » for paged lists; callback data is `prefix:page`."""
-    if pages <= 1:
-        return None
-    row = []
-    if page > 0:
-        row.append(InlineKeyboardButton("« Trước", callback_data=f"{prefix}:{page - 1}"))
-    row.append(InlineKeyboardButton(f"{page + 1}/{pages}", callback_data=f"{prefix}:{page}"))
-    if page < pages - 1:
-        row.append(InlineKeyboardButton("Sau »", callback_data=f"{prefix}:{page + 1}"))
-    return InlineKeyboardMarkup([row])
+def render(reply: Reply) -> tuple[list[str], InlineKeyboardMarkup | None]:
+    """The messages to send for a reply, and the keyboard for the last one."""
+    return pack(reply_blocks(reply)), keyboard(reply)

@@ -9,7 +9,8 @@ import statistics
 import time
 from pathlib import Path
 
-from bot.engine import Engine, Snapshot
+from bot.dialogue.engine import Engine
+from bot.dialogue.snapshot import Snapshot
 from bot.evaluation import load_items
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -16,9 +16,11 @@ import httpx
 import pytest
 from telegram.error import NetworkError
 
+from bot import wiring
 from bot.channels.serve import SECRET_HEADER, polling_running, webhook_running
 from bot.channels.telegram import build_application, initialize_with_retry
-from bot.engine import Engine
+from bot.dialogue import texts
+from bot.dialogue.engine import Engine
 from bot.settings import Settings
 
 from .emulator import BotMessage, Emulator
@@ -50,7 +52,8 @@ class RunningBot:
 @contextlib.asynccontextmanager
 async def polling_bot(emu: Emulator, kb_dir: Path, **extra: Any) -> AsyncIterator[RunningBot]:
     engine = Engine.from_directory(kb_dir)
-    app = build_application(engine, settings_for(emu, kb_dir, **extra))
+    settings = settings_for(emu, kb_dir, **extra)
+    app = build_application(wiring.dialogue(engine, settings), settings)
     async with polling_running(app, poll_interval=0.0, timeout=1.0):
         yield RunningBot(emu, engine, kb_dir)
 
@@ -117,7 +120,7 @@ async def test_models_are_paged(bot: RunningBot) -> None:
     sent = await bot.emu.send_command("/mohinh bu dop")
     (page,) = await bot.emu.wait_for_bot_messages(sent.chat_id)
     assert "trang 1/" in page.text and "Bù Đốp" in page.text
-    forward = page.button("Sau »")
+    forward = page.button(texts.NEXT_PAGE)
     await bot.emu.send_callback(forward["callback_data"], message=page)
     edited = await bot.emu.wait_for_edit(sent.chat_id, page.message_id)
     assert "trang 2/" in edited.edits[-1]["text"]
@@ -222,7 +225,7 @@ async def test_non_admin_reload_is_refused_and_logged(bot: RunningBot, caplog: p
         sent = await bot.emu.send_command("/reload", user_id=USER)
         (reply,) = await bot.emu.wait_for_bot_messages(sent.chat_id)
     assert "quản trị viên" in reply.text
-    assert f"id={USER}" in caplog.text
+    assert f"telegram:{USER}" in caplog.text
     assert "176" in (await ask(bot.emu, "Bù Đốp xây bao nhiêu căn nhà Đại đoàn kết?")).text
 
 
@@ -276,7 +279,8 @@ async def test_a_failing_handler_is_reported_and_the_bot_goes_on(
 async def test_unreachable_telegram_is_retried(
     monkeypatch: pytest.MonkeyPatch, emulator: Emulator, kb_dir: Path
 ) -> None:
-    app = build_application(Engine.from_directory(kb_dir), settings_for(emulator, kb_dir))
+    settings = settings_for(emulator, kb_dir)
+    app = build_application(wiring.dialogue(Engine.from_directory(kb_dir), settings), settings)
     real_initialize = app.initialize
     failures = {"left": 2}
 
@@ -321,7 +325,7 @@ async def test_webhook_mode(emulator: Emulator, kb_dir: Path) -> None:
         emulator, kb_dir, webhook_url=f"https://bot.example.org/hook/{port}", webhook_secret=SECRET, port=port
     )
     engine = Engine.from_directory(kb_dir)
-    app = build_application(engine, settings, webhook=True)
+    app = build_application(wiring.dialogue(engine, settings), settings, webhook=True)
     base = f"http://127.0.0.1:{port}"
     async with webhook_running(app, engine, settings, host="127.0.0.1"), httpx.AsyncClient(trust_env=False) as http:
         (registered,) = await emulator.api_calls("setWebhook")

@@ -1,0 +1,59 @@
+"""Declining politely: a place the base has no article about, data no article holds,
+years the articles never mention, and questions nothing in the base answers.
+
+Each decline says what the bot does know and offers example questions, so a
+refusal is never a dead end.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..answer import Answer, not_answered
+from ..knowledge import KnowledgeBase
+from . import catalog, texts
+
+if TYPE_CHECKING:
+    from .rules import Turn
+
+
+def decline_unknown_place(turn: Turn) -> Answer | None:
+    """ "Củ Chi", "Châu Thành (Tiền Giang)": a place that is not a district of the base."""
+    q = turn.query
+    if not q.unknown_places or q.districts:
+        return None
+    kb = turn.snapshot.kb
+    names = ", ".join(f"{p.name} ({p.province})" if p.province else p.name for p in q.unknown_places)
+    return not_answered(
+        "decline", texts.unknown_place(names, catalog.districts_line(kb)), catalog.example_suggestions(kb)
+    )
+
+
+def decline_unheld(turn: Turn) -> Answer | None:
+    """Phone numbers, addresses, forecasts…: what no article of the base holds."""
+    q = turn.query
+    if not q.unanswerable:
+        return None
+    kb = turn.snapshot.kb
+    return not_answered("decline", texts.not_held(", ".join(q.districts)), catalog.example_suggestions(kb))
+
+
+def decline_uncovered_years(turn: Turn) -> Answer | None:
+    """ "năm 2030": a year the named districts' articles never mention."""
+    q = turn.query
+    if not q.years:
+        return None
+    words = turn.snapshot.analyzer.district_words
+    present = set().union(*(w for d, w in words.items() if not q.districts or d in q.districts))
+    missing = [y for y in q.years if y not in present]
+    if not missing:
+        return None
+    kb = turn.snapshot.kb
+    return not_answered(
+        "decline", texts.years_not_covered(", ".join(q.districts), missing), catalog.example_suggestions(kb)
+    )
+
+
+def out_of_scope(kb: KnowledgeBase) -> Answer:
+    """Nothing in the base answers the question."""
+    return not_answered("decline", texts.out_of_scope(catalog.districts_line(kb)), catalog.example_suggestions(kb))

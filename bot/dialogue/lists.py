@@ -1,0 +1,118 @@
+"""List questions: "Kiên Lương có những mô hình nào?", "Hội Nông dân Bù Đốp làm được gì?".
+
+A list is the entries of the kinds asked for (models, figures, people,
+documents), of the district and organisation named. Words beyond "which
+models does X have" narrow it to the entries they point at; a handful of
+entries reads better as full answers, and a list too long to read across all
+districts asks for a district first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .. import lexicon
+from ..answer import Answer, Suggestion, fact_answer, list_answer, not_answered
+from ..query import Query, find
+from . import catalog, texts
+from .actions import ShowModels
+
+if TYPE_CHECKING:
+    from .rules import Turn
+
+LIST_ALL_LIMIT = 40  # a list longer than this across all districts asks for a district first
+LIST_NARROW = 0.3  # a list question's extra words keep the entries covering this share of them
+LIST_SHORT = 12  # a list this short is shown whole…
+LIST_NARROW_SHORT = 0.5  # …unless its extra words cover this share of a few entries
+LIST_AS_FACTS = 3  # a narrowed list this short is answered with the entries' full answers
+
+# Words that only say "which models does X have": the cues, the kinds, the organisations…
+_FRAME_WORDS = (
+    frozenset(
+        w
+        for groups in (
+            lexicon.LIST_CUES,
+            *lexicon.KIND_WORDS.values(),
+            *lexicon.ORG_GROUPS.values(),
+            lexicon.FRAME_PHRASES,
+        )
+        for phrase in groups
+        for w in phrase
+    )
+    | lexicon.LIST_FRAME_WORDS
+)
+
+
+def residual_terms(q: Query) -> list[str]:
+    """What a list question says beyond 'which models does X have'."""
+    spans = find(q.content, lexicon.LIST_CUES)
+    drop = {k for a, b in spans for k in range(a, b)}
+    return [
+        t
+        for k, t in enumerate(q.content)
+        if k not in drop and t not in _FRAME_WORDS and t not in lexicon.STOPWORDS and len(t) > 1
+    ]
+
+
+def answer_list(turn: Turn) -> Answer | None:
+    q = turn.query
+    if q.quantity or q.who or q.when:
+        return None
+    residual = residual_terms(q)
+    # "mô hình" alone, or "mô hình Kiên Lương": a list without the words of one
+    named_kinds = [k for k, words in lexicon.KIND_WORDS.items() if find(q.content, words)]
+    bare_kind = not residual and bool(named_kinds)
+    if not (q.listing or bare_kind):
+        return None
+    kinds = set(q.list_kinds or (named_kinds if bare_kind else []))
+    return _list(turn, kinds, residual)
+
+
+def _list(turn: Turn, kinds: set[str], residual: list[str]) -> Answer | None:
+    q = turn.query
+    index = turn.snapshot.index
+    if "figure" in kinds or (q.orgs and not kinds - {"figure"}):
+        kinds |= {"figure", "model"}
+    if not kinds:
+        kinds = {"figure", "model"}
+    pool = [
+        d
+        for d in index.docs
+        if d.kind in kinds
+        and (not q.districts or d.located.district in q.districts)
+        # an organisation runs models and achieves figures; documents have issuers
+        and (not q.orgs or d.kind not in ("figure", "model") or d.org_groups & set(q.orgs))
+    ]
+    if not pool:
+        return None
+    if residual:
+        # a short list is shown whole unless its extra words point clearly at a few entries
+        threshold = LIST_NARROW if len(pool) > LIST_SHORT else LIST_NARROW_SHORT
+        narrowed = replace(q, content=residual, quantity=False, who=False, when=False)
+        matching = {h.doc.located.id for h in index.rank(narrowed, pool) if h.score >= threshold}
+        if any(t in lexicon.EXCEPT_WORDS for t in q.toks):  # "ngoài cầu đường, còn mô hình nào": all but those
+            pool = [d for d in pool if d.located.id not in matching] or pool
+        elif matching:
+            pool = [d for d in pool if d.located.id in matching]
+        elif len(pool) > LIST_SHORT:
+            return None
+    items = [d.located for d in pool]
+    if len(items) == 1 or (len(items) <= LIST_AS_FACTS and residual):
+        return fact_answer(items, 1.0)  # a few entries on one topic read better in full
+    if not q.districts and len(items) > LIST_ALL_LIMIT:
+        return _choose_district(turn)
+    return list_answer(texts.list_heading(frozenset(kinds), q.orgs, q.districts), items, 1.0)
+
+
+def _choose_district(turn: Turn) -> Answer:
+    kb = turn.snapshot.kb
+    suggestions = [
+        Suggestion(label=texts.models_of(d), action=ShowModels(catalog.district_key(kb, d))) for d in kb.districts
+    ]
+    return not_answered(
+        "clarify",
+        texts.choose_district(catalog.districts_line(kb)),
+        suggestions,
+        heading=texts.CHOOSE_DISTRICT_HEADING,
+    )

@@ -1,0 +1,123 @@
+"""What crosses between a door and the core: a neutral incoming message and a plain-data reply.
+
+A door translates its platform's update into an :class:`Incoming` and renders
+the :class:`Reply` in its medium (HTML and buttons, plain text and numbers, a
+terminal). Neither holds anything of a platform.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from ..answer import Answer, Source, Suggestion
+from . import texts
+from .actions import Action
+
+ReplyKind = Literal[
+    "fact",
+    "list",
+    "clarify",
+    "decline",
+    "smalltalk",
+    "invalid",
+    "command",  # a command's own output (/start, /help, /huyen…)
+    "catalog",  # a view of what the base holds (/mohinh pages…)
+    "expired",  # a button or number that no longer means anything
+    "refused",  # an admin command from someone who is not one
+    "limited",  # too many messages: the once-per-window warning
+    "silent",  # nothing to send (still limited, already warned; not addressed to the bot)
+]
+Media = Literal["image", "sticker", "file", "voice", "other"]
+
+
+class Incoming(BaseModel):
+    """One message to the bot, whatever door it came through."""
+
+    model_config = ConfigDict(frozen=True)
+
+    door: str  # "telegram", "zalo", "console"…
+    chat_id: str
+    user_id: str
+    text: str | None = None  # typed text (a question, a command, a suggestion's number)
+    action: str | None = None  # a pressed button's data, as the platform delivered it
+    media: Media | None = None  # a message with no text: a photo, a sticker…
+    is_group: bool = False
+    is_admin: bool | None = None  # None: the core decides from the configured admin ids
+    message_id: str | None = None
+
+    @property
+    def conversation(self) -> str:
+        """Whose conversation this is: the chat, and in a group each member's own."""
+        key = f"{self.door}:{self.chat_id}"
+        return f"{key}:{self.user_id}" if self.is_group else key
+
+
+class Page(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    number: int  # from 1
+    total: int
+    current: Action | None = None
+    previous: Action | None = None
+    next: Action | None = None
+
+
+class Reply(BaseModel):
+    """What the bot says back, as plain data for any door to render."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: ReplyKind
+    answered: bool = False  # it states something from the base
+    title: str | None = None
+    parts: tuple[str, ...] = ()  # blocks of text; a door splits long replies between them
+    quotes: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()
+    suggestions: tuple[Suggestion, ...] = ()
+    suggestions_heading: str | None = None
+    page: Page | None = None
+    edit: bool = False  # a page turn: replace the list whose button was pressed, where the medium can
+    answer: Answer | None = None  # the engine's answer, when the reply is one
+
+    @classmethod
+    def of(cls, answer: Answer) -> Reply:
+        return cls(
+            kind=answer.kind,
+            answered=answer.answered,
+            parts=tuple(p for p in answer.body.split("\n\n") if p.strip()),
+            quotes=answer.quotes,
+            sources=answer.sources,
+            suggestions=answer.suggestions,
+            suggestions_heading=answer.suggestions_heading if answer.suggestions else None,
+            answer=answer,
+        )
+
+    @classmethod
+    def say(cls, kind: ReplyKind, *parts: str, title: str | None = None) -> Reply:
+        return cls(kind=kind, title=title, parts=parts)
+
+    @classmethod
+    def nothing(cls) -> Reply:
+        return cls(kind="silent")
+
+    @property
+    def silent(self) -> bool:
+        return self.kind == "silent"
+
+    @property
+    def page_choices(self) -> tuple[Suggestion, ...]:
+        if self.page is None:
+            return ()
+        out = []
+        if self.page.previous is not None:
+            out.append(Suggestion(label=texts.PREVIOUS_PAGE, action=self.page.previous))
+        if self.page.next is not None:
+            out.append(Suggestion(label=texts.NEXT_PAGE, action=self.page.next))
+        return tuple(out)
+
+    @property
+    def choices(self) -> tuple[Suggestion, ...]:
+        """Everything the user can pick by number, in the order doors number them."""
+        return self.suggestions + self.page_choices

@@ -1,0 +1,73 @@
+"""The order in which a question is considered: the first rule with an answer wins.
+
+Each rule is a function of one :class:`Turn` that returns an Answer, or None
+to let the next rule try. The order is the policy: bad input is refused before
+anything is analysed, small talk before search, an unknown place or data no
+article holds is declined before any entry is ranked, and the best single
+answer comes last because it always answers (or asks back, or declines).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from ..answer import Answer
+from ..query import Query
+from ..text import clean, tokens
+from . import articles, best_answer, declines, input_checks, lists, smalltalk
+
+if TYPE_CHECKING:
+    from .snapshot import Snapshot
+
+
+@dataclass
+class Turn:
+    """One question against one snapshot, analysed only when a rule needs it."""
+
+    snapshot: Snapshot
+    text: str  # as cleaned, after the length cap
+    length: int  # as typed
+
+    @classmethod
+    def of(cls, snapshot: Snapshot, question: str | None) -> Turn:
+        raw = question or ""
+        # a 10 MB message must not cost a second of normalising before it is refused
+        return cls(snapshot, clean(raw[: input_checks.READ_AT_MOST]), len(raw))
+
+    @cached_property
+    def phrase(self) -> str:
+        """The folded words, for exact phrases (greetings…)."""
+        return " ".join(tokens(self.text))
+
+    @cached_property
+    def query(self) -> Query:
+        return self.snapshot.analyzer.analyze(self.text)
+
+
+Rule = Callable[[Turn], Answer | None]
+
+RULES: tuple[Rule, ...] = (
+    input_checks.refuse_bad_input,
+    smalltalk.small_talk,
+    declines.decline_unknown_place,
+    declines.decline_unheld,
+    declines.decline_uncovered_years,
+    articles.article_info,
+    lists.answer_list,
+    best_answer.best_answer,
+)
+
+
+def respond(turn: Turn, rules: tuple[Rule, ...] = RULES) -> Answer:
+    for rule in rules:
+        answer = rule(turn)
+        if answer is not None:
+            return answer
+    raise AssertionError("the last rule always answers")
+
+
+def answer(snapshot: Snapshot, question: str | None) -> Answer:
+    return respond(Turn.of(snapshot, question))

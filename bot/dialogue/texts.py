@@ -1,0 +1,253 @@
+"""Everything the bot says in its own words, written once.
+
+Doors never write text of their own: they render what the core returns. The
+persona's introduction appears in the greeting, /start, /help, the terminal's
+banner and the out-of-scope reply, always from :func:`intro`. Functions take
+plain values (the line of districts, a count…) so the texts stay apart from
+the data they mention.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+BOT_NAME = "Bot hỏi đáp «Học tập và làm theo Bác»"
+TOPIC = "kết quả học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh (Chỉ thị 05-CT/TW, Kết luận 01-KL/TW)"
+EXAMPLE_QUESTION = "Bù Đốp xây được bao nhiêu căn nhà Đại đoàn kết?"
+HOW_TO_ASK = (
+    "Bạn có thể hỏi về con số (bao nhiêu nhà, bao nhiêu tiền…), về một mô hình (của ai, làm được gì), "
+    "hoặc xin danh sách (Kiên Lương có những mô hình nào?)."
+)
+
+
+def intro(districts: str) -> str:
+    """Who the bot is and what it knows: the one introduction every greeting uses."""
+    return f"Mình trả lời các câu hỏi về {TOPIC} ở các huyện: {districts}, theo các bài viết đã đăng. {HOW_TO_ASK}"
+
+
+# ---------------------------------------------------------------- small talk
+
+
+def greeting(districts: str) -> str:
+    return "Xin chào! " + intro(districts)
+
+
+THANKS_REPLY = "Không có gì! Bạn cứ hỏi tiếp nhé."
+
+# ---------------------------------------------------------------- bad input
+
+EMPTY_QUESTION = f"Bạn chưa nhập câu hỏi. Hãy gõ một câu hỏi, ví dụ: «{EXAMPLE_QUESTION}»"
+NO_LETTERS = "Mình chỉ đọc được câu hỏi bằng chữ. Bạn hãy gõ câu hỏi bằng tiếng Việt, có dấu hay không dấu đều được."
+OTHER_SCRIPT = (
+    "Xin lỗi, mình chỉ hiểu câu hỏi bằng tiếng Việt (có dấu hay không dấu đều được). "
+    "Sorry, I only understand Vietnamese."
+)
+NOTHING_TO_CHOOSE = f"Hiện không có gợi ý nào để chọn theo số. Bạn hãy gõ câu hỏi bằng chữ, ví dụ: «{EXAMPLE_QUESTION}»"
+
+
+def too_long(length: int, limit: int) -> str:
+    return f"Tin nhắn dài quá ({length} ký tự). Bạn hãy hỏi ngắn gọn, dưới {limit} ký tự, mỗi lần một câu hỏi nhé."
+
+
+def choose_in_range(count: int) -> str:
+    return (
+        f"Bạn chọn một số từ 1 đến {count} trong các gợi ý ở trên nhé."
+        if count > 1
+        else "Bạn gõ 1 để chọn gợi ý ở trên nhé."
+    )
+
+
+NOT_TEXT = (
+    "Mình chỉ đọc được tin nhắn chữ (không xem được ảnh, nhãn dán, tệp hay tin thoại). "
+    "Bạn hãy gõ câu hỏi, ví dụ: «Kiên Lương có những mô hình nào?». Gõ /help để xem hướng dẫn."
+)
+
+# ---------------------------------------------------------------- declines
+
+
+def unknown_place(places: str, districts: str) -> str:
+    return f"Mình chưa có bài viết nào về {places}. Mình chỉ có dữ liệu về các huyện: {districts}."
+
+
+def not_held(where: str) -> str:
+    where = f" về huyện {where}" if where else ""
+    return (
+        f"Các bài viết{where} mà mình có không nêu thông tin này. Mình chỉ có các kết quả và mô hình học "
+        "tập, làm theo Bác mà bài viết nêu; không có số điện thoại, địa chỉ, tin thời sự hay dự báo."
+    )
+
+
+def years_not_covered(where: str, years: Sequence[str]) -> str:
+    where = f"huyện {where}" if where else "các huyện"
+    return f"Các bài viết về {where} không có số liệu năm {', '.join(years)}."
+
+
+def out_of_scope(districts: str) -> str:
+    return (
+        "Xin lỗi, mình không tìm thấy thông tin này trong các bài viết mình có. Mình chỉ trả lời về "
+        f"{TOPIC} ở các huyện: {districts}."
+    )
+
+
+NO_DATE = "Bài viết có nhắc tới việc này nhưng không nêu thời gian cụ thể."
+NO_DATE_HEADING = "Điều bài viết có nêu:"
+CLARIFY = "Mình chưa chắc đã hiểu đúng câu hỏi của bạn."
+CLARIFY_HEADING = "Có phải bạn muốn hỏi:"
+
+
+def choose_district(districts: str) -> str:
+    return f"Danh sách này dài. Bạn muốn xem của huyện nào? Mình có dữ liệu về: {districts}."
+
+
+CHOOSE_DISTRICT_HEADING = "Chọn một huyện:"
+
+# ---------------------------------------------------------------- answers
+
+MORE_HEADING = "Có thể bạn muốn hỏi thêm:"
+TRY_HEADING = "Bạn có thể hỏi:"
+QUOTE_PREFIX = "Trích bài:"
+SOURCE_PREFIX = "Nguồn:"
+NOTE_PREFIX = "Lưu ý:"
+# where suggestions are buttons, the text only points at them
+BUTTONS_HINT = "Bạn có thể bấm một gợi ý bên dưới."
+BUTTONS_CLARIFY_HINT = "Có phải bạn muốn hỏi một trong các ý bên dưới?"
+BUTTONS_MORE_HINT = "Có thể bạn muốn hỏi thêm (bấm nút bên dưới)."
+NUMBERS_HINT = "Gõ số để chọn."
+
+
+def quote_line(quote: str) -> str:
+    return f"{QUOTE_PREFIX} “{quote}”"
+
+
+def models_of(where: str) -> str:
+    return f"Các mô hình ở {where}"
+
+
+def list_heading(kinds: frozenset[str], orgs: Sequence[str], districts: Sequence[str]) -> str:
+    if kinds == {"model"}:
+        what = "Các mô hình, phong trào"
+    elif "figure" in kinds:
+        what = "Kết quả và mô hình"
+    else:
+        what = "Danh sách"
+    if kinds == {"person"}:
+        what = "Những người được nêu tên"
+    if kinds == {"document"}:
+        what = "Các văn bản được nêu"
+    who = f" của {', '.join(orgs)}" if orgs else ""
+    where = f" ở huyện {', '.join(districts)}" if districts else ""
+    return f"{what}{who}{where}:"
+
+
+def district_group(district: str) -> str:
+    return f"Huyện {district}:"
+
+
+def article_author(title: str, district: str, author: str | None) -> str:
+    who = f"do tác giả {author} viết" if author else "không ghi tên tác giả"
+    return f"Bài «{title}» (huyện {district}) {who}."
+
+
+def article_date(title: str, district: str, date_label: str | None) -> str:
+    when = f"đăng ngày {date_label}" if date_label else "không ghi ngày đăng"
+    return f"Bài «{title}» (huyện {district}) {when}."
+
+
+# ---------------------------------------------------------------- commands
+
+COMMANDS: tuple[tuple[str, str], ...] = (
+    ("start", "Bắt đầu: bot biết gì, câu hỏi mẫu"),
+    ("help", "Cách hỏi và các lệnh"),
+    ("huyen", "Các huyện và bài viết có trong dữ liệu"),
+    ("mohinh", "Các mô hình, phong trào (thêm tên huyện để lọc)"),
+    ("nguon", "Nguồn: các bài viết gốc"),
+    ("hoi", "Đặt câu hỏi (dùng trong nhóm)"),
+    ("reload", "Nạp lại dữ liệu (quản trị viên)"),
+)
+START_TITLE = "Xin chào!"
+START_EXAMPLES = "Thử một câu hỏi mẫu:"
+HELP_TITLE = "Cách hỏi"
+HELP_LINES = (
+    "• Gõ câu hỏi như khi nhắn tin, có dấu hoặc không dấu: «bu dop xay bn can nha dai doan ket».",
+    "• Nêu tên huyện để chỉ lấy số liệu của huyện đó.",
+    "• Hỏi danh sách: «Hội Nông dân Bù Đốp làm được gì?», «Lai Vung có những mô hình nào?».",
+    "• Chọn một gợi ý dưới câu trả lời để hỏi tiếp.",
+    "• Mọi câu trả lời đều ghi nguồn: bài viết, huyện, ngày đăng.",
+)
+HELP_COMMANDS = "Lệnh:"
+HELP_GROUPS = "Trong nhóm, bot chỉ trả lời khi được gọi: lệnh /hoi, nhắc tên bot, hoặc trả lời tin của bot."
+ASK_USAGE = f"Gõ câu hỏi sau lệnh, ví dụ:\n/hoi {EXAMPLE_QUESTION}"
+UNKNOWN_COMMAND = "Mình không có lệnh này. Gõ /help để xem các lệnh, hoặc hỏi thẳng bằng tiếng Việt."
+
+DISTRICTS_TITLE = "Các huyện có dữ liệu"
+DISTRICTS_FOOTER = "Gõ /mohinh kèm tên huyện để xem các mô hình, ví dụ: /mohinh Lai Vung"
+SOURCES_TITLE = "Nguồn dữ liệu"
+SOURCES_INTRO = "Các bài viết sau (bản sao đã bỏ phần trang trí của trang web)."
+
+
+def district_entry(district: str, province: str, title: str, date_label: str) -> str:
+    return f"Huyện {district} (tỉnh {province})\nBài: «{title}», {date_label}"
+
+
+def source_entry(title: str, district: str, province: str, date_label: str, author: str | None, file: str) -> str:
+    by = f"tác giả {author}" if author else "không ghi tác giả"
+    return f"• «{title}»\n  Huyện {district}, tỉnh {province}; {date_label}; {by}; tệp gốc {file}"
+
+
+def models_title(where: str | None, page: int, pages: int) -> str:
+    return f"Các mô hình, phong trào ở {where or 'các huyện'} (trang {page}/{pages})"
+
+
+def no_data_about(name: str, districts: str) -> str:
+    return f"Mình không có dữ liệu về «{name}». Các huyện có dữ liệu: {districts}."
+
+
+NO_MODELS = "Chưa có mô hình nào trong dữ liệu."
+PREVIOUS_PAGE = "« Trang trước"
+NEXT_PAGE = "Trang sau »"
+
+# ---------------------------------------------------------------- buttons, limits, errors
+
+EXPIRED = "Nút này đã hết hạn (dữ liệu có thể vừa được cập nhật). Bạn hãy hỏi lại bằng chữ nhé."
+
+
+def slow_down(seconds: float) -> str:
+    return (
+        f"Bạn hỏi hơi nhanh. Đợi khoảng {max(1, round(seconds))} giây rồi hỏi tiếp nhé, để mọi người cùng được trả lời."
+    )
+
+
+SLOW_DOWN_SHORT = "Bạn bấm nhanh quá, đợi một chút nhé."
+FAILURE = "Xin lỗi, mình gặp trục trặc khi trả lời. Bạn thử lại sau ít phút nhé."
+
+# ---------------------------------------------------------------- reload
+
+RELOAD_REFUSED = "Chỉ quản trị viên mới được nạp lại dữ liệu."
+RELOAD_DONE = "Đã nạp lại dữ liệu."
+RELOAD_UNCHANGED = "Đã nạp lại dữ liệu: không có thay đổi."
+
+
+def reload_counts(articles: int, entries: int) -> str:
+    return f"Hiện có {articles} bài viết, {entries} mục."
+
+
+RELOAD_CHANGE_LABELS = ("Thêm", "Bỏ", "Sửa", "Bài viết mới", "Bài viết bỏ", "Bài viết sửa")
+
+
+def reload_failed(count: int) -> str:
+    return f"Không nạp lại được: {count} lỗi. Bot vẫn dùng dữ liệu cũ."
+
+
+def more_problems(count: int) -> str:
+    return f"… và {count} lỗi nữa (chạy python -m bot check để xem hết)."
+
+
+# ---------------------------------------------------------------- the terminal
+
+def console_banner(districts: str) -> str:
+    return (
+        f"{BOT_NAME}\n{intro(districts)}\n"
+        "Hỏi bằng tiếng Việt, có dấu hay không dấu đều được. Gõ số để chọn gợi ý, /help để xem hướng dẫn, "
+        "/quit để thoát."
+    )
+GOODBYE = "Tạm biệt!"

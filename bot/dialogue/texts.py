@@ -244,10 +244,13 @@ def more_problems(count: int) -> str:
 
 # ---------------------------------------------------------------- the terminal
 
+
 def console_banner(districts: str) -> str:
     return (
         f"{BOT_NAME}\n{intro(districts)}\n"
         "Hỏi bằng tiếng Việt, có dấu hay không dấu đều được. Gõ số để chọn gợi ý, /help để xem hướng dẫn, "
         "/quit để thoát."
     )
+
+
 GOODBYE = "Tạm biệt!"

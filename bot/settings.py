@@ -38,6 +38,14 @@ class Settings(BaseSettings):
     # one user may send this many messages per window before being asked to slow down
     rate_limit_messages: int = Field(default=8, ge=1)
     rate_limit_seconds: float = Field(default=30.0, gt=0)
+    # updates handled at once (each chat's own stay in order); the HTTP pool is sized for it
+    max_concurrent_updates: int = Field(default=32, ge=1, le=1000)
+    # on SIGTERM, how long accepted updates may take to finish (hosts kill after about 30 s)
+    drain_seconds: float = Field(default=20.0, gt=0, le=28)
+    poll_timeout: float = Field(default=10.0, ge=0, le=50)  # seconds of each long poll
+    poll_interval: float = Field(default=0.0, ge=0)
+    # Telegram allows about 30 messages a second in all (429 Retry-After beyond); 0 = no limit of ours
+    telegram_max_rate: float = Field(default=30.0, ge=0)
 
     @field_validator("telegram_bot_token", "webhook_secret", "telegram_base_url", "webhook_url", mode="before")
     @classmethod
@@ -88,6 +96,11 @@ class Settings(BaseSettings):
         if self.webhook_url and self.webhook_secret is None:
             raise ValueError("WEBHOOK_SECRET: bắt buộc khi đặt WEBHOOK_URL (để từ chối request giả mạo)")
         return self
+
+    def require_a_door(self) -> None:
+        """`run` serves every door whose token is set, and refuses to start with none."""
+        if self.telegram_bot_token is None:
+            raise SettingsError("TELEGRAM_BOT_TOKEN: chưa đặt (lấy token từ @BotFather)")
 
     @property
     def token(self) -> str:

@@ -8,7 +8,6 @@ Commands, catalogs, rate limits and the admin check all live in the core.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 from collections.abc import Sequence
@@ -16,8 +15,16 @@ from typing import Any
 
 from telegram import BotCommand, LinkPreviewOptions, Message, MessageEntity, Update
 from telegram.constants import ChatAction, ChatType, ParseMode
-from telegram.error import BadRequest, NetworkError, TelegramError
-from telegram.ext import Application, ApplicationBuilder, CallbackQueryHandler, ContextTypes, MessageHandler, filters
+from telegram.error import BadRequest, TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
 
 from ..dialogue import texts
 from ..dialogue.core import Dialogue
@@ -205,10 +212,20 @@ def describe(update: object) -> str:
 
 
 def build_application(
-    core: Dialogue, settings: Settings, webhook: bool = False
+    core: Dialogue, settings: Settings, webhook: bool = False, concurrency: int = 1
 ) -> Application[Any, Any, Any, Any, Any, Any]:
     door = TelegramDoor(core)
-    builder = ApplicationBuilder().token(settings.token).post_init(door.post_init)
+    limiter = AIORateLimiter(
+        overall_max_rate=settings.telegram_max_rate, max_retries=3
+    )  # also honours 429 Retry-After, and Telegram's 20 messages a minute per group
+    builder = (
+        ApplicationBuilder()
+        .token(settings.token)
+        .post_init(door.post_init)
+        .rate_limiter(limiter)
+        .connection_pool_size(concurrency + 8)  # every concurrent handler may be sending at once
+        .pool_timeout(30.0)
+    )
     if settings.telegram_base_url:
         base = settings.telegram_base_url
         builder = builder.base_url(base).base_file_url(base.replace("/bot", "/file/bot", 1))
@@ -218,29 +235,6 @@ def build_application(
     door.install(app)
     app.bot_data["door"] = door
     return app
-
-
-async def initialize_with_retry(
-    app: Application[Any, Any, Any, Any, Any, Any], attempts: int | None = None, first_delay: float = 1.0
-) -> None:
-    """Initialize, then run post_init. Telegram being unreachable at start is not
-    a reason to die: retry with backoff."""
-    delay = first_delay
-    attempt = 0
-    while True:
-        attempt += 1
-        try:
-            await app.initialize()
-            break
-        except NetworkError as exc:  # TimedOut is a NetworkError too
-            if attempts is not None and attempt >= attempts:
-                raise
-            log.warning("Chưa kết nối được Telegram (%s); thử lại sau %.0f giây", exc, delay)
-            await asyncio.sleep(delay)
-            delay = min(delay * 2, 60.0)
-    # Application.run_* would call post_init; we drive the lifecycle ourselves
-    if app.post_init is not None:
-        await app.post_init(app)
 
 
 def updates_allowed() -> Sequence[str]:

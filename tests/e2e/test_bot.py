@@ -17,8 +17,11 @@ import pytest
 from telegram.error import NetworkError
 
 from bot import wiring
-from bot.channels.serve import SECRET_HEADER, polling_running, webhook_running
-from bot.channels.telegram import build_application, initialize_with_retry
+from bot.channels.dispatcher import ChatDispatcher
+from bot.channels.retry import Backoff
+from bot.channels.runner import Runtime
+from bot.channels.telegram import build_application
+from bot.channels.telegram_service import SECRET_HEADER, TelegramService
 from bot.dialogue import texts
 from bot.dialogue.engine import Engine
 from bot.settings import Settings
@@ -37,6 +40,7 @@ def settings_for(emu: Emulator, kb_dir: Path, **extra: Any) -> Settings:
         "admin_ids": (ADMIN,),
         "knowledge_dir": kb_dir,
         "rate_limit_messages": 50,
+        "poll_timeout": 1.0,
         **extra,
     }
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]
@@ -52,9 +56,8 @@ class RunningBot:
 @contextlib.asynccontextmanager
 async def polling_bot(emu: Emulator, kb_dir: Path, **extra: Any) -> AsyncIterator[RunningBot]:
     engine = Engine.from_directory(kb_dir)
-    settings = settings_for(emu, kb_dir, **extra)
-    app = build_application(wiring.dialogue(engine, settings), settings)
-    async with polling_running(app, poll_interval=0.0, timeout=1.0):
+    async with Runtime(settings_for(emu, kb_dir, **extra), webhook=False, engine=engine) as runtime:
+        await runtime.wait_ready()
         yield RunningBot(emu, engine, kb_dir)
 
 
@@ -280,6 +283,7 @@ async def test_unreachable_telegram_is_retried(
     monkeypatch: pytest.MonkeyPatch, emulator: Emulator, kb_dir: Path
 ) -> None:
     settings = settings_for(emulator, kb_dir)
+    service = TelegramService(settings, webhook=False, dispatcher=ChatDispatcher(), backoff=Backoff(first=0.01))
     app = build_application(wiring.dialogue(Engine.from_directory(kb_dir), settings), settings)
     real_initialize = app.initialize
     failures = {"left": 2}
@@ -291,8 +295,9 @@ async def test_unreachable_telegram_is_retried(
         await real_initialize()
 
     monkeypatch.setattr(app, "initialize", flaky_initialize)
-    await initialize_with_retry(app, first_delay=0.01)
-    assert failures["left"] == 0 and app.bot.username == emulator.bot_username
+    assert not service.ready and "Telegram" in str(service.health()["problem"])
+    await service._connect(app)
+    assert failures["left"] == 0 and app.bot.username == emulator.bot_username and service.connected
     await app.shutdown()
 
 
@@ -325,16 +330,17 @@ async def test_webhook_mode(emulator: Emulator, kb_dir: Path) -> None:
         emulator, kb_dir, webhook_url=f"https://bot.example.org/hook/{port}", webhook_secret=SECRET, port=port
     )
     engine = Engine.from_directory(kb_dir)
-    app = build_application(wiring.dialogue(engine, settings), settings, webhook=True)
     base = f"http://127.0.0.1:{port}"
-    async with webhook_running(app, engine, settings, host="127.0.0.1"), httpx.AsyncClient(trust_env=False) as http:
+    runtime = Runtime(settings, webhook=True, engine=engine, host="127.0.0.1")
+    async with runtime, httpx.AsyncClient(trust_env=False) as http:
+        await runtime.wait_ready()
         (registered,) = await emulator.api_calls("setWebhook")
         assert registered["params"]["url"] == f"https://bot.example.org/hook/{port}"
         assert registered["params"]["secret_token"] == SECRET
 
         health = (await http.get(f"{base}/healthz")).json()
         assert health["knowledge"]["loaded"] is True and health["knowledge"]["entries"] == len(engine.kb.entries)
-        assert health["webhook"]["registered"] is True
+        assert health["doors"]["telegram"]["webhook"]["registered"] is True
 
         refused = await http.post(f"{base}/hook/{port}", json=update(1, "thời tiết"), headers={SECRET_HEADER: "wrong"})
         assert refused.status_code == 403

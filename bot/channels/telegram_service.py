@@ -1,0 +1,219 @@
+"""Running the Telegram door: connecting, webhook or long polling, feeding the dispatcher.
+
+python-telegram-bot parses updates and runs the door's handlers
+(``Application.process_update``); what arrives is handed to the shared
+dispatcher, so updates are handled concurrently and in order per chat, in
+both modes. Telegram being unreachable at start is retried in the background
+while ``/healthz`` says so.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import logging
+from typing import Any
+from urllib.parse import urlsplit
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+from telegram import Update
+from telegram.error import InvalidToken, NetworkError, TelegramError
+from telegram.ext import Application
+
+from ..dialogue.core import Dialogue
+from ..settings import Settings
+from .dispatcher import ChatDispatcher, QueueFull
+from .retry import Backoff
+from .telegram import build_application, updates_allowed
+from .web import Refused, json_body, require_secret
+
+log = logging.getLogger(__name__)
+
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+DEFAULT_WEBHOOK_PATH = "/telegram"
+PTBApp = Application[Any, Any, Any, Any, Any, Any]
+
+
+def webhook_path(webhook_url: str, default: str = DEFAULT_WEBHOOK_PATH) -> str:
+    """The route to serve: WEBHOOK_URL's own path, or the door's default when it has none."""
+    path = urlsplit(webhook_url).path.rstrip("/")
+    return path or default
+
+
+def public_webhook_url(webhook_url: str, default: str = DEFAULT_WEBHOOK_PATH) -> str:
+    base = webhook_url.rstrip("/")
+    return base if urlsplit(webhook_url).path.strip("/") else base + default
+
+
+class TelegramService:
+    name = "telegram"
+
+    def __init__(self, settings: Settings, webhook: bool, dispatcher: ChatDispatcher, backoff: Backoff | None = None):
+        self.settings = settings
+        self.webhook = webhook
+        self.dispatcher = dispatcher
+        self.backoff = backoff or Backoff()
+        self.app: PTBApp | None = None
+        self.connected = False
+        self.registered = False
+        self.receiving = True
+        self.started = False
+        self.problem: str | None = "chưa kết nối Telegram"
+        self._consumer: asyncio.Task[None] | None = None
+
+    # ------------------------------------------------------------ state
+
+    @property
+    def ready(self) -> bool:
+        return self.started
+
+    def health(self) -> dict[str, Any]:
+        report: dict[str, Any] = {"ready": self.ready, "mode": "webhook" if self.webhook else "polling"}
+        if self.webhook:
+            report["webhook"] = {"registered": self.registered, "url": self._url()}
+        if not self.ready and self.problem:
+            report["problem"] = self.problem
+        return report
+
+    def _url(self) -> str:
+        return public_webhook_url(self.settings.webhook_url or "")
+
+    # ------------------------------------------------------------ lifecycle
+
+    async def start(self, core: Dialogue) -> None:
+        """Connect (retrying while Telegram is unreachable), then register the webhook or start polling."""
+        app = build_application(core, self.settings, webhook=self.webhook, concurrency=self.dispatcher.max_concurrent)
+        self.app = app
+        await self._connect(app)
+        if self.webhook:
+            await self._register(app)
+        else:
+            await self._poll(app)
+        self.started = True
+
+    async def _connect(self, app: PTBApp) -> None:
+        attempt = 0
+        while True:
+            try:
+                await app.initialize()
+                break
+            except InvalidToken:
+                self.problem = "Telegram từ chối token (TELEGRAM_BOT_TOKEN sai?)"
+                log.error(self.problem)
+                raise
+            except NetworkError as exc:  # TimedOut is a NetworkError too
+                delay = self.backoff.delay(attempt)
+                attempt += 1
+                self.problem = f"chưa kết nối được Telegram: {exc}"
+                log.warning("Chưa kết nối được Telegram (%s); thử lại sau %.0f giây", exc, delay)
+                await asyncio.sleep(delay)
+        if app.post_init is not None:  # Application.run_* would call it; we drive the lifecycle ourselves
+            await app.post_init(app)
+        self.connected = True
+        self.problem = None
+
+    async def _register(self, app: PTBApp) -> None:
+        secret = self.settings.webhook_secret.get_secret_value() if self.settings.webhook_secret else None
+        attempt = 0
+        while not self.registered:
+            try:
+                await app.bot.set_webhook(url=self._url(), secret_token=secret, allowed_updates=updates_allowed())
+                self.registered = True
+                log.info("Đã đăng ký webhook %s", self._url())
+            except TelegramError as exc:
+                delay = self.backoff.delay(attempt)
+                attempt += 1
+                self.problem = f"chưa đăng ký được webhook: {exc}"
+                log.error("Không đăng ký được webhook %s: %s; thử lại sau %.0f giây", self._url(), exc, delay)
+                await asyncio.sleep(delay)
+        self.problem = None
+
+    async def _poll(self, app: PTBApp) -> None:
+        assert app.updater is not None
+        self._consumer = asyncio.create_task(self._consume(app))
+
+        def on_error(exc: TelegramError) -> None:
+            log.warning("Lỗi khi lấy tin nhắn từ Telegram (sẽ thử lại): %s", exc)
+
+        await app.updater.start_polling(
+            poll_interval=self.settings.poll_interval,
+            timeout=dt.timedelta(seconds=self.settings.poll_timeout),
+            allowed_updates=updates_allowed(),
+            bootstrap_retries=-1,
+            error_callback=on_error,
+        )
+
+    async def _consume(self, app: PTBApp) -> None:
+        """Move what the updater fetched into the dispatcher."""
+        while True:
+            update = await app.update_queue.get()
+            self._submit(app, update)
+
+    def _submit(self, app: PTBApp, update: object) -> None:
+        chat = update.effective_chat.id if isinstance(update, Update) and update.effective_chat else None
+        key = f"telegram:{chat}" if chat is not None else f"telegram:update:{id(update)}"
+        self.dispatcher.submit(key, lambda: app.process_update(update))
+
+    async def stop_receiving(self) -> None:
+        """No more updates: polling stops (every fetched update still gets handled); webhooks get 503."""
+        self.receiving = False
+        app = self.app
+        if app is None or app.updater is None or not app.updater.running:
+            return
+        await app.updater.stop()  # confirms the fetched updates to Telegram; they are all in update_queue
+        if self._consumer is not None:
+            self._consumer.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._consumer
+        while not app.update_queue.empty():
+            self._submit(app, app.update_queue.get_nowait())
+
+    async def flush(self, timeout: float) -> int:
+        return 0  # replies are sent by the handlers themselves, within the dispatcher's jobs
+
+    async def close(self) -> None:
+        if self.app is not None and self.connected:
+            with contextlib.suppress(Exception):
+                await self.app.shutdown()
+
+    # ------------------------------------------------------------ webhook
+
+    def routes(self) -> list[Route]:
+        if not self.webhook:
+            return []
+        return [Route(webhook_path(self.settings.webhook_url or ""), self._webhook, methods=["POST"])]
+
+    async def _webhook(self, request: Request) -> Response:
+        try:
+            require_secret(request, SECRET_HEADER, self._secret())
+            if not self.receiving or self.app is None or not self.connected:
+                raise Refused(503, "not ready" if self.receiving else "shutting down")
+            data = await json_body(request)
+            update = _parse(data, self.app)
+            try:
+                self._submit(self.app, update)
+            except QueueFull:
+                raise Refused(503, "busy") from None
+        except Refused as refused:
+            return refused.response()
+        return Response(status_code=200)
+
+    def _secret(self) -> str:
+        return self.settings.webhook_secret.get_secret_value() if self.settings.webhook_secret else ""
+
+
+def _parse(data: Any, app: PTBApp) -> Update:
+    """An Update, or Refused(400): valid JSON that is not an update is the sender's error, not ours."""
+    if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
+        raise Refused(400, "not an update")
+    try:
+        update = Update.de_json(data, app.bot)
+    except Exception as exc:  # the library raises many kinds on malformed fields
+        log.warning("Webhook nhận dữ liệu không phải update: %s", type(exc).__name__)
+        raise Refused(400, "not an update") from None
+    if update is None:
+        raise Refused(400, "not an update")
+    return update

@@ -1,0 +1,146 @@
+"""A small fake Telegram Bot API for tests that drive the real bot process.
+
+It answers what python-telegram-bot calls in webhook mode, records every
+message the bot sends, and can hold sendMessage calls behind a gate, so that
+a test decides exactly when replies may complete (no timing assumptions).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import json
+import socket
+import time
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qs
+
+import uvicorn
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+BOT_ID = 123456
+USERNAME = "fake_lam_theo_bac_bot"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class Sent:
+    chat_id: int
+    text: str
+    at: float
+
+
+@dataclass
+class FakeTelegram:
+    port: int = field(default_factory=free_port)
+    gate: asyncio.Event = field(default_factory=asyncio.Event)
+    sent: list[Sent] = field(default_factory=list)
+    calls: list[str] = field(default_factory=list)
+    waiting: int = 0  # sendMessage calls held at the gate right now
+    held: set[int] | None = None  # with a set, only these chats wait at the gate
+    _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+
+    def __post_init__(self) -> None:
+        self.gate.set()
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/bot"
+
+    def replies_to(self, chat_id: int) -> list[str]:
+        return [s.text for s in self.sent if s.chat_id == chat_id]
+
+    async def _params(self, request: Request) -> dict[str, Any]:
+        if request.headers.get("content-type", "").startswith("application/json"):
+            data = await request.json()
+            return dict(data) if isinstance(data, dict) else {}
+        # python-telegram-bot posts url-encoded forms
+        return {k: v[-1] for k, v in parse_qs((await request.body()).decode()).items()}
+
+    async def _method(self, request: Request) -> Response:
+        method = request.path_params["method"]
+        self.calls.append(method)
+        params = await self._params(request)
+        if method == "getMe":
+            return _ok(
+                {
+                    "id": BOT_ID,
+                    "is_bot": True,
+                    "first_name": "Bot",
+                    "username": USERNAME,
+                    "can_join_groups": True,
+                    "can_read_all_group_messages": False,
+                    "supports_inline_queries": False,
+                }
+            )
+        if method == "sendMessage":
+            chat_id = int(params.get("chat_id", 0))
+            if self.held is None or chat_id in self.held:
+                self.waiting += 1
+                try:
+                    await self.gate.wait()
+                finally:
+                    self.waiting -= 1
+            text = str(params.get("text", ""))
+            self.sent.append(Sent(chat_id, text, time.monotonic()))
+            return _ok(
+                {
+                    "message_id": next(self._ids),
+                    "date": int(time.time()),
+                    "chat": {"id": chat_id, "type": "private"},
+                    "text": text,
+                }
+            )
+        if method in ("setWebhook", "deleteWebhook", "setMyCommands", "sendChatAction", "answerCallbackQuery"):
+            return _ok(True)
+        if method == "getWebhookInfo":
+            return _ok({"url": "", "has_custom_certificate": False, "pending_update_count": 0})
+        return JSONResponse({"ok": False, "error_code": 404, "description": "Not Found"}, status_code=404)
+
+    @contextlib.asynccontextmanager
+    async def running(self) -> AsyncIterator[FakeTelegram]:
+        app = Starlette(routes=[Route("/bot{token}/{method}", self._method, methods=["GET", "POST"])])
+        server = uvicorn.Server(
+            uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="off")
+        )
+        server.capture_signals = contextlib.nullcontext  # type: ignore[method-assign,assignment]
+        task = asyncio.create_task(server.serve())
+        while not server.started:
+            if task.done():
+                task.result()
+            await asyncio.sleep(0.01)
+        try:
+            yield self
+        finally:
+            self.gate.set()
+            server.should_exit = True
+            await task
+
+
+def _ok(result: Any) -> Response:
+    return Response(json.dumps({"ok": True, "result": result}), media_type="application/json")
+
+
+def update(update_id: int, chat_id: int, text: str) -> dict[str, Any]:
+    user = {"id": chat_id, "is_bot": False, "first_name": "Lan"}
+    return {
+        "update_id": update_id,
+        "message": {
+            "message_id": update_id,
+            "date": int(time.time()),
+            "text": text,
+            "from": user,
+            "chat": {"id": chat_id, "type": "private", "first_name": "Lan"},
+        },
+    }

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select, true
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from .clock import Clock, utc
@@ -72,16 +73,19 @@ class FeedbackRepository:
             "comment": text or None,
             "user_hash": user_hash,
         }
-        async with self._sessions.begin() as session:
-            if await session.get(Question, question_id) is None:
-                return None
-            statement = insert(session, Feedback).values(values)
-            if user_hash is not None:
-                statement = statement.on_conflict_do_update(
-                    index_elements=["question_id", "user_hash"],
-                    set_={k: values[k] for k in ("created_at", "value", "comment")},
-                )
-            return int((await session.execute(statement.returning(Feedback.id))).scalar_one())
+        try:
+            async with self._sessions.begin() as session:
+                if await session.get(Question, question_id) is None:
+                    return None
+                statement = insert(session, Feedback).values(values)
+                if user_hash is not None:
+                    statement = statement.on_conflict_do_update(
+                        index_elements=["question_id", "user_hash"],
+                        set_={k: values[k] for k in ("created_at", "value", "comment")},
+                    )
+                return int((await session.execute(statement.returning(Feedback.id))).scalar_one())
+        except IntegrityError:
+            return None  # the question was purged between the check and the insert
 
     async def report(self, *, since: datetime | None = None, limit: int = 10) -> FeedbackReport:
         recent = Feedback.created_at >= since if since is not None else true()

@@ -1,0 +1,18 @@
+"""INSERT … ON CONFLICT in the dialect of the session's database.
+
+PostgreSQL and SQLite spell it the same way, but SQLAlchemy builds it from a
+dialect-specific ``insert``; this picks the one that matches.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from .models import Base
+
+
+def insert(session: AsyncSession, model: type[Base]) -> postgresql.Insert | sqlite.Insert:
+    if session.get_bind().dialect.name == "postgresql":
+        return postgresql.insert(model)
+    return sqlite.insert(model)

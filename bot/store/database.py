@@ -1,0 +1,80 @@
+"""The async engine and session factory for a store URL.
+
+SQLite is tuned for several processes on one file: WAL lets readers run while
+one writer writes, the busy timeout makes a writer wait for the lock instead of
+failing at once, and foreign keys are off by default in SQLite. PostgreSQL
+connections are pinged before use because hosts close idle ones.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.pool import ConnectionPoolEntry
+
+from .url import NUMERIC_OPTIONS, is_sqlite
+
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+_log = logging.getLogger(__name__)
+
+
+def create_engine(url: URL, *, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> AsyncEngine:
+    if is_sqlite(url):
+        engine = create_async_engine(url)
+
+        @event.listens_for(engine.sync_engine, "connect")
+        def _sqlite_pragmas(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
+            cursor = dbapi_connection.cursor()
+            try:
+                cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+                cursor.execute("PRAGMA synchronous = NORMAL")  # durable enough with WAL, far fewer fsyncs
+                cursor.execute("PRAGMA foreign_keys = ON")
+            finally:
+                cursor.close()
+
+        return engine
+    connect_args = {
+        name: convert(str(url.query[name])) for name, convert in NUMERIC_OPTIONS.items() if name in url.query
+    }
+    return create_async_engine(
+        url.difference_update_query(connect_args),
+        connect_args=connect_args,
+        pool_pre_ping=True,
+        pool_size=5,
+        max_overflow=5,
+        pool_recycle=1800,
+    )
+
+
+def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    # rows handed out are plain values copied before commit, so nothing needs refreshing
+    return async_sessionmaker(engine, expire_on_commit=False)
+
+
+async def enable_wal(engine: AsyncEngine, *, attempts: int = 200, pause: float = 0.05) -> None:
+    """Put an SQLite file in WAL mode (once: the mode is stored in the file).
+
+    Switching needs the file to itself, and SQLite reports "database is
+    locked" at once instead of waiting, so when processes open a new file
+    together the losers retry until the winner has switched it.
+    """
+    if not is_sqlite(engine.url):
+        return
+    for attempt in range(attempts):
+        try:
+            async with engine.connect() as connection:
+                mode = str((await connection.exec_driver_sql("PRAGMA journal_mode = WAL")).scalar()).lower()
+        except OperationalError as exc:
+            if "locked" not in str(exc) or attempt == attempts - 1:
+                raise
+            await asyncio.sleep(pause)
+            continue
+        if mode not in ("wal", "memory"):
+            _log.warning("SQLite stays in %s journal mode: several processes will wait on each other", mode)
+        return

@@ -1,0 +1,145 @@
+"""The tables of the store (SQLAlchemy 2 declarative).
+
+The migrations in ``migrations/versions`` create exactly these tables; a test
+compares the two so that neither drifts. No column holds a plain chat or user
+id: ``*_hash`` columns hold keyed hashes (see ``hashing``).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    Dialect,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+HASH_LENGTH = 64  # hex of SHA-256
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes on both backends: SQLite keeps no time zone, so
+    values are stored as naive UTC there and given back aware."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: the store only takes aware (UTC) datetimes")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class JSONText(TypeDecorator[Any]):
+    """JSON kept as text: comparable and groupable with = on both backends
+    (PostgreSQL's json type has no equality), and identical bytes for equal
+    values because keys keep the order they were written in."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
+        return None if value is None else json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> Any:
+        return None if value is None else json.loads(value)
+
+
+# SQLite only makes INTEGER PRIMARY KEY an auto-increment rowid
+_BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Meta(Base):
+    """Small settings that belong to the database, such as the hashing key
+    every replica must share."""
+
+    __tablename__ = "store_meta"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Question(Base):
+    __tablename__ = "questions"
+    # AUTOINCREMENT: an id is never reused after a purge, so an old feedback
+    # button cannot land on a newer question
+    __table_args__ = (Index("ix_questions_asked_at", "asked_at"), {"sqlite_autoincrement": True})
+
+    id: Mapped[int] = mapped_column(_BigId, primary_key=True, autoincrement=True)
+    asked_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    door: Mapped[str] = mapped_column(String(32))
+    chat_hash: Mapped[str | None] = mapped_column(String(HASH_LENGTH))
+    user_hash: Mapped[str | None] = mapped_column(String(HASH_LENGTH))
+    text: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(32))
+    answered: Mapped[bool] = mapped_column(Boolean)
+    score: Mapped[float] = mapped_column(Float)
+    entry_ids: Mapped[list[str]] = mapped_column(JSONText())
+
+
+class Feedback(Base):
+    __tablename__ = "feedback"
+    __table_args__ = (
+        CheckConstraint("value IN (-1, 1)", name="ck_feedback_value"),
+        # one vote per person and question; a second vote replaces the first
+        UniqueConstraint("question_id", "user_hash", name="uq_feedback_question_user"),
+        Index("ix_feedback_created_at", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(_BigId, primary_key=True, autoincrement=True)
+    question_id: Mapped[int] = mapped_column(
+        _BigId, ForeignKey("questions.id", ondelete="CASCADE", name="fk_feedback_question"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    value: Mapped[int] = mapped_column(SmallInteger)
+    comment: Mapped[str | None] = mapped_column(Text)
+    user_hash: Mapped[str | None] = mapped_column(String(HASH_LENGTH))
+
+
+class StateEntry(Base):
+    __tablename__ = "state"
+
+    key_hash: Mapped[str] = mapped_column(String(HASH_LENGTH), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+    expires_at: Mapped[float] = mapped_column(Float, index=True)  # seconds since the epoch, as the clock gives
+
+
+class KnowledgeVersion(Base):
+    __tablename__ = "knowledge_versions"
+
+    number: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    author_hash: Mapped[str | None] = mapped_column(String(HASH_LENGTH))
+    note: Mapped[str] = mapped_column(Text)
+    counts: Mapped[dict[str, int]] = mapped_column(JSONText())
+    archive: Mapped[bytes] = mapped_column(LargeBinary)

@@ -1,0 +1,96 @@
+"""The store as the bot uses it: one object, opened at start and closed at
+shutdown, holding the engine and one repository per kind of record."""
+
+from __future__ import annotations
+
+from types import TracebackType
+
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from . import migrate
+from .archive import DEFAULT_LIMITS, ArchiveLimits
+from .clock import Clock, system_clock
+from .database import create_engine, enable_wal, session_factory
+from .feedback import FeedbackRepository
+from .hashing import IdHasher, load_key
+from .questions import QuestionRepository
+from .retention import DEFAULT_RETENTION_DAYS
+from .state import StateRepository
+from .url import database_url, describe
+from .versions import KnowledgeVersionRepository
+
+
+class StoreError(RuntimeError):
+    """The database cannot be reached or prepared; the message names DATABASE_URL (without its password)."""
+
+
+class Store:
+    def __init__(
+        self,
+        engine: AsyncEngine,
+        hasher: IdHasher,
+        *,
+        clock: Clock = system_clock,
+        retention_days: float = DEFAULT_RETENTION_DAYS,
+        limits: ArchiveLimits = DEFAULT_LIMITS,
+    ) -> None:
+        sessions = session_factory(engine)
+        self.engine = engine
+        self.hasher = hasher
+        self.retention_days = retention_days
+        self.questions = QuestionRepository(sessions, hasher, clock)
+        self.feedback = FeedbackRepository(sessions, hasher, clock)
+        self.state = StateRepository(sessions, hasher, clock)
+        self.versions = KnowledgeVersionRepository(sessions, hasher, clock, limits)
+
+    @classmethod
+    async def open(
+        cls,
+        url: str | URL | None = None,
+        *,
+        clock: Clock = system_clock,
+        retention_days: float = DEFAULT_RETENTION_DAYS,
+        limits: ArchiveLimits = DEFAULT_LIMITS,
+        migrate_schema: bool = True,
+    ) -> Store:
+        """Connect to ``url`` (a DATABASE_URL value; None or blank: SQLite in
+        data/bot.sqlite3), bring the schema up to date and load the hashing key.
+        Raises DatabaseUrlError for a bad URL, StoreError when the database
+        cannot be reached."""
+        resolved = url if isinstance(url, URL) else database_url(url)
+        engine = create_engine(resolved)
+        try:
+            await enable_wal(engine)
+            if migrate_schema:
+                await migrate.upgrade(engine)
+            hasher = IdHasher(await load_key(session_factory(engine)))
+        except (OperationalError, DBAPIError, OSError) as exc:
+            await engine.dispose()
+            raise StoreError(f"DATABASE_URL: không mở được cơ sở dữ liệu {describe(resolved)}: {_reason(exc)}") from exc
+        except BaseException:
+            await engine.dispose()
+            raise
+        return cls(engine, hasher, clock=clock, retention_days=retention_days, limits=limits)
+
+    async def purge_questions(self, older_than_days: float | None = None) -> int:
+        """Delete questions (and the feedback on them) older than
+        ``older_than_days``, by default the retention period; return how many questions."""
+        return await self.questions.purge(self.retention_days if older_than_days is None else older_than_days)
+
+    async def close(self) -> None:
+        await self.engine.dispose()
+
+    async def __aenter__(self) -> Store:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.close()
+
+
+def _reason(exc: BaseException) -> str:
+    original = getattr(exc, "orig", None) or exc
+    return f"{type(original).__name__}: {original}".splitlines()[0]

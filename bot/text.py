@@ -71,10 +71,27 @@ _COMBINING = {
 } | _INVISIBLE
 
 
-def fold(text: str) -> str:
-    """Lower-case, diacritic-free form: 'Bù Đốp' → 'bu dop'."""
+def _fold_slowly(text: str) -> str:
     text = unicodedata.normalize("NFC", text.translate(_INVISIBLE)).lower().replace("đ", "d")
     return unicodedata.normalize("NFC", unicodedata.normalize("NFD", text).translate(_COMBINING))
+
+
+class _FoldTable(dict[int, str]):
+    """Each character's folded form, computed the first time it is seen. Folding an NFC text
+    character by character gives what folding it whole gives, at a fraction of the cost."""
+
+    def __missing__(self, codepoint: int) -> str:
+        folded = _fold_slowly(chr(codepoint))
+        self[codepoint] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """Lower-case, diacritic-free form: 'Bù Đốp' → 'bu dop'."""
+    return unicodedata.normalize("NFC", text.translate(_INVISIBLE)).translate(_FOLD)
 
 
 def canonical_number(token: str) -> str:
@@ -106,7 +123,9 @@ def tokens(text: str, breaks: bool = False) -> list[str]:
         return out
     out = []
     for tok in _TOKEN_RE.findall(fold(text)):
-        if tok[0].isdigit() and tok.replace(".", "").replace(",", "").isdigit():
+        if tok.isalpha():  # most tokens: nothing more to do
+            out.append(tok)
+        elif tok[0].isdigit() and tok.replace(".", "").replace(",", "").isdigit():
             out.append(canonical_number(tok))
         elif tok in _UNIT_TOKENS:
             out.append(tok)

@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_BASE_URL = "https://bot-api.zaloplatforms.com"
 ZALO_TEXT_LIMIT = 2000  # characters per sendMessage text (and sendPhoto caption)
+WEBHOOK_SECRET_HEADER = "X-Bot-Api-Secret-Token"  # carries setWebhook's secret_token on every delivery
 DEFAULT_TIMEOUT = 10.0  # seconds for every call but the long poll
 POLL_GRACE = 10.0  # seconds a getUpdates may outlast its own timeout (network, server lag)
 QUOTA_EXCEEDED = 429
@@ -187,7 +188,7 @@ class ZaloApi:
         return self._typed("getMe", BotInfo, await self.call("getMe"))
 
     async def get_updates(self, timeout: int = 30) -> ZaloUpdate | None:
-        """The next update, waiting up to ``timeout`` seconds for one; ``None`` if none came (Zalo's 408).
+        """The next update, waiting up to ``timeout`` seconds for one; ``None`` if none came (a 408).
 
         Raises :class:`~bot.channels.zalo_update.ZaloUpdateError` for an update that cannot be
         parsed (it is consumed all the same: poll again). Fails while a webhook is set.
@@ -199,6 +200,9 @@ class ZaloApi:
             if error.error_code == POLL_TIMEOUT:
                 return None
             raise
+        if not result:
+            # some answer "no update" as ok with an empty or missing result rather than a 408
+            return None
         return parse_update(result)
 
     async def set_webhook(self, url: str, secret_token: str) -> WebhookInfo:
@@ -281,6 +285,7 @@ class ZaloApi:
 __all__ = [
     "DEFAULT_BASE_URL",
     "REDACTED",
+    "WEBHOOK_SECRET_HEADER",
     "ZALO_TEXT_LIMIT",
     "BotInfo",
     "SentMessage",

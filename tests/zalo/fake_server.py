@@ -78,7 +78,7 @@ class Call:
 
     method: str
     params: dict[str, Any]
-    at: float  # time.monotonic()
+    at: float  # time.monotonic() when the request arrived
     authorized: bool
     error_code: int | None
     dropped: bool = False
@@ -255,7 +255,7 @@ class FakeZalo:
     # ------------------------------------------------------------------ test side: what the bot did
 
     def calls(self, method: str | None = None) -> list[Call]:
-        """Every request the bot made (of ``method``, if given), in order, failures included."""
+        """Every request the bot made (of ``method``, if given), in the order answered, failures included."""
         return [call for call in self._calls if method is None or call.method == method]
 
     def messages(self, chat_id: str) -> list[BotMessage]:
@@ -417,6 +417,7 @@ class FakeZalo:
     # ------------------------------------------------------------------ the API
 
     async def _handle(self, request: Request) -> Response:
+        arrived = time.monotonic()
         match = _PATH.fullmatch(request.url.path)
         if match is None:
             return _error(404, "Not Found")
@@ -424,13 +425,13 @@ class FakeZalo:
         try:
             params = await _params(request)
         except _ApiError as error:
-            self._record(method, {}, match["token"] == self.token, error.error_code)
+            self._record(arrived, method, {}, match["token"] == self.token, error.error_code)
             return _error(error.error_code, error.description)
         if match["token"] != self.token:
-            self._record(method, params, False, 401)
+            self._record(arrived, method, params, False, 401)
             return _error(401, "Unauthorized")
         if method not in METHODS:
-            self._record(method, params, True, 404)
+            self._record(arrived, method, params, True, 404)
             return _error(404, f"Not Found: method {method} not found")
         wait = self.delay + self.delays.get(method, 0.0)
         if wait > 0:
@@ -441,25 +442,32 @@ class FakeZalo:
         if faults:
             kind = faults.popleft()
             if kind == "drop":
-                self._record(method, params, True, None, dropped=True)
+                self._record(arrived, method, params, True, None, dropped=True)
                 return _HangUp()
-            self._record(method, params, True, 429)
+            self._record(arrived, method, params, True, 429)
             return _error(429, "Too Many Requests: quota exceeded")
         try:
             result = await getattr(self, f"_api_{method}")(params, request)
         except _ApiError as error:
-            self._record(method, params, True, error.error_code)
+            self._record(arrived, method, params, True, error.error_code)
             return _error(error.error_code, error.description)
-        self._record(method, params, True, None)
+        self._record(arrived, method, params, True, None)
         body: dict[str, Any] = {"ok": True}
         if result is not None:
             body["result"] = result
         return JSONResponse(body)
 
     def _record(
-        self, method: str, params: dict[str, Any], authorized: bool, error_code: int | None, *, dropped: bool = False
+        self,
+        arrived: float,
+        method: str,
+        params: dict[str, Any],
+        authorized: bool,
+        error_code: int | None,
+        *,
+        dropped: bool = False,
     ) -> None:
-        self._calls.append(Call(method, params, time.monotonic(), authorized, error_code, dropped))
+        self._calls.append(Call(method, params, arrived, authorized, error_code, dropped))
 
     async def _api_getMe(self, params: dict[str, Any], request: Request) -> Any:
         return {

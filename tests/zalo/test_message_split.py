@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Callable
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from bot.channels.message_split import split_message, utf16_length
@@ -102,6 +102,7 @@ def _gaps(text: str, pieces: list[str]) -> list[str]:
     return gaps
 
 
+@settings(deadline=None)  # no timing limits in tests: a slow machine is not a failure
 @given(TEXTS, st.integers(min_value=2, max_value=40), st.sampled_from(MEASURES))
 def test_pieces_fit_are_never_blank_and_rebuild_the_text(text: str, limit: int, measure: Callable[[str], int]) -> None:
     pieces = split_message(text, limit, measure=measure)
@@ -112,6 +113,7 @@ def test_pieces_fit_are_never_blank_and_rebuild_the_text(text: str, limit: int, 
     assert all(not gap.strip() for gap in gaps)
 
 
+@settings(deadline=None)  # no timing limits in tests: a slow machine is not a failure
 @given(TEXTS, st.integers(min_value=2, max_value=40))
 def test_each_cut_is_at_the_cleanest_boundary_the_piece_allowed(text: str, limit: int) -> None:
     pieces = split_message(text, limit)
@@ -126,7 +128,14 @@ def test_each_cut_is_at_the_cleanest_boundary_the_piece_allowed(text: str, limit
             assert not BREAKABLE.search(before), "a word was cut although the piece had a space"
 
 
-@given(TEXTS, st.integers(min_value=2, max_value=40))
-def test_a_text_that_fits_is_left_whole(text: str, limit: int) -> None:
-    assume(text.strip() and len(text.strip()) <= limit)
+SHORT_TEXTS_AND_LIMITS = st.integers(min_value=2, max_value=40).flatmap(
+    lambda limit: st.tuples(st.lists(ALPHABET, max_size=limit).map("".join), st.just(limit))
+)
+
+
+@settings(deadline=None)  # no timing limits in tests: a slow machine is not a failure
+@given(SHORT_TEXTS_AND_LIMITS)
+def test_a_text_that_fits_is_left_whole(text_and_limit: tuple[str, int]) -> None:
+    text, limit = text_and_limit
+    assume(text.strip())
     assert split_message(text, limit) == [text.strip()]

@@ -239,6 +239,15 @@ async def test_a_success_with_a_result_of_the_wrong_shape_is_an_api_error() -> N
             await ZaloApi("1:tok-tok-tok", "https://zalo.invalid", client).get_me()
 
 
+@pytest.mark.parametrize("body", [{"ok": True}, {"ok": True, "result": None}, {"ok": True, "result": {}}])
+async def test_get_updates_takes_an_empty_success_for_no_update(body: dict[str, object]) -> None:
+    def empty(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json=body)
+
+    async with httpx.AsyncClient(transport=httpx.MockTransport(empty)) as client:
+        assert await ZaloApi("1:tok-tok-tok", "https://zalo.invalid", client).get_updates(timeout=1) is None
+
+
 def test_is_transient_tells_retryable_failures_apart() -> None:
     assert is_transient(ZaloApiError(429, "quota"))
     assert is_transient(ZaloApiError(503, "unavailable"))

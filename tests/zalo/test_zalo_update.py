@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.channels.zalo_update import ZaloUpdate, ZaloUpdateError, parse_update
@@ -187,6 +187,7 @@ def _parses_or_refuses(delivery: object) -> ZaloUpdate | None:
         return None
 
 
+@settings(deadline=None)  # no timing limits in tests: a slow machine is not a failure
 @given(JSON)
 def test_any_json_value_parses_or_raises_the_update_error(value: Any) -> None:
     _parses_or_refuses(value)
@@ -194,11 +195,13 @@ def test_any_json_value_parses_or_raises_the_update_error(value: Any) -> None:
     _parses_or_refuses({"event_name": "message.text.received", "message": value})
 
 
+@settings(deadline=None)  # no timing limits in tests: a slow machine is not a failure
 @given(st.binary(max_size=200) | st.text(max_size=200))
 def test_any_bytes_or_text_parse_or_raise_the_update_error(raw: bytes | str) -> None:
     _parses_or_refuses(raw)
 
 
+@settings(deadline=None)  # no timing limits in tests: a slow machine is not a failure
 @given(st.sampled_from(FIELD_PATHS), JSON, st.booleans())
 def test_a_valid_update_with_any_field_replaced_parses_or_raises_the_update_error(
     path: tuple[str, ...], value: Any, wrapped: bool

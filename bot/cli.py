@@ -128,7 +128,7 @@ def cmd_default(args: argparse.Namespace) -> int:
 
     if token_configured():
         return cmd_run(args)
-    print("Chưa cấu hình TELEGRAM_BOT_TOKEN: mở trò chuyện ngay tại terminal.", file=sys.stderr)
+    print("Chưa cấu hình TELEGRAM_BOT_TOKEN hay ZALO_BOT_TOKEN: mở trò chuyện ngay tại terminal.", file=sys.stderr)
     return cmd_chat(args)
 
 
@@ -155,7 +155,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.add_argument("--quiet", action="store_true", help="không in các câu sai")
     p.set_defaults(func=cmd_eval)
-    p = sub.add_parser("run", help="chạy bot Telegram (polling, hoặc webhook khi có WEBHOOK_URL)")
+    p = sub.add_parser(
+        "run", help="chạy bot trên mọi cửa có token (Telegram, Zalo): polling, hoặc webhook khi có WEBHOOK_URL"
+    )
     mode = p.add_mutually_exclusive_group()
     mode.add_argument(
         "--webhook",

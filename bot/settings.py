@@ -18,6 +18,10 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 _TOKEN_RE = re.compile(r"^\d+:[A-Za-z0-9_-]{20,}$")
 _SECRET_RE = re.compile(r"^[A-Za-z0-9_-]{1,256}$")  # what Telegram accepts as secret_token
+_ZALO_TOKEN_RE = re.compile(r"^[\x21-\x7e]{10,512}$")  # printable ASCII, no spaces: its shape is not documented
+_ZALO_SECRET_RE = re.compile(r"^[A-Za-z0-9_-]{8,256}$")  # Zalo: 8-256 characters
+_ZALO_ID_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+DOOR_TOKENS = ("TELEGRAM_BOT_TOKEN", "ZALO_BOT_TOKEN")
 
 
 class SettingsError(Exception):
@@ -30,6 +34,10 @@ class Settings(BaseSettings):
     telegram_bot_token: SecretStr | None = None
     telegram_base_url: str | None = None
     admin_ids: Annotated[tuple[int, ...], NoDecode] = ()
+    zalo_bot_token: SecretStr | None = None
+    zalo_base_url: str = "https://bot-api.zaloplatforms.com"
+    zalo_webhook_secret: SecretStr | None = None
+    zalo_admin_ids: Annotated[tuple[str, ...], NoDecode] = ()
     knowledge_dir: Path = Path("knowledge")
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
@@ -47,7 +55,15 @@ class Settings(BaseSettings):
     # Telegram allows about 30 messages a second in all (429 Retry-After beyond); 0 = no limit of ours
     telegram_max_rate: float = Field(default=30.0, ge=0)
 
-    @field_validator("telegram_bot_token", "webhook_secret", "telegram_base_url", "webhook_url", mode="before")
+    @field_validator(
+        "telegram_bot_token",
+        "webhook_secret",
+        "telegram_base_url",
+        "webhook_url",
+        "zalo_bot_token",
+        "zalo_webhook_secret",
+        mode="before",
+    )
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
@@ -72,7 +88,32 @@ class Settings(BaseSettings):
             return tuple(int(p) for p in parts)
         return value
 
-    @field_validator("telegram_base_url", "webhook_url")
+    @field_validator("zalo_bot_token")
+    @classmethod
+    def _zalo_token_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not _ZALO_TOKEN_RE.match(value.get_secret_value().strip()):
+            raise ValueError("không đúng dạng token của Zalo Bot (chuỗi ký tự liền, không dấu cách)")
+        return SecretStr(value.get_secret_value().strip()) if value is not None else None
+
+    @field_validator("zalo_webhook_secret")
+    @classmethod
+    def _zalo_secret_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not _ZALO_SECRET_RE.match(value.get_secret_value()):
+            raise ValueError("chỉ gồm A-Z, a-z, 0-9, _ và -, dài 8-256 ký tự (quy định của Zalo)")
+        return value
+
+    @field_validator("zalo_admin_ids", mode="before")
+    @classmethod
+    def _zalo_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            parts = [p.strip() for p in value.replace(";", ",").split(",") if p.strip()]
+            bad = [p for p in parts if not _ZALO_ID_RE.match(p)]
+            if bad:
+                raise ValueError(f"phải là các mã người dùng Zalo cách nhau bởi dấu phẩy (sai: {', '.join(bad)})")
+            return tuple(parts)
+        return value
+
+    @field_validator("telegram_base_url", "webhook_url", "zalo_base_url")
     @classmethod
     def _http_url(cls, value: str | None) -> str | None:
         if value is not None and not re.match(r"^https?://[^\s/]+", value.strip()):
@@ -93,14 +134,25 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def _webhook_needs_secret(self) -> Settings:
-        if self.webhook_url and self.webhook_secret is None:
+        if self.webhook_url and self.telegram_bot_token is not None and self.webhook_secret is None:
             raise ValueError("WEBHOOK_SECRET: bắt buộc khi đặt WEBHOOK_URL (để từ chối request giả mạo)")
+        if self.webhook_url and self.zalo_bot_token is not None and self.zalo_webhook_secret is None:
+            raise ValueError("ZALO_WEBHOOK_SECRET: bắt buộc khi đặt WEBHOOK_URL và ZALO_BOT_TOKEN (8-256 ký tự)")
         return self
 
     def require_a_door(self) -> None:
         """`run` serves every door whose token is set, and refuses to start with none."""
-        if self.telegram_bot_token is None:
-            raise SettingsError("TELEGRAM_BOT_TOKEN: chưa đặt (lấy token từ @BotFather)")
+        if self.telegram_bot_token is None and self.zalo_bot_token is None:
+            raise SettingsError(
+                "TELEGRAM_BOT_TOKEN, ZALO_BOT_TOKEN: chưa đặt token nào (Telegram: lấy từ @BotFather; "
+                "Zalo: từ Zalo Bot Creator), nên không có cửa nào để chạy"
+            )
+
+    @property
+    def zalo_token(self) -> str:
+        if self.zalo_bot_token is None:
+            raise SettingsError("ZALO_BOT_TOKEN: chưa đặt")
+        return self.zalo_bot_token.get_secret_value()
 
     @property
     def token(self) -> str:
@@ -128,13 +180,13 @@ def load_settings(**overrides: object) -> Settings:
 
 def token_configured() -> bool:
     """Is a chat token set (in the environment or .env)? Decides what `python -m bot` starts."""
-    if os.environ.get("TELEGRAM_BOT_TOKEN", "").strip():
+    if any(os.environ.get(name, "").strip() for name in DOOR_TOKENS):
         return True
     env_file = Path(".env")
     if env_file.is_file():
         for line in env_file.read_text(encoding="utf-8", errors="replace").splitlines():
             key, _, value = line.partition("=")
-            if key.strip().upper() == "TELEGRAM_BOT_TOKEN" and value.strip().strip("'\""):
+            if key.strip().upper() in DOOR_TOKENS and value.strip().strip("'\""):
                 return True
     return False
 
@@ -162,6 +214,8 @@ def setup_logging(settings: Settings) -> None:
     secrets = [
         settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else "",
         settings.webhook_secret.get_secret_value() if settings.webhook_secret else "",
+        settings.zalo_bot_token.get_secret_value() if settings.zalo_bot_token else "",
+        settings.zalo_webhook_secret.get_secret_value() if settings.zalo_webhook_secret else "",
     ]
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -15,6 +15,9 @@ from .settings import Settings
 def dialogue(engine: Engine, settings: Settings) -> Dialogue:
     return Dialogue(
         engine,
-        admins={"telegram": frozenset(str(i) for i in settings.admin_ids)},
+        admins={
+            "telegram": frozenset(str(i) for i in settings.admin_ids),
+            "zalo": frozenset(settings.zalo_admin_ids),
+        },
         limiter=RateLimiter(settings.rate_limit_messages, settings.rate_limit_seconds),
     )

@@ -32,7 +32,7 @@ def run_cli(
     *args: str, stdin: str = "", cwd: Path = ROOT, env_extra: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     """`python -m bot …` as a user runs it, without a token or KNOWLEDGE_DIR from the caller's environment."""
-    env = {k: v for k, v in os.environ.items() if k not in ("TELEGRAM_BOT_TOKEN", "KNOWLEDGE_DIR")}
+    env = {k: v for k, v in os.environ.items() if k not in ("TELEGRAM_BOT_TOKEN", "ZALO_BOT_TOKEN", "KNOWLEDGE_DIR")}
     env.update(env_extra or {})
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],

@@ -17,6 +17,10 @@ ALL_VARS = (
     "WEBHOOK_SECRET",
     "PORT",
     "LOG_LEVEL",
+    "ZALO_BOT_TOKEN",
+    "ZALO_BASE_URL",
+    "ZALO_WEBHOOK_SECRET",
+    "ZALO_ADMIN_IDS",
 )
 
 
@@ -65,6 +69,7 @@ def test_malformed_value_names_the_variable(monkeypatch: pytest.MonkeyPatch, nam
 
 def test_webhook_needs_a_secret(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WEBHOOK_URL", "https://bot.example.org")
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
     with pytest.raises(SettingsError) as caught:
         load_settings()
     assert "WEBHOOK_SECRET" in str(caught.value)
@@ -90,6 +95,29 @@ def test_token_configured(monkeypatch: pytest.MonkeyPatch) -> None:
     assert not token_configured()
     monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
     assert token_configured()
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN")
+    monkeypatch.setenv("ZALO_BOT_TOKEN", "3541284772:zalo-token-abcdef")
+    assert token_configured()
+
+
+def test_zalo_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ZALO_BOT_TOKEN", "3541284772:zalo-token-abcdef")
+    monkeypatch.setenv("ZALO_ADMIN_IDS", "a1b2c3, 7f00ee")
+    settings = load_settings()
+    assert settings.zalo_admin_ids == ("a1b2c3", "7f00ee") and settings.zalo_token.startswith("3541284772:")
+    settings.require_a_door()  # Zalo alone is a door
+    monkeypatch.setenv("ZALO_ADMIN_IDS", "ok, not an id")
+    with pytest.raises(SettingsError, match="ZALO_ADMIN_IDS"):
+        load_settings()
+    monkeypatch.setenv("ZALO_ADMIN_IDS", "ok")
+    monkeypatch.setenv("ZALO_BASE_URL", "ftp://x")
+    with pytest.raises(SettingsError, match="ZALO_BASE_URL"):
+        load_settings()
+
+
+def test_run_refuses_to_start_with_no_door() -> None:
+    with pytest.raises(SettingsError, match="ZALO_BOT_TOKEN"):
+        load_settings().require_a_door()
 
 
 def test_secrets_never_reach_the_log(caplog: pytest.LogCaptureFixture) -> None:

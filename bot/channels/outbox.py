@@ -156,13 +156,19 @@ class Outbox:
                     self._failed += 1
                     log.warning(
                         "Outbox: bỏ một tin cho chat %s sau %d lần thử: %s: %s",
-                        chat_ref(chat_id), attempt, type(error).__name__, error,
+                        chat_ref(chat_id),
+                        attempt,
+                        type(error).__name__,
+                        error,
                     )
                     return
                 delay = self._backoff(attempt)
                 log.info(
                     "Outbox: chat %s, lần thử %d lỗi (%s); thử lại sau %.1f giây",
-                    chat_ref(chat_id), attempt, type(error).__name__, delay,
+                    chat_ref(chat_id),
+                    attempt,
+                    type(error).__name__,
+                    delay,
                 )
                 await self._sleep(delay)
             else:

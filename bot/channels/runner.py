@@ -15,6 +15,7 @@ import contextlib
 import logging
 import signal
 import time
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from starlette.routing import Route
@@ -27,6 +28,7 @@ from ..settings import Settings
 from . import web
 from .dispatcher import ChatDispatcher
 from .telegram_service import TelegramService
+from .zalo_service import ZaloService
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +59,8 @@ def services(settings: Settings, webhook: bool, dispatcher: ChatDispatcher) -> l
     out: list[Service] = []
     if settings.telegram_bot_token is not None:
         out.append(TelegramService(settings, webhook, dispatcher))
+    if settings.zalo_bot_token is not None:
+        out.append(ZaloService(settings, webhook, dispatcher))
     return out
 
 
@@ -67,13 +71,13 @@ class Runtime:
         webhook: bool,
         engine: Engine | None = None,
         host: str = "0.0.0.0",
-        doors: list[Service] | None = None,
+        doors: Callable[[ChatDispatcher], list[Service]] | None = None,
     ):
         self.settings = settings
         self.webhook = webhook
         self.host = host
         self.dispatcher = ChatDispatcher(settings.max_concurrent_updates)
-        self.services = doors if doors is not None else services(settings, webhook, self.dispatcher)
+        self.services = doors(self.dispatcher) if doors is not None else services(settings, webhook, self.dispatcher)
         self.engine = engine
         self.core: Dialogue | None = None
         self.knowledge_problem: str | None = None

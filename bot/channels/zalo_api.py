@@ -296,4 +296,3 @@ __all__ = [
     "ZaloNetworkError",
     "is_transient",
 ]
-

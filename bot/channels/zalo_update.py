@@ -62,7 +62,6 @@ def _as_datetime_ms(value: object) -> datetime:
     raise ValueError("cần mốc thời gian tính bằng mili giây")
 
 
-
 def _or_none(value: object, handler: ValidatorFunctionWrapHandler) -> Any:
     try:
         return handler(value)

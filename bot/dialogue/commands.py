@@ -98,7 +98,13 @@ async def reload(core: Dialogue, msg: Incoming, args: str) -> Reply:
     return Reply.say("command", "\n".join(lines), title=title)
 
 
+async def whoami(core: Dialogue, msg: Incoming, args: str) -> Reply:
+    """Your own id on this platform: what an admin puts in ADMIN_IDS / ZALO_ADMIN_IDS."""
+    return Reply.say("command", texts.your_id(msg.door, msg.user_id))
+
+
 HANDLERS: dict[str, Handler] = {
+    "id": whoami,
     "start": start,
     "help": help_,
     "huyen": districts,

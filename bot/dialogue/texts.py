@@ -163,7 +163,14 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("nguon", "Nguồn: các bài viết gốc"),
     ("hoi", "Đặt câu hỏi (dùng trong nhóm)"),
     ("reload", "Nạp lại dữ liệu (quản trị viên)"),
+    ("id", "Mã người dùng của bạn (để quản trị viên cấu hình)"),
 )
+
+
+def your_id(door: str, user_id: str) -> str:
+    return f"Mã người dùng của bạn trên {door}: {user_id}"
+
+
 START_TITLE = "Xin chào!"
 START_EXAMPLES = "Thử một câu hỏi mẫu:"
 HELP_TITLE = "Cách hỏi"

@@ -332,9 +332,7 @@ class FakeZalo:
     ) -> Delivery:
         """A user's text message (``message.text.received``)."""
         return await self.push(
-            self.make_update(
-                "message.text.received", chat_id, user_id, chat_type, message_id, display_name, text=text
-            ),
+            self.make_update("message.text.received", chat_id, user_id, chat_type, message_id, display_name, text=text),
             wrapped=wrapped,
         )
 

@@ -51,10 +51,12 @@ async def test_push_can_send_a_wrong_secret_or_none(fake_zalo: FakeZalo, zalo_ap
     receiver = Receiver(status=403)
     async with serve(receiver.app) as url:
         await zalo_api.set_webhook(f"{url}/zalo", "s3cret-token")
-        forged = await fake_zalo.push(fake_zalo.make_update("message.text.received", "c", "u", text="giả"),
-                                      secret="wrong-secret")
-        missing = await fake_zalo.push(fake_zalo.make_update("message.text.received", "c", "u", text="giả"),
-                                       with_secret=False)
+        forged = await fake_zalo.push(
+            fake_zalo.make_update("message.text.received", "c", "u", text="giả"), secret="wrong-secret"
+        )
+        missing = await fake_zalo.push(
+            fake_zalo.make_update("message.text.received", "c", "u", text="giả"), with_secret=False
+        )
     assert [secret for secret, _ in receiver.requests] == ["wrong-secret", None]
     assert forged.webhook_status == missing.webhook_status == 403
 
@@ -72,7 +74,9 @@ async def test_redeliver_hands_out_the_same_update_again(fake_zalo: FakeZalo, za
     [again] = await fake_zalo.redeliver(last=1)
     updates = [await zalo_api.get_updates(timeout=0) for _ in range(3)]
     assert [(u.text, u.message_id) for u in updates if u] == [
-        ("một", "77"), ("hai", again.update["message"]["message_id"]), ("hai", again.update["message"]["message_id"])
+        ("một", "77"),
+        ("hai", again.update["message"]["message_id"]),
+        ("hai", again.update["message"]["message_id"]),
     ]
     with pytest.raises(ValueError):
         await fake_zalo.redeliver(last=5)
@@ -107,7 +111,9 @@ async def test_faults_can_target_any_method(fake_zalo: FakeZalo, zalo_api: ZaloA
         await zalo_api.send_chat_action("c")
     await zalo_api.get_me()
     assert [(c.method, c.error_code, c.dropped) for c in fake_zalo.calls()] == [
-        ("getMe", None, True), ("sendChatAction", 429, False), ("getMe", None, False)
+        ("getMe", None, True),
+        ("sendChatAction", 429, False),
+        ("getMe", None, False),
     ]
 
 

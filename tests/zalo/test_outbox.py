@@ -62,9 +62,7 @@ def texts(fake: FakeZalo, chat_id: str) -> list[str]:
     return [message.text for message in fake.messages(chat_id)]
 
 
-async def test_each_chats_messages_arrive_in_order_through_quota_errors(
-    fake_zalo: FakeZalo, zalo_api: ZaloApi
-) -> None:
+async def test_each_chats_messages_arrive_in_order_through_quota_errors(fake_zalo: FakeZalo, zalo_api: ZaloApi) -> None:
     fake_zalo.fail_next_sends(6)
     outbox = zalo_outbox(zalo_api, RecordedSleep(), max_attempts=10)
     replies = {

@@ -35,8 +35,9 @@ def _closed_port() -> int:
 
 async def test_get_me_returns_the_bot_account(fake_zalo: FakeZalo, zalo_api: ZaloApi) -> None:
     me = await zalo_api.get_me()
-    assert me == BotInfo(id=fake_zalo.bot_id, account_name=fake_zalo.account_name, account_type="BASIC",
-                         can_join_groups=True)
+    assert me == BotInfo(
+        id=fake_zalo.bot_id, account_name=fake_zalo.account_name, account_type="BASIC", can_join_groups=True
+    )
 
 
 async def test_send_message_delivers_the_text_and_returns_its_id(fake_zalo: FakeZalo, zalo_api: ZaloApi) -> None:
@@ -144,7 +145,10 @@ async def test_get_updates_parses_every_event_kind(fake_zalo: FakeZalo, zalo_api
     await fake_zalo.push_unsupported("c", "u")
     image, sticker, other = [await zalo_api.get_updates(timeout=0) for _ in range(3)]
     assert image is not None and (image.kind, image.message.photo_url, image.message.caption, image.text) == (
-        "image", "https://example.invalid/a.jpg", "ảnh", None
+        "image",
+        "https://example.invalid/a.jpg",
+        "ảnh",
+        None,
     )
     assert sticker is not None and (sticker.kind, sticker.message.sticker) == ("sticker", "abc")
     assert other is not None and other.kind == "unsupported"
@@ -197,7 +201,9 @@ async def test_send_photo_with_and_without_caption(fake_zalo: FakeZalo, zalo_api
     await zalo_api.send_photo("chat-1", "https://example.invalid/q.png")
     first, second = fake_zalo.messages("chat-1")
     assert (first.photo, first.caption, with_caption.message_id) == (
-        "https://example.invalid/p.png", "Ảnh minh hoạ", first.message_id
+        "https://example.invalid/p.png",
+        "Ảnh minh hoạ",
+        first.message_id,
     )
     assert (second.photo, second.caption) == ("https://example.invalid/q.png", None)
     assert "caption" not in fake_zalo.calls("sendPhoto")[1].params

@@ -31,7 +31,9 @@ def test_a_bare_text_update_parses_into_typed_fields() -> None:
     assert update.kind == "text" and update.event_name == "message.text.received"
     assert update.text == "Bù Đốp xây được bao nhiêu căn nhà đại đoàn kết?"
     assert (update.chat_id, update.user_id, update.message_id) == (
-        "6ede9afa0e28e776be39", "6ede9afa0e28e776be39", "2d758cb5e0e7c5b99cf6"
+        "6ede9afa0e28e776be39",
+        "6ede9afa0e28e776be39",
+        "2d758cb5e0e7c5b99cf6",
     )
     assert update.message.sender.display_name == "Nguyễn Văn A" and not update.message.sender.is_bot
     assert not update.is_group
@@ -48,8 +50,7 @@ def test_json_text_and_bytes_parse_as_the_object(encode: Any) -> None:
 
 
 def test_numeric_ids_and_message_id_become_strings() -> None:
-    update = parse_update(text_update(message_id=12345, chat={"id": 42, "chat_type": "PRIVATE"},
-                                      **{"from": {"id": 7}}))
+    update = parse_update(text_update(message_id=12345, chat={"id": 42, "chat_type": "PRIVATE"}, **{"from": {"id": 7}}))
     assert (update.message_id, update.chat_id, update.user_id) == ("12345", "42", "7")
 
 
@@ -97,18 +98,26 @@ def test_a_missing_event_name_is_inferred_from_the_content() -> None:
 
 
 def test_image_and_sticker_fields() -> None:
-    image = parse_update({"event_name": "message.image.received",
-                          "message": {**text_update()["message"], "photo": "https://example.invalid/p.jpg",
-                                      "caption": "ảnh"}})
+    image = parse_update(
+        {
+            "event_name": "message.image.received",
+            "message": {**text_update()["message"], "photo": "https://example.invalid/p.jpg", "caption": "ảnh"},
+        }
+    )
     assert (image.message.photo_url, image.message.caption) == ("https://example.invalid/p.jpg", "ảnh")
-    sticker = parse_update({"event_name": "message.sticker.received",
-                            "message": {**text_update()["message"], "sticker": "0e078a2fb66a5f34067b"}})
+    sticker = parse_update(
+        {
+            "event_name": "message.sticker.received",
+            "message": {**text_update()["message"], "sticker": "0e078a2fb66a5f34067b"},
+        }
+    )
     assert sticker.message.sticker == "0e078a2fb66a5f34067b"
 
 
 def test_optional_fields_of_the_wrong_type_are_dropped_not_fatal() -> None:
-    update = parse_update(text_update(date="hôm qua", caption={"x": 1}, **{
-        "from": {"id": "u", "display_name": ["A"], "is_bot": "maybe"}}))
+    update = parse_update(
+        text_update(date="hôm qua", caption={"x": 1}, **{"from": {"id": "u", "display_name": ["A"], "is_bot": "maybe"}})
+    )
     assert update.message.date is None and update.message.caption is None
     assert update.message.sender.display_name is None and update.message.sender.is_bot is False
 

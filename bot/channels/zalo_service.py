@@ -1,0 +1,213 @@
+"""Running the Zalo door: connecting, webhook or long polling, deduplicating, sending reliably.
+
+Updates go to the shared dispatcher (concurrent across chats, in order within
+one); a redelivered update (same ``message_id``) is answered once; replies leave
+through an outbox that retries quota (429) and network errors with backoff,
+keeping each chat's order, and a send that finally fails is logged without
+stopping the door.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import httpx
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from ..dialogue.core import Dialogue
+from ..settings import Settings
+from . import zalo
+from .dispatcher import ChatDispatcher, QueueFull
+from .outbox import Outbox
+from .retry import Backoff
+from .web import Refused, json_body, require_secret
+from .zalo_api import WEBHOOK_SECRET_HEADER, ZaloApi, ZaloApiError, ZaloError, is_transient
+from .zalo_update import ZaloUpdate, ZaloUpdateError, parse_update
+
+log = logging.getLogger(__name__)
+
+WEBHOOK_PATH = "/zalo"
+SEEN_TTL = 24 * 3600.0  # a redelivery comes within minutes; a day is ample
+
+
+def zalo_webhook_url(webhook_url: str) -> str:
+    """Zalo's webhook on WEBHOOK_URL's host: https://host/zalo."""
+    parts = urlsplit(webhook_url)
+    return urlunsplit((parts.scheme, parts.netloc, WEBHOOK_PATH, "", ""))
+
+
+class ZaloService:
+    name = "zalo"
+
+    def __init__(
+        self,
+        settings: Settings,
+        webhook: bool,
+        dispatcher: ChatDispatcher,
+        backoff: Backoff | None = None,
+        outbox_delays: tuple[float, float] = (1.0, 30.0),
+    ):
+        self.settings = settings
+        self.webhook = webhook
+        self.dispatcher = dispatcher
+        self.backoff = backoff or Backoff()
+        limits = httpx.Limits(max_connections=dispatcher.max_concurrent + 8)
+        self.http = httpx.AsyncClient(limits=limits, trust_env=False)
+        self.api = ZaloApi(settings.zalo_token, settings.zalo_base_url, self.http, timeout=15.0)
+        self.outbox = Outbox(
+            self.api.send_message,
+            should_retry=is_transient,
+            base_delay=outbox_delays[0],
+            max_delay=outbox_delays[1],
+            concurrency=dispatcher.max_concurrent,
+        )
+        self.core: Dialogue | None = None
+        self.bot_name: str | None = None
+        self.started = False
+        self.registered = False
+        self.receiving = True
+        self.problem: str | None = "chưa kết nối Zalo"
+        self._poller: asyncio.Task[None] | None = None
+
+    # ------------------------------------------------------------ state
+
+    @property
+    def ready(self) -> bool:
+        return self.started
+
+    def health(self) -> dict[str, Any]:
+        report: dict[str, Any] = {"ready": self.ready, "mode": "webhook" if self.webhook else "polling"}
+        if self.webhook:
+            report["webhook"] = {"registered": self.registered, "url": self._url()}
+        if not self.ready and self.problem:
+            report["problem"] = self.problem
+        return report
+
+    def _url(self) -> str:
+        return zalo_webhook_url(self.settings.webhook_url or "")
+
+    # ------------------------------------------------------------ lifecycle
+
+    async def start(self, core: Dialogue) -> None:
+        self.core = core
+        me = await self._retrying("getMe", self.api.get_me)
+        self.bot_name = me.account_name
+        if self.webhook:
+            secret = self.settings.zalo_webhook_secret.get_secret_value() if self.settings.zalo_webhook_secret else ""
+            await self._retrying("setWebhook", lambda: self.api.set_webhook(self._url(), secret))
+            self.registered = True
+            log.info("Đã đăng ký webhook Zalo %s", self._url())
+        else:
+            info = await self._retrying("getWebhookInfo", self.api.get_webhook_info)
+            if info.url:  # getUpdates does not work while a webhook is set
+                await self._retrying("deleteWebhook", self.api.delete_webhook)
+                log.info("Đã gỡ webhook Zalo cũ (%s) để nhận tin bằng long polling", info.url)
+            self._poller = asyncio.create_task(self._poll())
+        self.started = True
+        self.problem = None
+
+    async def _retrying(self, what: str, call: Any) -> Any:
+        """A start-up call, retried with backoff while Zalo is unreachable or busy."""
+        attempt = 0
+        while True:
+            try:
+                return await call()
+            except ZaloError as exc:
+                if isinstance(exc, ZaloApiError) and not is_transient(exc) and exc.error_code in (401, 403, 404):
+                    self.problem = f"Zalo từ chối {what}: {exc.description} (ZALO_BOT_TOKEN sai?)"
+                    log.error(self.problem)
+                    raise
+                delay = self.backoff.delay(attempt)
+                attempt += 1
+                self.problem = f"chưa gọi được Zalo {what}: {exc}"
+                log.warning("Chưa gọi được Zalo %s (%s); thử lại sau %.0f giây", what, exc, delay)
+                await asyncio.sleep(delay)
+
+    async def _poll(self) -> None:
+        """Long polling: one update per call; a 408 (nothing arrived) is normal."""
+        attempt = 0
+        while self.receiving:
+            try:
+                update = await self.api.get_updates(timeout=int(self.settings.poll_timeout))
+                attempt = 0
+            except ZaloUpdateError as exc:
+                log.warning("Bỏ qua một update Zalo không đọc được: %s", exc)
+                continue
+            except ZaloError as exc:
+                delay = self.backoff.delay(attempt)
+                attempt += 1
+                log.warning("Lỗi khi lấy tin nhắn từ Zalo (%s); thử lại sau %.0f giây", exc, delay)
+                await asyncio.sleep(delay)
+                continue
+            if update is not None:
+                self.accept(update)
+
+    def accept(self, update: ZaloUpdate) -> None:
+        """Queue an update for its chat (QueueFull when the dispatcher is full)."""
+        self.dispatcher.submit(f"zalo:{update.chat_id}", lambda: self._handle(update))
+
+    async def _handle(self, update: ZaloUpdate) -> None:
+        core = self.core
+        assert core is not None
+        seen_key = f"seen:zalo:{update.chat_id}:{update.message_id}"
+        if await core.state.get(seen_key) is not None:
+            log.info("Bỏ qua update Zalo gửi lại (message_id đã trả lời)")
+            return
+        await core.state.put(seen_key, {"seen": True}, SEEN_TTL)
+        message = zalo.incoming(update, self.bot_name)
+        if message is None:
+            log.debug("Bỏ qua sự kiện Zalo không hỗ trợ: %s", update.event_name)
+            return
+        with contextlib.suppress(ZaloError):  # cosmetic: never let it stop the answer
+            await self.api.send_chat_action(update.chat_id, "typing")
+        reply = await core.handle(message)
+        await self.outbox.send(update.chat_id, zalo.render(reply))
+
+    async def stop_receiving(self) -> None:
+        """Polling stops after the long poll in flight (whatever it brings is still handled)."""
+        self.receiving = False
+        poller = self._poller
+        if poller is None:
+            return
+        try:
+            await asyncio.wait_for(asyncio.shield(poller), timeout=self.settings.poll_timeout + 5)
+        except TimeoutError:
+            poller.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await poller
+
+    async def flush(self, timeout: float) -> int:
+        report = await self.outbox.drain(timeout)
+        return len(report.left)
+
+    async def close(self) -> None:
+        await self.http.aclose()
+
+    # ------------------------------------------------------------ webhook
+
+    def routes(self) -> list[Route]:
+        return [Route(WEBHOOK_PATH, self._webhook, methods=["POST"])] if self.webhook else []
+
+    async def _webhook(self, request: Request) -> Response:
+        secret = self.settings.zalo_webhook_secret.get_secret_value() if self.settings.zalo_webhook_secret else ""
+        try:
+            require_secret(request, WEBHOOK_SECRET_HEADER, secret)
+            if not self.receiving or not self.started:
+                raise Refused(503, "not ready" if self.receiving else "shutting down")
+            try:
+                update = parse_update(await json_body(request))
+            except ZaloUpdateError:
+                raise Refused(400, "not an update") from None
+            try:
+                self.accept(update)
+            except QueueFull:
+                raise Refused(503, "busy") from None
+        except Refused as refused:
+            return refused.response()
+        return Response(status_code=200)

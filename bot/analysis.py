@@ -16,10 +16,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from . import lexicon
 from .expansion import expand, normalize
 from .knowledge import KnowledgeBase
-from .places import PlaceFinder, gazetteer
+from .places import Corpus, PlaceFinder, gazetteer
 from .query import Query, read
 from .spelling import Speller
-from .text import BREAK, tokens
+from .text import BREAK, is_year, tokens
 
 
 class Vocabulary:
@@ -29,9 +29,14 @@ class Vocabulary:
         self.words: Counter[str] = Counter()
         self.pairs: set[tuple[str, str]] = set()
 
-    def learn(self, toks: Sequence[str]) -> None:
+    def learn(self, toks: Sequence[str], pairs: Iterable[tuple[str, str]] | None = None) -> None:
         self.words.update(t for t in toks if t != BREAK)
-        self.pairs.update(p for p in itertools.pairwise(toks) if BREAK not in p)
+        self.pairs.update(pairs if pairs is not None else (p for p in itertools.pairwise(toks) if BREAK not in p))
+
+    def learn_unbroken(self, toks: list[str]) -> None:
+        """learn() for tokens read without breaks (an entry's fields): the same, faster."""
+        self.words.update(toks)
+        self.pairs.update(itertools.pairwise(toks))
 
     def learn_language(self) -> None:
         """The lexicon's phrases and the country's place names: words a user may type
@@ -45,34 +50,39 @@ class Vocabulary:
         return Speller(self.words, frozenset(self.pairs))
 
 
-def article_tokens(kb: KnowledgeBase) -> dict[str, list[str]]:
-    return {a.id: expand(tokens(a.text)) for a in kb.articles.values()}
-
-
-def place_finder(kb: KnowledgeBase, article_toks: Mapping[str, Sequence[str]]) -> PlaceFinder:
-    """The base's districts; the phrases the articles use tell a place name from ordinary words."""
-    ngrams: set[tuple[str, ...]] = set()
-    for toks in article_toks.values():
-        for size in (2, 3, 4):
-            ngrams.update(g for i in range(len(toks) - size + 1) if BREAK not in (g := tuple(toks[i : i + size])))
-    return PlaceFinder(((a.district, a.province) for a in kb.articles.values()), frozenset(ngrams))
-
-
-def district_words(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
-    """Every word each district's articles use: "năm 2030" is asked of a district whose articles never say it."""
-    words: dict[str, set[str]] = {}
+def read_articles(kb: KnowledgeBase, vocabulary: Vocabulary) -> tuple[PlaceFinder, dict[str, frozenset[str]]]:
+    """One pass over the articles: their words teach the vocabulary, their phrases the place
+    finder (which names they use as ordinary words), and each district's years are noted
+    ("năm 2030" is asked of a district whose articles never say it). Each article's tokens
+    are let go as soon as it is read."""
+    corpus = Corpus()
+    years: dict[str, set[str]] = {}
     for article in kb.articles.values():
-        words.setdefault(article.district, set()).update(tokens(article.text))
-    return {district: frozenset(w) for district, w in words.items()}
+        toks = expand(tokens(article.text))
+        pairs = [p for p in itertools.pairwise(toks) if BREAK not in p]
+        vocabulary.learn(toks, pairs)
+        corpus.learn(toks, pairs)
+        years.setdefault(article.district, set()).update(
+            t for t in toks if len(t) == 4 and t[:2] in ("19", "20") and is_year(t)
+        )
+    places = PlaceFinder(((a.district, a.province) for a in kb.articles.values()), corpus)
+    return places, {district: frozenset(y) for district, y in years.items()}
 
 
 class Analyzer:
     """Turns text into a Query: expand short forms, correct spelling, find places, read intent."""
 
-    def __init__(self, places: PlaceFinder, speller: Speller, words_by_district: Mapping[str, frozenset[str]]):
+    def __init__(self, places: PlaceFinder, speller: Speller, years_by_district: Mapping[str, frozenset[str]]):
         self.places = places
         self.speller = speller
-        self.district_words = words_by_district
+        self.district_years = years_by_district
+        self.all_years = frozenset().union(*years_by_district.values())
+
+    def years_mentioned(self, districts: Sequence[str]) -> frozenset[str]:
+        """The years the articles of these districts (of all, when none) mention."""
+        if not districts:
+            return self.all_years
+        return frozenset().union(*(self.district_years.get(d, frozenset()) for d in districts))
 
     def analyze(self, text: str) -> Query:
         toks = self.speller.correct(normalize(text))

@@ -32,17 +32,24 @@ def _context_holds(form: lexicon.ContextualForm, toks: Sequence[str], i: int) ->
     return form.last and i == len(toks) - 1
 
 
+# the first tokens of everything expand() may rewrite: a text with none of them is left as it is
+_EXPANDABLE = frozenset(lexicon.SHORT_FORMS) | frozenset(lexicon.CONTEXTUAL_FORMS) | frozenset(_PHRASES_BY_FIRST)
+
+
 def expand(toks: Sequence[str]) -> list[str]:
     """Replace short forms and abbreviations by the words they stand for."""
     out: list[str] = []
-    i = 0
+    done = 0  # tokens before this are in `out`
     n = len(toks)
-    while i < n:
+    for i in [k for k, tok in enumerate(toks) if tok in _EXPANDABLE]:  # most tokens are left as they are
+        if i < done:
+            continue  # inside a phrase already rewritten
+        out.extend(toks[done:i])
         tok = toks[i]
         phrase = next((p for p in _PHRASES_BY_FIRST.get(tok, ()) if tuple(toks[i : i + len(p)]) == p), None)
         if phrase is not None:
             out.extend(lexicon.PHRASES[phrase])
-            i += len(phrase)
+            done = i + len(phrase)
             continue
         form = lexicon.CONTEXTUAL_FORMS.get(tok)
         if form is not None and _context_holds(form, toks, i):
@@ -53,7 +60,8 @@ def expand(toks: Sequence[str]) -> list[str]:
             out.extend(lexicon.SHORT_FORMS[tok].split())
         else:
             out.append(tok)
-        i += 1
+        done = i + 1
+    out.extend(toks[done:n])
     return out
 
 

@@ -25,6 +25,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter, ValidationError
 
 from .text import collapse_spaces, fold, numbers
+from .yaml_reading import LOADER as YAML_LOADER
+from .yaml_reading import read_all, read_text, yaml_reason
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=48)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -141,8 +143,6 @@ class FactFile(_Strict):
 
 
 _ARTICLE_META = TypeAdapter(dict[str, Any])
-# libyaml's parser when PyYAML was built with it: the same safe subset, several times faster
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -246,8 +246,11 @@ def load(directory: str | Path) -> KnowledgeBase:
     fact_files = sorted((root / "facts").glob("*.yaml"))
     if not fact_files:
         problems.append(Problem(str(root / "facts"), "không có tệp dữ kiện nào (*.yaml)"))
-    for path in fact_files:
-        entries.extend(_load_facts(path, articles, problems))
+    for path, data, problem in read_all(fact_files):
+        if problem is not None:
+            problems.append(Problem(_rel(path), problem))
+            continue
+        entries.extend(_load_facts(path, data, articles, problems))
 
     seen: dict[str, str] = {}
     for located in entries:
@@ -285,10 +288,10 @@ def _load_examples(path: Path, problems: list[Problem]) -> tuple[str, ...]:
     if raw is None:
         return ()
     try:
-        data = yaml.load(raw, Loader=_YAML_LOADER)
+        data = yaml.load(raw, Loader=YAML_LOADER)
         return _Examples.model_validate(data).examples
     except yaml.YAMLError as exc:
-        problems.append(Problem(_rel(path), f"YAML không hợp lệ: {_yaml_reason(exc)}"))
+        problems.append(Problem(_rel(path), f"YAML không hợp lệ: {yaml_reason(exc)}"))
     except ValidationError as exc:
         problems.extend(_pydantic_problems(_rel(path), exc, entry_ids=None))
     return ()
@@ -302,13 +305,10 @@ def _rel(path: Path) -> str:
 
 
 def _read_text(path: Path, problems: list[Problem]) -> str | None:
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        problems.append(Problem(_rel(path), f"không phải UTF-8 ({exc.reason}, byte {exc.start})"))
-    except OSError as exc:
-        problems.append(Problem(_rel(path), f"không đọc được: {exc.strerror}"))
-    return None
+    text, problem = read_text(path)
+    if problem is not None:
+        problems.append(Problem(_rel(path), problem))
+    return text
 
 
 def _load_article(path: Path, problems: list[Problem]) -> Article | None:
@@ -318,7 +318,7 @@ def _load_article(path: Path, problems: list[Problem]) -> Article | None:
     try:
         post = frontmatter.loads(raw)
     except yaml.YAMLError as exc:
-        problems.append(Problem(_rel(path), f"phần đầu (front matter) không phải YAML hợp lệ: {_yaml_reason(exc)}"))
+        problems.append(Problem(_rel(path), f"phần đầu (front matter) không phải YAML hợp lệ: {yaml_reason(exc)}"))
         return None
     try:
         article = Article.model_validate({**_ARTICLE_META.validate_python(post.metadata), "text": post.content})
@@ -342,14 +342,6 @@ def _load_article(path: Path, problems: list[Problem]) -> Article | None:
 def _date_in_text(date: dt.date, text: str) -> bool:
     pattern = rf"\b0?{date.day}/0?{date.month}/{date.year}\b"
     return re.search(pattern, text) is not None
-
-
-def _yaml_reason(exc: yaml.YAMLError) -> str:
-    mark = getattr(exc, "problem_mark", None)
-    problem = getattr(exc, "problem", None) or str(exc)
-    if mark is not None:
-        return f"dòng {mark.line + 1}, cột {mark.column + 1}: {problem}"
-    return str(problem)
 
 
 def _pydantic_problems(file: str, exc: ValidationError, entry_ids: list[Any] | None) -> list[Problem]:
@@ -389,16 +381,8 @@ def _message(err: Any) -> str:
     return text
 
 
-def _load_facts(path: Path, articles: Mapping[str, Article], problems: list[Problem]) -> list[Located]:
+def _load_facts(path: Path, data: Any, articles: Mapping[str, Article], problems: list[Problem]) -> list[Located]:
     file = _rel(path)
-    raw = _read_text(path, problems)
-    if raw is None:
-        return []
-    try:
-        data = yaml.load(raw, Loader=_YAML_LOADER)
-    except yaml.YAMLError as exc:
-        problems.append(Problem(file, f"YAML không hợp lệ: {_yaml_reason(exc)}"))
-        return []
     if not isinstance(data, dict):
         problems.append(Problem(file, "tệp phải là một bảng có 'article' và 'entries'"))
         return []
@@ -449,8 +433,9 @@ def _check_provenance(file: str, entry: Any, article_text: str) -> list[Problem]
                 problems.append(
                     Problem(file, f"con số {number} không có trong đoạn trích (quote)", entry=entry.id, field=name)
                 )
+    folded_quote = fold(quote) if entry.VERBATIM else ""
     for name in entry.VERBATIM:
         value = getattr(entry, name, None)
-        if value and fold(collapse_spaces(value)) not in fold(quote):
+        if value and fold(collapse_spaces(value)) not in folded_quote:
             problems.append(Problem(file, "không có nguyên văn trong đoạn trích (quote)", entry=entry.id, field=name))
     return problems

@@ -8,6 +8,7 @@ we must decline politely rather than answer with another district's figure.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from functools import lru_cache
 from vietnam_provinces import NESTED_DIVISIONS_JSON_PATH
 
 from . import lexicon
-from .text import tokens
+from .text import BREAK, tokens
 
 # how the data set prefixes official names
 _PREFIXES = ("Thành phố ", "Tỉnh ", "Huyện ", "Quận ", "Thị xã ")
@@ -73,10 +74,40 @@ class PlaceMentions:
     by_province: list[str] = field(default_factory=list)  # known districts named only by their province
 
 
+class Corpus:
+    """The phrases the articles use: a district name they use as ordinary words is no mention of it.
+
+    Only what the place finder asks is kept: every pair of adjacent syllables, and the
+    longer names of the gazetteer that occur (a set of all 3- and 4-grams would grow with
+    every article)."""
+
+    def __init__(self) -> None:
+        self.pairs: set[tuple[str, str]] = set()
+        self.longer: set[tuple[str, ...]] = set()
+        self._by_pair: dict[tuple[str, str], list[tuple[str, ...]]] = {}
+        for key in gazetteer():
+            if 3 <= len(key) <= 4:
+                self._by_pair.setdefault((key[0], key[1]), []).append(key)
+
+    def learn(self, toks: Sequence[str], pairs: Iterable[tuple[str, str]] | None = None) -> None:
+        """Take in one article's tokens (`pairs`: its adjacent pairs without breaks, when known)."""
+        self.pairs.update(pairs if pairs is not None else (p for p in itertools.pairwise(toks) if BREAK not in p))
+        by_pair = self._by_pair
+        for i in range(len(toks) - 2):
+            keys = by_pair.get((toks[i], toks[i + 1]))
+            if keys:
+                self.longer.update(k for k in keys if tuple(toks[i : i + len(k)]) == k)
+
+    def __contains__(self, key: tuple[str, ...]) -> bool:
+        if len(key) == 2:
+            return key in self.pairs
+        return key in self.longer
+
+
 class PlaceFinder:
     """Finds place names in a folded token sequence."""
 
-    def __init__(self, districts: Iterable[tuple[str, str]], corpus_ngrams: frozenset[tuple[str, ...]]):
+    def __init__(self, districts: Iterable[tuple[str, str]], corpus: Corpus):
         self.known: list[KnownDistrict] = []
         self._by_key: dict[tuple[str, ...], KnownDistrict] = {}
         self._province_tokens: dict[str, list[str]] = {}
@@ -90,16 +121,61 @@ class PlaceFinder:
             self._province_tokens[district] = tokens(province)
             for key in known.keys:
                 self._by_key.setdefault(key, known)
-        self._corpus = corpus_ngrams
+        self._corpus = corpus
         self._gazetteer = gazetteer()
         self._max_len = max(len(k) for k in self._gazetteer)
         # most syllables start no place name: skip them at once
         self._starts = {k[0] for k in self._gazetteer} | {k[0] for d in self.known for k in d.keys}
+        lengths: dict[str, set[int]] = {}
+        for key in (*self._gazetteer, *self._by_key):
+            lengths.setdefault(key[0], set()).add(len(key))
+        self._lengths_from = {first: sorted(found, reverse=True) for first, found in lengths.items()}
+        # what any mention needs: a division word ("huyện X"), a one-syllable name of ours,
+        # or the first two syllables of a longer name
+        self._division_ends = frozenset(w[-1] for w in lexicon.DIVISION_WORDS)
+        self._single_keys = frozenset(k[0] for d in self.known for k in d.keys if len(k) == 1)
+        self._first_pairs = frozenset(
+            (k[0], k[1]) for k in (*self._gazetteer, *(k for d in self.known for k in d.keys)) if len(k) >= 2
+        )
+
+    def may_mention(self, toks: Sequence[str]) -> bool:
+        """False when the tokens certainly name no place: most texts, decided without a scan."""
+        present = set(toks)
+        if not present.isdisjoint(self._division_ends) or not present.isdisjoint(self._single_keys):
+            return True
+        pairs = self._first_pairs
+        return any(p in pairs for p in itertools.pairwise(toks))
+
+    def strip(self, toks: list[str], stopwords: frozenset[str] = lexicon.STOPWORDS) -> list[str]:
+        """The tokens without the place names in them."""
+        if not self.may_mention(toks):
+            return toks
+        spans = self.find(toks, stopwords).spans
+        if not spans:
+            return toks
+        keep = [True] * len(toks)
+        for a, b in spans:
+            for k in range(a, b):
+                keep[k] = False
+        return [t for t, k in zip(toks, keep, strict=True) if k]
 
     def find(self, toks: Sequence[str], stopwords: frozenset[str] = frozenset()) -> PlaceMentions:
         found = PlaceMentions()
+        if not self.may_mention(toks):
+            return found
+        pairs, singles, division_ends = self._first_pairs, self._single_keys, self._division_ends
+        n = len(toks)
         i = 0
-        while i < len(toks):
+        while i < n:
+            # a name starts here only with its first two syllables, or as one of our one-syllable
+            # names, or after a division word ("huyện X")
+            if (
+                (i + 1 >= n or (toks[i], toks[i + 1]) not in pairs)
+                and toks[i] not in singles
+                and (i == 0 or toks[i - 1] not in division_ends)
+            ):
+                i += 1
+                continue
             span = self._match_at(toks, i, found, stopwords)
             i = span if span > i else i + 1
         # "Giồng Trôm (Bến Tre)": the province only says where the unknown district is.
@@ -124,7 +200,9 @@ class PlaceFinder:
         prefix = self._division_prefix(toks, i)
         if toks[i] not in self._starts and not prefix:
             return i
-        for length in range(min(self._max_len, len(toks) - i), 0, -1):
+        for length in self._lengths_from.get(toks[i], ()):
+            if length > len(toks) - i:
+                continue
             key = tuple(toks[i : i + length])
             end = i + length
             known = self._known_for(key)

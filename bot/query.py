@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from . import lexicon
 from .places import Place, PlaceMentions
-from .text import BREAK
+from .text import BREAK, is_year
 
 Phrase = tuple[str, ...]
 
@@ -100,7 +100,7 @@ def read(text: str, toks: list[str], places: PlaceMentions, pairs: frozenset[tup
         *find(toks, lexicon.LIST_CUES),
     ]
     q.list_kinds = _list_kinds(toks)
-    q.years = [t for t in toks if len(t) == 4 and t.isdigit() and t[:2] in ("19", "20")]
+    q.years = [t for t in toks if is_year(t)]
     q.unanswerable = _asks_unheld([t if not drop[k] else "" for k, t in enumerate(toks)])
     q.about_article = _about_article(toks)
     for group, aliases in lexicon.ORG_GROUPS.items():

@@ -141,6 +141,11 @@ def _split_at_punctuation(text: str) -> list[str]:
     return [p.replace("\x01", ".").replace("\x02", ",").replace("\x03", "/") for p in _BREAK_RE.split(guarded)]
 
 
+def is_year(token: str) -> bool:
+    """A token that reads as a year of the articles' era: 19xx or 20xx."""
+    return len(token) == 4 and token[:2] in ("19", "20") and token.isdigit()
+
+
 def numbers(text: str) -> list[str]:
     """The numbers of a text exactly as printed, in order."""
     return NUMBER_RE.findall(text)

@@ -34,7 +34,8 @@ MAX_SUGGESTIONS = 3
 def best_answer(turn: Turn) -> Answer:
     q = turn.query
     index = turn.snapshot.index
-    hits = index.rank(q)
+    ranking = index.rank(q)
+    hits = ranking.hits
     if not hits or hits[0].score < SUGGEST_MIN:
         return out_of_scope(turn.snapshot.kb)
     best = hits[0]
@@ -51,8 +52,8 @@ def best_answer(turn: Turn) -> Answer:
         return not_answered(
             "decline", texts.NO_DATE, [suggestion_for(best.located)], score=best.score, heading=texts.NO_DATE_HEADING
         )
-    tied = [h for h in hits if h.score >= best.score * 0.99]
-    ties = max(sum(1 for h in tied if h.located.district == best.located.district), len(tied) // 2)
+    in_district, everywhere = ranking.ties(0.99)
+    ties = max(in_district, everywhere // 2)
     if best.score < ANSWER_MIN or best.evidence < MIN_EVIDENCE or ties > MAX_TIES:
         # too little said ("giá"), or said of too many entries alike: ask, don't guess
         options = distinct(hits, None, lambda h: h.score >= SUGGEST_MIN)

@@ -43,8 +43,7 @@ def decline_uncovered_years(turn: Turn) -> Answer | None:
     q = turn.query
     if not q.years:
         return None
-    words = turn.snapshot.analyzer.district_words
-    present = set().union(*(w for d, w in words.items() if not q.districts or d in q.districts))
+    present = turn.snapshot.analyzer.years_mentioned(q.districts)
     missing = [y for y in q.years if y not in present]
     if not missing:
         return None

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from .. import lexicon
 from ..answer import Answer, Suggestion, fact_answer, list_answer, not_answered
 from ..query import Query, find
@@ -76,28 +78,22 @@ def _list(turn: Turn, kinds: set[str], residual: list[str]) -> Answer | None:
         kinds |= {"figure", "model"}
     if not kinds:
         kinds = {"figure", "model"}
-    pool = [
-        d
-        for d in index.docs
-        if d.kind in kinds
-        and (not q.districts or d.located.district in q.districts)
-        # an organisation runs models and achieves figures; documents have issuers
-        and (not q.orgs or d.kind not in ("figure", "model") or d.org_groups & set(q.orgs))
-    ]
-    if not pool:
+    pool = index.select(kinds, q.districts, q.orgs)
+    if not pool.size:
         return None
     if residual:
         # a short list is shown whole unless its extra words point clearly at a few entries
-        threshold = LIST_NARROW if len(pool) > LIST_SHORT else LIST_NARROW_SHORT
+        threshold = LIST_NARROW if pool.size > LIST_SHORT else LIST_NARROW_SHORT
         narrowed = replace(q, content=residual, quantity=False, who=False, when=False)
-        matching = {h.doc.located.id for h in index.rank(narrowed, pool) if h.score >= threshold}
+        matching = index.rank(narrowed, within=pool).at_least(threshold)
         if any(t in lexicon.EXCEPT_WORDS for t in q.toks):  # "ngoài cầu đường, còn mô hình nào": all but those
-            pool = [d for d in pool if d.located.id not in matching] or pool
-        elif matching:
-            pool = [d for d in pool if d.located.id in matching]
-        elif len(pool) > LIST_SHORT:
+            rest = np.setdiff1d(pool, matching)
+            pool = rest if rest.size else pool
+        elif matching.size:
+            pool = np.intersect1d(pool, matching)
+        elif pool.size > LIST_SHORT:
             return None
-    items = [d.located for d in pool]
+    items = [index.docs[i].located for i in pool]
     if len(items) == 1 or (len(items) <= LIST_AS_FACTS and residual):
         return fact_answer(items, 1.0)  # a few entries on one topic read better in full
     if not q.districts and len(items) > LIST_ALL_LIMIT:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..analysis import Analyzer, Vocabulary, article_tokens, district_words, place_finder
+from ..analysis import Analyzer, Vocabulary, read_articles
 from ..knowledge import EXAMPLES_FILE, KnowledgeBase, KnowledgeError, Problem, load
 from ..search import Index
 
@@ -24,14 +24,11 @@ class Snapshot:
     @classmethod
     def of(cls, kb: KnowledgeBase) -> Snapshot:
         """Analyzer and index for a loaded base (no example check)."""
-        article_toks = article_tokens(kb)
-        places = place_finder(kb, article_toks)
         vocabulary = Vocabulary()
-        for toks in article_toks.values():
-            vocabulary.learn(toks)
-        index = Index(kb, places, learn=vocabulary.learn)
+        places, years = read_articles(kb, vocabulary)
+        index = Index(kb, places, learn=vocabulary.learn_unbroken)
         vocabulary.learn_language()
-        return cls(kb=kb, analyzer=Analyzer(places, vocabulary.speller(), district_words(kb)), index=index)
+        return cls(kb=kb, analyzer=Analyzer(places, vocabulary.speller(), years), index=index)
 
     @classmethod
     def build(cls, directory: str | Path) -> Snapshot:

@@ -163,6 +163,7 @@ async def wait_healthy(client: httpx.AsyncClient, bot: BotProcess, timeout: floa
             response = await client.get(url, timeout=2)
             if response.status_code == 200:
                 bot.healthy_at = time.monotonic()
+                sample_process(bot, "healthy")
                 bot.extra["health"] = response.json()
                 return
         await asyncio.sleep(0.1)
@@ -202,6 +203,7 @@ async def post_updates(
         due = started + i / rate
         if sigterm_after is not None and not signalled and due >= started + sigterm_after:
             await asyncio.sleep(max(0.0, started + sigterm_after - time.monotonic()))
+            sample_process(bot, "stopping")
             bot.process.send_signal(signal.SIGTERM)
             bot.signalled_at = time.monotonic()
             signalled = True
@@ -212,6 +214,7 @@ async def post_updates(
         tasks.append(asyncio.create_task(send(client, url, secret, post, update(i + 1, chat, texts[i % len(texts)]))))
     if sigterm_after is not None and not signalled:  # the run was shorter than the delay
         await asyncio.sleep(max(0.0, started + sigterm_after - time.monotonic()))
+        sample_process(bot, "stopping")
         bot.process.send_signal(signal.SIGTERM)
         bot.signalled_at = time.monotonic()
     await asyncio.gather(*tasks)
@@ -244,6 +247,7 @@ async def wait_replies(posts: list[Post], api: FakeBotApi, bot: BotProcess, grac
 async def stop_bot(bot: BotProcess, exit_timeout: float) -> None:
     """SIGTERM (unless already sent), wait, then SIGKILL as a host does after its grace."""
     if bot.process.returncode is None and bot.signalled_at is None:
+        sample_process(bot, "stopping")
         bot.process.send_signal(signal.SIGTERM)
         bot.signalled_at = time.monotonic()
     try:
@@ -255,6 +259,19 @@ async def stop_bot(bot: BotProcess, exit_timeout: float) -> None:
         await bot.process.wait()
     if bot.exited_at is None:
         bot.exited_at = time.monotonic()
+
+
+def sample_process(bot: BotProcess, label: str) -> None:
+    """The bot's CPU seconds and resident memory so far, from /proc (Linux; skipped elsewhere)."""
+    pid = bot.process.pid
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return
+    ticks = os.sysconf("SC_CLK_TCK")
+    rss = next((int(line.split()[1]) / 1024 for line in status.splitlines() if line.startswith("VmRSS:")), None)
+    bot.extra[label] = {"cpu_s": (int(fields[11]) + int(fields[12])) / ticks, "rss_mb": rss, "at": time.monotonic()}
 
 
 async def watch_exit(bot: BotProcess) -> None:
@@ -274,6 +291,22 @@ def _ms(values: Sequence[float]) -> dict[str, float | None]:
         return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
 
     return {"p50_ms": at(0.5) * 1000, "p99_ms": at(0.99) * 1000, "max_ms": ordered[-1] * 1000}
+
+
+def _process_usage(bot: BotProcess, answered: int) -> dict[str, Any] | None:
+    """CPU the bot spent from healthy to the SIGTERM, per second and per answered update."""
+    healthy, stopping = bot.extra.get("healthy"), bot.extra.get("stopping")
+    if healthy is None or stopping is None:
+        return None
+    cpu = stopping["cpu_s"] - healthy["cpu_s"]
+    wall = stopping["at"] - healthy["at"]
+    return {
+        "cpu_s": cpu,
+        "cpu_share": cpu / wall if wall > 0 else None,
+        "cpu_ms_per_answer": cpu / answered * 1000 if answered else None,
+        "rss_healthy_mb": healthy["rss_mb"],
+        "rss_before_sigterm_mb": stopping["rss_mb"],
+    }
 
 
 def summarize(
@@ -297,6 +330,7 @@ def summarize(
             "ready_s": (bot.healthy_at - bot.started_at) if bot.healthy_at else None,
             "exit_code": bot.process.returncode,
             "killed_after_timeout": bot.killed,
+            "process": _process_usage(bot, len(answered)),
             "exit_s_after_sigterm": (bot.exited_at - bot.signalled_at)
             if bot.exited_at is not None and bot.signalled_at is not None
             else None,
@@ -333,7 +367,9 @@ def text_report(report: dict[str, Any]) -> str:
     def ms(value: float | None) -> str:
         return "n/a" if value is None else f"{value:,.0f} ms".replace(",", " ")
 
-    killed = " (killed after the exit timeout)" if bot["killed_after_timeout"] else ""
+    killed = ", sent by this benchmark after --exit-timeout" if bot["killed_after_timeout"] else ""
+    code = bot["exit_code"]
+    signalled = f" (ended by signal {signal.Signals(-code).name}{killed})" if isinstance(code, int) and code < 0 else ""
     lines = [
         f"Offered: {s['rate']:g} updates/s for {s['duration_s']:g} s ({posts['sent']} updates), "
         f"fake Bot API delay {s['delay_ms']:g} ms per call, grace {s['grace_s']:g} s.",
@@ -349,7 +385,7 @@ def text_report(report: dict[str, Any]) -> str:
         f"| acknowledged (200) and answered | {replies['answered']} |",
         f"| acknowledged (200), no reply after grace (lost) | {replies['lost']} |",
         f"| POST statuses | {', '.join(f'{k}: {v}' for k, v in sorted(posts['statuses'].items()))} |",
-        f"| bot exit code | {bot['exit_code']}{killed} |",
+        f"| bot exit code | {bot['exit_code']}{signalled} |",
         f"| bot exit after SIGTERM | {bot['exit_s_after_sigterm']:.2f} s |"
         if bot["exit_s_after_sigterm"] is not None
         else "| bot exit after SIGTERM | n/a |",
@@ -362,6 +398,16 @@ def text_report(report: dict[str, Any]) -> str:
             f"POSTs before it: {t['posts_before']}; after it: {t['posts_after']}.",
             f"Acknowledged (200) but never answered: {t['acked_never_answered']} "
             f"(of which acknowledged after the SIGTERM: {t['acked_after_sigterm']}).",
+        ]
+    usage = bot.get("process")
+    if usage:
+        lines += [
+            "",
+            f"Bot process from healthy to SIGTERM: {usage['cpu_s']:.1f} CPU s ({usage['cpu_share'] * 100:.0f} % of "
+            "one core)"
+            + (f", {usage['cpu_ms_per_answer']:.0f} CPU ms per answered update" if usage["cpu_ms_per_answer"] else "")
+            + f"; RSS {usage['rss_healthy_mb']:.0f} MB when healthy, {usage['rss_before_sigterm_mb']:.0f} MB "
+            "before SIGTERM.",
         ]
     lines += ["", f"Fake Bot API calls: {report['api_calls']}"]
     return "\n".join(line for line in lines if line is not None)
@@ -412,11 +458,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--ready-timeout", type=float, default=300.0, help="seconds to wait for /healthz")
     parser.add_argument("--connections", type=int, default=100, help="concurrent HTTP connections of the sender")
     parser.add_argument("--knowledge", type=Path, default=ROOT / "knowledge", help="KNOWLEDGE_DIR of the bot")
+    parser.add_argument("--size", type=int, default=None, help="serve a synthetic base of this many entries instead")
     parser.add_argument("--seed", type=int, default=1, help="order of the questions")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     args = parser.parse_args(argv)
     if args.rate <= 0 or args.duration <= 0 or args.rate * args.duration > 100_000:
         parser.error("--rate and --duration must be positive, and send at most 100 000 updates")
+    if args.size is not None:
+        from tests.benchmarks.synth import ensure_base
+
+        args.knowledge = ensure_base(args.size).directory
     report = asyncio.run(run(args))
     print(json.dumps(report, ensure_ascii=False, indent=2) if args.json else text_report(report))
     return 0

@@ -372,7 +372,8 @@ def text_report(report: dict[str, Any]) -> str:
     signalled = f" (ended by signal {signal.Signals(-code).name}{killed})" if isinstance(code, int) and code < 0 else ""
     lines = [
         f"Offered: {s['rate']:g} updates/s for {s['duration_s']:g} s ({posts['sent']} updates), "
-        f"fake Bot API delay {s['delay_ms']:g} ms per call, grace {s['grace_s']:g} s.",
+        f"fake Bot API delay {s['delay_ms']:g} ms per call, grace {s['grace_s']:g} s, "
+        f"KNOWLEDGE_DIR {s['knowledge']}.",
         f"Bot ready (start -> /healthz 200): {bot['ready_s']:.2f} s." if bot["ready_s"] is not None else "",
         "",
         "| metric | value |",

@@ -1,0 +1,478 @@
+"""Load benchmark of the webhook bot, black box: the real ``python -m bot run --webhook`` as a
+host starts it (environment variables only), a fake Telegram Bot API in front of it.
+
+Not a test: run by hand, prints a report (or JSON). It
+
+1. starts the fake Bot API (``fake_bot_api.py``) on 127.0.0.1 with a round-trip delay per call;
+2. starts the bot as a subprocess in an empty directory (no ``.env``), with
+   ``TELEGRAM_BOT_TOKEN`` (BotFather shape), ``TELEGRAM_BASE_URL``, ``WEBHOOK_URL``,
+   ``WEBHOOK_SECRET``, ``PORT``, ``KNOWLEDGE_DIR``, a rate limit too high to interfere and
+   ``LOG_LEVEL=WARNING``, and waits for ``GET /healthz``;
+3. POSTs private text messages (the dev set's questions, each from a new user and chat, each
+   with a new update_id) to the webhook with the secret header, at ``--rate`` per second for
+   ``--duration`` seconds, open loop (a slow answer does not slow the sender);
+4. matches each update with the bot's first sendMessage to its chat at the fake API, and
+   reports the throughput, POST -> reply latency, the POSTs' HTTP statuses and the updates
+   acknowledged (HTTP 200) but still unanswered after ``--grace`` seconds (lost).
+
+With ``--sigterm-after S`` it sends SIGTERM to the bot S seconds into the run, as a host does at
+every deploy, keeps posting (a stopped server refuses connections: counted), and reports the
+acknowledged updates that were never answered, the bot's exit code and how long it took to
+exit (it is killed after ``--exit-timeout`` seconds, as a host would).
+
+    .venv/bin/python -m tests.benchmarks.bench_load --rate 100 --duration 20
+    .venv/bin/python -m tests.benchmarks.bench_load --rate 50 --duration 10 --sigterm-after 5
+    .venv/bin/python -m tests.benchmarks.bench_load --json > load.json
+
+Traffic goes only to 127.0.0.1; every loop is bounded in count and time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import platform
+import random
+import secrets
+import signal
+import string
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+import yaml
+
+from tests.benchmarks.fake_bot_api import FakeBotApi, bound_socket
+
+ROOT = Path(__file__).resolve().parents[2]
+DEV_SET = ROOT / "tests" / "eval" / "questions.yaml"
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+FIRST_CHAT = 700_000_000  # chat and user ids of the simulated users start here
+
+
+@dataclass
+class Post:
+    """One update sent to the webhook."""
+
+    update_id: int
+    chat_id: int
+    sent_at: float  # time.monotonic() before the request
+    status: int | str = "pending"  # HTTP status, or "refused", "timeout", "error"
+    done_at: float | None = None
+    replied_at: float | None = None
+
+
+@dataclass
+class BotProcess:
+    process: asyncio.subprocess.Process
+    log: Path
+    port: int
+    started_at: float
+    healthy_at: float | None = None
+    signalled_at: float | None = None
+    exited_at: float | None = None
+    killed: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def questions() -> list[str]:
+    items = yaml.safe_load(DEV_SET.read_text(encoding="utf-8"))
+    return [str(item["q"]) for item in items]
+
+
+def fake_token() -> str:
+    """A token in BotFather's shape (digits, colon, 35 characters), valid nowhere."""
+    return "123456:" + "".join(secrets.choice(string.ascii_letters) for _ in range(35))
+
+
+def free_port() -> int:
+    sock = bound_socket()
+    try:
+        return int(sock.getsockname()[1])
+    finally:
+        sock.close()
+
+
+def bot_environment(api: FakeBotApi, port: int, secret: str, knowledge: Path) -> dict[str, str]:
+    """What a host gives the web process: the project's variables and little else."""
+    keep = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "SYSTEMROOT")
+    env = {k: v for k, v in os.environ.items() if k in keep}
+    env.update(
+        TELEGRAM_BOT_TOKEN=fake_token(),
+        TELEGRAM_BASE_URL=api.base_url,
+        WEBHOOK_URL=f"http://127.0.0.1:{port}/telegram",
+        WEBHOOK_SECRET=secret,
+        PORT=str(port),
+        KNOWLEDGE_DIR=str(knowledge),
+        RATE_LIMIT_MESSAGES="1000000",
+        LOG_LEVEL="WARNING",
+        PYTHONUNBUFFERED="1",
+    )
+    return env
+
+
+def update(update_id: int, chat_id: int, text: str) -> dict[str, Any]:
+    user = {"id": chat_id, "is_bot": False, "first_name": "Khách", "language_code": "vi"}
+    return {
+        "update_id": update_id,
+        "message": {
+            "message_id": 1,
+            "date": int(time.time()),
+            "chat": {"id": chat_id, "type": "private", "first_name": "Khách"},
+            "from": user,
+            "text": text,
+        },
+    }
+
+
+async def start_bot(env: dict[str, str], workdir: Path, port: int) -> BotProcess:
+    log = workdir / "bot.log"
+    with log.open("wb") as out:  # the child keeps its own descriptor
+        process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "bot",
+            "run",
+            "--webhook",
+            cwd=workdir,
+            env=env,
+            stdin=asyncio.subprocess.DEVNULL,
+            stdout=out,
+            stderr=asyncio.subprocess.STDOUT,
+        )
+    return BotProcess(process=process, log=log, port=port, started_at=time.monotonic())
+
+
+async def wait_healthy(client: httpx.AsyncClient, bot: BotProcess, timeout: float) -> None:
+    """Until /healthz answers 200 (the port opens only once getMe has succeeded)."""
+    url = f"http://127.0.0.1:{bot.port}/healthz"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if bot.process.returncode is not None:
+            raise RuntimeError(f"the bot exited with {bot.process.returncode} before it was healthy")
+        with contextlib.suppress(httpx.TransportError):
+            response = await client.get(url, timeout=2)
+            if response.status_code == 200:
+                bot.healthy_at = time.monotonic()
+                sample_process(bot, "healthy")
+                bot.extra["health"] = response.json()
+                return
+        await asyncio.sleep(0.1)
+    raise RuntimeError(f"/healthz did not answer within {timeout:.0f} s")
+
+
+async def send(client: httpx.AsyncClient, url: str, secret: str, post: Post, body: dict[str, Any]) -> None:
+    try:
+        response = await client.post(url, json=body, headers={SECRET_HEADER: secret})
+        post.status = response.status_code
+    except httpx.ConnectError:
+        post.status = "refused"
+    except httpx.TimeoutException:
+        post.status = "timeout"
+    except httpx.TransportError as exc:
+        post.status = f"error: {type(exc).__name__}"
+    post.done_at = time.monotonic()
+
+
+async def post_updates(
+    client: httpx.AsyncClient,
+    bot: BotProcess,
+    secret: str,
+    texts: Sequence[str],
+    rate: float,
+    duration: float,
+    sigterm_after: float | None,
+) -> tuple[list[Post], float]:
+    """Open loop: update i leaves at start + i / rate, whatever happened to the others."""
+    url = f"http://127.0.0.1:{bot.port}/telegram"
+    total = int(rate * duration)
+    posts: list[Post] = []
+    tasks: list[asyncio.Task[None]] = []
+    started = time.monotonic()
+    signalled = False
+    for i in range(total):
+        due = started + i / rate
+        if sigterm_after is not None and not signalled and due >= started + sigterm_after:
+            await asyncio.sleep(max(0.0, started + sigterm_after - time.monotonic()))
+            sample_process(bot, "stopping")
+            bot.process.send_signal(signal.SIGTERM)
+            bot.signalled_at = time.monotonic()
+            signalled = True
+        await asyncio.sleep(max(0.0, due - time.monotonic()))
+        chat = FIRST_CHAT + i
+        post = Post(update_id=i + 1, chat_id=chat, sent_at=time.monotonic())
+        posts.append(post)
+        tasks.append(asyncio.create_task(send(client, url, secret, post, update(i + 1, chat, texts[i % len(texts)]))))
+    if sigterm_after is not None and not signalled:  # the run was shorter than the delay
+        await asyncio.sleep(max(0.0, started + sigterm_after - time.monotonic()))
+        sample_process(bot, "stopping")
+        bot.process.send_signal(signal.SIGTERM)
+        bot.signalled_at = time.monotonic()
+    await asyncio.gather(*tasks)
+    return posts, started
+
+
+def match_replies(posts: list[Post], api: FakeBotApi) -> None:
+    first: dict[int | str, float] = {}
+    for sent in api.sent_snapshot():
+        first.setdefault(sent.chat_id, sent.at)
+    for post in posts:
+        post.replied_at = first.get(post.chat_id)
+
+
+async def wait_replies(posts: list[Post], api: FakeBotApi, bot: BotProcess, grace: float) -> None:
+    """Until every acknowledged update has its reply, the grace period ends or the bot is gone."""
+    deadline = time.monotonic() + grace
+    while time.monotonic() < deadline:
+        match_replies(posts, api)
+        if all(p.replied_at is not None for p in posts if p.status == 200):
+            return
+        if bot.process.returncode is not None:
+            await asyncio.sleep(0.5)  # replies already on the wire
+            match_replies(posts, api)
+            return
+        await asyncio.sleep(0.1)
+    match_replies(posts, api)
+
+
+async def stop_bot(bot: BotProcess, exit_timeout: float) -> None:
+    """SIGTERM (unless already sent), wait, then SIGKILL as a host does after its grace."""
+    if bot.process.returncode is None and bot.signalled_at is None:
+        sample_process(bot, "stopping")
+        bot.process.send_signal(signal.SIGTERM)
+        bot.signalled_at = time.monotonic()
+    try:
+        remaining = exit_timeout - (time.monotonic() - (bot.signalled_at or time.monotonic()))
+        await asyncio.wait_for(bot.process.wait(), timeout=max(0.1, remaining))
+    except TimeoutError:
+        bot.killed = True
+        bot.process.kill()
+        await bot.process.wait()
+    if bot.exited_at is None:
+        bot.exited_at = time.monotonic()
+
+
+def sample_process(bot: BotProcess, label: str) -> None:
+    """The bot's CPU seconds and resident memory so far, from /proc (Linux; skipped elsewhere)."""
+    pid = bot.process.pid
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return
+    ticks = os.sysconf("SC_CLK_TCK")
+    rss = next((int(line.split()[1]) / 1024 for line in status.splitlines() if line.startswith("VmRSS:")), None)
+    bot.extra[label] = {"cpu_s": (int(fields[11]) + int(fields[12])) / ticks, "rss_mb": rss, "at": time.monotonic()}
+
+
+async def watch_exit(bot: BotProcess) -> None:
+    await bot.process.wait()
+    bot.exited_at = time.monotonic()
+
+
+def _ms(values: Sequence[float]) -> dict[str, float | None]:
+    if not values:
+        return {"p50_ms": None, "p99_ms": None, "max_ms": None}
+    ordered = sorted(values)
+
+    def at(share: float) -> float:
+        position = share * (len(ordered) - 1)
+        low = int(position)
+        high = min(low + 1, len(ordered) - 1)
+        return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+    return {"p50_ms": at(0.5) * 1000, "p99_ms": at(0.99) * 1000, "max_ms": ordered[-1] * 1000}
+
+
+def _process_usage(bot: BotProcess, answered: int) -> dict[str, Any] | None:
+    """CPU the bot spent from healthy to the SIGTERM, per second and per answered update."""
+    healthy, stopping = bot.extra.get("healthy"), bot.extra.get("stopping")
+    if healthy is None or stopping is None:
+        return None
+    cpu = stopping["cpu_s"] - healthy["cpu_s"]
+    wall = stopping["at"] - healthy["at"]
+    return {
+        "cpu_s": cpu,
+        "cpu_share": cpu / wall if wall > 0 else None,
+        "cpu_ms_per_answer": cpu / answered * 1000 if answered else None,
+        "rss_healthy_mb": healthy["rss_mb"],
+        "rss_before_sigterm_mb": stopping["rss_mb"],
+    }
+
+
+def summarize(
+    posts: list[Post], started: float, bot: BotProcess, api: FakeBotApi, args: argparse.Namespace
+) -> dict[str, Any]:
+    acked = [p for p in posts if p.status == 200]
+    answered = [p for p in acked if p.replied_at is not None]
+    replies = sorted(p.replied_at for p in posts if p.replied_at is not None)
+    window = (replies[-1] - started) if replies else 0.0
+    report: dict[str, Any] = {
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+        "settings": {
+            "rate": args.rate,
+            "duration_s": args.duration,
+            "delay_ms": args.delay_ms,
+            "grace_s": args.grace,
+            "sigterm_after_s": args.sigterm_after,
+            "knowledge": str(args.knowledge),
+        },
+        "bot": {
+            "ready_s": (bot.healthy_at - bot.started_at) if bot.healthy_at else None,
+            "exit_code": bot.process.returncode,
+            "killed_after_timeout": bot.killed,
+            "process": _process_usage(bot, len(answered)),
+            "exit_s_after_sigterm": (bot.exited_at - bot.signalled_at)
+            if bot.exited_at is not None and bot.signalled_at is not None
+            else None,
+        },
+        "posts": {
+            "sent": len(posts),
+            "statuses": dict(Counter(str(p.status) for p in posts)),
+            "ack_latency": _ms([p.done_at - p.sent_at for p in acked if p.done_at is not None]),
+        },
+        "replies": {
+            "answered": len(answered),
+            "lost": len(acked) - len(answered),
+            "throughput_per_s": len(replies) / window if window > 0 else 0.0,
+            "latency": _ms([p.replied_at - p.sent_at for p in answered if p.replied_at is not None]),
+        },
+        "api_calls": dict(api.calls),
+    }
+    if bot.signalled_at is not None and args.sigterm_after is not None:
+        before = [p for p in posts if p.sent_at < bot.signalled_at]
+        after = [p for p in posts if p.sent_at >= bot.signalled_at]
+        report["sigterm"] = {
+            "sent_at_s": bot.signalled_at - started,
+            "posts_before": dict(Counter(str(p.status) for p in before)),
+            "posts_after": dict(Counter(str(p.status) for p in after)),
+            "acked_never_answered": len(acked) - len(answered),
+            "acked_after_sigterm": sum(p.status == 200 for p in after),
+        }
+    return report
+
+
+def text_report(report: dict[str, Any]) -> str:
+    s, bot, posts, replies = report["settings"], report["bot"], report["posts"], report["replies"]
+
+    def ms(value: float | None) -> str:
+        return "n/a" if value is None else f"{value:,.0f} ms".replace(",", " ")
+
+    killed = ", sent by this benchmark after --exit-timeout" if bot["killed_after_timeout"] else ""
+    code = bot["exit_code"]
+    signalled = f" (ended by signal {signal.Signals(-code).name}{killed})" if isinstance(code, int) and code < 0 else ""
+    lines = [
+        f"Offered: {s['rate']:g} updates/s for {s['duration_s']:g} s ({posts['sent']} updates), "
+        f"fake Bot API delay {s['delay_ms']:g} ms per call, grace {s['grace_s']:g} s, "
+        f"KNOWLEDGE_DIR {s['knowledge']}.",
+        f"Bot ready (start -> /healthz 200): {bot['ready_s']:.2f} s." if bot["ready_s"] is not None else "",
+        "",
+        "| metric | value |",
+        "| --- | --- |",
+        f"| throughput | {replies['throughput_per_s']:.1f} replies/s |",
+        f"| POST -> reply p50 | {ms(replies['latency']['p50_ms'])} |",
+        f"| POST -> reply p99 | {ms(replies['latency']['p99_ms'])} |",
+        f"| POST -> HTTP response p50 / p99 | {ms(posts['ack_latency']['p50_ms'])} / "
+        f"{ms(posts['ack_latency']['p99_ms'])} |",
+        f"| acknowledged (200) and answered | {replies['answered']} |",
+        f"| acknowledged (200), no reply after grace (lost) | {replies['lost']} |",
+        f"| POST statuses | {', '.join(f'{k}: {v}' for k, v in sorted(posts['statuses'].items()))} |",
+        f"| bot exit code | {bot['exit_code']}{signalled} |",
+        f"| bot exit after SIGTERM | {bot['exit_s_after_sigterm']:.2f} s |"
+        if bot["exit_s_after_sigterm"] is not None
+        else "| bot exit after SIGTERM | n/a |",
+    ]
+    if "sigterm" in report:
+        t = report["sigterm"]
+        lines += [
+            "",
+            f"SIGTERM sent {t['sent_at_s']:.2f} s into the run.",
+            f"POSTs before it: {t['posts_before']}; after it: {t['posts_after']}.",
+            f"Acknowledged (200) but never answered: {t['acked_never_answered']} "
+            f"(of which acknowledged after the SIGTERM: {t['acked_after_sigterm']}).",
+        ]
+    usage = bot.get("process")
+    if usage:
+        lines += [
+            "",
+            f"Bot process from healthy to SIGTERM: {usage['cpu_s']:.1f} CPU s ({usage['cpu_share'] * 100:.0f} % of "
+            "one core)"
+            + (f", {usage['cpu_ms_per_answer']:.0f} CPU ms per answered update" if usage["cpu_ms_per_answer"] else "")
+            + f"; RSS {usage['rss_healthy_mb']:.0f} MB when healthy, {usage['rss_before_sigterm_mb']:.0f} MB "
+            "before SIGTERM.",
+        ]
+    lines += ["", f"Fake Bot API calls: {report['api_calls']}"]
+    return "\n".join(line for line in lines if line is not None)
+
+
+async def run(args: argparse.Namespace) -> dict[str, Any]:
+    secret = "bench-" + secrets.token_hex(16)
+    texts = questions()
+    random.Random(args.seed).shuffle(texts)
+    with FakeBotApi(delay=args.delay_ms / 1000) as api, tempfile.TemporaryDirectory(prefix="bench-load-") as tmp:
+        port = free_port()
+        env = bot_environment(api, port, secret, args.knowledge.resolve())
+        bot = await start_bot(env, Path(tmp), port)
+        limits = httpx.Limits(max_connections=args.connections, max_keepalive_connections=args.connections)
+        async with httpx.AsyncClient(timeout=httpx.Timeout(10.0, connect=5.0), limits=limits) as client:
+            try:
+                await wait_healthy(client, bot, args.ready_timeout)
+                exit_watch = asyncio.create_task(watch_exit(bot))
+                posts, started = await post_updates(
+                    client, bot, secret, texts, args.rate, args.duration, args.sigterm_after
+                )
+                if args.sigterm_after is not None:
+                    # the bot is stopping: wait for it (killing it as a host would), then for the wire
+                    await stop_bot(bot, args.exit_timeout)
+                    await wait_replies(posts, api, bot, grace=1.0)
+                else:
+                    await wait_replies(posts, api, bot, args.grace)
+                    await stop_bot(bot, args.exit_timeout)
+                exit_watch.cancel()
+                return summarize(posts, started, bot, api, args)
+            except BaseException:
+                if bot.process.returncode is None:
+                    bot.process.kill()
+                    await bot.process.wait()
+                tail = bot.log.read_text(encoding="utf-8", errors="replace")[-3000:]
+                print(f"--- bot log (last lines) ---\n{tail}", file=sys.stderr)
+                raise
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Load benchmark of the webhook bot against a fake Bot API.")
+    parser.add_argument("--rate", type=float, default=100.0, help="updates per second")
+    parser.add_argument("--duration", type=float, default=20.0, help="seconds of sending")
+    parser.add_argument("--delay-ms", type=float, default=60.0, help="round trip of each Bot API call")
+    parser.add_argument("--grace", type=float, default=30.0, help="seconds to wait for replies after sending")
+    parser.add_argument("--sigterm-after", type=float, default=None, help="SIGTERM the bot this many seconds in")
+    parser.add_argument("--exit-timeout", type=float, default=30.0, help="SIGKILL this long after SIGTERM")
+    parser.add_argument("--ready-timeout", type=float, default=300.0, help="seconds to wait for /healthz")
+    parser.add_argument("--connections", type=int, default=100, help="concurrent HTTP connections of the sender")
+    parser.add_argument("--knowledge", type=Path, default=ROOT / "knowledge", help="KNOWLEDGE_DIR of the bot")
+    parser.add_argument("--size", type=int, default=None, help="serve a synthetic base of this many entries instead")
+    parser.add_argument("--seed", type=int, default=1, help="order of the questions")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    args = parser.parse_args(argv)
+    if args.rate <= 0 or args.duration <= 0 or args.rate * args.duration > 100_000:
+        parser.error("--rate and --duration must be positive, and send at most 100 000 updates")
+    if args.size is not None:
+        from tests.benchmarks.synth import ensure_base
+
+        args.knowledge = ensure_base(args.size).directory
+    report = asyncio.run(run(args))
+    print(json.dumps(report, ensure_ascii=False, indent=2) if args.json else text_report(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

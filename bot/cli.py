@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -74,9 +75,14 @@ def cmd_ask(args: argparse.Namespace) -> int:
         return 1
     first = True
     for question in _questions(args):
+        started = time.perf_counter()
         answer = engine.ask(question)
+        ms = (time.perf_counter() - started) * 1000
         if args.json:
-            print(json.dumps({"question": question, **answer.public()}, ensure_ascii=False), flush=True)
+            print(
+                json.dumps({"question": question, **answer.public(), "ms": round(ms, 3)}, ensure_ascii=False),
+                flush=True,
+            )
         else:
             if not first:
                 print("\n" + "─" * 40)

@@ -196,16 +196,21 @@ class KnowledgeBase:
     loaded_at: dt.datetime
     examples: tuple[str, ...] = ()
     by_id: Mapping[str, Located] = field(init=False)
+    districts: tuple[str, ...] = field(init=False)  # in the order of their first article
+    by_district: Mapping[str, tuple[Located, ...]] = field(init=False)
+    district_articles: Mapping[str, tuple[Article, ...]] = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_id", MappingProxyType({e.id: e for e in self.entries}))
-
-    @property
-    def districts(self) -> tuple[str, ...]:
-        seen: dict[str, None] = {}
+        articles: dict[str, list[Article]] = {}
         for article in self.articles.values():
-            seen.setdefault(article.district, None)
-        return tuple(seen)
+            articles.setdefault(article.district, []).append(article)
+        entries: dict[str, list[Located]] = {d: [] for d in articles}
+        for located in self.entries:
+            entries[located.district].append(located)
+        object.__setattr__(self, "districts", tuple(articles))
+        object.__setattr__(self, "by_district", MappingProxyType({d: tuple(e) for d, e in entries.items()}))
+        object.__setattr__(self, "district_articles", MappingProxyType({d: tuple(a) for d, a in articles.items()}))
 
     def summary(self) -> dict[str, Any]:
         per_district: dict[str, Counter[str]] = {d: Counter() for d in self.districts}

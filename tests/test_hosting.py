@@ -54,10 +54,10 @@ def environment(api_url: str, port: int, **extra: str) -> dict[str, str]:
 
 
 @contextlib.contextmanager
-def bot_process(env: dict[str, str], log: Path) -> Iterator[subprocess.Popen[bytes]]:
+def bot_process(env: dict[str, str], log: Path, mode: str = "--webhook") -> Iterator[subprocess.Popen[bytes]]:
     with log.open("wb") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "bot", "run", "--webhook"], env=env, cwd=ROOT, stdout=out, stderr=out
+            [sys.executable, "-m", "bot", "run", mode], env=env, cwd=ROOT, stdout=out, stderr=out
         )
         try:
             yield process
@@ -127,6 +127,33 @@ async def test_sigterm_loses_no_acknowledged_update(tmp_path: Path, http: httpx.
     assert code == 0, log
     assert all(any("176" in text for text in fake.replies_to(chat)) for chat in chats), log
     assert fake.replies_to(9999) == []  # refused with 503: Telegram delivers it again to the next process
+
+
+async def test_sigterm_in_polling_mode_finishes_what_was_fetched(tmp_path: Path) -> None:
+    fake = FakeTelegram()
+    chats = list(range(2001, 2031))
+    fake.queue(*(update(n, chat, HOUSES) for n, chat in enumerate(chats, 1)))
+    fake.gate.clear()
+    env = environment(fake.base_url, free_port(), MAX_CONCURRENT_UPDATES="4", POLL_TIMEOUT="1")
+    env.pop("WEBHOOK_URL")
+    async with fake.running():
+        with bot_process(env, tmp_path / "bot.log", mode="--polling") as bot:
+
+            async def all_fetched_and_four_at_work() -> bool:
+                return fake.delivered == len(chats) and fake.waiting == 4
+
+            await wait_for(all_fetched_and_four_at_work, "every update fetched, four being answered")
+            bot.send_signal(signal.SIGTERM)
+
+            async def confirmed() -> bool:
+                return fake.confirmed == len(chats) + 1
+
+            await wait_for(confirmed, "the fetched updates confirmed to Telegram")
+            fake.gate.set()
+            code = await asyncio.to_thread(bot.wait, 60)
+    log = (tmp_path / "bot.log").read_text(encoding="utf-8")
+    assert code == 0, log
+    assert all(any("176" in text for text in fake.replies_to(chat)) for chat in chats), log
 
 
 async def test_port_is_bound_at_once_and_health_says_what_is_missing(tmp_path: Path, http: httpx.AsyncClient) -> None:

@@ -17,7 +17,6 @@ from telegram import BotCommand, LinkPreviewOptions, Message, MessageEntity, Upd
 from telegram.constants import ChatAction, ChatType, ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
@@ -30,6 +29,7 @@ from ..dialogue import texts
 from ..dialogue.core import Dialogue
 from ..dialogue.messages import Incoming, Media, Reply
 from ..settings import Settings
+from .telegram_flood import FloodLimiter
 from .telegram_render import render
 
 log = logging.getLogger(__name__)
@@ -215,9 +215,7 @@ def build_application(
     core: Dialogue, settings: Settings, webhook: bool = False, concurrency: int = 1
 ) -> Application[Any, Any, Any, Any, Any, Any]:
     door = TelegramDoor(core)
-    limiter = AIORateLimiter(
-        overall_max_rate=settings.telegram_max_rate, max_retries=3
-    )  # also honours 429 Retry-After, and Telegram's 20 messages a minute per group
+    limiter = FloodLimiter(overall_max_rate=settings.telegram_max_rate, max_retries=3)
     builder = (
         ApplicationBuilder()
         .token(settings.token)

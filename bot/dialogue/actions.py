@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 MAX_BYTES = 64  # Telegram's limit for a button's callback data
 _SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
@@ -40,12 +41,22 @@ class ShowModels:
     turn: bool = False
 
 
-Action = ShowEntry | AskExample | ShowModels
+@dataclass(frozen=True)
+class ShowCatalog:
+    """One page of a catalog: "huyen" (the districts) or "nguon" (the sources)."""
+
+    name: Literal["huyen", "nguon"]
+    page: int = 0
+    turn: bool = False
+
+
+Action = ShowEntry | AskExample | ShowModels | ShowCatalog
 
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"e:({_SLUG})"), "entry"),
     (re.compile(rf"x:({_NUMBER})"), "example"),
     (re.compile(rf"([mp]):({_SLUG}|\*|)(?::({_NUMBER}))?"), "models"),
+    (re.compile(rf"([ct]):(huyen|nguon):({_NUMBER})"), "catalog"),
 )
 
 
@@ -59,6 +70,8 @@ def encode(action: Action) -> str:
             data = f"x:{number}"
         case ShowModels(key, page, turn):
             data = f"{'p' if turn else 'm'}:{key or '*'}:{page}"
+        case ShowCatalog(name, page, turn):
+            data = f"{'t' if turn else 'c'}:{name}:{page}"
     return data
 
 
@@ -83,6 +96,9 @@ def decode(data: str | bytes | None) -> Action | None:
             return ShowEntry(match.group(1))
         if kind == "example":
             return AskExample(int(match.group(1)))
+        if kind == "catalog":
+            name: Literal["huyen", "nguon"] = "huyen" if match.group(2) == "huyen" else "nguon"
+            return ShowCatalog(name, int(match.group(3)), turn=match.group(1) == "t")
         key = match.group(2)
         page = int(match.group(3)) if match.group(3) else 0
         return ShowModels("" if key in ("*", "") else key, page, turn=match.group(1) == "p")

@@ -13,9 +13,8 @@ import logging
 import re
 from collections.abc import Mapping
 
-from . import commands, texts
-from .actions import AskExample, ShowEntry, ShowModels, decode, encode
-from .catalog import models_view
+from . import catalog, commands, texts
+from .actions import AskExample, ShowCatalog, ShowEntry, ShowModels, decode, encode
 from .engine import Engine
 from .messages import Incoming, Reply
 from .ratelimit import RateLimiter
@@ -57,7 +56,7 @@ class Dialogue:
     async def _dispatch(self, msg: Incoming) -> Reply:
         if msg.action is not None:
             action = decode(msg.action)
-            is_page_turn = isinstance(action, ShowModels) and action.turn
+            is_page_turn = isinstance(action, ShowModels | ShowCatalog) and action.turn
             if not is_page_turn and self._wait(msg) is not None:
                 return Reply.say("limited", texts.SLOW_DOWN_SHORT)  # a pressed button gets a short notice
             return await self.act(msg, action)
@@ -96,7 +95,9 @@ class Dialogue:
             case AskExample(number) if number < len(kb.examples):
                 return await self.question(msg, kb.examples[number])
             case ShowModels(key, page, turn):
-                return models_view(kb, key, page, turned=turn)
+                return catalog.models_view(kb, key, page, turned=turn)
+            case ShowCatalog():
+                return catalog.view(kb, action)
         log.info("Nút đã hết hạn hoặc không hợp lệ từ %s: %r", msg.door, (msg.action or "")[:64])
         return Reply.say("expired", texts.EXPIRED)
 

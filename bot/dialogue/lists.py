@@ -28,6 +28,7 @@ LIST_NARROW = 0.3  # a list question's extra words keep the entries covering thi
 LIST_SHORT = 12  # a list this short is shown whole…
 LIST_NARROW_SHORT = 0.5  # …unless its extra words cover this share of a few entries
 LIST_AS_FACTS = 3  # a narrowed list this short is answered with the entries' full answers
+MAX_DISTRICT_CHOICES = 8  # districts offered to choose from (the line of districts names the rest)
 
 # Words that only say "which models does X have": the cues, the kinds, the organisations…
 _FRAME_WORDS = (
@@ -104,7 +105,8 @@ def _list(turn: Turn, kinds: set[str], residual: list[str]) -> Answer | None:
 def _choose_district(turn: Turn) -> Answer:
     kb = turn.snapshot.kb
     suggestions = [
-        Suggestion(label=texts.models_of(d), action=ShowModels(catalog.district_key(kb, d))) for d in kb.districts
+        Suggestion(label=texts.models_of(d), action=ShowModels(catalog.district_key(kb, d)))
+        for d in kb.districts[:MAX_DISTRICT_CHOICES]
     ]
     return not_answered(
         "clarify",

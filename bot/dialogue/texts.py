@@ -201,6 +201,15 @@ def source_entry(title: str, district: str, province: str, date_label: str, auth
     return f"• «{title}»\n  Huyện {district}, tỉnh {province}; {date_label}; {by}; tệp gốc {file}"
 
 
+def paged(title: str, page: int, pages: int) -> str:
+    return title if pages == 1 else f"{title} (trang {page}/{pages})"
+
+
+def and_more_districts(named: str, more: int) -> str:
+    count = f"{more:,}".replace(",", ".")  # 1.737, as Vietnamese prints it
+    return f"{named} và {count} huyện khác (gõ /huyen để xem hết)"
+
+
 def models_title(where: str | None, page: int, pages: int) -> str:
     return f"Các mô hình, phong trào ở {where or 'các huyện'} (trang {page}/{pages})"
 

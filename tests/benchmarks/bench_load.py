@@ -102,7 +102,9 @@ def free_port() -> int:
         sock.close()
 
 
-def bot_environment(api: FakeBotApi, port: int, secret: str, knowledge: Path) -> dict[str, str]:
+def bot_environment(
+    api: FakeBotApi, port: int, secret: str, knowledge: Path, extra: dict[str, str] | None = None
+) -> dict[str, str]:
     """What a host gives the web process: the project's variables and little else."""
     keep = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "SYSTEMROOT")
     env = {k: v for k, v in os.environ.items() if k in keep}
@@ -117,6 +119,7 @@ def bot_environment(api: FakeBotApi, port: int, secret: str, knowledge: Path) ->
         LOG_LEVEL="WARNING",
         PYTHONUNBUFFERED="1",
     )
+    env.update(extra or {})
     return env
 
 
@@ -420,7 +423,8 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     random.Random(args.seed).shuffle(texts)
     with FakeBotApi(delay=args.delay_ms / 1000) as api, tempfile.TemporaryDirectory(prefix="bench-load-") as tmp:
         port = free_port()
-        env = bot_environment(api, port, secret, args.knowledge.resolve())
+        extra = dict(item.split("=", 1) for item in args.env)
+        env = bot_environment(api, port, secret, args.knowledge.resolve(), extra)
         bot = await start_bot(env, Path(tmp), port)
         limits = httpx.Limits(max_connections=args.connections, max_keepalive_connections=args.connections)
         async with httpx.AsyncClient(timeout=httpx.Timeout(10.0, connect=5.0), limits=limits) as client:
@@ -462,6 +466,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--size", type=int, default=None, help="serve a synthetic base of this many entries instead")
     parser.add_argument("--seed", type=int, default=1, help="order of the questions")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument(
+        "--env", action="append", default=[], metavar="KEY=VALUE", help="another variable for the bot (repeatable)"
+    )
     args = parser.parse_args(argv)
     if args.rate <= 0 or args.duration <= 0 or args.rate * args.duration > 100_000:
         parser.error("--rate and --duration must be positive, and send at most 100 000 updates")

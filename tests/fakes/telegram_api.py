@@ -49,6 +49,11 @@ class FakeTelegram:
     calls: list[str] = field(default_factory=list)
     waiting: int = 0  # sendMessage calls held at the gate right now
     held: set[int] | None = None  # with a set, only these chats wait at the gate
+    updates: list[dict[str, Any]] = field(default_factory=list)  # waiting for getUpdates
+    delivered: int = 0  # updates handed out by getUpdates (each once)
+    confirmed: int = 0  # the offset the bot confirmed: updates below it are done with
+    delivered_up_to: int = 0
+    _arrived: asyncio.Event = field(default_factory=asyncio.Event)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     def __post_init__(self) -> None:
@@ -102,11 +107,32 @@ class FakeTelegram:
                     "text": text,
                 }
             )
+        if method == "getUpdates":
+            return _ok(await self._get_updates(params))
         if method in ("setWebhook", "deleteWebhook", "setMyCommands", "sendChatAction", "answerCallbackQuery"):
             return _ok(True)
         if method == "getWebhookInfo":
             return _ok({"url": "", "has_custom_certificate": False, "pending_update_count": 0})
         return JSONResponse({"ok": False, "error_code": 404, "description": "Not Found"}, status_code=404)
+
+    def queue(self, *updates: dict[str, Any]) -> None:
+        self.updates.extend(updates)
+        self._arrived.set()
+
+    async def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+        """Long polling as Telegram does it: updates from `offset` on, or wait up to `timeout`."""
+        offset = int(params.get("offset") or 0)
+        self.confirmed = max(self.confirmed, offset)
+        self.updates = [u for u in self.updates if u["update_id"] >= offset]
+        if not self.updates:
+            self._arrived.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._arrived.wait(), timeout=float(params.get("timeout") or 0))
+        fresh = [u for u in self.updates if u["update_id"] > self.delivered_up_to]
+        self.delivered += len(fresh)
+        if fresh:
+            self.delivered_up_to = max(u["update_id"] for u in fresh)
+        return self.updates[: int(params.get("limit") or 100)]
 
     @contextlib.asynccontextmanager
     async def running(self) -> AsyncIterator[FakeTelegram]:

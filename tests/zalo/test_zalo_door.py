@@ -225,3 +225,41 @@ def test_malformed_zalo_settings_name_the_variable(value: str) -> None:
         load_settings(
             _env_file=None, zalo_bot_token="abc:defghijklmnop", webhook_url="https://x.org", zalo_webhook_secret="short"
         )
+
+
+async def test_sigterm_in_polling_mode_answers_every_update_taken(fake_zalo: FakeZalo, tmp_path: Path) -> None:
+    import asyncio
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from ..conftest import KNOWLEDGE, ROOT
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "WEBHOOK_", "ZALO_"))}
+    env.update(
+        ZALO_BOT_TOKEN=fake_zalo.token,
+        ZALO_BASE_URL=fake_zalo.base_url,
+        KNOWLEDGE_DIR=str(KNOWLEDGE),
+        POLL_TIMEOUT="1",
+        RATE_LIMIT_MESSAGES="100",
+    )
+    fake_zalo.delays["sendMessage"] = 0.5  # replies are slow: some are still owed at SIGTERM
+    chats = [f"drain-{i}" for i in range(8)]
+    log = tmp_path / "bot.log"
+    with log.open("wb") as out:
+        bot = subprocess.Popen(
+            [sys.executable, "-m", "bot", "run", "--polling"], env=env, cwd=ROOT, stdout=out, stderr=out
+        )
+        try:
+            await wait_until(lambda: bool(fake_zalo.calls("getUpdates")), timeout=60, what="the bot polling")
+            for chat in chats:
+                await fake_zalo.push_text(chat, chat, HOUSES)
+            await wait_until(lambda: fake_zalo.pending_updates == 0, timeout=60, what="every update taken")
+            bot.send_signal(signal.SIGTERM)
+            code = await asyncio.to_thread(bot.wait, 60)
+        finally:
+            if bot.poll() is None:
+                bot.kill()
+    assert code == 0, log.read_text(encoding="utf-8")
+    assert all(any("176" in m.text for m in fake_zalo.messages(chat)) for chat in chats)

@@ -115,7 +115,26 @@ def _lexicon_phrases() -> Iterable[tuple[str, ...]]:
         lexicon.PUBLISHED_CUES,
     ):
         yield from phrases
-    for groups in (lexicon.ORG_GROUPS, lexicon.UNIT_WORDS, lexicon.KIND_WORDS):
+    for phrases in (
+        lexicon.COVERAGE_CUES,
+        lexicon.ARTICLES_CUES,
+        lexicon.TITLE_CUES,
+        lexicon.PUBLISHER_CUES,
+        lexicon.CAPABILITY_PHRASES,
+        lexicon.PROVINCE_CUES,
+        lexicon.OPINION_PHRASES,
+        lexicon.INSTRUCTION_PHRASES,
+        lexicon.GENERAL_KNOWLEDGE_PHRASES,
+        lexicon.DEFINITION_CUES,
+        lexicon.COMPARISON_PHRASES,
+        lexicon.FOLLOWUP_CUES,
+        lexicon.ANAPHORA,
+    ):
+        yield from phrases
+    for words in (lexicon.SMALL_TALK_FILLERS, lexicon.BOT_WORDS, lexicon.TOPIC_WORDS):
+        for word in words:
+            yield (word,)
+    for groups in (lexicon.SMALL_TALK, lexicon.ORG_GROUPS, lexicon.UNIT_WORDS, lexicon.KIND_WORDS):
         for aliases in groups.values():
             yield from aliases
     for group in lexicon.SYNONYMS:

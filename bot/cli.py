@@ -16,7 +16,10 @@ from .dialogue.snapshot import Snapshot
 from .knowledge import KnowledgeError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_EVAL = PROJECT_ROOT / "tests" / "eval" / "questions.yaml"
+DEFAULT_EVALS = (
+    PROJECT_ROOT / "tests" / "eval" / "questions.yaml",
+    PROJECT_ROOT / "tests" / "eval" / "conversations.yaml",
+)
 
 
 def default_knowledge() -> Path:
@@ -94,21 +97,41 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
+    from .chat_evaluation import evaluate_chat_file, format_chat_report, is_chat_set
     from .evaluation import evaluate, format_report, load_items
 
     engine = _engine(args.knowledge)
     if engine is None:
         return 1
-    try:
-        items = load_items(args.file)
-    except (OSError, ValueError) as exc:
-        print(f"Không đọc được bộ câu hỏi: {exc}", file=sys.stderr)
-        return 1
-    report = evaluate(engine, items)
+    summaries: dict[str, object] = {}
+    for path in args.file or DEFAULT_EVALS:
+        try:
+            if is_chat_set(path):
+                chat_report = evaluate_chat_file(engine, path)
+                summary, text = chat_report.summary(), format_chat_report(chat_report, not (args.quiet or args.totals))
+                if args.totals:
+                    summary = {k: v for k, v in summary.items() if k != "by_kind"}
+                    text = "\n".join(text.split("\n")[:3])
+            else:
+                report = evaluate(engine, load_items(path))
+                summary, text = report.summary(), format_report(report, show_failures=not (args.quiet or args.totals))
+                if args.totals:
+                    summary = {
+                        k: v for k, v in summary.items() if k in ("total", "correct", "in_scope", "out_of_scope")
+                    }
+                    text = "\n".join(text.split("\n")[:3])
+        except (OSError, ValueError) as exc:
+            print(f"Không đọc được bộ câu hỏi {path}: {exc}", file=sys.stderr)
+            return 1
+        summaries[str(path)] = summary
+        if not args.json:
+            print(f"== {path}\n{text}\n")
     if args.json:
-        print(json.dumps(report.summary(), ensure_ascii=False, indent=2))
-    else:
-        print(format_report(report, show_failures=not args.quiet))
+        print(
+            json.dumps(
+                summaries if len(summaries) > 1 else next(iter(summaries.values())), ensure_ascii=False, indent=2
+            )
+        )
     return 0
 
 
@@ -157,9 +180,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_check)
     p = sub.add_parser("eval", help="đo độ chính xác trên bộ câu hỏi đánh giá")
-    p.add_argument("--file", type=Path, default=DEFAULT_EVAL)
+    p.add_argument("--file", type=Path, action="append", help="bộ câu hỏi (lặp lại được); mặc định: các bộ phát triển")
     p.add_argument("--json", action="store_true")
     p.add_argument("--quiet", action="store_true", help="không in các câu sai")
+    p.add_argument("--totals", action="store_true", help="chỉ in tổng (cho bộ giữ riêng: không xem từng câu)")
     p.set_defaults(func=cmd_eval)
     p = sub.add_parser(
         "run", help="chạy bot trên mọi cửa có token (Telegram, Zalo): polling, hoặc webhook khi có WEBHOOK_URL"

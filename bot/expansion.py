@@ -25,6 +25,8 @@ def _context_holds(form: lexicon.ContextualForm, toks: Sequence[str], i: int) ->
     nxt = toks[i + 1] if i + 1 < len(toks) else ""
     if form.before and nxt in form.before:
         return True
+    if form.after and prev in form.after:
+        return True
     if form.near_number and (prev.isdigit() or nxt.isdigit() or nxt in lexicon.DOCUMENT_CODE_WORDS):
         return True
     if form.after_number and prev.isdigit():

@@ -13,7 +13,6 @@ from typing import NamedTuple
 # "dang vien" in a question meet. Context-dependent ones are in CONTEXTUAL_FORMS below.
 SHORT_FORMS: dict[str, str] = {
     # chat
-    "bn": "bao nhieu",
     "bnh": "bao nhieu",
     "bnhieu": "bao nhieu",
     "bnhiu": "bao nhieu",
@@ -325,6 +324,12 @@ UNANSWERABLE_PHRASES: tuple[tuple[str, ...], ...] = (
     ("thang", "sau"),
     ("muc", "luong"),
     ("tien", "luong"),
+    ("que", "o", "dau"),
+    ("que", "quan"),
+    ("tai", "khoan"),
+    ("bao", "nhieu", "tuoi"),
+    ("may", "tuoi"),
+    ("nam", "nay", "bao", "nhieu", "tuoi"),
 )
 
 # Questions about an article itself: who wrote it, when it was published.
@@ -348,59 +353,242 @@ PUBLISHED_CUES: tuple[tuple[str, ...], ...] = (
     ("cap", "nhat"),
 )
 
-GREETINGS: frozenset[str] = frozenset(
-    {
-        "chao",
-        "xin chao",
-        "hello",
-        "hi",
-        "helo",
-        "alo",
-        "hey",
-        "chao ban",
-        "chao bot",
-        "chao ad",
-        "chao admin",
-        "xin chao ban",
-        "start",
-    }
-)
-THANKS: frozenset[str] = frozenset(
-    {
-        "cam on",
-        "cam on ban",
-        "cam on nhieu",
-        "thanks",
-        "thank you",
-        "thank",
-        "tks",
-        "thanks ban",
-        "ok",
-        "oke",
-        "okie",
-        "ok cam on",
-        "vang",
-        "da",
-        "da cam on",
-    }
-)
-HELP: frozenset[str] = frozenset(
-    {
-        "help",
-        "huong dan",
-        "tro giup",
-        "ban biet gi",
-        "ban lam duoc gi",
-        "ban la ai",
-        "ban hoi duoc gi",
-        "hoi gi",
-        "toi hoi gi",
-        "minh hoi gi",
-        "hoi duoc gi",
-        "menu",
-    }
+# ---------------------------------------------------------------- small talk
+# A message made only of these phrases (and SMALL_TALK_FILLERS) is small talk; the first
+# category found decides the reply.
+SMALL_TALK: dict[str, tuple[tuple[str, ...], ...]] = {
+    "help": (("huong", "dan"), ("tro", "giup"), ("help",), ("menu",)),
+    "greeting": (
+        ("xin", "chao"),
+        ("chao",),
+        ("hello",),
+        ("hi",),
+        ("helo",),
+        ("alo",),
+        ("hey",),
+        ("start",),
+        ("chao", "buoi", "sang"),
+    ),
+    "identity": (("la", "ai"), ("ten", "gi"), ("ten", "la", "gi"), ("ai", "vay"), ("ai", "the")),
+    "wellbeing": (("khoe", "khong"), ("co", "khoe", "khong"), ("khoe",), ("the", "nao", "roi")),
+    "thanks": (("cam", "on"), ("thanks",), ("thank", "you"), ("thank",), ("tks",), ("thx",), ("camon",)),
+    "goodbye": (("tam", "biet"), ("bye",), ("hen", "gap", "lai"), ("chuc", "ngu", "ngon")),
+    "wishes": (("chuc",), ("ngay", "moi", "tot", "lanh"), ("tot", "lanh"), ("suc", "khoe")),
+    "praise": (
+        ("hay", "qua"),
+        ("hay",),
+        ("tuyet",),
+        ("tuyet", "voi"),
+        ("gioi", "qua"),
+        ("gioi",),
+        ("tot", "qua"),
+        ("hay", "lam"),
+    ),
+    "laughter": (("haha",), ("hihi",), ("hehe",), ("hoho",), ("kkk",), ("kaka",), ("lol",), ("ha", "ha"), ("hi", "hi")),
+    "ack": (
+        ("ok",),
+        ("oke",),
+        ("okie",),
+        ("okay",),
+        ("vang",),
+        ("da",),
+        ("u",),
+        ("uh",),
+        ("uhm",),
+        ("roi",),
+        ("duoc", "roi"),
+        ("dong", "y"),
+    ),
+}
+SMALL_TALK_FILLERS: frozenset[str] = frozenset(
+    """
+    bot ban minh toi em anh chi ad admin oi nhe nha nhi a ah ha nhieu lam qua that day vay nay nua
+    luon voi cho thoi the
+    """.split()  # noqa: SIM905
 )
 
+# ---------------------------------------------------------------- questions about the bot
+# Words that point at the bot or its data rather than at a district's results.
+BOT_WORDS: frozenset[str] = frozenset(
+    """
+    bot ban du lieu thong tin biet tra loi co so nguon he thong chatbot
+    """.split()  # noqa: SIM905
+)
+COVERAGE_CUES: tuple[tuple[str, ...], ...] = (
+    ("huyen", "nao"),
+    ("nhung", "huyen"),
+    ("cac", "huyen"),
+    ("bao", "nhieu", "huyen"),
+    ("may", "huyen"),
+    ("tinh", "nao"),
+    ("nhung", "tinh"),
+    ("cac", "tinh"),
+    ("bao", "nhieu", "tinh"),
+    ("may", "tinh"),
+)
+ARTICLES_CUES: tuple[tuple[str, ...], ...] = (
+    ("bai", "nao"),
+    ("nhung", "bai"),
+    ("cac", "bai"),
+    ("bao", "nhieu", "bai"),
+    ("may", "bai"),
+    ("nguon",),
+)
+TITLE_CUES: tuple[tuple[str, ...], ...] = (
+    ("ten", "la", "gi"),
+    ("ten", "gi"),
+    ("tua", "de"),
+    ("tieu", "de"),
+    ("ten", "bai"),
+)
+PUBLISHER_CUES: tuple[tuple[str, ...], ...] = (("bao", "nao"), ("dang", "bao"), ("trang", "nao"), ("dang", "tren"))
+CAPABILITY_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("lam", "duoc", "gi"),
+    ("tra", "loi", "duoc", "gi"),
+    ("tra", "loi", "duoc", "nhung", "gi"),
+    ("giup", "gi"),
+    ("hoi", "duoc", "gi"),
+    ("hoi", "gi"),
+    ("biet", "gi"),
+    ("biet", "nhung", "gi"),
+)
+PROVINCE_CUES: tuple[tuple[str, ...], ...] = (
+    ("thuoc", "tinh", "nao"),
+    ("tinh", "nao"),
+    ("tinh", "gi"),
+    ("o", "tinh", "nao"),
+    ("o", "dau"),
+    ("thuoc", "tinh"),
+)
+# "huyện nào thuộc Bến Tre", "Đồng Tháp có huyện nào": districts of a named province
+DISTRICTS_OF_PROVINCE_CUES: tuple[tuple[str, ...], ...] = (("huyen", "nao"), ("nhung", "huyen"), ("co", "huyen"))
+
+# ---------------------------------------------------------------- what the articles do not hold
+# Opinions and advice: the articles report, they do not rank or recommend.
+OPINION_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("hay", "nhat"),
+    ("tot", "nhat"),
+    ("gioi", "nhat"),
+    ("xuat", "sac", "nhat"),
+    ("hieu", "qua", "nhat"),
+    ("hay", "hon"),
+    ("tot", "hon"),
+    ("gioi", "hon"),
+    ("co", "gioi"),
+    ("co", "tot"),
+    ("co", "hay"),
+    ("theo", "ban"),
+    ("ban", "thay"),
+    ("ban", "nghi"),
+    ("ban", "cham"),
+    ("cham", "diem"),
+    ("danh", "gia"),
+    ("y", "kien", "cua", "ban"),
+    ("co", "nen"),
+    ("nen", "hoc"),
+    ("nen", "lam"),
+    ("nen", "chon"),
+    ("nen", "nhan", "rong"),
+)
+# Instructions to the bot instead of questions.
+INSTRUCTION_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("bo", "qua"),
+    ("dong", "vai"),
+    ("gia", "vo"),
+    ("gia", "su", "ban"),
+    ("ignore",),
+    ("prompt",),
+    ("instructions",),
+    ("viet", "cho"),
+    ("viet", "giup"),
+    ("viet", "mot"),
+    ("bai", "tho"),
+    ("lam", "tho"),
+    ("ke", "chuyen"),
+    ("chuyen", "cuoi"),
+    ("dich", "bai"),
+    ("dich", "sang"),
+    ("sang", "tieng"),
+    ("tieng", "anh"),
+    ("tu", "gio"),
+    ("tra", "loi", "bang"),
+    ("phat", "bieu", "di"),
+    ("bai", "phat", "bieu"),
+)
+# General knowledge: what any encyclopaedia holds and these reports do not.
+GENERAL_KNOWLEDGE_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("thu", "do"),
+    ("tong", "bi", "thu"),
+    ("chu", "tich", "nuoc"),
+    ("thu", "tuong"),
+    ("sinh", "nam"),  # "sinh năm nào"; not "ngày sinh": the anniversaries of Bác's birthday are in the reports
+    ("mat", "nam"),
+    ("qua", "doi"),
+    ("thoi", "tiet"),
+    ("gia", "vang"),
+    ("ty", "gia"),
+    ("dac", "san"),
+    ("noi", "tieng"),
+    ("cong", "thuc"),
+    ("hinh", "tron"),
+    ("dang", "cong", "san"),
+    ("bong", "da"),
+    ("the", "gioi"),
+)
+# The topic every article shares: a question about it alone ("tư tưởng Hồ Chí Minh là gì")
+# asks for a definition, not for a district's results.
+TOPIC_WORDS: frozenset[str] = frozenset(
+    """
+    tu tuong dao duc phong cach ho chi minh bac hoc tap lam theo la gi nghia y
+    """.split()  # noqa: SIM905
+)
+DEFINITION_CUES: tuple[tuple[str, ...], ...] = (("la", "gi"), ("nghia", "la", "gi"), ("y", "nghia"))
+
+# ---------------------------------------------------------------- comparisons
+COMPARISON_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("so", "sanh"),
+    ("nhieu", "nhat"),
+    ("it", "nhat"),
+    ("cao", "nhat"),
+    ("thap", "nhat"),
+    ("lon", "nhat"),
+    ("nhieu", "hon"),
+    ("it", "hon"),
+    ("cao", "hon"),
+    ("cac", "huyen"),
+    ("moi", "huyen"),
+    ("tung", "huyen"),
+)
+# "huyện nào có mô hình nuôi heo đất": which districts hold something
+WHICH_DISTRICT_PHRASES: tuple[tuple[str, ...], ...] = (("huyen", "nao"), ("o", "dau"), ("noi", "nao"))
+
+# ---------------------------------------------------------------- follow-ups
+# What opens a follow-up: "còn Lai Vung thì sao?", "thế còn…", "vậy…"
+FOLLOWUP_CUES: tuple[tuple[str, ...], ...] = (
+    ("the", "con"),
+    ("vay", "con"),
+    ("con",),
+    ("thi", "sao"),
+    ("the", "thi", "sao"),
+    ("vay",),
+    ("thoi",),
+    ("nua",),
+    ("ca", "the"),
+)
+# Words that point back at what was just said: "nó", "ông ấy", "mô hình đó", "huyện đó"
+ANAPHORA: tuple[tuple[str, ...], ...] = (
+    ("no",),
+    ("ong", "ay"),
+    ("ba", "ay"),
+    ("chi", "ay"),
+    ("anh", "ay"),
+    ("co", "ay"),
+    ("ho",),
+    ("do",),
+    ("nay",),
+    ("ay",),
+    ("tren",),
+)
 # ---------------------------------------------------------------- context rules as data
 # Short forms whose meaning depends on their neighbours. Each says what the form stands
 # for when its context holds, and otherwise (None: the plain SHORT_FORMS reading, or the
@@ -411,6 +599,7 @@ class ContextualForm(NamedTuple):
     then: str  # the reading when the context holds
     otherwise: str | None
     before: frozenset[str] = frozenset()  # the context: one of these words follows
+    after: frozenset[str] = frozenset()  # the context: one of these words comes just before
     near_number: bool = False  # the context: a number (or a document code word) is next to it
     after_number: bool = False  # the context: a number comes just before
     last: bool = False  # the context: it ends the message
@@ -428,6 +617,13 @@ CONTEXTUAL_FORMS: dict[str, ContextualForm] = {
     "kh": ContextualForm(then="ke hoach", otherwise="khong", near_number=True),
     "k": ContextualForm(then="nghin", otherwise=None, after_number=True),  # 500k
     "v": ContextualForm(then="vay", otherwise=None, last=True),  # "... gi v"
+    # BN is "bạn" next to the words that go with a person ("oke bn", "theo bn", "bn tên gì"), else "bao nhiêu"
+    "bn": ContextualForm(
+        then="ban",
+        otherwise="bao nhieu",
+        after=frozenset({"oke", "ok", "theo", "on", "chao", "cua", "voi", "giup", "hoi"}),
+        before=frozenset({"ten", "la", "oi", "thay", "nghi", "biet", "co", "lam", "tra", "giup", "cho", "khoe"}),
+    ),
 }
 
 # "mấy" after these asks "which", not "how many": khóa mấy, số mấy, lần thứ mấy, ngày mấy.
@@ -438,6 +634,10 @@ NOT_MAY_AFTER: frozenset[str] = frozenset({"tinh", "moc"})
 # Phrases of UNANSWERABLE_PHRASES that are something else before a given word:
 # "địa chỉ nhân đạo" is a movement, "dư bao nhiêu" asks for a balance.
 NOT_UNHELD_BEFORE: dict[tuple[str, ...], str] = {("dia", "chi"): "nhan", ("du", "bao"): "nhieu"}
+
+# Phrases that say which kind of entry answers: "do ai ban hành" asks for a document's issuer,
+# not for a person or a model.
+KIND_HINTS: dict[tuple[str, ...], str] = {("ban", "hanh"): "document", ("ky", "ban", "hanh"): "document"}
 
 # Unit words that are something else before a given word: "tỷ lệ" is a rate, not "tỷ" (billion).
 NOT_UNIT_BEFORE: dict[tuple[str, ...], str] = {("ty",): "le"}

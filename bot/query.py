@@ -27,6 +27,7 @@ class Query:
     toks: list[str]  # after expansion and spelling
     content: list[str]  # what is left for matching: no places, no frame words
     districts: list[str] = field(default_factory=list)
+    by_province: list[str] = field(default_factory=list)  # those of `districts` named only by their province
     unknown_places: list[Place] = field(default_factory=list)
     orgs: list[str] = field(default_factory=list)
     quantity: bool = False
@@ -41,7 +42,8 @@ class Query:
     target_parts: list[list[str]] = field(default_factory=list)
     years: list[str] = field(default_factory=list)
     unanswerable: bool = False
-    about_article: str | None = None  # "author" or "date": a question about the article itself
+    about_article: str | None = None  # "author", "date", "title", "publisher": about the article itself
+    wanted_kind: str | None = None  # the kind of entry the wording asks for ("ban hành": a document)
 
     @property
     def phrase(self) -> str:
@@ -85,13 +87,22 @@ def read(text: str, toks: list[str], places: PlaceMentions, pairs: frozenset[tup
     for a, b in find(toks, lexicon.FRAME_PHRASES):
         for k in range(a, b):
             drop[k] = True
-    q = Query(text=text, toks=toks, content=[], districts=places.known, unknown_places=places.unknown)
+    q = Query(
+        text=text,
+        toks=toks,
+        content=[],
+        districts=places.known,
+        by_province=places.by_province,
+        unknown_places=places.unknown,
+    )
 
     quantity_spans = _quantity_spans(toks)
     q.quantity = bool(quantity_spans)
     q.who = has(toks, lexicon.WHO_CUES)
     q.when = has(toks, lexicon.WHEN_CUES)
-    q.listing = has(toks, lexicon.LIST_CUES) or _enumeration(toks)
+    q.list_kinds = _list_kinds(toks)
+    # "những mô hình nào", "các văn bản nào", "văn bản gì": asking for a list
+    q.listing = has(toks, lexicon.LIST_CUES) or _enumeration(toks) or bool(q.list_kinds)
     # Cue words say what kind of answer is wanted, not what it is about.
     cue_spans = [
         *quantity_spans,
@@ -99,10 +110,10 @@ def read(text: str, toks: list[str], places: PlaceMentions, pairs: frozenset[tup
         *find(toks, lexicon.WHEN_CUES),
         *find(toks, lexicon.LIST_CUES),
     ]
-    q.list_kinds = _list_kinds(toks)
     q.years = [t for t in toks if is_year(t)]
     q.unanswerable = _asks_unheld([t if not drop[k] else "" for k, t in enumerate(toks)])
     q.about_article = _about_article(toks)
+    q.wanted_kind = next((kind for phrase, kind in lexicon.KIND_HINTS.items() if has(toks, [phrase])), None)
     for group, aliases in lexicon.ORG_GROUPS.items():
         if has(toks, aliases):
             q.orgs.append(group)
@@ -246,6 +257,10 @@ def _about_article(toks: Sequence[str]) -> str | None:
         return "author"
     if has(toks, lexicon.PUBLISHED_CUES):
         return "date"
+    if has(toks, lexicon.TITLE_CUES):
+        return "title"
+    if has(toks, lexicon.PUBLISHER_CUES):
+        return "publisher"
     return None
 
 

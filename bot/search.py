@@ -435,7 +435,9 @@ class Index:
             if target:
                 factor[~self._counting(target, candidates)] *= 0.7
         if q.who:
-            factor[(kind != _KIND["model"]) & (kind != _KIND["person"])] *= 0.85
+            # who runs it, who is it, who issued it: a model, a person, or what the wording names
+            owners = [_KIND[q.wanted_kind]] if q.wanted_kind else [_KIND["model"], _KIND["person"]]
+            factor[~np.isin(kind, owners)] *= 0.85
         if q.when:
             # its own date answers "when" best; a year in its text, less so
             own, dated = self._own_date[candidates], self._dated[candidates]

@@ -1,24 +1,63 @@
-"""Questions about the articles themselves: who wrote them, when they were published."""
+"""Questions about the articles themselves: which there are, their titles, who wrote them,
+when and where they were published."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .. import lexicon
 from ..answer import Answer, article_answer
+from ..knowledge import Article
+from ..query import has
+from ..text import tokens
 from . import texts
 
 if TYPE_CHECKING:
     from .rules import Turn
 
+# words a request for the list of articles may hold besides the cues
+_LIST_FRAME = (
+    lexicon.BOT_WORDS | lexicon.STOPWORDS | frozenset({"bai", "viet", "gom", "co", "trong", "tat", "ca", "cac"})
+)
+
 
 def article_info(turn: Turn) -> Answer | None:
     q = turn.query
-    if not q.about_article:
-        return None
     kb = turn.snapshot.kb
+    about = q.about_article or _listing_articles(turn)
+    if not about:
+        return None
     chosen = [a for a in kb.articles.values() if not q.districts or a.district in q.districts]
-    if q.about_article == "author":
-        lines = [texts.article_author(a.title, a.district, a.author) for a in chosen]
-    else:
-        lines = [texts.article_date(a.title, a.district, a.date_label if a.date else None) for a in chosen]
-    return article_answer("\n".join(lines), chosen)
+    if about == "list":
+        chosen = _by_author(chosen, q.toks) or chosen
+    return article_answer("\n".join(_line(about, a) for a in chosen), chosen)
+
+
+def _line(about: str, a: Article) -> str:
+    if about == "author":
+        return texts.article_author(a.title, a.district, a.author)
+    if about == "date":
+        return texts.article_date(a.title, a.district, a.date_label if a.date else None)
+    if about == "title":
+        return texts.article_title(a.title, a.district)
+    return texts.article_listed(a.title, a.district, a.province, a.date_label, a.author)
+
+
+def _listing_articles(turn: Turn) -> str | None:
+    """ "có những bài viết nào", "dữ liệu gồm những bài nào", "có bài nào của tác giả Anh Đức"."""
+    q = turn.query
+    if not has(q.toks, lexicon.ARTICLES_CUES):
+        return None
+    authors = {t for a in turn.snapshot.kb.articles.values() if a.author for t in tokens(a.author)}
+    rest = [t for t in q.content if t not in _LIST_FRAME and t not in authors and t not in ("nao", "tac", "gia")]
+    return "list" if not rest else None
+
+
+def _by_author(articles: list[Article], toks: list[str]) -> list[Article]:
+    named = [a for a in articles if a.author and _contains(toks, tokens(a.author))]
+    return named
+
+
+def _contains(toks: list[str], needle: list[str]) -> bool:
+    n = len(needle)
+    return n > 0 and any(toks[i : i + n] == needle for i in range(len(toks) - n + 1))

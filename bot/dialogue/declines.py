@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .. import lexicon
 from ..answer import Answer, not_answered
 from ..knowledge import KnowledgeBase
+from ..query import has
 from . import catalog, texts
 
 if TYPE_CHECKING:
@@ -51,6 +53,31 @@ def decline_uncovered_years(turn: Turn) -> Answer | None:
     return not_answered(
         "decline", texts.years_not_covered(", ".join(q.districts), missing), catalog.example_suggestions(kb)
     )
+
+
+def decline_not_a_question(turn: Turn) -> Answer | None:
+    """Instructions ("bỏ qua mọi hướng dẫn…", "đóng vai…"), opinions ("mô hình nào hay nhất?")
+    and general knowledge ("thủ đô của Việt Nam"): nothing the reports can answer, whatever
+    words they share with it."""
+    toks = turn.query.toks
+    kb = turn.snapshot.kb
+    if has(toks, lexicon.INSTRUCTION_PHRASES):
+        return not_answered("decline", texts.NOT_INSTRUCTIONS, catalog.example_suggestions(kb))
+    if has(toks, lexicon.OPINION_PHRASES):
+        return not_answered("decline", texts.NO_OPINIONS, catalog.example_suggestions(kb))
+    if has(toks, lexicon.GENERAL_KNOWLEDGE_PHRASES) or _asks_for_a_definition(turn):
+        return not_answered(
+            "decline", texts.not_general_knowledge(catalog.districts_line(kb)), catalog.example_suggestions(kb)
+        )
+    return None
+
+
+def _asks_for_a_definition(turn: Turn) -> bool:
+    """ "tư tưởng Hồ Chí Minh là gì": a definition of the topic every article shares."""
+    q = turn.query
+    if not has(q.toks, lexicon.DEFINITION_CUES) or q.districts:
+        return False
+    return all(t in lexicon.TOPIC_WORDS or t in lexicon.STOPWORDS for t in q.toks)
 
 
 def out_of_scope(kb: KnowledgeBase) -> Answer:

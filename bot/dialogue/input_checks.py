@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from ..answer import Answer, not_answered
 from ..text import letter_ratio
 from . import catalog, texts
+from .smalltalk import is_emoji_only
 
 if TYPE_CHECKING:
     from .rules import Turn
@@ -26,7 +27,7 @@ def refuse_bad_input(turn: Turn) -> Answer | None:
         length = turn.length if turn.length > READ_AT_MOST else len(text)
         return not_answered("invalid", texts.too_long(length, MAX_QUESTION_CHARS))
     latin, other = letter_ratio(text)
-    if latin == 0 and other == 0:
+    if latin == 0 and other == 0 and not is_emoji_only(text):  # emoji are small talk
         return not_answered("invalid", texts.NO_LETTERS, catalog.example_suggestions(kb))
     if other > latin:
         return not_answered("invalid", texts.OTHER_SCRIPT, catalog.example_suggestions(kb))

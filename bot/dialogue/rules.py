@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ..answer import Answer
 from ..query import Query
 from ..text import clean, tokens
-from . import articles, best_answer, declines, input_checks, lists, smalltalk
+from . import about, articles, best_answer, declines, input_checks, lists, smalltalk
 
 if TYPE_CHECKING:
     from .snapshot import Snapshot
@@ -53,8 +53,12 @@ RULES: tuple[Rule, ...] = (
     input_checks.refuse_bad_input,
     smalltalk.small_talk,
     declines.decline_unknown_place,
+    declines.decline_not_a_question,
     declines.decline_unheld,
     declines.decline_uncovered_years,
+    about.coverage,
+    about.capabilities,
+    about.province_of,
     articles.article_info,
     lists.answer_list,
     best_answer.best_answer,

@@ -1,24 +1,62 @@
-"""Greetings, thanks and requests for help: a friendly reply with no fact in it."""
+"""Greetings, thanks, goodbyes, laughter, "ok", emoji, "bạn là ai": a friendly word, no fact.
+
+A message is small talk when every word of it belongs to a small-talk phrase of the
+lexicon (or to the fillers that go with them: "bot", "nhé", "ạ"…), or when it is only
+emoji. The first category found decides the reply; none of them states anything from
+the base, so small talk is never `answered`.
+"""
 
 from __future__ import annotations
 
+import unicodedata
 from typing import TYPE_CHECKING
 
 from .. import lexicon
 from ..answer import Answer, not_answered
+from ..expansion import normalize
+from ..query import find
+from ..text import BREAK
 from . import catalog, texts
 
 if TYPE_CHECKING:
     from .rules import Turn
 
 
-def small_talk(turn: Turn) -> Answer | None:
-    kb = turn.snapshot.kb
-    phrase = turn.phrase
-    if phrase in lexicon.GREETINGS:
-        return not_answered("smalltalk", texts.greeting(catalog.districts_line(kb)), catalog.example_suggestions(kb))
-    if phrase in lexicon.HELP:
-        return not_answered("smalltalk", texts.intro(catalog.districts_line(kb)), catalog.example_suggestions(kb))
-    if phrase in lexicon.THANKS:
-        return not_answered("smalltalk", texts.THANKS_REPLY)
+def is_emoji_only(text: str) -> bool:
+    symbols = [ch for ch in text if not ch.isspace() and unicodedata.category(ch) not in ("Mn", "Cf")]
+    return bool(symbols) and all(unicodedata.category(ch) == "So" or ch in "!?.…~" for ch in symbols)
+
+
+def category(text: str) -> str | None:
+    """The small-talk category of a message, or None when it says something more."""
+    if is_emoji_only(text):
+        return "emoji"
+    toks = [t for t in normalize(text) if t != BREAK]
+    if not toks:
+        return None
+    covered = [False] * len(toks)
+    found: list[str] = []
+    for name, phrases in lexicon.SMALL_TALK.items():
+        spans = find(toks, phrases)
+        if spans:
+            found.append(name)
+        for a, b in spans:
+            for k in range(a, b):
+                covered[k] = True
+    if not found:
+        return None
+    if all(c or t in lexicon.SMALL_TALK_FILLERS for c, t in zip(covered, toks, strict=True)):
+        return found[0]
     return None
+
+
+def small_talk(turn: Turn) -> Answer | None:
+    kind = category(turn.text)
+    if kind is None:
+        return None
+    kb = turn.snapshot.kb
+    if kind == "help":
+        return not_answered("smalltalk", texts.intro(catalog.districts_line(kb)), catalog.example_suggestions(kb))
+    if kind == "greeting":
+        return not_answered("smalltalk", texts.GREETING, catalog.example_suggestions(kb))
+    return not_answered("smalltalk", texts.SMALL_TALK[kind])

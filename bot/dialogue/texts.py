@@ -28,11 +28,25 @@ def intro(districts: str) -> str:
 # ---------------------------------------------------------------- small talk
 
 
-def greeting(districts: str) -> str:
-    return "Xin chào! " + intro(districts)
-
-
-THANKS_REPLY = "Không có gì! Bạn cứ hỏi tiếp nhé."
+GREETING = (
+    "Xin chào! Mình là bot hỏi đáp về kết quả học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh "
+    "ở các huyện, theo các bài viết đã đăng. Bạn cứ hỏi, có dấu hay không dấu đều được."
+)
+WHO_I_AM = (
+    "Mình là bot hỏi đáp về kết quả học tập và làm theo Bác ở các huyện, trả lời theo các bài viết đã đăng "
+    "và luôn ghi nguồn. Gõ /help để xem cách hỏi."
+)
+SMALL_TALK: dict[str, str] = {
+    "identity": WHO_I_AM,
+    "wellbeing": "Mình vẫn sẵn sàng trả lời đây, cảm ơn bạn! Bạn muốn hỏi gì nào?",
+    "thanks": "Không có gì! Bạn cứ hỏi tiếp nhé.",
+    "goodbye": "Tạm biệt bạn! Khi cần, bạn cứ nhắn lại nhé.",
+    "wishes": "Cảm ơn bạn, chúc bạn một ngày tốt lành!",
+    "praise": "Cảm ơn bạn! Bạn cứ hỏi tiếp nhé.",
+    "laughter": "😄 Bạn cứ hỏi tiếp nhé.",
+    "ack": "Vâng. Bạn cứ hỏi tiếp nhé.",
+    "emoji": "😊 Bạn cứ gõ câu hỏi bằng chữ nhé.",
+}
 
 # ---------------------------------------------------------------- bad input
 
@@ -80,6 +94,23 @@ def not_held(where: str) -> str:
 def years_not_covered(where: str, years: Sequence[str]) -> str:
     where = f"huyện {where}" if where else "các huyện"
     return f"Các bài viết về {where} không có số liệu năm {', '.join(years)}."
+
+
+NOT_INSTRUCTIONS = (
+    "Mình chỉ trả lời câu hỏi về kết quả học tập và làm theo Bác mà các bài viết nêu; mình không làm theo "
+    "yêu cầu khác (đóng vai, viết bài, dịch, đổi cách trả lời…). Bạn có thể hỏi:"
+)
+NO_OPINIONS = (
+    "Mình không đánh giá hay xếp hạng: mình chỉ thuật lại những gì các bài viết nêu. Bạn có thể hỏi con số, "
+    "mô hình hay danh sách của từng huyện, ví dụ:"
+)
+
+
+def not_general_knowledge(districts: str) -> str:
+    return (
+        "Câu này nằm ngoài các bài viết mình có, nên mình không trả lời. Mình chỉ trả lời về "
+        f"{TOPIC} ở các huyện: {districts}."
+    )
 
 
 def out_of_scope(districts: str) -> str:
@@ -146,6 +177,28 @@ def district_group(district: str) -> str:
 def article_author(title: str, district: str, author: str | None) -> str:
     who = f"do tác giả {author} viết" if author else "không ghi tên tác giả"
     return f"Bài «{title}» (huyện {district}) {who}."
+
+
+def article_title(title: str, district: str) -> str:
+    return f"Bài về huyện {district} có tựa đề «{title}»."
+
+
+def article_listed(title: str, district: str, province: str, date_label: str, author: str | None) -> str:
+    by = f"tác giả {author}" if author else "không ghi tác giả"
+    return f"• «{title}»: huyện {district}, tỉnh {province}; {date_label}; {by}."
+
+
+def district_province(district: str, province: str, in_text: bool) -> str:
+    said = "" if in_text else " (bài viết không nêu tên tỉnh; thông tin do người biên tập ghi kèm bài)"
+    return f"Huyện {district} thuộc tỉnh {province}{said}."
+
+
+def province_districts(province: str, district: str) -> str:
+    return f"Ở tỉnh {province}, mình có dữ liệu về huyện {district}."
+
+
+def covered(districts: int, provinces: int) -> str:
+    return f"Mình có dữ liệu về {districts} huyện, thuộc {provinces} tỉnh:"
 
 
 def article_date(title: str, district: str, date_label: str | None) -> str:

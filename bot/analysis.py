@@ -128,7 +128,7 @@ def _lexicon_phrases() -> Iterable[tuple[str, ...]]:
         lexicon.DEFINITION_CUES,
         lexicon.COMPARISON_PHRASES,
         lexicon.FOLLOWUP_CUES,
-        lexicon.ANAPHORA,
+        lexicon.ANAPHORA_PHRASES,
     ):
         yield from phrases
     for words in (lexicon.SMALL_TALK_FILLERS, lexicon.BOT_WORDS, lexicon.TOPIC_WORDS):

@@ -559,6 +559,9 @@ COMPARISON_PHRASES: tuple[tuple[str, ...], ...] = (
     ("moi", "huyen"),
     ("tung", "huyen"),
 )
+# "nhiều <…> nhất": a superlative asks to compare even with words between
+SUPERLATIVE = "nhat"
+MEASURE_WORDS: frozenset[str] = frozenset({"nhieu", "it", "cao", "thap", "lon", "nho", "dai"})
 # "huyện nào có mô hình nuôi heo đất": which districts hold something
 WHICH_DISTRICT_PHRASES: tuple[tuple[str, ...], ...] = (("huyen", "nao"), ("o", "dau"), ("noi", "nao"))
 
@@ -573,22 +576,38 @@ FOLLOWUP_CUES: tuple[tuple[str, ...], ...] = (
     ("vay",),
     ("thoi",),
     ("nua",),
-    ("ca", "the"),
 )
 # Words that point back at what was just said: "nó", "ông ấy", "mô hình đó", "huyện đó"
-ANAPHORA: tuple[tuple[str, ...], ...] = (
+ANAPHORA_PHRASES: tuple[tuple[str, ...], ...] = (
     ("no",),
     ("ong", "ay"),
     ("ba", "ay"),
     ("chi", "ay"),
     ("anh", "ay"),
     ("co", "ay"),
-    ("ho",),
-    ("do",),
-    ("nay",),
-    ("ay",),
-    ("tren",),
+    ("mo", "hinh", "do"),
+    ("mo", "hinh", "nay"),
+    ("phong", "trao", "do"),
+    ("chuong", "trinh", "do"),
+    ("van", "ban", "do"),
+    ("van", "ban", "nay"),
+    ("huyen", "do"),
+    ("huyen", "nay"),
+    ("bai", "do"),
+    ("bai", "nay"),
+    ("o", "do"),
+    ("viec", "do"),
+    ("quy", "do"),
+    ("to", "chuc", "do"),
 )
+# A follow-up that opens with these narrows the same count ("cấp xã thì sao", "còn dịp 130 năm?",
+# "năm 2024 thì sao"); one that opens with a noun counts something else ("còn cờ phướn?").
+QUALIFIER_WORDS: frozenset[str] = frozenset({"cap", "dip", "nam", "thang", "ngay", "giai", "ky", "lan", "dot", "nhiem"})
+# Words of time a question counts in without naming what it counts ("qua mấy năm rồi")
+TIME_WORDS: frozenset[str] = frozenset({"nam", "thang", "ngay", "tuan", "lan", "ky"})
+# Words a follow-up wraps its question in: "còn bài Lai Vung?", "vậy thì…"
+FOLLOWUP_FILLERS: frozenset[str] = frozenset({"bai", "thi", "sao", "vay", "nua", "roi", "ay", "do", "nay"})
+
 # ---------------------------------------------------------------- context rules as data
 # Short forms whose meaning depends on their neighbours. Each says what the form stands
 # for when its context holds, and otherwise (None: the plain SHORT_FORMS reading, or the

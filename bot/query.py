@@ -44,6 +44,12 @@ class Query:
     unanswerable: bool = False
     about_article: str | None = None  # "author", "date", "title", "publisher": about the article itself
     wanted_kind: str | None = None  # the kind of entry the wording asks for ("ban hành": a document)
+    asks_province: bool = False  # "thuộc tỉnh nào"
+    comparing: bool = False  # "so sánh…", "huyện nào … nhiều nhất"
+    near: list[str] = field(default_factory=list)  # entries just answered: a follow-up's passage
+    focus: list[str] = field(default_factory=list)  # a follow-up's own words, among those it inherits
+    seen: list[str] = field(default_factory=list)  # entries just answered, when "còn…?" asks for another
+    context: list[str] = field(default_factory=list)  # words from the previous turns, matched at a discount
 
     @property
     def phrase(self) -> str:
@@ -113,6 +119,10 @@ def read(text: str, toks: list[str], places: PlaceMentions, pairs: frozenset[tup
     q.years = [t for t in toks if is_year(t)]
     q.unanswerable = _asks_unheld([t if not drop[k] else "" for k, t in enumerate(toks)])
     q.about_article = _about_article(toks)
+    q.asks_province = has(toks, lexicon.PROVINCE_CUES)
+    q.comparing = has(toks, lexicon.COMPARISON_PHRASES) or (
+        lexicon.SUPERLATIVE in toks and any(w in toks for w in lexicon.MEASURE_WORDS)
+    )
     q.wanted_kind = next((kind for phrase, kind in lexicon.KIND_HINTS.items() if has(toks, [phrase])), None)
     for group, aliases in lexicon.ORG_GROUPS.items():
         if has(toks, aliases):

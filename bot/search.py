@@ -60,6 +60,12 @@ SYNONYM_FACTOR = 0.7
 STOP_PAIR_FACTOR = 0.5
 UNSEEN_PAIR = 0.2  # an unseen pair of known words ("nấu phở") is weak evidence of a foreign topic
 TARGET_BOOST = 2.0  # "bao nhiêu <X>": X decides between the figures of one sentence
+CONTEXT_WEIGHT = 0.5  # a word the conversation brings (not the question itself) counts half…
+CONTEXT_SHARE = 0.5  # …and all of them at most half as much as the question's own words
+NEAR_BOOST = 1.2  # an entry of the passage the conversation is on
+FOCUS_BOOST = 2.0
+SEEN_FACTOR = 0.8
+HEAD_BOOST = 1.1  # a figure whose counts open with the target noun counts it
 TOP_HITS = 64  # hits a ranking lists in full; counts of ties cover every candidate
 _CENTURIES = ("19", "20")  # a year of the articles' era (as text.is_year, inlined: it runs on every token)
 _CACHED_TEXT = 200  # field texts this short are analysed once per build (long quotes rarely repeat)
@@ -299,11 +305,31 @@ class Index:
         by_id = sorted(range(len(self.docs)), key=lambda i: self.docs[i].located.id)
         self._id_rank = np.empty(len(self.docs), dtype=np.int32)
         self._id_rank[by_id] = np.arange(len(self.docs), dtype=np.int32)
+        passages: dict[tuple[str, str], int] = {}
+        self._passage = np.array(
+            [passages.setdefault((d.located.article.id, d.located.entry.quote), len(passages)) for d in self.docs],
+            dtype=np.int32,
+        )
+        self._number_of = {d.located.id: d.number for d in self.docs}
+        # the noun a figure counts opens its `counts`: "gạo đã tặng…" counts rice, "hội viên được
+        # trao hũ gạo…" counts members
+        heads = [self._head(d) for d in self.docs]
+        self._head_word = np.array([term_ids.get(h[0], -1) if h else -1 for h in heads], dtype=np.int32)
+        self._head_pair = np.array(
+            [term_ids.get(f"{h[0]} {h[1]}", -1) if len(h) > 1 else -1 for h in heads], dtype=np.int32
+        )
         years: dict[str, list[int]] = {}
         for doc in self.docs:
             for year in doc.years:
                 years.setdefault(year, []).append(doc.number)
         self._years = {y: np.array(v, dtype=np.int32) for y, v in years.items()}
+
+    def _head(self, doc: Doc) -> list[str]:
+        counts = getattr(doc.located.entry, "counts", None)
+        if not counts:
+            return []
+        words = [t for t in self.places.strip(expand(tokens(counts))) if t not in lexicon.STOPWORDS]
+        return words[:2]
 
     def _doc(self, located: Located, number: int, years: frozenset[str]) -> Doc:
         entry = located.entry
@@ -327,9 +353,22 @@ class Index:
     # ------------------------------------------------------------ querying
 
     def query_terms(self, q: Query) -> dict[str, float]:
+        terms = self._terms_of(q.content, set(unigrams_and_bigrams(q.target)))
+        for term in unigrams_and_bigrams(q.focus):
+            if term in terms:  # "cấp xã thì sao": what changed weighs more than what carried over
+                terms[term] *= FOCUS_BOOST
+        if q.context:
+            # the previous turns' words keep a follow-up on its subject, but the question's own
+            # words decide: all together they weigh at most CONTEXT_SHARE of the question's
+            extra = {t: w for t, w in self._terms_of(q.context, set()).items() if t not in terms}
+            own, brought = sum(terms.values()), sum(extra.values())
+            scale = min(CONTEXT_WEIGHT, CONTEXT_SHARE * own / brought) if own and brought else CONTEXT_WEIGHT
+            terms.update({t: w * scale for t, w in extra.items()})
+        return terms
+
+    def _terms_of(self, words: Sequence[str], target: set[str]) -> dict[str, float]:
         terms: dict[str, float] = {}
-        target = set(unigrams_and_bigrams(q.target))
-        for term in unigrams_and_bigrams(q.content):
+        for term in unigrams_and_bigrams(words):
             if " " in term:
                 # An unseen pair is only an unusual word order; unseen words are what
                 # tell a question the base cannot answer.
@@ -434,6 +473,7 @@ class Index:
             target = self.target_terms(q)
             if target:
                 factor[~self._counting(target, candidates)] *= 0.7
+                factor[self._heads(target, candidates)] *= HEAD_BOOST
         if q.who:
             # who runs it, who is it, who issued it: a model, a person, or what the wording names
             owners = [_KIND[q.wanted_kind]] if q.wanted_kind else [_KIND["model"], _KIND["person"]]
@@ -449,10 +489,25 @@ class Index:
             unowned = (orgs == 0) & np.isin(kind, [_KIND["document"], _KIND["event"], _KIND["person"]])
             factor[~belongs & unowned] *= 0.9
             factor[~belongs & ~unowned] *= 0.7
+        if q.near:
+            # a follow-up most often asks about the passage just answered ("đạt tỷ lệ bao nhiêu %?")
+            near = [self._passage[self._number_of[i]] for i in q.near if i in self._number_of]
+            factor[np.isin(self._passage[candidates], near)] *= NEAR_BOOST
+        if q.seen:
+            # "còn …?" asks for something other than what was just answered
+            seen = [self._number_of[i] for i in q.seen if i in self._number_of]
+            factor[np.isin(candidates, seen)] *= SEEN_FACTOR
         if q.years:
             asked = [self._years[y] for y in q.years if y in self._years]
             factor[~np.isin(candidates, np.concatenate(asked) if asked else np.zeros(0, np.int32))] *= 0.85
         return factor
+
+    def _heads(self, target: Sequence[str], candidates: IntArray) -> BoolArray:
+        """Which candidates count exactly what the target names first (their counts' head noun)."""
+        first = target[0]
+        at = self._term_ids.get(first, -2)
+        heads = self._head_pair if " " in first else self._head_word
+        return np.asarray(heads[candidates] == at, dtype=np.bool_)
 
     def _counting(self, target: Sequence[str], candidates: IntArray) -> BoolArray:
         """Which candidates count or name one of the target's terms (single words: or a synonym)."""

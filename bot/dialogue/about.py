@@ -29,7 +29,9 @@ def province_of(turn: Turn) -> Answer | None:
     q = turn.query
     kb = turn.snapshot.kb
     named = [d for d in q.districts if d not in q.by_province]
-    if named and has(q.toks, lexicon.PROVINCE_CUES) and _only_frame(turn, lexicon.PROVINCE_CUES):
+    cue_words = {w for cue in lexicon.PROVINCE_CUES for w in cue}
+    asks = q.asks_province and all(t in _FRAME or t in cue_words for t in q.content)
+    if named and asks:
         articles = [kb.district_articles[d][0] for d in named]
         lines = [texts.district_province(a.district, a.province, a.province_in_text) for a in articles]
         return article_answer("\n".join(lines), articles)

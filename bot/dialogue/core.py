@@ -15,6 +15,7 @@ from collections.abc import Mapping
 
 from . import catalog, commands, texts
 from .actions import AskExample, ShowCatalog, ShowEntry, ShowModels, decode, encode
+from .context import CONTEXT_TTL, Context
 from .engine import Engine
 from .messages import Incoming, Reply
 from .ratelimit import RateLimiter
@@ -35,12 +36,14 @@ class Dialogue:
         limiter: RateLimiter | None = None,
         state: StateStore | None = None,
         choices_ttl: float = CHOICES_TTL,
+        context_ttl: float = CONTEXT_TTL,
     ):
         self.engine = engine
         self.admins = dict(admins or {})
         self.limiter = limiter
         self.state: StateStore = state or MemoryState()
         self.choices_ttl = choices_ttl
+        self.context_ttl = context_ttl
 
     def is_admin(self, msg: Incoming) -> bool:
         if msg.is_admin is not None:
@@ -80,9 +83,15 @@ class Dialogue:
         return await self.question(msg, text)
 
     async def question(self, msg: Incoming, text: str) -> Reply:
+        context = await self._context(msg)
         # the engine's work is CPU: off the event loop, so other chats keep being served
-        answer = await asyncio.to_thread(self.engine.ask, text)
+        answer, following = await asyncio.to_thread(self.engine.converse, text, context)
+        if following is not None:
+            await self.state.put(_context_key(msg), following.to_json(), self.context_ttl)
         return Reply.of(answer)
+
+    async def _context(self, msg: Incoming) -> Context | None:
+        return Context.from_json(await self.state.get(_context_key(msg)))
 
     async def act(self, msg: Incoming, action: object) -> Reply:
         """What a pressed button (or a picked number) does; stale or forged data has expired."""
@@ -91,6 +100,9 @@ class Dialogue:
             case ShowEntry(entry_id):
                 answer = self.engine.entry_answer(entry_id)
                 if answer is not None:
+                    following = self.engine.entry_context(answer)
+                    if following is not None:
+                        await self.state.put(_context_key(msg), following.to_json(), self.context_ttl)
                     return Reply.of(answer)
             case AskExample(number) if number < len(kb.examples):
                 return await self.question(msg, kb.examples[number])
@@ -135,6 +147,10 @@ class Dialogue:
 
 def _limit_key(msg: Incoming) -> str:
     return f"{msg.door}:{msg.user_id}"
+
+
+def _context_key(msg: Incoming) -> str:
+    return f"context:{msg.conversation}"
 
 
 def _choices_key(msg: Incoming) -> str:

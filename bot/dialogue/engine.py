@@ -13,8 +13,10 @@ from pathlib import Path
 from ..answer import Answer, fact_answer, suggestion_for
 from ..knowledge import KnowledgeBase, Located
 from .best_answer import MAX_SUGGESTIONS
+from .context import Context
+from .followup import remember
 from .reload import ReloadReport, diff
-from .rules import answer
+from .rules import answer, converse
 from .snapshot import Snapshot
 
 
@@ -37,6 +39,14 @@ class Engine:
 
     def ask(self, question: str | None) -> Answer:
         return answer(self._snapshot, question)
+
+    def converse(self, question: str | None, context: Context | None) -> tuple[Answer, Context | None]:
+        """The answer in a conversation, and the context for the next turn (None: keep the old one)."""
+        return converse(self._snapshot, question, context)
+
+    def entry_context(self, answer: Answer) -> Context | None:
+        """The context an entry's answer leaves (a pressed suggestion)."""
+        return remember(self._snapshot, None, answer)
 
     def entry_answer(self, entry_id: str) -> Answer | None:
         """One entry's answer (a pressed suggestion), or None when it no longer exists."""

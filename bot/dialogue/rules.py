@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING
 from ..answer import Answer
 from ..query import Query
 from ..text import clean, tokens
-from . import about, articles, best_answer, declines, input_checks, lists, smalltalk
+from . import about, articles, best_answer, comparison, declines, followup, input_checks, lists, smalltalk
+from .context import Context
+from .followup import Resolution, resolve
 
 if TYPE_CHECKING:
     from .snapshot import Snapshot
@@ -25,17 +27,18 @@ if TYPE_CHECKING:
 
 @dataclass
 class Turn:
-    """One question against one snapshot, analysed only when a rule needs it."""
+    """One question against one snapshot (and the conversation so far), analysed only when a rule needs it."""
 
     snapshot: Snapshot
     text: str  # as cleaned, after the length cap
     length: int  # as typed
+    context: Context | None = None
 
     @classmethod
-    def of(cls, snapshot: Snapshot, question: str | None) -> Turn:
+    def of(cls, snapshot: Snapshot, question: str | None, context: Context | None = None) -> Turn:
         raw = question or ""
         # a 10 MB message must not cost a second of normalising before it is refused
-        return cls(snapshot, clean(raw[: input_checks.READ_AT_MOST]), len(raw))
+        return cls(snapshot, clean(raw[: input_checks.READ_AT_MOST]), len(raw), context)
 
     @cached_property
     def phrase(self) -> str:
@@ -43,8 +46,20 @@ class Turn:
         return " ".join(tokens(self.text))
 
     @cached_property
-    def query(self) -> Query:
+    def analysed(self) -> Query:
+        """The question on its own."""
         return self.snapshot.analyzer.analyze(self.text)
+
+    @cached_property
+    def resolution(self) -> Resolution:
+        if self.context is None:
+            return Resolution(self.analysed)
+        return resolve(self.analysed, self.context)
+
+    @cached_property
+    def query(self) -> Query:
+        """The question as meant in the conversation (the same as `analysed` without one)."""
+        return self.resolution.query
 
 
 Rule = Callable[[Turn], Answer | None]
@@ -60,6 +75,7 @@ RULES: tuple[Rule, ...] = (
     about.capabilities,
     about.province_of,
     articles.article_info,
+    comparison.compare,
     lists.answer_list,
     best_answer.best_answer,
 )
@@ -75,3 +91,18 @@ def respond(turn: Turn, rules: tuple[Rule, ...] = RULES) -> Answer:
 
 def answer(snapshot: Snapshot, question: str | None) -> Answer:
     return respond(Turn.of(snapshot, question))
+
+
+def converse(snapshot: Snapshot, question: str | None, context: Context | None) -> tuple[Answer, Context | None]:
+    """The answer in a conversation, and what the next turn may lean on (None: keep the context)."""
+    turn = Turn.of(snapshot, question, context)
+    reply = respond(turn)
+    resolved = turn.__dict__.get("resolution")  # None: answered before the question was analysed
+    asked: Query | None = turn.query if resolved is not None else None
+    leaned_on = context if resolved is not None and resolved.leaned else None
+    if resolved is not None and resolved.soft:
+        alone = Turn.of(snapshot, question)
+        other = respond(alone)
+        if followup.choose(reply, other) is other:
+            reply, asked, leaned_on = other, alone.query, None
+    return reply, followup.remember(snapshot, asked, reply, leaned_on)

@@ -120,6 +120,17 @@ def out_of_scope(districts: str) -> str:
     )
 
 
+COMPARISON_HEADING = "Theo các bài viết, số liệu của từng huyện:"
+NO_RANKING = (
+    "Mình không xếp hạng: các bài viết đo ở những thời điểm và theo cách khác nhau, bạn đối chiếu "
+    "từng con số kèm nguồn nhé."
+)
+
+
+def comparison_missing(districts: str) -> str:
+    return f"Không có số liệu này trong bài viết về: {districts}."
+
+
 NO_DATE = "Bài viết có nhắc tới việc này nhưng không nêu thời gian cụ thể."
 NO_DATE_HEADING = "Điều bài viết có nêu:"
 CLARIFY = "Mình chưa chắc đã hiểu đúng câu hỏi của bạn."

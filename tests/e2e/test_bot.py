@@ -264,16 +264,16 @@ async def test_flooding_user_is_slowed_down_politely(emulator: Emulator, kb_dir:
 async def test_a_failing_handler_is_reported_and_the_bot_goes_on(
     bot: RunningBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_ask = bot.engine.ask
+    real_converse = bot.engine.converse
     calls = {"n": 0}
 
-    def flaky(question: str) -> Any:
+    def flaky(question: str, context: Any) -> Any:
         calls["n"] += 1
         if calls["n"] == 1:
             raise RuntimeError("simulated bug")
-        return real_ask(question)
+        return real_converse(question, context)
 
-    monkeypatch.setattr(bot.engine, "ask", flaky)
+    monkeypatch.setattr(bot.engine, "converse", flaky)
     sorry = await ask(bot.emu, "Bù Đốp xây bao nhiêu căn nhà Đại đoàn kết?")
     assert "trục trặc" in sorry.text
     assert "176" in (await ask(bot.emu, "Bù Đốp xây bao nhiêu căn nhà Đại đoàn kết?")).text

@@ -76,6 +76,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
     engine = _engine(args.knowledge)
     if engine is None:
         return 1
+    if args.conversation:
+        return _ask_in_conversation(engine, args)
     first = True
     for question in _questions(args):
         started = time.perf_counter()
@@ -93,6 +95,44 @@ def cmd_ask(args: argparse.Namespace) -> int:
                 print(f"> {question}")
             print(render_plain(answer), flush=True)
         first = False
+    return 0
+
+
+def _ask_in_conversation(engine: Engine, args: argparse.Namespace) -> int:
+    """The lines of standard input are the turns of one conversation; an empty line starts another."""
+    import asyncio
+
+    from .channels import plain
+    from .channels.collecting import CollectingDoor
+    from .dialogue.core import Dialogue
+
+    async def run() -> None:
+        core = Dialogue(engine)
+        conversation, turn = 1, 0
+        chat = CollectingDoor(core, door="cli", chat_id="1", user_id="1", is_admin=True)
+        lines = [" ".join(args.question)] if args.question else (line.rstrip("\n") for line in sys.stdin)
+        for line in lines:
+            if not line.strip():
+                if turn:
+                    conversation, turn = conversation + 1, 0
+                    chat = CollectingDoor(core, door="cli", chat_id=str(conversation), user_id="1", is_admin=True)
+                continue
+            turn += 1
+            started = time.perf_counter()
+            reply = await chat.say(line)
+            ms = round((time.perf_counter() - started) * 1000, 3)
+            if args.json:
+                data: dict[str, object] = {"conversation": conversation, "turn": turn, "question": line}
+                if reply.answer is not None:
+                    data |= reply.answer.public()
+                else:
+                    data |= {"answered": reply.answered, "kind": reply.kind, "text": plain.text(reply)}
+                print(json.dumps({**data, "ms": ms}, ensure_ascii=False), flush=True)
+            else:
+                print(("\n" + "─" * 40 + "\n" if turn > 1 or conversation > 1 else "") + f"> {line}")
+                print(plain.text(reply), flush=True)
+
+    asyncio.run(run())
     return 0
 
 
@@ -175,6 +215,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ask", help="hỏi một câu (hoặc đọc từng dòng từ stdin)")
     p.add_argument("question", nargs="*", help="câu hỏi; bỏ trống để đọc từ stdin, mỗi dòng một câu")
     p.add_argument("--json", action="store_true", help="in mỗi câu trả lời thành một dòng JSON")
+    p.add_argument(
+        "--conversation",
+        action="store_true",
+        help="các dòng là các lượt của một cuộc trò chuyện (giữ ngữ cảnh); dòng trống bắt đầu cuộc mới",
+    )
     p.set_defaults(func=cmd_ask)
     p = sub.add_parser("check", help="kiểm tra cơ sở dữ liệu")
     p.add_argument("--json", action="store_true")

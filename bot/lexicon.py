@@ -460,6 +460,15 @@ PROVINCE_CUES: tuple[tuple[str, ...], ...] = (
     ("o", "dau"),
     ("thuoc", "tinh"),
 )
+ABOUT_THE_BASE_CUES: tuple[tuple[str, ...], ...] = (
+    ARTICLES_CUES
+    + CAPABILITY_PHRASES
+    + (
+        ("du", "lieu"),
+        ("bot", "biet"),
+        ("ban", "biet"),
+    )
+)
 # "huyện nào thuộc Bến Tre", "Đồng Tháp có huyện nào": districts of a named province
 DISTRICTS_OF_PROVINCE_CUES: tuple[tuple[str, ...], ...] = (("huyen", "nao"), ("nhung", "huyen"), ("co", "huyen"))
 
@@ -566,17 +575,11 @@ MEASURE_WORDS: frozenset[str] = frozenset({"nhieu", "it", "cao", "thap", "lon", 
 WHICH_DISTRICT_PHRASES: tuple[tuple[str, ...], ...] = (("huyen", "nao"), ("o", "dau"), ("noi", "nao"))
 
 # ---------------------------------------------------------------- follow-ups
-# What opens a follow-up: "còn Lai Vung thì sao?", "thế còn…", "vậy…"
-FOLLOWUP_CUES: tuple[tuple[str, ...], ...] = (
-    ("the", "con"),
-    ("vay", "con"),
-    ("con",),
-    ("thi", "sao"),
-    ("the", "thi", "sao"),
-    ("vay",),
-    ("thoi",),
-    ("nua",),
-)
+# What opens a follow-up ("còn Lai Vung…?", "thế còn…", "vậy…", at the start) or closes one
+# ("… thì sao?", "… nữa?")
+FOLLOWUP_OPENERS: tuple[tuple[str, ...], ...] = (("the", "con"), ("vay", "con"), ("con",), ("vay",), ("thoi",))
+FOLLOWUP_CLOSERS: tuple[tuple[str, ...], ...] = (("the", "thi", "sao"), ("thi", "sao"), ("nua",))
+FOLLOWUP_CUES: tuple[tuple[str, ...], ...] = FOLLOWUP_OPENERS + FOLLOWUP_CLOSERS
 # Words that point back at what was just said: "nó", "ông ấy", "mô hình đó", "huyện đó"
 ANAPHORA_PHRASES: tuple[tuple[str, ...], ...] = (
     ("no",),

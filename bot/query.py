@@ -111,6 +111,7 @@ def read(text: str, toks: list[str], places: PlaceMentions, pairs: frozenset[tup
     q.listing = has(toks, lexicon.LIST_CUES) or _enumeration(toks) or bool(q.list_kinds)
     # Cue words say what kind of answer is wanted, not what it is about.
     cue_spans = [
+        *find(toks, lexicon.KIND_HINTS),  # "do ai ban hành": what kind of entry, not what about
         *quantity_spans,
         *find(toks, lexicon.WHO_CUES),
         *find(toks, lexicon.WHEN_CUES),

@@ -299,6 +299,7 @@ class Index:
         self._has_number = np.array([d.has_number for d in self.docs], dtype=np.bool_)
         self._dated = np.array([d.dated for d in self.docs], dtype=np.bool_)
         self._own_date = np.array([bool(getattr(d.located.entry, "date", None)) for d in self.docs], dtype=np.bool_)
+        self._issuer = np.array([bool(getattr(d.located.entry, "issuer", None)) for d in self.docs], dtype=np.bool_)
         self._orgs = np.array([sum(_ORG_BIT[g] for g in d.org_groups) for d in self.docs], dtype=np.int64)
         self.district_codes = {d: i for i, d in enumerate(kb.districts)}
         self._district = np.array([self.district_codes[d.located.district] for d in self.docs], dtype=np.int32)
@@ -478,6 +479,8 @@ class Index:
             # who runs it, who is it, who issued it: a model, a person, or what the wording names
             owners = [_KIND[q.wanted_kind]] if q.wanted_kind else [_KIND["model"], _KIND["person"]]
             factor[~np.isin(kind, owners)] *= 0.85
+            if q.wanted_kind == "document":  # "do ai ban hành": a document that names its issuer
+                factor[(kind == _KIND["document"]) & ~self._issuer[candidates]] *= 0.5  # it cannot answer
         if q.when:
             # its own date answers "when" best; a year in its text, less so
             own, dated = self._own_date[candidates], self._dated[candidates]

@@ -51,6 +51,8 @@ class Settings(BaseSettings):
     # on SIGTERM, how long accepted updates may take to finish (hosts kill after about 30 s)
     drain_seconds: float = Field(default=20.0, gt=0, le=28)
     poll_timeout: float = Field(default=10.0, ge=0, le=50)  # seconds of each long poll
+    # how long a conversation's context (and its suggestion numbers) is kept after its last turn
+    context_minutes: float = Field(default=30.0, gt=0, le=24 * 60)
     poll_interval: float = Field(default=0.0, ge=0)
     # Telegram allows about 30 messages a second in all (429 Retry-After beyond); 0 = no limit of ours
     telegram_max_rate: float = Field(default=30.0, ge=0)

@@ -20,4 +20,6 @@ def dialogue(engine: Engine, settings: Settings) -> Dialogue:
             "zalo": frozenset(settings.zalo_admin_ids),
         },
         limiter=RateLimiter(settings.rate_limit_messages, settings.rate_limit_seconds),
+        context_ttl=settings.context_minutes * 60,
+        choices_ttl=settings.context_minutes * 60,
     )

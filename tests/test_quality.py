@@ -55,3 +55,20 @@ def test_judge_is_strict(engine: Engine) -> None:
     assert wrong is not None and "missing" in wrong
     assert judge(Item(q="", cat="figure", expect=("11",), district="Lai Vung"), answer) is not None
     assert judge(Item(q="", cat="decline_offtopic", decline=True), answer) is not None
+
+
+# The conversation sets: dev at the level reached, held-out (totals only) at its measured floor.
+CHAT_LEVELS = {"conversations.yaml": (0.97, 0.90), "conversations_holdout.yaml": (0.85, 0.0)}
+
+
+@pytest.mark.parametrize("name", sorted(CHAT_LEVELS))
+def test_conversation_quality(engine: Engine, name: str) -> None:
+    from bot.chat_evaluation import evaluate_chat_file
+
+    report = evaluate_chat_file(engine, EVAL / name)
+    turns_level, kind_level = CHAT_LEVELS[name]
+    turns = report.share(report.turns)
+    assert turns >= turns_level, f"{name}: {turns:.1%} of turns right < {turns_level:.0%}"
+    if kind_level:
+        weak = {k: f"{report.share(v):.0%}" for k, v in report.by_kind.items() if report.share(v) < kind_level}
+        assert not weak, f"{name}: kinds under {kind_level:.0%}: {weak}"

@@ -38,7 +38,7 @@ class Resolution:
 def _cues(q: Query) -> tuple[bool, bool]:
     """(opens as a follow-up, points back) for the question's words."""
     toks = q.toks
-    opening = bool(toks) and (toks[0] == "con" or has(toks, [c for c in lexicon.FOLLOWUP_CUES if c != ("con",)]))
+    opening = any(tuple(toks[: len(c)]) == c for c in lexicon.FOLLOWUP_OPENERS) or has(toks, lexicon.FOLLOWUP_CLOSERS)
     pointing = has(toks, lexicon.ANAPHORA_PHRASES)
     return opening, pointing
 
@@ -46,9 +46,9 @@ def _cues(q: Query) -> tuple[bool, bool]:
 def without_cues(q: Query) -> list[str]:
     """The question's words without its follow-up cues and pointers ("còn", "thì sao", "ông ấy")."""
     content = q.content
-    spans = find(content, [c for c in (*lexicon.FOLLOWUP_CUES, *lexicon.ANAPHORA_PHRASES) if c != ("con",)])
-    if content and content[0] == "con":  # "còn" opens a follow-up; "con em" is something else
-        spans.append((0, 1))
+    spans = find(content, [*lexicon.FOLLOWUP_CLOSERS, *lexicon.ANAPHORA_PHRASES])
+    # an opener counts at the start only: "còn" opens a follow-up, "con em" is something else
+    spans += [(0, len(c)) for c in lexicon.FOLLOWUP_OPENERS if tuple(content[: len(c)]) == c][:1]
     drop = {k for a, b in spans for k in range(a, b)}
     return [t for k, t in enumerate(content) if k not in drop and t not in lexicon.FOLLOWUP_FILLERS]
 
@@ -79,7 +79,9 @@ def resolve(q: Query, ctx: Context) -> Resolution:
             return Resolution(replace(q, about_article=about))  # a new subject: the context steps aside
         return Resolution(_replay(q, ctx, about), leaned=True)  # "còn Lai Vung thì sao?": the same, elsewhere
     if not (opening or pointing or _thin(q, own)):
-        # a full question: in the conversation's district first, on its own if that is clearly better
+        if len(ctx.districts) != 1:
+            return Resolution(replace(q, about_article=about))  # no one district the conversation is in
+        # a full question: in the conversation's district first, on its own if it does not answer there
         return Resolution(_inherit(q, ctx, own, about, orgs=False), soft=True, leaned=True)
     merged = _inherit(q, ctx, own, about, orgs=_thin(q, own) or pointing)
     if opening and own:  # "còn sửa chữa bao nhiêu căn?": another entry than the one just answered
@@ -90,6 +92,8 @@ def resolve(q: Query, ctx: Context) -> Resolution:
 def _thin(q: Query, own: list[str]) -> bool:
     """Says too little to stand alone: a word or two, and not what it counts ("treo bao nhiêu cờ
     Đảng?" names its subject; "đạt tỷ lệ bao nhiêu %?" and "qua mấy năm rồi?" do not)."""
+    if has(q.toks, lexicon.ABOUT_THE_BASE_CUES):
+        return False  # "có những bài viết nào", "bạn trả lời được gì": short, and whole
     counted = [t for t in q.target if t not in lexicon.STOPWORDS and t not in lexicon.TIME_WORDS]
     return _weight(own) <= 1 or (_weight(own) <= THIN and not counted)
 

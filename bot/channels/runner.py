@@ -16,9 +16,7 @@ import logging
 import signal
 import time
 from collections.abc import Callable
-from typing import Any, Protocol
-
-from starlette.routing import Route
+from typing import Any
 
 from .. import wiring
 from ..dialogue.core import Dialogue
@@ -27,31 +25,11 @@ from ..knowledge import KnowledgeError
 from ..settings import Settings
 from . import web
 from .dispatcher import ChatDispatcher
+from .service import Service
 from .telegram_service import TelegramService
 from .zalo_service import ZaloService
 
 log = logging.getLogger(__name__)
-
-
-class Service(Protocol):
-    """A door as the runner drives it."""
-
-    name: str
-
-    @property
-    def ready(self) -> bool: ...
-
-    def health(self) -> dict[str, Any]: ...
-
-    def routes(self) -> list[Route]: ...
-
-    async def start(self, core: Dialogue) -> None: ...
-
-    async def stop_receiving(self) -> None: ...
-
-    async def flush(self, timeout: float) -> int: ...
-
-    async def close(self) -> None: ...
 
 
 def services(settings: Settings, webhook: bool, dispatcher: ChatDispatcher) -> list[Service]:

@@ -27,6 +27,7 @@ from ..dialogue.core import Dialogue
 from ..settings import Settings
 from .dispatcher import ChatDispatcher, QueueFull
 from .retry import Backoff
+from .service import ServiceState
 from .telegram import build_application, updates_allowed
 from .web import Refused, json_body, require_secret
 
@@ -48,37 +49,19 @@ def public_webhook_url(webhook_url: str, default: str = DEFAULT_WEBHOOK_PATH) ->
     return base if urlsplit(webhook_url).path.strip("/") else base + default
 
 
-class TelegramService:
+class TelegramService(ServiceState):
     name = "telegram"
 
     def __init__(self, settings: Settings, webhook: bool, dispatcher: ChatDispatcher, backoff: Backoff | None = None):
+        super().__init__(webhook, "chưa kết nối Telegram")
         self.settings = settings
-        self.webhook = webhook
         self.dispatcher = dispatcher
         self.backoff = backoff or Backoff()
         self.app: PTBApp | None = None
         self.connected = False
-        self.registered = False
-        self.receiving = True
-        self.started = False
-        self.problem: str | None = "chưa kết nối Telegram"
         self._consumer: asyncio.Task[None] | None = None
 
-    # ------------------------------------------------------------ state
-
-    @property
-    def ready(self) -> bool:
-        return self.started
-
-    def health(self) -> dict[str, Any]:
-        report: dict[str, Any] = {"ready": self.ready, "mode": "webhook" if self.webhook else "polling"}
-        if self.webhook:
-            report["webhook"] = {"registered": self.registered, "url": self._url()}
-        if not self.ready and self.problem:
-            report["problem"] = self.problem
-        return report
-
-    def _url(self) -> str:
+    def webhook_url(self) -> str:
         return public_webhook_url(self.settings.webhook_url or "")
 
     # ------------------------------------------------------------ lifecycle
@@ -120,14 +103,16 @@ class TelegramService:
         attempt = 0
         while not self.registered:
             try:
-                await app.bot.set_webhook(url=self._url(), secret_token=secret, allowed_updates=updates_allowed())
+                await app.bot.set_webhook(
+                    url=self.webhook_url(), secret_token=secret, allowed_updates=updates_allowed()
+                )
                 self.registered = True
-                log.info("Đã đăng ký webhook %s", self._url())
+                log.info("Đã đăng ký webhook %s", self.webhook_url())
             except TelegramError as exc:
                 delay = self.backoff.delay(attempt)
                 attempt += 1
                 self.problem = f"chưa đăng ký được webhook: {exc}"
-                log.error("Không đăng ký được webhook %s: %s; thử lại sau %.0f giây", self._url(), exc, delay)
+                log.error("Không đăng ký được webhook %s: %s; thử lại sau %.0f giây", self.webhook_url(), exc, delay)
                 await asyncio.sleep(delay)
         self.problem = None
 

@@ -26,6 +26,7 @@ from . import zalo
 from .dispatcher import ChatDispatcher, QueueFull
 from .outbox import Outbox
 from .retry import Backoff
+from .service import ServiceState
 from .web import Refused, json_body, require_secret
 from .zalo_api import WEBHOOK_SECRET_HEADER, ZaloApi, ZaloApiError, ZaloError, is_transient
 from .zalo_update import ZaloUpdate, ZaloUpdateError, parse_update
@@ -42,7 +43,7 @@ def zalo_webhook_url(webhook_url: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, WEBHOOK_PATH, "", ""))
 
 
-class ZaloService:
+class ZaloService(ServiceState):
     name = "zalo"
 
     def __init__(
@@ -53,8 +54,8 @@ class ZaloService:
         backoff: Backoff | None = None,
         outbox_delays: tuple[float, float] = (1.0, 30.0),
     ):
+        super().__init__(webhook, "chưa kết nối Zalo")
         self.settings = settings
-        self.webhook = webhook
         self.dispatcher = dispatcher
         self.backoff = backoff or Backoff()
         limits = httpx.Limits(max_connections=dispatcher.max_concurrent + 8)
@@ -69,27 +70,9 @@ class ZaloService:
         )
         self.core: Dialogue | None = None
         self.bot_name: str | None = None
-        self.started = False
-        self.registered = False
-        self.receiving = True
-        self.problem: str | None = "chưa kết nối Zalo"
         self._poller: asyncio.Task[None] | None = None
 
-    # ------------------------------------------------------------ state
-
-    @property
-    def ready(self) -> bool:
-        return self.started
-
-    def health(self) -> dict[str, Any]:
-        report: dict[str, Any] = {"ready": self.ready, "mode": "webhook" if self.webhook else "polling"}
-        if self.webhook:
-            report["webhook"] = {"registered": self.registered, "url": self._url()}
-        if not self.ready and self.problem:
-            report["problem"] = self.problem
-        return report
-
-    def _url(self) -> str:
+    def webhook_url(self) -> str:
         return zalo_webhook_url(self.settings.webhook_url or "")
 
     # ------------------------------------------------------------ lifecycle
@@ -100,9 +83,9 @@ class ZaloService:
         self.bot_name = me.account_name
         if self.webhook:
             secret = self.settings.zalo_webhook_secret.get_secret_value() if self.settings.zalo_webhook_secret else ""
-            await self._retrying("setWebhook", lambda: self.api.set_webhook(self._url(), secret))
+            await self._retrying("setWebhook", lambda: self.api.set_webhook(self.webhook_url(), secret))
             self.registered = True
-            log.info("Đã đăng ký webhook Zalo %s", self._url())
+            log.info("Đã đăng ký webhook Zalo %s", self.webhook_url())
         else:
             info = await self._retrying("getWebhookInfo", self.api.get_webhook_info)
             if info.url:  # getUpdates does not work while a webhook is set

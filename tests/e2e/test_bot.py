@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import socket
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from bot.dialogue import texts
 from bot.dialogue.engine import Engine
 from bot.settings import Settings
 
+from ..fakes.telegram_api import free_port, update
 from .emulator import BotMessage, Emulator
 
 ADMIN = 4242
@@ -304,26 +304,6 @@ async def test_unreachable_telegram_is_retried(
 # ---------------------------------------------------------------- webhook
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def update(update_id: int, text: str, user_id: int = 5555) -> dict[str, Any]:
-    user = {"id": user_id, "is_bot": False, "first_name": "Lan"}
-    return {
-        "update_id": update_id,
-        "message": {
-            "message_id": update_id,
-            "date": int(time.time()),
-            "text": text,
-            "from": user,
-            "chat": {"id": user_id, "type": "private", "first_name": "Lan"},
-        },
-    }
-
-
 async def test_webhook_mode(emulator: Emulator, kb_dir: Path) -> None:
     port = free_port()
     settings = settings_for(
@@ -342,16 +322,18 @@ async def test_webhook_mode(emulator: Emulator, kb_dir: Path) -> None:
         assert health["knowledge"]["loaded"] is True and health["knowledge"]["entries"] == len(engine.kb.entries)
         assert health["doors"]["telegram"]["webhook"]["registered"] is True
 
-        refused = await http.post(f"{base}/hook/{port}", json=update(1, "thời tiết"), headers={SECRET_HEADER: "wrong"})
+        refused = await http.post(
+            f"{base}/hook/{port}", json=update(1, 5555, "thời tiết"), headers={SECRET_HEADER: "wrong"}
+        )
         assert refused.status_code == 403
-        missing = await http.post(f"{base}/hook/{port}", json=update(2, "thời tiết"))
+        missing = await http.post(f"{base}/hook/{port}", json=update(2, 5555, "thời tiết"))
         assert missing.status_code == 403
         garbage = await http.post(f"{base}/hook/{port}", content=b"not json", headers={SECRET_HEADER: SECRET})
         assert garbage.status_code == 400
 
         ok = await http.post(
             f"{base}/hook/{port}",
-            json=update(3, "Lai Vung huy động được bao nhiêu tiền xây cầu đường?"),
+            json=update(3, 5555, "Lai Vung huy động được bao nhiêu tiền xây cầu đường?"),
             headers={SECRET_HEADER: SECRET},
         )
         assert ok.status_code == 200

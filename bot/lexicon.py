@@ -407,6 +407,18 @@ SMALL_TALK_FILLERS: frozenset[str] = frozenset(
     """.split()  # noqa: SIM905
 )
 
+# ---------------------------------------------------------------- feedback typed as text
+FEEDBACK_MARKS: dict[str, int] = {"👍": 1, "👎": -1}
+FEEDBACK_RIGHT: tuple[tuple[str, ...], ...] = (("dung", "roi"), ("chinh", "xac"), ("dung", "vay"))
+FEEDBACK_WRONG: tuple[tuple[str, ...], ...] = (
+    ("sai", "roi"),
+    ("sai",),
+    ("khong", "dung"),
+    ("chua", "dung"),
+    ("tra", "loi", "sai"),
+    ("nham", "roi"),
+)
+
 # ---------------------------------------------------------------- questions about the bot
 # Words that point at the bot or its data rather than at a district's results.
 BOT_WORDS: frozenset[str] = frozenset(

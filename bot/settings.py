@@ -53,6 +53,11 @@ class Settings(BaseSettings):
     poll_timeout: float = Field(default=10.0, ge=0, le=50)  # seconds of each long poll
     # how long a conversation's context (and its suggestion numbers) is kept after its last turn
     context_minutes: float = Field(default=30.0, gt=0, le=24 * 60)
+    # where questions, feedback, conversation state and knowledge versions live (SQLite under data/ when unset)
+    database_url: SecretStr | None = None
+    question_retention_days: int = Field(default=180, ge=1, le=3650)
+    knowledge_poll_seconds: float = Field(default=60.0, ge=5)  # replicas look for a newer version this often
+    max_upload_mb: float = Field(default=5.0, gt=0, le=20)  # Telegram lets bots download 20 MB at most
     poll_interval: float = Field(default=0.0, ge=0)
     # Telegram allows about 30 messages a second in all (429 Retry-After beyond); 0 = no limit of ours
     telegram_max_rate: float = Field(default=30.0, ge=0)
@@ -64,6 +69,7 @@ class Settings(BaseSettings):
         "webhook_url",
         "zalo_bot_token",
         "zalo_webhook_secret",
+        "database_url",
         mode="before",
     )
     @classmethod
@@ -193,6 +199,12 @@ def token_configured() -> bool:
     return False
 
 
+def _password(url: str) -> str:
+    """The password in a database URL (it is a secret; the rest is not)."""
+    match = re.match(r"^[a-z0-9+]+://[^:/@]*:([^@]*)@", url)
+    return match.group(1) if match else ""
+
+
 class RedactSecrets(logging.Filter):
     """Replaces secrets in every log record (httpx logs request URLs, which
     carry the bot token)."""
@@ -218,6 +230,7 @@ def setup_logging(settings: Settings) -> None:
         settings.webhook_secret.get_secret_value() if settings.webhook_secret else "",
         settings.zalo_bot_token.get_secret_value() if settings.zalo_bot_token else "",
         settings.zalo_webhook_secret.get_secret_value() if settings.zalo_webhook_secret else "",
+        _password(settings.database_url.get_secret_value()) if settings.database_url else "",
     ]
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

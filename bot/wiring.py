@@ -6,13 +6,29 @@ way to every door the process runs.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from .dialogue.core import Dialogue
 from .dialogue.engine import Engine
 from .dialogue.ratelimit import RateLimiter
+from .dialogue.versions import Versions
 from .settings import Settings
+from .store import Store
 
 
-def dialogue(engine: Engine, settings: Settings) -> Dialogue:
+async def open_store(settings: Settings) -> Store:
+    """The database of DATABASE_URL (SQLite in data/ when unset), migrated."""
+    url = settings.database_url.get_secret_value() if settings.database_url else None
+    return await Store.open(url, retention_days=settings.question_retention_days)
+
+
+def versions(store: Store, settings: Settings) -> Versions:
+    return Versions(store, Path(settings.knowledge_dir))
+
+
+def dialogue(
+    engine: Engine, settings: Settings, store: Store | None = None, knowledge: Versions | None = None
+) -> Dialogue:
     return Dialogue(
         engine,
         admins={
@@ -21,5 +37,6 @@ def dialogue(engine: Engine, settings: Settings) -> Dialogue:
         },
         limiter=RateLimiter(settings.rate_limit_messages, settings.rate_limit_seconds),
         context_ttl=settings.context_minutes * 60,
-        choices_ttl=settings.context_minutes * 60,
+        store=store,
+        versions=knowledge,
     )

@@ -143,7 +143,7 @@ async def test_a_bare_number_with_nothing_to_choose_is_not_a_question(engine: En
 
 async def test_numbers_are_per_conversation_and_expire(engine: Engine) -> None:
     now = [0.0]
-    core = Dialogue(engine, state=MemoryState(clock=lambda: now[0]), choices_ttl=60)
+    core = Dialogue(engine, state=MemoryState(clock=lambda: now[0]), context_ttl=60)
     alice = CollectingDoor(core, chat_id="g", user_id="alice", is_group=True)
     bob = CollectingDoor(core, chat_id="g", user_id="bob", is_group=True)
     await alice.say("Hội Nông dân Bù Đốp xây bao nhiêu căn nhà")

@@ -37,7 +37,8 @@ HEADERS = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
 HOUSES = "Bù Đốp xây được bao nhiêu căn nhà Đại đoàn kết?"
 
 
-def environment(api_url: str, port: int, **extra: str) -> dict[str, str]:
+def environment(api_url: str, port: int, home: Path, **extra: str) -> dict[str, str]:
+    """A host's variables; the store goes to the test's own directory, never the checkout's data/."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "WEBHOOK_", "ZALO_"))}
     env.update(
         TELEGRAM_BOT_TOKEN=TOKEN,
@@ -48,6 +49,7 @@ def environment(api_url: str, port: int, **extra: str) -> dict[str, str]:
         KNOWLEDGE_DIR=str(KNOWLEDGE),
         RATE_LIMIT_MESSAGES="1000",
         LOG_LEVEL="INFO",
+        DATABASE_URL=f"sqlite:///{home / 'bot.sqlite3'}",
         **extra,
     )
     return env
@@ -96,7 +98,9 @@ async def test_sigterm_loses_no_acknowledged_update(tmp_path: Path, http: httpx.
     port = free_port()
     chats = list(range(1001, 1041))
     async with fake.running():
-        with bot_process(environment(fake.base_url, port, MAX_CONCURRENT_UPDATES="4"), tmp_path / "bot.log") as bot:
+        with bot_process(
+            environment(fake.base_url, port, tmp_path, MAX_CONCURRENT_UPDATES="4"), tmp_path / "bot.log"
+        ) as bot:
 
             async def healthy() -> bool:
                 return (await health(http, port))[0] == 200
@@ -134,7 +138,7 @@ async def test_sigterm_in_polling_mode_finishes_what_was_fetched(tmp_path: Path)
     chats = list(range(2001, 2031))
     fake.queue(*(update(n, chat, HOUSES) for n, chat in enumerate(chats, 1)))
     fake.gate.clear()
-    env = environment(fake.base_url, free_port(), MAX_CONCURRENT_UPDATES="4", POLL_TIMEOUT="1")
+    env = environment(fake.base_url, free_port(), tmp_path, MAX_CONCURRENT_UPDATES="4", POLL_TIMEOUT="1")
     env.pop("WEBHOOK_URL")
     async with fake.running():
         with bot_process(env, tmp_path / "bot.log", mode="--polling") as bot:
@@ -159,7 +163,7 @@ async def test_sigterm_in_polling_mode_finishes_what_was_fetched(tmp_path: Path)
 async def test_port_is_bound_at_once_and_health_says_what_is_missing(tmp_path: Path, http: httpx.AsyncClient) -> None:
     fake = FakeTelegram()
     port = free_port()
-    with bot_process(environment(fake.base_url, port), tmp_path / "bot.log"):
+    with bot_process(environment(fake.base_url, port, tmp_path), tmp_path / "bot.log"):
 
         async def answering() -> bool:
             return (await health(http, port))[0] != 0

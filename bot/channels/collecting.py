@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..dialogue.core import Dialogue
-from ..dialogue.messages import Incoming, Reply
+from ..dialogue.messages import Attachment, Incoming, Reply
 from . import plain
 
 
@@ -21,6 +21,7 @@ class CollectingDoor:
     user_id: str = "user"
     is_group: bool = False
     is_admin: bool | None = None
+    takes_files: bool = False  # like Zalo's bots; Telegram's and the terminal take files
     replies: list[Reply] = field(default_factory=list)
 
     async def say(self, text: str, **overrides: object) -> Reply:
@@ -32,6 +33,9 @@ class CollectingDoor:
     async def send_media(self, media: str, **overrides: object) -> Reply:
         return await self._send(media=media, **overrides)
 
+    async def send_file(self, name: str, data: bytes, caption: str | None = None, **overrides: object) -> Reply:
+        return await self._send(media="file", text=caption, attachment=Attachment(name=name, data=data), **overrides)
+
     async def _send(self, **fields: object) -> Reply:
         values: dict[str, object] = {
             "door": self.door,
@@ -39,6 +43,7 @@ class CollectingDoor:
             "user_id": self.user_id,
             "is_group": self.is_group,
             "is_admin": self.is_admin,
+            "takes_files": self.takes_files,
             **fields,
         }
         reply = await self.core.handle(Incoming.model_validate(values))

@@ -1,22 +1,51 @@
 """The terminal door: the whole bot in a plain-text chat, without any platform.
 
-Its one user sits at the machine the bot runs on, so they are an admin (and
-/reload works here too). Typing a number picks a suggestion. Fed from a pipe,
-it prints only the replies, so that it can be scripted.
+Its one user sits at the machine the bot runs on, so they are an admin (/reload and the
+curators' commands work here too; "/capnhat <tệp>" sends a local file). Typing a number
+picks a suggestion. Fed from a pipe, it prints only the replies, so that it can be scripted.
 """
 
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 from typing import TextIO
 
 from ..dialogue import texts
 from ..dialogue.catalog import districts_line
 from ..dialogue.core import Dialogue
-from ..dialogue.messages import Incoming
+from ..dialogue.messages import Attachment, Incoming, Reply
 from . import plain
 
 QUIT = frozenset({"/quit", "/exit", "/thoat", "quit", "exit"})
+
+
+def incoming(text: str) -> Incoming:
+    """A typed line; "/capnhat <tệp>" attaches that local file, as a chat app would."""
+    command, _, argument = text.partition(" ")
+    if command == "/capnhat" and argument.strip():
+        path = Path(argument.strip()).expanduser()
+        if path.is_file():
+            attachment = Attachment(name=path.name, data=path.read_bytes())
+            return Incoming(
+                door="console",
+                chat_id="local",
+                user_id="local",
+                text="/capnhat",
+                attachment=attachment,
+                is_admin=True,
+                takes_files=True,
+            )
+    return Incoming(door="console", chat_id="local", user_id="local", text=text, is_admin=True, takes_files=True)
+
+
+def render(reply: Reply) -> str:
+    text = plain.text(reply)
+    if reply.attachment is not None:  # an export: written next to where the chat runs
+        path = Path(reply.attachment.name)
+        path.write_bytes(reply.attachment.data)
+        text += "\n" + texts.saved_to(str(path.resolve()))
+    return text
 
 
 async def chat(core: Dialogue, stdin: TextIO, stdout: TextIO) -> int:
@@ -43,15 +72,11 @@ async def chat(core: Dialogue, stdin: TextIO, stdout: TextIO) -> int:
             if interactive:
                 say(texts.GOODBYE)
             return 0
-        reply = await core.handle(Incoming(door="console", chat_id="local", user_id="local", text=text, is_admin=True))
+        reply = await core.handle(incoming(text))
         if reply.silent:
             continue
         if interactive:
-            say("Bot: " + plain.text(reply))
+            say("Bot: " + render(reply))
         else:
-            say(("" if first else "\n") + plain.text(reply))
+            say(("" if first else "\n") + render(reply))
         first = False
-
-
-def run_console(core: Dialogue, stdin: TextIO, stdout: TextIO) -> int:
-    return asyncio.run(chat(core, stdin, stdout))

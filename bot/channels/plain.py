@@ -25,6 +25,8 @@ def blocks(reply: Reply) -> list[str]:
     if choices:
         heading = reply.suggestions_heading if reply.suggestions else texts.NUMBERS_HINT
         out.append(f"{heading or texts.NUMBERS_HINT}\n{numbered(choices)}")
+    if reply.feedback is not None:
+        out.append(texts.FEEDBACK_HINT)
     return out
 
 

@@ -21,8 +21,12 @@ from typing import Any
 from .. import wiring
 from ..dialogue.core import Dialogue
 from ..dialogue.engine import Engine
+from ..dialogue.versions import Versions
 from ..knowledge import KnowledgeError
 from ..settings import Settings
+from ..store import Store
+from ..store.store import StoreError
+from ..store.url import DatabaseUrlError
 from . import web
 from .dispatcher import ChatDispatcher
 from .service import Service
@@ -50,6 +54,7 @@ class Runtime:
         engine: Engine | None = None,
         host: str = "0.0.0.0",
         doors: Callable[[ChatDispatcher], list[Service]] | None = None,
+        use_store: bool = False,
     ):
         self.settings = settings
         self.webhook = webhook
@@ -57,6 +62,10 @@ class Runtime:
         self.dispatcher = ChatDispatcher(settings.max_concurrent_updates)
         self.services = doors(self.dispatcher) if doors is not None else services(settings, webhook, self.dispatcher)
         self.engine = engine
+        self.use_store = use_store  # questions, feedback, state and knowledge versions in DATABASE_URL
+        self.store: Store | None = None
+        self.versions: Versions | None = None
+        self._chores: list[asyncio.Task[None]] = []
         self.core: Dialogue | None = None
         self.knowledge_problem: str | None = None
         self.draining = False
@@ -92,6 +101,7 @@ class Runtime:
         kb = self.engine.kb
         return {
             "loaded": True,
+            **({"version": self.versions.loaded} if self.versions is not None else {}),
             "articles": len(kb.articles),
             "entries": len(kb.entries),
             "districts": list(kb.districts),
@@ -117,17 +127,74 @@ class Runtime:
         self._starting.append(asyncio.create_task(self._bring_up()))
 
     async def _bring_up(self) -> None:
-        if self.engine is None:
-            try:
-                self.engine = await asyncio.to_thread(Engine.from_directory, self.settings.knowledge_dir)
-            except KnowledgeError as exc:
-                self.knowledge_problem = f"{len(exc.problems)} lỗi trong {self.settings.knowledge_dir}"
-                log.error("Không nạp được dữ liệu %s:\n%s", self.settings.knowledge_dir, exc)
-                self.failed.set()
-                return
-        self.core = wiring.dialogue(self.engine, self.settings)
+        try:
+            if self.use_store:
+                self.store = await wiring.open_store(self.settings)
+                self.versions = wiring.versions(self.store, self.settings)
+            if self.engine is None:
+                self.engine = await self._load()
+        except KnowledgeError as exc:
+            self.knowledge_problem = f"{len(exc.problems)} lỗi trong dữ liệu"
+            log.error("Không nạp được dữ liệu:\n%s", exc)
+            self.failed.set()
+            return
+        except (StoreError, DatabaseUrlError) as exc:
+            self.knowledge_problem = str(exc)
+            log.error("%s", exc)
+            self.failed.set()
+            return
+        self.core = wiring.dialogue(self.engine, self.settings, self.store, self.versions)
+        if self.store is not None:
+            self._chores.append(asyncio.create_task(self._purge_daily()))
+            self._chores.append(asyncio.create_task(self._follow_versions()))
         for service in self.services:
             self._starting.append(asyncio.create_task(self._start(service, self.core)))
+
+    async def _load(self) -> Engine:
+        """The newest stored version (or, without a store, the knowledge directory), built and validated."""
+        if self.versions is None:
+            return await asyncio.to_thread(Engine.from_directory, self.settings.knowledge_dir)
+        number, directory = await self.versions.newest()
+        engine = await asyncio.to_thread(Engine.from_directory, directory)
+        self.versions.loaded = number
+        log.info("Đang dùng phiên bản dữ liệu %d", number)
+        return engine
+
+    async def _purge_daily(self) -> None:
+        """Questions older than QUESTION_RETENTION_DAYS go, at start and every day."""
+        assert self.store is not None
+        while True:
+            try:
+                removed = await self.store.purge_questions()
+                if removed:
+                    log.info("Đã xoá %d câu hỏi quá %d ngày", removed, self.settings.question_retention_days)
+            except Exception:
+                log.exception("Không xoá được các câu hỏi cũ")
+            await asyncio.sleep(24 * 3600)
+
+    async def _follow_versions(self) -> None:
+        while True:
+            await asyncio.sleep(self.settings.knowledge_poll_seconds)
+            await self.follow_newest()
+
+    async def follow_newest(self) -> bool:
+        """Another replica (or the command line) stored a newer version: serve it here too.
+        True when this process switched."""
+        if self.versions is None or self.core is None:
+            return False
+        try:
+            newest = await self.versions.newest_number()
+            if newest is None or newest == self.versions.loaded:
+                return False
+            report = await self.core.reload_knowledge()
+        except KnowledgeError as exc:
+            log.error("Phiên bản dữ liệu mới không dùng được; vẫn dùng bản cũ:\n%s", exc)
+            return False
+        except Exception:
+            log.exception("Không kiểm tra được phiên bản dữ liệu mới")
+            return False
+        log.info("Đã chuyển sang phiên bản dữ liệu %s: %s", self.versions.loaded, report)
+        return True
 
     async def _start(self, service: Service, core: Dialogue) -> None:
         try:
@@ -181,6 +248,13 @@ class Runtime:
                 await self._server_task
         for service in self.services:
             await service.close()
+        for chore in self._chores:
+            chore.cancel()
+        for chore in self._chores:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await chore
+        if self.store is not None:
+            await self.store.close()
         return left
 
     async def __aenter__(self) -> Runtime:

@@ -23,5 +23,5 @@ def run_from_environment(mode: str | None = None) -> int:
     webhook = settings.webhook_mode if mode is None else mode == "webhook"
     setup_logging(settings)
     with contextlib.suppress(KeyboardInterrupt):
-        return asyncio.run(run_until_signalled(Runtime(settings, webhook)))
+        return asyncio.run(run_until_signalled(Runtime(settings, webhook, use_store=True)))
     return 0

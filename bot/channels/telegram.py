@@ -13,7 +13,7 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from telegram import BotCommand, LinkPreviewOptions, Message, MessageEntity, Update
+from telegram import BotCommand, InputFile, LinkPreviewOptions, Message, MessageEntity, Update
 from telegram.constants import ChatAction, ChatType, ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import (
@@ -27,7 +27,7 @@ from telegram.ext import (
 
 from ..dialogue import texts
 from ..dialogue.core import Dialogue
-from ..dialogue.messages import Incoming, Media, Reply
+from ..dialogue.messages import Attachment, Incoming, Media, Reply
 from ..settings import Settings
 from .telegram_flood import FloodLimiter
 from .telegram_render import render
@@ -42,8 +42,9 @@ COMMANDS = [BotCommand(name, description) for name, description in texts.COMMAND
 class TelegramDoor:
     """Translates between Telegram and the core."""
 
-    def __init__(self, core: Dialogue):
+    def __init__(self, core: Dialogue, max_upload: int = 5 * 1024 * 1024):
         self.core = core
+        self.max_upload = max_upload
 
     def install(self, app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         app.add_handler(CallbackQueryHandler(self.button))
@@ -75,10 +76,11 @@ class TelegramDoor:
         if query is None:
             return
         reply = await self.core.handle(self.incoming(update, action=query.data or ""))
-        # a pressed button always gets its spinner stopped; a limit is a short notice there
+        # a pressed button always gets its spinner stopped; a limit or a thank-you is a short notice there
+        brief = reply.kind in ("limited", "notice")
         with contextlib.suppress(TelegramError):
-            await query.answer(reply.parts[0] if reply.kind == "limited" else None)
-        if reply.kind == "limited":
+            await query.answer(reply.parts[0] if brief else None)
+        if brief:
             return
         if reply.edit and isinstance(query.message, Message):
             await self.edit(query.message, reply)
@@ -92,7 +94,22 @@ class TelegramDoor:
             return
         if message.chat.type != ChatType.PRIVATE and not replies_to(message, context.bot.id):
             return
-        await self.send(update, await self.core.handle(self.incoming(update, media=media_of(message))))
+        incoming = self.incoming(update, media=media_of(message), text=message.caption)
+        document = message.document
+        if document is not None and await self.core.wants_file(incoming):
+            # a curator's update: the only files ever fetched
+            if (document.file_size or 0) > self.max_upload:
+                await self.send(update, Reply.say("invalid", texts.file_too_large(self.max_upload)))
+                return
+            try:
+                file = await document.get_file()
+                data = bytes(await file.download_as_bytearray())
+            except TelegramError as exc:
+                log.warning("Không tải được tệp %s: %s", document.file_name, exc)
+                await self.send(update, Reply.say("invalid", texts.DOWNLOAD_FAILED))
+                return
+            incoming = incoming.model_copy(update={"attachment": Attachment(name=document.file_name or "", data=data)})
+        await self.send(update, await self.core.handle(incoming))
 
     def incoming(self, update: Update, **fields: Any) -> Incoming:
         chat = update.effective_chat
@@ -104,6 +121,7 @@ class TelegramDoor:
             user_id=str(user.id) if user else "",
             is_group=chat is not None and chat.type != ChatType.PRIVATE,
             message_id=str(message.message_id) if message else None,
+            takes_files=True,
             **fields,
         )
 
@@ -132,6 +150,10 @@ class TelegramDoor:
                 link_preview_options=NO_PREVIEW,
                 reply_to_message_id=reply_to,
                 allow_sending_without_reply=True,
+            )
+        if reply.attachment is not None:
+            await update.get_bot().send_document(
+                chat.id, InputFile(reply.attachment.data, filename=reply.attachment.name)
             )
 
     async def edit(self, message: Message, reply: Reply) -> None:
@@ -214,7 +236,7 @@ def describe(update: object) -> str:
 def build_application(
     core: Dialogue, settings: Settings, webhook: bool = False, concurrency: int = 1
 ) -> Application[Any, Any, Any, Any, Any, Any]:
-    door = TelegramDoor(core)
+    door = TelegramDoor(core, max_upload=int(settings.max_upload_mb * 1024 * 1024))
     limiter = FloodLimiter(overall_max_rate=settings.telegram_max_rate, max_retries=3)
     builder = (
         ApplicationBuilder()

@@ -13,7 +13,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from ..answer import Suggestion, sources_text
 from ..dialogue import texts
-from ..dialogue.actions import encode, fits_button
+from ..dialogue.actions import Rate, encode, fits_button
 from ..dialogue.messages import Reply
 
 MAX_MESSAGE = 4096  # Telegram's limit for a message's text
@@ -155,6 +155,13 @@ def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
         if page.next is not None:
             row.append(InlineKeyboardButton(texts.NEXT_PAGE, callback_data=encode(page.next)))
         rows.append(row)
+    if reply.feedback is not None:  # was the answer right?
+        rows.append(
+            [
+                InlineKeyboardButton(texts.FEEDBACK_GOOD_LABEL, callback_data=encode(Rate(reply.feedback, 1))),
+                InlineKeyboardButton(texts.FEEDBACK_BAD_LABEL, callback_data=encode(Rate(reply.feedback, -1))),
+            ]
+        )
     return InlineKeyboardMarkup(rows) if rows else None
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..dialogue import texts
 from ..dialogue.messages import Incoming, Reply
 from . import plain
 from .message_split import split_message, utf16_length
@@ -45,4 +46,7 @@ def render(reply: Reply) -> list[str]:
     """The messages to send, each within Zalo's limit, split between blocks, then lines, then words."""
     if reply.silent:
         return []
-    return split_message(plain.text(reply), ZALO_TEXT_LIMIT, measure=utf16_length)
+    text = plain.text(reply)
+    if reply.attachment is not None:  # Zalo's bots send no files
+        text += "\n\n" + texts.NO_FILES_OUT
+    return split_message(text, ZALO_TEXT_LIMIT, measure=utf16_length)

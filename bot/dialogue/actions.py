@@ -50,13 +50,22 @@ class ShowCatalog:
     turn: bool = False
 
 
-Action = ShowEntry | AskExample | ShowModels | ShowCatalog
+@dataclass(frozen=True)
+class Rate:
+    """Feedback on an answer: +1 right, -1 wrong (`question` is the recorded question's id)."""
+
+    question: int
+    value: int
+
+
+Action = ShowEntry | AskExample | ShowModels | ShowCatalog | Rate
 
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"e:({_SLUG})"), "entry"),
     (re.compile(rf"x:({_NUMBER})"), "example"),
     (re.compile(rf"([mp]):({_SLUG}|\*|)(?::({_NUMBER}))?"), "models"),
     (re.compile(rf"([ct]):(huyen|nguon):({_NUMBER})"), "catalog"),
+    (re.compile(r"f:([+-]):([1-9][0-9]{0,17})"), "rate"),
 )
 
 
@@ -72,6 +81,8 @@ def encode(action: Action) -> str:
             data = f"{'p' if turn else 'm'}:{key or '*'}:{page}"
         case ShowCatalog(name, page, turn):
             data = f"{'t' if turn else 'c'}:{name}:{page}"
+        case Rate(question, value):
+            data = f"f:{'+' if value > 0 else '-'}:{question}"
     return data
 
 
@@ -96,6 +107,8 @@ def decode(data: str | bytes | None) -> Action | None:
             return ShowEntry(match.group(1))
         if kind == "example":
             return AskExample(int(match.group(1)))
+        if kind == "rate":
+            return Rate(int(match.group(2)), 1 if match.group(1) == "+" else -1)
         if kind == "catalog":
             name: Literal["huyen", "nguon"] = "huyen" if match.group(2) == "huyen" else "nguon"
             return ShowCatalog(name, int(match.group(3)), turn=match.group(1) == "t")

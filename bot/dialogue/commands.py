@@ -7,14 +7,13 @@ command's arguments.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import re
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 from ..knowledge import KnowledgeError
-from . import catalog, texts
+from . import catalog, curation, texts
 from .messages import Incoming, Reply
 from .reload import failure_lines, report_lines
 
@@ -86,9 +85,9 @@ async def reload(core: Dialogue, msg: Incoming, args: str) -> Reply:
     if not core.is_admin(msg):
         log.warning("Từ chối /reload của người dùng %s:%s (không phải quản trị viên)", msg.door, msg.user_id)
         return Reply.say("refused", texts.RELOAD_REFUSED)
-    log.info("Quản trị viên %s:%s nạp lại dữ liệu từ %s", msg.door, msg.user_id, core.engine.kb.directory)
+    log.info("Quản trị viên %s:%s nạp lại dữ liệu", msg.door, msg.user_id)
     try:
-        report = await asyncio.to_thread(core.engine.reload)
+        report = await core.reload_knowledge()
     except KnowledgeError as exc:
         log.error("Nạp lại thất bại (%d lỗi); vẫn dùng dữ liệu cũ", len(exc.problems))
         title, lines = failure_lines(exc)
@@ -105,6 +104,12 @@ async def whoami(core: Dialogue, msg: Incoming, args: str) -> Reply:
 
 HANDLERS: dict[str, Handler] = {
     "id": whoami,
+    "chuatraloi": curation.unanswered,
+    "phanhoi": curation.feedback_report,
+    "capnhat": curation.update,
+    "phienban": curation.versions_list,
+    "khoiphuc": curation.rollback,
+    "xuat": curation.export,
     "start": start,
     "help": help_,
     "huyen": districts,

@@ -1,9 +1,10 @@
 """The dialogue core: one neutral message in, one Reply out, for every door alike.
 
 It reads what the message is (a pressed button, a command, the number of a
-suggestion, a question, a photo), applies the rate limit and the admin check
-configured once for all doors, answers through the engine, and remembers the
-choices it offered so that a number typed next picks one.
+suggestion, feedback on the last answer, a question, a photo or a curator's
+file), applies the rate limit and the admin check configured once for all
+doors, answers through the engine, records the question in the store, and
+remembers the choices it offered so that a number typed next picks one.
 """
 
 from __future__ import annotations
@@ -13,17 +14,23 @@ import logging
 import re
 from collections.abc import Mapping
 
-from . import catalog, commands, texts
-from .actions import AskExample, ShowCatalog, ShowEntry, ShowModels, decode, encode
+from ..answer import Answer
+from ..knowledge import KnowledgeError
+from ..store import Store
+from . import catalog, commands, curation, feedback, texts
+from .actions import AskExample, Rate, ShowCatalog, ShowEntry, ShowModels, decode, encode
 from .context import CONTEXT_TTL, Context
 from .engine import Engine
+from .memory import Memory
 from .messages import Incoming, Reply
 from .ratelimit import RateLimiter
+from .reload import ReloadReport
+from .snapshot import Snapshot
 from .state import MemoryState, StateStore
+from .versions import Versions, relative_problems
 
 log = logging.getLogger(__name__)
 
-CHOICES_TTL = 30 * 60.0  # how long the numbers of offered suggestions stay valid
 _CHOICE = re.compile(r"\s*#?\s*([0-9]{1,2})\s*[.)]?\s*")
 
 
@@ -35,15 +42,19 @@ class Dialogue:
         admins: Mapping[str, frozenset[str]] | None = None,
         limiter: RateLimiter | None = None,
         state: StateStore | None = None,
-        choices_ttl: float = CHOICES_TTL,
         context_ttl: float = CONTEXT_TTL,
+        store: Store | None = None,
+        versions: Versions | None = None,
     ):
         self.engine = engine
         self.admins = dict(admins or {})
         self.limiter = limiter
-        self.state: StateStore = state or MemoryState()
-        self.choices_ttl = choices_ttl
-        self.context_ttl = context_ttl
+        self.store = store
+        self.versions = versions
+        # with a store, what a conversation remembers is shared by every replica
+        self.state: StateStore = state or (store.state if store is not None else MemoryState())
+        self.context_ttl = context_ttl  # how long a conversation's memory lives after its last turn
+        self._memories: dict[str, Memory] = {}  # of the messages being handled, by conversation
 
     def is_admin(self, msg: Incoming) -> bool:
         if msg.is_admin is not None:
@@ -51,10 +62,20 @@ class Dialogue:
         return msg.user_id in self.admins.get(msg.door, frozenset())
 
     async def handle(self, msg: Incoming) -> Reply:
-        reply = await self._dispatch(msg)
-        if reply.kind not in ("silent", "limited"):
-            await self._remember(msg, reply)
+        memory = self._memories[msg.conversation] = Memory(self.state, msg.conversation, self.context_ttl)
+        try:
+            reply = await self._dispatch(msg)
+            if reply.kind not in ("silent", "limited"):
+                # numbers always refer to the latest reply
+                await memory.remember(choices=[encode(c.action) for c in reply.choices])
+                await memory.save()
+        finally:
+            self._memories.pop(msg.conversation, None)
         return reply
+
+    def memory(self, msg: Incoming) -> Memory:
+        """The conversation's memory for the message being handled (read once, written once)."""
+        return self._memories.get(msg.conversation) or Memory(self.state, msg.conversation, self.context_ttl)
 
     async def _dispatch(self, msg: Incoming) -> Reply:
         if msg.action is not None:
@@ -69,9 +90,11 @@ class Dialogue:
             if self.limiter.should_warn(_limit_key(msg)):
                 return Reply.say("limited", texts.slow_down(wait))
             return Reply.nothing()  # warned once in this window: flooding gets silence
+        text = msg.text or ""
+        if msg.attachment is not None and await self.wants_file(msg):
+            return await curation.upload(self, msg)
         if msg.media is not None:
             return Reply.say("invalid", texts.NOT_TEXT)
-        text = msg.text or ""
         command = commands.parse(text)
         if command is not None:
             return await commands.run(self, msg, *command)
@@ -80,18 +103,86 @@ class Dialogue:
             picked = await self._pick(msg, int(choice.group(1)))
             if picked is not None:
                 return picked
+        rated = await self._rated(msg, text)
+        if rated is not None:
+            return rated
         return await self.question(msg, text)
 
+    async def wants_file(self, msg: Incoming) -> bool:
+        """Is a file in this message a curator's update (sent with /capnhat, or right after it)?
+        Doors fetch a file only when it is."""
+        if not self.is_admin(msg) or self.versions is None:
+            return False
+        return commands.parse(msg.text or "") == ("capnhat", "") or await curation.awaited(self, msg)
+
     async def question(self, msg: Incoming, text: str) -> Reply:
-        context = await self._context(msg)
+        memory = self.memory(msg)
+        context = Context.from_json(await memory.context())
         # the engine's work is CPU: off the event loop, so other chats keep being served
         answer, following = await asyncio.to_thread(self.engine.converse, text, context)
         if following is not None:
-            await self.state.put(_context_key(msg), following.to_json(), self.context_ttl)
-        return Reply.of(answer)
+            await memory.remember(context=following.to_json())
+        asked = await self._record(msg, text, answer)
+        if asked is not None and answer.answered:
+            await memory.remember(answered=asked)
+        reply = Reply.of(answer)
+        return reply.model_copy(update={"feedback": asked}) if asked is not None and answer.answered else reply
 
-    async def _context(self, msg: Incoming) -> Context | None:
-        return Context.from_json(await self.state.get(_context_key(msg)))
+    async def _record(self, msg: Incoming, text: str, answer: Answer) -> int | None:
+        """The question in the store (ids hashed there); its id, which feedback refers to."""
+        if self.store is None:
+            return None
+        try:
+            asked = await self.store.questions.record(
+                door=msg.door,
+                chat_id=msg.chat_id,
+                user_id=msg.user_id,
+                text=text,
+                kind=answer.kind,
+                answered=answer.answered,
+                score=answer.score,
+                entry_ids=answer.entry_ids,
+            )
+        except Exception:  # the answer matters more than the statistics
+            log.exception("Không ghi được câu hỏi vào cơ sở dữ liệu")
+            return None
+        return asked
+
+    async def reload_knowledge(self) -> ReloadReport:
+        """/reload: with a store, the newest version (files edited here become one first); without,
+        the knowledge directory again. Raises KnowledgeError, and the current base keeps serving."""
+        if self.versions is None:
+            return await asyncio.to_thread(self.engine.reload)
+        number, directory = await self.versions.newest(strict=True)
+        try:
+            snapshot = await asyncio.to_thread(Snapshot.build, directory)
+        except KnowledgeError as exc:
+            raise relative_problems(exc, directory) from None
+        self.versions.loaded = number
+        return self.engine.swap(snapshot)
+
+    # ------------------------------------------------------------ feedback
+
+    async def _rated(self, msg: Incoming, text: str) -> Reply | None:
+        """ "👍", "sai rồi, phải là…": feedback on the last answer, where there is one."""
+        judged = feedback.read(text)
+        if judged is None or self.store is None:
+            return None
+        last = await self.memory(msg).answered()
+        if last is None:
+            return None
+        value, comment = judged
+        return await self._rate(msg, last, value, comment)
+
+    async def _rate(self, msg: Incoming, question: int, value: int, comment: str | None = None) -> Reply:
+        if self.store is None:
+            return Reply.say("expired", texts.EXPIRED)
+        taken = await self.store.feedback.record(
+            question, value, comment, door=msg.door, user_id=msg.user_id, chat_id=msg.chat_id
+        )
+        if taken is None:
+            return Reply.say("expired", texts.EXPIRED)
+        return Reply.say("notice", texts.THANKS_FOR_CORRECTION if comment else texts.THANKS_FOR_FEEDBACK)
 
     async def act(self, msg: Incoming, action: object) -> Reply:
         """What a pressed button (or a picked number) does; stale or forged data has expired."""
@@ -102,7 +193,7 @@ class Dialogue:
                 if answer is not None:
                     following = self.engine.entry_context(answer)
                     if following is not None:
-                        await self.state.put(_context_key(msg), following.to_json(), self.context_ttl)
+                        await self.memory(msg).remember(context=following.to_json())
                     return Reply.of(answer)
             case AskExample(number) if number < len(kb.examples):
                 return await self.question(msg, kb.examples[number])
@@ -110,6 +201,8 @@ class Dialogue:
                 return catalog.models_view(kb, key, page, turned=turn)
             case ShowCatalog():
                 return catalog.view(kb, action)
+            case Rate(question, value):
+                return await self._rate(msg, question, value)
         log.info("Nút đã hết hạn hoặc không hợp lệ từ %s: %r", msg.door, (msg.action or "")[:64])
         return Reply.say("expired", texts.EXPIRED)
 
@@ -117,20 +210,12 @@ class Dialogue:
 
     async def _pick(self, msg: Incoming, number: int) -> Reply | None:
         """The remembered choice with this number, or None when nothing is on offer."""
-        remembered = await self.state.get(_choices_key(msg))
-        offered = list(remembered.get("actions", [])) if remembered else []
+        offered = await self.memory(msg).choices()
         if not offered:
             return None
         if not 1 <= number <= len(offered):
             return Reply.say("invalid", texts.choose_in_range(len(offered)))
         return await self.act(msg.model_copy(update={"action": offered[number - 1]}), decode(offered[number - 1]))
-
-    async def _remember(self, msg: Incoming, reply: Reply) -> None:
-        key = _choices_key(msg)
-        if reply.choices:
-            await self.state.put(key, {"actions": [encode(c.action) for c in reply.choices]}, self.choices_ttl)
-        else:
-            await self.state.delete(key)  # numbers always refer to the latest reply
 
     # ------------------------------------------------------------ rate limit
 
@@ -147,11 +232,3 @@ class Dialogue:
 
 def _limit_key(msg: Incoming) -> str:
     return f"{msg.door}:{msg.user_id}"
-
-
-def _context_key(msg: Incoming) -> str:
-    return f"context:{msg.conversation}"
-
-
-def _choices_key(msg: Incoming) -> str:
-    return f"choices:{msg.conversation}"

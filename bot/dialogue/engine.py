@@ -56,6 +56,13 @@ class Engine:
             return None
         return fact_answer([located], 1.0, [suggestion_for(o) for o in _same_passage(snap.kb, located)])
 
+    def swap(self, snapshot: Snapshot) -> ReloadReport:
+        """Serve an already built and validated snapshot from now on."""
+        with self._reload_lock:
+            old = self._snapshot
+            self._snapshot = snapshot
+        return diff(old.kb, snapshot.kb)
+
     def reload(self, directory: str | Path | None = None) -> ReloadReport:
         """Build and validate a new snapshot, then swap it in. On error
         (KnowledgeError) the current snapshot keeps serving."""

@@ -28,8 +28,18 @@ ReplyKind = Literal[
     "refused",  # an admin command from someone who is not one
     "limited",  # too many messages: the once-per-window warning
     "silent",  # nothing to send (still limited, already warned; not addressed to the bot)
+    "notice",  # a short acknowledgement (feedback taken): a toast where the medium has one
 ]
 Media = Literal["image", "sticker", "file", "voice", "other"]
+
+
+class Attachment(BaseModel):
+    """A file that came with a message (a curator's upload) or goes with a reply (an export)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    data: bytes
 
 
 class Incoming(BaseModel):
@@ -46,6 +56,8 @@ class Incoming(BaseModel):
     is_group: bool = False
     is_admin: bool | None = None  # None: the core decides from the configured admin ids
     message_id: str | None = None
+    attachment: Attachment | None = None  # a file sent with the message (its caption is `text`)
+    takes_files: bool = False  # the door can receive files from users (Zalo's bots cannot)
 
     @property
     def conversation(self) -> str:
@@ -80,6 +92,8 @@ class Reply(BaseModel):
     page: Page | None = None
     edit: bool = False  # a page turn: replace the list whose button was pressed, where the medium can
     answer: Answer | None = None  # the engine's answer, when the reply is one
+    feedback: int | None = None  # the recorded question this answers: users may rate it
+    attachment: Attachment | None = None  # a file to send with the reply (an export)
 
     @classmethod
     def of(cls, answer: Answer) -> Reply:

@@ -228,6 +228,12 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("hoi", "Đặt câu hỏi (dùng trong nhóm)"),
     ("reload", "Nạp lại dữ liệu (quản trị viên)"),
     ("id", "Mã người dùng của bạn (để quản trị viên cấu hình)"),
+    ("chuatraloi", "Các câu bot chưa trả lời được (quản trị viên)"),
+    ("phanhoi", "Tổng hợp góp ý 👍/👎 (quản trị viên)"),
+    ("capnhat", "Cập nhật dữ liệu bằng tệp yaml/txt/zip (quản trị viên)"),
+    ("phienban", "Các phiên bản dữ liệu (quản trị viên)"),
+    ("khoiphuc", "Khôi phục một phiên bản dữ liệu: /khoiphuc N (quản trị viên)"),
+    ("xuat", "Xuất dữ liệu đang dùng thành tệp zip (quản trị viên)"),
 )
 
 
@@ -320,6 +326,99 @@ def reload_failed(count: int) -> str:
 
 def more_problems(count: int) -> str:
     return f"… và {count} lỗi nữa (chạy python -m bot check để xem hết)."
+
+
+# ---------------------------------------------------------------- feedback
+
+FEEDBACK_HINT = "Góp ý: gõ 👍 nếu câu trả lời đúng, «sai rồi» (kèm điều đúng, nếu bạn biết) nếu sai."
+FEEDBACK_GOOD_LABEL = "👍 Đúng"
+FEEDBACK_BAD_LABEL = "👎 Sai"
+THANKS_FOR_FEEDBACK = "Cảm ơn bạn đã góp ý!"
+THANKS_FOR_CORRECTION = "Cảm ơn bạn! Mình đã ghi lại để người biên tập kiểm tra."
+
+# ---------------------------------------------------------------- curators
+
+ADMINS_ONLY = "Lệnh này chỉ dành cho quản trị viên."
+NO_STORE = "Bot chưa có cơ sở dữ liệu (DATABASE_URL), nên chưa có số liệu này."
+UNANSWERED_TITLE = "Các câu bot chưa trả lời được (nhiều lần hỏi nhất trước)"
+NOTHING_UNANSWERED = "Chưa có câu nào bị bỏ ngỏ."
+FEEDBACK_TITLE = "Góp ý về câu trả lời"
+WRONG_TITLE = "Các câu trả lời hay bị đánh dấu sai:"
+COMMENTS_TITLE = "Góp ý gần đây:"
+VERSIONS_TITLE = "Các phiên bản dữ liệu (mới nhất trước)"
+NO_VERSIONS = "Chưa có phiên bản nào."
+ROLLBACK_USAGE = "Gõ số phiên bản cần khôi phục, ví dụ: /khoiphuc 3 (xem số bằng /phienban)."
+SEND_THE_FILE = (
+    "Gửi tệp cần cập nhật ngay sau tin này: một tệp dữ kiện <mã>.yaml (thư mục facts/), một bài viết "
+    "<mã>.txt (thư mục articles/) hoặc một tệp .zip cả thư mục dữ liệu. Mình sẽ kiểm tra toàn bộ trước khi dùng."
+)
+NO_FILES_HERE = (
+    "Bot trên nền tảng này không nhận được tệp. Hãy cập nhật bằng Telegram, hoặc tại máy có DATABASE_URL: "
+    "python -m bot knowledge push <thư mục hoặc tệp>"
+)
+NO_FILES_OUT = (
+    "Bot trên nền tảng này không gửi được tệp. Hãy xuất bằng Telegram, hoặc tại máy có DATABASE_URL: "
+    "python -m bot knowledge export <tệp.zip>"
+)
+
+DOWNLOAD_FAILED = "Không tải được tệp từ Telegram. Bạn gửi lại giúp mình nhé."
+
+
+def no_file_named(name: str) -> str:
+    return f"Không thấy tệp «{name[:200]}». {SEND_THE_FILE}"
+
+
+def file_too_large(limit: int) -> str:
+    return f"Tệp lớn quá: mình nhận tệp đến {limit / 1024 / 1024:g} MB (MAX_UPLOAD_MB)."
+
+
+def unanswered_line(rank: int, text: str, count: int, users: int, variants: int) -> str:
+    more = f", {variants} cách hỏi" if variants > 1 else ""
+    return f"{rank}. «{text}»: {count} lần, {users} người{more}"
+
+
+def feedback_totals(up: int, down: int) -> str:
+    return f"👍 {up} · 👎 {down}"
+
+
+def wrong_line(entries: str, count: int, example: str) -> str:
+    return f"• {count} lần sai: {entries} (ví dụ: «{example}»)"
+
+
+def comment_line(question: str, comment: str) -> str:
+    return f"• «{question}»: {comment}"
+
+
+def version_line(number: int, when: str, note: str, serving: bool) -> str:
+    return f"{number}. {when}: {note or 'không ghi chú'}" + (" (đang dùng)" if serving else "")
+
+
+def no_such_version(number: int) -> str:
+    return f"Không có phiên bản {number}. Xem các phiên bản bằng /phienban."
+
+
+def upload_refused(reason: str) -> str:
+    return f"Không dùng được tệp này: {reason}."
+
+
+def uploaded_note(name: str) -> str:
+    return f"cập nhật từ tệp {name}"
+
+
+def rollback_note(number: int) -> str:
+    return f"khôi phục phiên bản {number}"
+
+
+def now_serving(number: int) -> str:
+    return f"Đang dùng phiên bản dữ liệu {number}."
+
+
+def exported(name: str) -> str:
+    return f"Dữ liệu đang dùng: {name}"
+
+
+def saved_to(path: str) -> str:
+    return f"Đã lưu tệp: {path}"
 
 
 # ---------------------------------------------------------------- the terminal

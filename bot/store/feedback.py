@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select, true
+from sqlalchemy import case, func, select, true
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -57,11 +57,14 @@ class FeedbackRepository:
         *,
         door: str | None = None,
         user_id: str | int | None = None,
+        chat_id: str | int | None = None,
     ) -> int | None:
         """Store feedback on the answer to ``question_id``: +1 or -1, and the
         person's words if any. The same person voting again on the same
-        question replaces their vote. Returns the feedback's id, or None when
-        the question does not exist (purged, or a forged button)."""
+        question replaces their vote. With ``chat_id``, only feedback from the
+        chat the question was asked in is taken. Returns the feedback's id, or
+        None when the question does not exist (purged, or a forged button) or
+        was asked in another chat."""
         if value not in (-1, 1):
             raise ValueError(f"feedback value must be +1 or -1, got {value!r}")
         user_hash = self._hasher.user(check_label("door", door), user_id) if door is not None else None
@@ -75,13 +78,25 @@ class FeedbackRepository:
         }
         try:
             async with self._sessions.begin() as session:
-                if await session.get(Question, question_id) is None:
+                question = await session.get(Question, question_id)
+                if question is None:
                     return None
+                if chat_id is not None and door is not None and question.chat_hash != self._hasher.chat(door, chat_id):
+                    return None  # a button forged for someone else's question
                 statement = insert(session, Feedback).values(values)
                 if user_hash is not None:
                     statement = statement.on_conflict_do_update(
                         index_elements=["question_id", "user_hash"],
-                        set_={k: values[k] for k in ("created_at", "value", "comment")},
+                        # a later bare vote the same way keeps the words given with the first
+                        set_={
+                            "created_at": values["created_at"],
+                            "value": values["value"],
+                            "comment": case(
+                                (statement.excluded.comment.is_not(None), statement.excluded.comment),
+                                (Feedback.value == statement.excluded.value, Feedback.comment),
+                                else_=None,
+                            ),
+                        },
                     )
                 return int((await session.execute(statement.returning(Feedback.id))).scalar_one())
         except IntegrityError:

@@ -36,6 +36,9 @@ class QuestionRecord:
     entry_ids: tuple[str, ...]
 
 
+NOT_QUESTIONS = ("smalltalk", "invalid", "command", "silent", "limited", "notice")
+
+
 class QuestionRepository:
     def __init__(self, sessions: async_sessionmaker[AsyncSession], hasher: IdHasher, clock: Clock) -> None:
         self._sessions = sessions
@@ -79,13 +82,21 @@ class QuestionRepository:
             return None if row is None else _record(row)
 
     async def unanswered(
-        self, *, since: datetime | None = None, limit: int = 20, similarity: float = DEFAULT_SIMILARITY
+        self,
+        *,
+        since: datetime | None = None,
+        limit: int = 20,
+        similarity: float = DEFAULT_SIMILARITY,
+        ignore_kinds: tuple[str, ...] = NOT_QUESTIONS,
     ) -> list[QuestionGroup]:
         """Questions declined or not answered (since ``since``), near-duplicates
-        grouped, the most frequent groups first, at most ``limit`` groups."""
+        grouped, the most frequent groups first, at most ``limit`` groups. Small
+        talk and what was no question at all (``ignore_kinds``) are left out."""
         query = select(Question.text, Question.asked_at, Question.user_hash).where(
             or_(Question.answered.is_(False), Question.kind == DECLINED_KIND)
         )
+        if ignore_kinds:
+            query = query.where(Question.kind.not_in(ignore_kinds))
         if since is not None:
             query = query.where(Question.asked_at >= since)
         async with self._sessions() as session:

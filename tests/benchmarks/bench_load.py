@@ -103,7 +103,7 @@ def free_port() -> int:
 
 
 def bot_environment(
-    api: FakeBotApi, port: int, secret: str, knowledge: Path, extra: dict[str, str] | None = None
+    api: FakeBotApi, port: int, secret: str, knowledge: Path, home: Path, extra: dict[str, str] | None = None
 ) -> dict[str, str]:
     """What a host gives the web process: the project's variables and little else."""
     keep = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "SYSTEMROOT")
@@ -118,6 +118,7 @@ def bot_environment(
         RATE_LIMIT_MESSAGES="1000000",
         LOG_LEVEL="WARNING",
         PYTHONUNBUFFERED="1",
+        DATABASE_URL=f"sqlite:///{home / 'bot.sqlite3'}",  # every question is recorded, as hosted
     )
     env.update(extra or {})
     return env
@@ -424,7 +425,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     with FakeBotApi(delay=args.delay_ms / 1000) as api, tempfile.TemporaryDirectory(prefix="bench-load-") as tmp:
         port = free_port()
         extra = dict(item.split("=", 1) for item in args.env)
-        env = bot_environment(api, port, secret, args.knowledge.resolve(), extra)
+        env = bot_environment(api, port, secret, args.knowledge.resolve(), Path(tmp), extra)
         bot = await start_bot(env, Path(tmp), port)
         limits = httpx.Limits(max_connections=args.connections, max_keepalive_connections=args.connections)
         async with httpx.AsyncClient(timeout=httpx.Timeout(10.0, connect=5.0), limits=limits) as client:

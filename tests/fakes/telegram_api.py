@@ -39,6 +39,14 @@ class Sent:
     chat_id: int
     text: str
     at: float
+    markup: dict[str, Any] | None = None  # the inline keyboard, as sent
+
+
+@dataclass
+class Document:
+    chat_id: int
+    name: str
+    data: bytes
 
 
 @dataclass
@@ -53,6 +61,9 @@ class FakeTelegram:
     delivered: int = 0  # updates handed out by getUpdates (each once)
     confirmed: int = 0  # the offset the bot confirmed: updates below it are done with
     delivered_up_to: int = 0
+    files: dict[str, bytes] = field(default_factory=dict)  # file_id -> content, for getFile and downloads
+    documents: list[Document] = field(default_factory=list)  # what sendDocument sent
+    callback_answers: list[str | None] = field(default_factory=list)  # answerCallbackQuery's texts
     _arrived: asyncio.Event = field(default_factory=asyncio.Event)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
@@ -67,6 +78,9 @@ class FakeTelegram:
         return [s.text for s in self.sent if s.chat_id == chat_id]
 
     async def _params(self, request: Request) -> dict[str, Any]:
+        if request.headers.get("content-type", "").startswith("multipart/form-data"):  # sendDocument
+            form = await request.form()
+            return {k: v if isinstance(v, str) else (await v.read(), v.filename) for k, v in form.items()}
         if request.headers.get("content-type", "").startswith("application/json"):
             data = await request.json()
             return dict(data) if isinstance(data, dict) else {}
@@ -98,7 +112,8 @@ class FakeTelegram:
                 finally:
                     self.waiting -= 1
             text = str(params.get("text", ""))
-            self.sent.append(Sent(chat_id, text, time.monotonic()))
+            markup = params.get("reply_markup")
+            self.sent.append(Sent(chat_id, text, time.monotonic(), json.loads(markup) if markup else None))
             return _ok(
                 {
                     "message_id": next(self._ids),
@@ -109,11 +124,32 @@ class FakeTelegram:
             )
         if method == "getUpdates":
             return _ok(await self._get_updates(params))
-        if method in ("setWebhook", "deleteWebhook", "setMyCommands", "sendChatAction", "answerCallbackQuery"):
+        if method == "getFile":
+            file_id = str(params.get("file_id", ""))
+            if file_id not in self.files:
+                return JSONResponse(
+                    {"ok": False, "error_code": 400, "description": "Bad Request: invalid file_id"}, 400
+                )
+            size = len(self.files[file_id])
+            return _ok(
+                {"file_id": file_id, "file_unique_id": file_id, "file_size": size, "file_path": f"documents/{file_id}"}
+            )
+        if method == "sendDocument":
+            data, name = params.get("document", (b"", None))
+            self.documents.append(Document(int(params.get("chat_id", 0)), str(name), data))
+            return _ok({"message_id": next(self._ids), "date": int(time.time()), "chat": {"id": 0, "type": "private"}})
+        if method == "answerCallbackQuery":
+            self.callback_answers.append(params.get("text"))
+            return _ok(True)
+        if method in ("setWebhook", "deleteWebhook", "setMyCommands", "sendChatAction"):
             return _ok(True)
         if method == "getWebhookInfo":
             return _ok({"url": "", "has_custom_certificate": False, "pending_update_count": 0})
         return JSONResponse({"ok": False, "error_code": 404, "description": "Not Found"}, status_code=404)
+
+    async def _download(self, request: Request) -> Response:
+        data = self.files.get(request.path_params["file_id"])
+        return Response(data, media_type="application/octet-stream") if data is not None else Response(status_code=404)
 
     def queue(self, *updates: dict[str, Any]) -> None:
         self.updates.extend(updates)
@@ -136,7 +172,12 @@ class FakeTelegram:
 
     @contextlib.asynccontextmanager
     async def running(self) -> AsyncIterator[FakeTelegram]:
-        app = Starlette(routes=[Route("/bot{token}/{method}", self._method, methods=["GET", "POST"])])
+        app = Starlette(
+            routes=[
+                Route("/bot{token}/{method}", self._method, methods=["GET", "POST"]),
+                Route("/file/bot{token}/documents/{file_id}", self._download, methods=["GET"]),
+            ]
+        )
         server = uvicorn.Server(
             uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="off")
         )
@@ -169,4 +210,27 @@ def update(update_id: int, chat_id: int, text: str) -> dict[str, Any]:
             "from": user,
             "chat": {"id": chat_id, "type": "private", "first_name": "Lan"},
         },
+    }
+
+
+def document_update(
+    update_id: int, chat_id: int, file_id: str, name: str, size: int, caption: str | None = None
+) -> dict[str, Any]:
+    """A file sent to the bot in a private chat (file_id must be in FakeTelegram.files to download)."""
+    made = update(update_id, chat_id, "")
+    message = made["message"]
+    del message["text"]
+    message["document"] = {"file_id": file_id, "file_unique_id": file_id, "file_name": name, "file_size": size}
+    if caption is not None:
+        message["caption"] = caption
+    return made
+
+
+def button_update(update_id: int, chat_id: int, data: str) -> dict[str, Any]:
+    """A button under one of the bot's messages, pressed."""
+    user = {"id": chat_id, "is_bot": False, "first_name": "Lan"}
+    message = {"message_id": 1, "date": int(time.time()), "chat": {"id": chat_id, "type": "private"}, "text": "…"}
+    return {
+        "update_id": update_id,
+        "callback_query": {"id": str(update_id), "from": user, "chat_instance": "1", "message": message, "data": data},
     }

@@ -54,6 +54,11 @@ async def test_a_second_vote_by_the_same_person_replaces_the_first(store: Store)
     assert first == second
     report = await store.feedback.report()
     assert (report.up, report.down, report.comments) == (1, 0, ())
+    # words given with a vote stay when the same vote is repeated bare
+    await store.feedback.record(qid, -1, "phải là 200 căn", door="telegram", user_id=7)
+    await store.feedback.record(qid, -1, door="telegram", user_id=7)
+    assert [c.comment for c in (await store.feedback.report()).comments] == ["phải là 200 căn"]
+    await store.feedback.record(qid, 1, door="telegram", user_id=7)
     # someone else's vote, and anonymous votes, are separate
     await store.feedback.record(qid, -1, door="telegram", user_id=8)
     await store.feedback.record(qid, -1)

@@ -243,6 +243,7 @@ async def test_sigterm_in_polling_mode_answers_every_update_taken(fake_zalo: Fak
         KNOWLEDGE_DIR=str(KNOWLEDGE),
         POLL_TIMEOUT="1",
         RATE_LIMIT_MESSAGES="100",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'bot.sqlite3'}",
     )
     fake_zalo.delays["sendMessage"] = 0.5  # replies are slow: some are still owed at SIGTERM
     chats = [f"drain-{i}" for i in range(8)]

@@ -1,0 +1,156 @@
+"""Knowledge versions: the base the bot serves lives in the store, one whole version at a time.
+
+On a Procfile host the disk holds only what was deployed, so curators' changes go to the
+database: each accepted base is stored whole (a zip) as the next version, the bot loads
+the newest, and replicas follow when a newer one appears. The deployed ``knowledge/`` is
+version 1; a later deploy that changes it, or files edited on a curator's machine, become
+a new version too. A version is always validated as a whole before it is stored.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import re
+import shutil
+import tempfile
+import uuid
+from pathlib import Path, PurePosixPath
+
+from ..knowledge import KnowledgeError, Problem
+from ..store import Store
+from ..store.archive import ArchiveError, unpack, zip_directory
+from ..store.versions import VersionInfo
+from .snapshot import Snapshot
+
+log = logging.getLogger(__name__)
+
+DEPLOYED_NOTE = "thư mục knowledge/ khi triển khai"
+_FILE_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.(?:yaml|txt)")
+
+
+class UploadError(Exception):
+    """An uploaded file that is not one the base can take; the message says why."""
+
+
+class Versions:
+    def __init__(self, store: Store, deployed: Path, workdir: Path | None = None):
+        self.store = store
+        self.deployed = Path(deployed)
+        self.workdir = workdir or Path(tempfile.mkdtemp(prefix="bot-knowledge-"))
+        self.loaded: int | None = None  # the version being served
+        self._deployed_sha: str | None = None
+
+    # ------------------------------------------------------------ loading
+
+    async def newest(self, *, strict: bool = False) -> tuple[int, Path]:
+        """The newest version, checked out (the deployed directory stored first, when it is new).
+        ``strict``: deployed files that do not validate raise KnowledgeError (an admin's /reload)
+        instead of being logged while the newest stored version keeps serving (a start-up)."""
+        await self.store_deployed(strict=strict)
+        info = await self.store.versions.newest()
+        if info is None:  # the deployed directory could not be stored: it is not valid
+            raise KnowledgeError([Problem(str(self.deployed), "không có phiên bản dữ liệu nào hợp lệ")])
+        return info.number, await self.checkout(info.number)
+
+    async def newest_number(self) -> int | None:
+        info = await self.store.versions.newest()
+        return info.number if info else None
+
+    async def store_deployed(self, *, strict: bool = False) -> VersionInfo | None:
+        """Store the deployed directory when no version holds it yet (validated first)."""
+        if not self.deployed.is_dir():
+            return None
+        archive = await asyncio.to_thread(zip_directory, self.deployed)
+        sha = hashlib.sha256(archive).hexdigest()
+        if sha == self._deployed_sha:
+            return None  # already stored, or already found wanting and logged
+        history = await self.store.versions.history()
+        if any(v.sha256 == sha for v in history):
+            self._deployed_sha = sha
+            return None
+        try:
+            await asyncio.to_thread(Snapshot.build, self.deployed)
+        except KnowledgeError as exc:
+            if strict or not history:
+                raise
+            log.error("Thư mục %s có lỗi, không lưu thành phiên bản mới:\n%s", self.deployed, exc)
+            self._deployed_sha = sha
+            return None
+        self._deployed_sha = sha
+        if not history:
+            return await self.store.versions.ensure_initial(self.deployed)
+        info = await self.store.versions.add_archive(archive, note=DEPLOYED_NOTE)
+        log.info("Thư mục %s khác mọi phiên bản đã lưu: lưu thành phiên bản %d", self.deployed, info.number)
+        return info
+
+    async def checkout(self, number: int) -> Path:
+        """Version `number`'s files in the work directory (unpacked once)."""
+        target = self.workdir / f"v{number}"
+        if not target.is_dir():
+            await self.store.versions.unpack(number, target)
+        return target
+
+    # ------------------------------------------------------------ changing
+
+    async def candidate(self, name: str, data: bytes) -> Path:
+        """A new base to validate: the newest version with the uploaded file in it: one district's
+        facts (`facts/<id>.yaml`), an article (`articles/<id>.txt`), or a `.zip` of the whole
+        directory. Raises UploadError for anything else."""
+        number, current = await self.newest()
+        target = self.workdir / f"candidate-{uuid.uuid4().hex[:12]}"
+        lowered = PurePosixPath(name).name.lower()
+        if lowered.endswith(".zip"):
+            try:
+                await asyncio.to_thread(unpack, data, target)
+            except ArchiveError as exc:
+                raise UploadError(f"tệp zip không dùng được: {exc}") from None
+            return _knowledge_root(target)
+        if not _FILE_NAME.fullmatch(lowered):
+            raise UploadError(
+                "chỉ nhận một tệp dữ kiện <mã>.yaml, một bài viết <mã>.txt (chữ thường không dấu, số, gạch nối) "
+                "hoặc một tệp .zip của cả thư mục"
+            )
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise UploadError("tệp không phải văn bản UTF-8") from None
+        await asyncio.to_thread(shutil.copytree, current, target)
+        folder = "facts" if lowered.endswith(".yaml") else "articles"
+        (target / folder / lowered).write_text(text, encoding="utf-8")
+        log.info("Tệp %s đặt vào %s/ của phiên bản %d để kiểm tra", lowered, folder, number)
+        return target
+
+    async def save(self, directory: Path, *, door: str | None, author: str | None, note: str) -> VersionInfo:
+        info = await self.store.versions.add(directory, note=note, door=door, author_id=author)
+        target = self.workdir / f"v{info.number}"
+        if not target.exists() and directory.parent == self.workdir:
+            directory.rename(target)  # the candidate becomes that version's checkout
+        return info
+
+    async def export(self, number: int | None = None) -> tuple[int, bytes]:
+        number = number or self.loaded or await self.newest_number()
+        stored = await self.store.versions.get(number) if number else None
+        if stored is None:
+            raise UploadError(f"không có phiên bản {number}")
+        return stored.info.number, stored.archive
+
+    async def history(self) -> list[VersionInfo]:
+        return await self.store.versions.history()
+
+
+def _knowledge_root(directory: Path) -> Path:
+    """A zip may hold the directory itself (articles/, facts/) or one folder around it."""
+    if (directory / "facts").is_dir() or (directory / "articles").is_dir():
+        return directory
+    inner = [p for p in directory.iterdir() if p.is_dir()]
+    if len(inner) == 1 and ((inner[0] / "facts").is_dir() or (inner[0] / "articles").is_dir()):
+        return inner[0]
+    return directory
+
+
+def relative_problems(exc: KnowledgeError, root: Path) -> KnowledgeError:
+    """Problems named relative to the base they are in (not to a temporary directory)."""
+    prefix = str(root).rstrip("/") + "/"
+    return KnowledgeError([Problem(p.file.replace(prefix, ""), p.message, p.entry, p.field) for p in exc.problems])

@@ -43,6 +43,11 @@ ModelCategory = Literal[
 ]
 
 
+# A drafted article whose text does not name the province, and whose district the
+# administrative list cannot place in one province, carries this until a curator fills it in.
+PROVINCE_TO_FILL = "?"
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -75,6 +80,7 @@ class _Entry(_Strict):
     period: Text | None = None
     keywords: tuple[Text, ...] = Field(default=(), description="Other ways users name it; not shown.")
     note: Text | None = Field(default=None, description="Curator's remark shown with the answer.")
+    draft: bool = Field(default=False, description="Proposed by `python -m bot draft`; validated, never served.")
 
     # Fields whose text a user sees: each of their numbers must occur in the quote.
     SHOWN: ClassVar[tuple[str, ...]] = ("title", "answer", "org", "period", "note")
@@ -195,6 +201,8 @@ class KnowledgeBase:
     entries: tuple[Located, ...]
     loaded_at: dt.datetime
     examples: tuple[str, ...] = ()
+    # Entries still marked `draft: true`: validated like the others, kept out of `entries` (what is served).
+    drafts: tuple[Located, ...] = ()
     by_id: Mapping[str, Located] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -250,7 +258,7 @@ def load(directory: str | Path) -> KnowledgeBase:
         entries.extend(_load_facts(path, articles, problems))
 
     seen: dict[str, str] = {}
-    for located in entries:
+    for located in entries:  # drafts included: accepting one must not create a duplicate
         if located.id in seen:
             problems.append(
                 Problem(located.file, f"mã mục bị trùng (đã có trong {seen[located.id]})", entry=located.id, field="id")
@@ -264,9 +272,10 @@ def load(directory: str | Path) -> KnowledgeBase:
     return KnowledgeBase(
         directory=root,
         articles=MappingProxyType(articles),
-        entries=tuple(entries),
+        entries=tuple(e for e in entries if not e.entry.draft),
         loaded_at=dt.datetime.now(dt.UTC),
         examples=examples,
+        drafts=tuple(e for e in entries if e.entry.draft),
     )
 
 
@@ -414,6 +423,10 @@ def _load_facts(path: Path, articles: Mapping[str, Article], problems: list[Prob
         problems.append(Problem(file, f"không có bài viết '{facts.article}' trong articles/", field="article"))
         return []
     text = collapse_spaces(article.text)
+    if article.province == PROVINCE_TO_FILL and any(not entry.draft for entry in facts.entries):
+        problems.append(
+            Problem(file, f"bài '{article.id}' chưa có tên tỉnh (province: \"?\"): điền tỉnh trước khi duyệt mục")
+        )
     out: list[Located] = []
     for entry in facts.entries:
         entry_problems = _check_provenance(file, entry, text)

@@ -128,9 +128,12 @@ class PlaceFinder:
         self.known: list[KnownDistrict] = []
         for district, province in districts:
             name_key = tuple(tokens(district))
+            if not name_key:
+                continue  # a draft's placeholder ("?") names no place
             province_keys = {tuple(tokens(province))}
             # "Bà Rịa - Vũng Tàu" is also said "Vũng Tàu" or "Bà Rịa"
             province_keys |= {tuple(tokens(part)) for part in province.split(" - ")}
+            province_keys.discard(())
             self.known.append(KnownDistrict(district, province, (name_key, *sorted(province_keys))))
         self._corpus = corpus_ngrams
         self._gazetteer = gazetteer()

@@ -1,0 +1,10 @@
+"""Letter classes for Vietnamese text: ``[À-Ỹ]`` would also take lower-case letters."""
+
+from __future__ import annotations
+
+UPPER = "A-ZĐÀÁẠẢÃÂẦẤẬẨẪĂẰẮẶẲẴÈÉẸẺẼÊỀẾỆỂỄÌÍỊỈĨÒÓỌỎÕÔỒỐỘỔỖƠỜỚỢỞỠÙÚỤỦŨƯỪỨỰỬỮỲÝỴỶỸ"
+CAP_WORD = rf"[{UPPER}]\w*"  # a capitalised syllable: "Bù", "Đốp", "LHPN"
+
+
+def is_capitalised(word: str) -> bool:
+    return bool(word) and word[0].isupper()

@@ -191,14 +191,17 @@ class _Builder:
             for org in find_orgs(text, self.places):
                 if org.start == at:
                     return org.name, None
-        own = subject(sentence.text, self.places)
+        for clause in sentence.clauses:
+            # "…; Ủy ban nhân dân tỉnh tặng bằng khen 03 tập thể": a clause's own subject comes first
+            if clause.start < where.position <= clause.end and clause.start > sentence.start:
+                own = subject(clause.text, self.places, before=where.position - clause.start)
+                if own:
+                    mention = OrgMention(clause.start + own.start, clause.start + own.end, own.name)
+                    return own.name, None if base.start <= mention.start else mention
+        own = subject(sentence.text, self.places, before=where.position - sentence.start)
         if own:
             mention = OrgMention(sentence.start + own.start, sentence.start + own.end, own.name)
             return own.name, None if base.start <= mention.start else mention
-        if base is not sentence:
-            clause_subject = subject(base.text, self.places)
-            if clause_subject:
-                return clause_subject.name, None
         for earlier in reversed([s for s in paragraph.sentences if s.end <= sentence.start]):
             own = subject(earlier.text, self.places)
             if own:

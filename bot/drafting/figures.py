@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ..text import collapse_spaces
 from .periods import all_periods
 from .phrasing import lower_first
+from .vietnamese import word_set
 
 _NUMBER = r"\d+(?:[.,]\d+)*"
 _QUALIFIER = re.compile(
@@ -26,55 +27,13 @@ _MEASURE = re.compile(
     rf"đồng|đ|km2|km|m2|m²|m3|m|ha|hecta|tấn|tạ|kg|lít|%|phút|giờ)(?![\w]){_PER}",
 )
 # Nouns of two syllables that a count names ("12 tập thể", "2.401 đảng viên").
-_TWO_SYLLABLE_NOUNS = frozenset(
-    {
-        "tập thể",
-        "cá nhân",
-        "đảng viên",
-        "hội viên",
-        "đoàn viên",
-        "học sinh",
-        "sinh viên",
-        "công trình",
-        "phần quà",
-        "phần việc",
-        "chi bộ",
-        "điểm cầu",
-        "mô hình",
-        "điển hình",
-        "suất học bổng",
-        "tin bài",
-        "gia đình",
-        "cán bộ",
-        "thanh niên",
-        "thiếu nhi",
-        "lượt người",
-        "ngày công",
-        "cây cầu",
-        "tuyến đường",
-        "chương trình",
-        "chuyên mục",
-        "cuộc thi",
-        "hội nghị",
-        "tổ chức",
-        "cơ sở",
-        "phóng sự",
-        "tập san",
-        "bồn nước",
-        "cột cờ",
-        "phương tiện",
-        "nội dung",
-        "trường hợp",
-        "giáo viên",
-        "tấm gương",
-        "cờ Đảng",
-        "cờ phướn",
-        "băng rol",
-        "băng rôn",
-        "đơn vị",
-        "con em",
-        "xã, thị trấn",
-    }
+_TWO_SYLLABLE_NOUNS = word_set(
+    "tập thể|cá nhân|đảng viên|hội viên|đoàn viên|học sinh|sinh viên|công trình|phần quà|phần việc|"
+    "chi bộ|điểm cầu|mô hình|điển hình|suất học bổng|tin bài|gia đình|cán bộ|thanh niên|thiếu nhi|"
+    "lượt người|ngày công|cây cầu|tuyến đường|chương trình|chuyên mục|cuộc thi|hội nghị|tổ chức|cơ sở|"
+    "phóng sự|tập san|bồn nước|cột cờ|phương tiện|nội dung|trường hợp|giáo viên|tấm gương|cờ Đảng|"
+    "cờ phướn|băng rol|băng rôn|đơn vị|con em|xã, thị trấn",
+    "|",
 )
 # Words that begin no counted noun: the number belongs to something else.
 _NOT_NOUNS = frozenset({"và", "hoặc", "đến", "-", "–", "năm", "tháng", "ngày"})
@@ -112,38 +71,9 @@ _STOP_AFTER = re.compile(
     r"[,;:.()“”\"…]|\s[-–]\s|\s(?:với|trị giá|tổng trị giá|tổng kinh phí|kinh phí|số tiền|chiếm|bằng|"
     r"nhằm|để|giúp|góp phần|đồng thời|trong đó)\s|\s(?:và|,)\s(?=\d)"
 )
-_EDGE_WORDS = frozenset(
-    {
-        "và",
-        "với",
-        "của",
-        "cho",
-        "được",
-        "đạt",
-        "là",
-        "có",
-        "gồm",
-        "tại",
-        "ở",
-        "trong",
-        "trên",
-        "hơn",
-        "gần",
-        "khoảng",
-        "tổng",
-        "đã",
-        "thêm",
-        "đến",
-        "từ",
-        "thì",
-        "như",
-        "các",
-        "những",
-        "để",
-        "nhằm",
-        "mà",
-        "còn",
-    }
+_EDGE_WORDS = word_set(
+    "và với của cho được đạt là có gồm tại ở trong trên hơn gần khoảng tổng đã thêm đến từ thì như "
+    "các những để nhằm mà còn"
 )
 MAX_AFTER_WORDS = 12
 MAX_LEAD_WORDS = 10

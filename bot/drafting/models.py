@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..text import fold
 from .orgs import OrgMention, find_orgs
+from .vietnamese import word_set
 
 # cue (as printed, any case) → category of the knowledge schema
 _CUES: tuple[tuple[str, str], ...] = (
@@ -58,52 +59,9 @@ _STOP = re.compile(
     r"chuyên đề|chủ đề)\b)",
     re.IGNORECASE,
 )
-_GENERIC_START = frozenset(
-    {
-        "hay",
-        "điển",
-        "tiên",
-        "này",
-        "đó",
-        "khác",
-        "thiết",
-        "hiệu",
-        "như",
-        "trên",
-        "tại",
-        "của",
-        "và",
-        "được",
-        "đã",
-        "mới",
-        "cụ",
-        "nêu",
-        "cách",
-        "tự",
-        "trong",
-        "theo",
-        "sáng",
-        "tiêu",
-        "hành",
-        "các",
-        "những",
-        "nhiều",
-        "đề",
-        "cho",
-        "điểm",
-        "với",
-        "khi",
-        "từ",
-        "đến",
-        "ở",
-        "chính",
-        "tốt",
-        "ý",
-        "đạt",
-        "phần",
-        "kia",
-        "ấy",
-    }
+_GENERIC_START = word_set(
+    "hay điển tiên này đó khác thiết hiệu như trên tại của và được đã mới cụ nêu cách tự trong theo sáng "
+    "tiêu hành các những nhiều đề cho sơ tổng điểm với khi từ đến ở chính tốt ý đạt phần kia ấy"
 )
 _GENERIC_NAMES = frozenset({"thi dua yeu nuoc", "thi dua", "dien hinh", "hoc tap va lam theo bac"})
 MAX_WORDS = 20

@@ -108,13 +108,16 @@ _SUBJECT_LEAD = re.compile(
 )
 
 
-def subject(text: str, places: tuple[str, ...] = ()) -> OrgMention | None:
-    """The organisation a sentence or clause starts with, the subject of what it reports."""
-    lead = _SUBJECT_LEAD.match(text)
-    offset = lead.end() if lead else 0
-    for org in find_orgs(text, places):
-        if org.start == offset:
-            return org
-        if org.start > offset:
-            break
+def subject(text: str, places: tuple[str, ...] = (), before: int | None = None) -> OrgMention | None:
+    """The organisation a sentence or clause starts with, the subject of what it reports; also
+    after a leading phrase ("Nhân kỷ niệm 128 năm Ngày sinh Bác, Huyện ủy tổ chức…"), before ``before``."""
+    orgs = find_orgs(text, places)
+    limit = len(text) if before is None else before
+    starts = [0, *(m.end() for m in re.finditer(r",\s+", text[:limit]))]
+    for start in starts:
+        lead = _SUBJECT_LEAD.match(text, start)
+        offset = lead.end() if lead else start
+        for org in orgs:
+            if org.start == offset:
+                return org
     return None

@@ -63,7 +63,8 @@ _GENERIC_START = word_set(
     "hay điển tiên này đó khác thiết hiệu như trên tại của và được đã mới cụ nêu cách tự trong theo sáng "
     "tiêu hành các những nhiều đề cho sơ tổng điểm với khi từ đến ở chính tốt ý đạt phần kia ấy"
 )
-_GENERIC_NAMES = frozenset({"thi dua yeu nuoc", "thi dua", "dien hinh", "hoc tap va lam theo bac"})
+# folded names that name nothing in particular
+_GENERIC_NAMES = word_set("thi dua yeu nuoc|thi dua|dien hinh|hoc tap va lam theo bac|lam theo|lam theo bac", "|")
 MAX_WORDS = 20
 MAX_ITEM_WORDS = 10
 

@@ -7,13 +7,14 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
 from ..knowledge import KnowledgeError, load
-from .accept import accept
-from .draft import Draft, draft_article
-from .writer import write
+
+if TYPE_CHECKING:
+    from .draft import Draft
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -64,6 +65,10 @@ def _summary(draft: Draft) -> str:
 
 
 def cmd_draft(args: argparse.Namespace) -> int:
+    # the drafter and ruamel.yaml load only for this command, not for every `python -m bot`
+    from .draft import draft_article
+    from .writer import write
+
     if args.accept is not None:
         return _cmd_accept(args)
     if args.ids or args.all:
@@ -118,6 +123,8 @@ def cmd_draft(args: argparse.Namespace) -> int:
 
 
 def _cmd_accept(args: argparse.Namespace) -> int:
+    from .accept import accept
+
     path: Path = args.accept
     if not path.is_file():
         print(f"Không tìm thấy tệp: {path}", file=sys.stderr)

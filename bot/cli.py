@@ -17,6 +17,9 @@ from .answer import Answer
 from .dialogue.engine import Engine
 from .dialogue.snapshot import Snapshot
 from .dialogue.versions import Versions
+from .drafting.command import add_arguments as add_draft_arguments
+from .drafting.command import cmd_draft
+from .drafting.review import drafts_per_file, review_lines
 from .knowledge import KnowledgeError
 from .settings import Settings
 from .store import Store
@@ -58,13 +61,15 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 1
     summary = kb.summary()
     if args.json:
-        print(json.dumps(summary, ensure_ascii=False, indent=2))
+        print(json.dumps({**summary, "drafts": drafts_per_file(kb)}, ensure_ascii=False, indent=2))
         return 0
     print(f"Cơ sở dữ liệu hợp lệ: {summary['articles']} bài viết, {summary['entries']} mục.")
     for district, kinds in summary["districts"].items():
         total = sum(kinds.values())
         detail = ", ".join(f"{k} {v}" for k, v in kinds.items())
         print(f"  {district:<12} {total:>4} mục  ({detail})")
+    for line in review_lines(kb, show_ids=args.drafts):
+        print(line)
     return 0
 
 
@@ -418,7 +423,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_ask)
     p = sub.add_parser("check", help="kiểm tra cơ sở dữ liệu")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--drafts", action="store_true", help="liệt kê mã từng mục nháp")
     p.set_defaults(func=cmd_check)
+    p = sub.add_parser("draft", help="soạn bản nháp dữ kiện cho một bài mới, hoặc duyệt bản nháp (--accept)")
+    add_draft_arguments(p)
+    p.set_defaults(func=cmd_draft)
     p = sub.add_parser("eval", help="đo độ chính xác trên bộ câu hỏi đánh giá")
     p.add_argument("--file", type=Path, action="append", help="bộ câu hỏi (lặp lại được); mặc định: các bộ phát triển")
     p.add_argument("--json", action="store_true")

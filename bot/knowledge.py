@@ -45,6 +45,11 @@ ModelCategory = Literal[
 ]
 
 
+# A drafted article whose text does not name the province, and whose district the
+# administrative list cannot place in one province, carries this until a curator fills it in.
+PROVINCE_TO_FILL = "?"
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -77,6 +82,7 @@ class _Entry(_Strict):
     period: Text | None = None
     keywords: tuple[Text, ...] = Field(default=(), description="Other ways users name it; not shown.")
     note: Text | None = Field(default=None, description="Curator's remark shown with the answer.")
+    draft: bool = Field(default=False, description="Proposed by `python -m bot draft`; validated, never served.")
 
     # Fields whose text a user sees: each of their numbers must occur in the quote.
     SHOWN: ClassVar[tuple[str, ...]] = ("title", "answer", "org", "period", "note")
@@ -195,6 +201,10 @@ class KnowledgeBase:
     entries: tuple[Located, ...]
     loaded_at: dt.datetime
     examples: tuple[str, ...] = ()
+    # Entries still marked `draft: true`: validated like the others, kept out of `entries` (what is served).
+    drafts: tuple[Located, ...] = ()
+    # Articles with drafts only: validated, kept out of `articles` (what is served) until one is accepted.
+    draft_articles: Mapping[str, Article] = field(default_factory=lambda: MappingProxyType({}))
     by_id: Mapping[str, Located] = field(init=False)
     districts: tuple[str, ...] = field(init=False)  # in the order of their first article
     by_district: Mapping[str, tuple[Located, ...]] = field(init=False)
@@ -258,7 +268,7 @@ def load(directory: str | Path) -> KnowledgeBase:
         entries.extend(_load_facts(path, data, articles, problems))
 
     seen: dict[str, str] = {}
-    for located in entries:
+    for located in entries:  # drafts included: accepting one must not create a duplicate
         if located.id in seen:
             problems.append(
                 Problem(located.file, f"mã mục bị trùng (đã có trong {seen[located.id]})", entry=located.id, field="id")
@@ -269,12 +279,19 @@ def load(directory: str | Path) -> KnowledgeBase:
 
     if problems:
         raise KnowledgeError(problems)
+    served = tuple(e for e in entries if not e.entry.draft)
+    drafts = tuple(e for e in entries if e.entry.draft)
+    # an article whose every entry is still a draft is not served either: until a curator accepts
+    # something of it, its district is not known to the bot and its drafted metadata is not shown
+    unreviewed = {e.article.id for e in drafts} - {e.article.id for e in served}
     return KnowledgeBase(
         directory=root,
-        articles=MappingProxyType(articles),
-        entries=tuple(entries),
+        articles=MappingProxyType({k: a for k, a in articles.items() if k not in unreviewed}),
+        entries=served,
         loaded_at=dt.datetime.now(dt.UTC),
         examples=examples,
+        drafts=drafts,
+        draft_articles=MappingProxyType({k: a for k, a in articles.items() if k in unreviewed}),
     )
 
 
@@ -403,6 +420,10 @@ def _load_facts(path: Path, data: Any, articles: Mapping[str, Article], problems
         problems.append(Problem(file, f"không có bài viết '{facts.article}' trong articles/", field="article"))
         return []
     text = collapse_spaces(article.text)
+    if article.province == PROVINCE_TO_FILL and any(not entry.draft for entry in facts.entries):
+        problems.append(
+            Problem(file, f"bài '{article.id}' chưa có tên tỉnh (province: \"?\"): điền tỉnh trước khi duyệt mục")
+        )
     out: list[Located] = []
     for entry in facts.entries:
         entry_problems = _check_provenance(file, entry, text)

@@ -347,3 +347,46 @@ async def test_a_replica_follows_the_version_another_stored(database: str, kb_di
         assert await two.follow_newest()
         assert two.versions.loaded == 2 and two.health()[1]["knowledge"]["version"] == 2
         assert "tiền bê tông lộ" in two.core.engine.kb.by_id["lv-cau-duong-nguon-luc"].entry.keywords
+
+
+# ---------------------------------------------------------------- a new district's page, drafted in the chat
+
+PAGE = Path(__file__).parent / "drafting" / "data" / "cai-be-goc.txt"
+CAI_BE = "Huyện Cái Bè xây mới bao nhiêu cây cầu bê tông?"
+
+
+async def test_a_copied_page_is_drafted_reviewed_and_accepted_in_the_chat(hosted: Hosted, tmp_path: Path) -> None:
+    admin, person = hosted.admin(), hosted.user("7401")
+    drafted = await admin.send_file("Bài Cái Bè (copy).txt", PAGE.read_bytes(), caption="/capnhat")
+    shown = text(drafted)
+    assert texts.now_serving(2) in shown and "Bài cai-be có" in shown and "/duyet cai-be" in shown
+    # stored, validated, but nothing of it is served before a curator accepts it
+    assert not (await person.say(CAI_BE)).answered
+    assert "Cái Bè" not in text(await person.say("/huyen"))
+    usage = await admin.say("/duyet")
+    assert usage.kind == "invalid" and "cai-be" in text(usage)
+    listing = await admin.say("/duyet cai-be")
+    drafts = hosted.core.engine.kb.drafts
+    assert drafts and all(d.id in text(listing) for d in drafts)
+    unknown = await admin.say("/duyet cai-be cb-khong-co")
+    assert unknown.kind == "invalid" and "cb-khong-co" in text(unknown) and hosted.versions.loaded == 2
+    assert (await person.say("/duyet cai-be all")).kind == "refused"
+    accepted = await admin.say("/duyet cai-be all")
+    assert texts.now_serving(3) in text(accepted) and "cai-be" in text(accepted)
+    answer = await person.say(CAI_BE)
+    assert answer.answered and "hơn 70 cây cầu" in text(answer) and "Cái Bè" in text(answer)
+    assert "Cái Bè" in text(await person.say("/huyen"))
+    assert (await admin.say("/duyet cai-be all")).kind == "invalid"  # nothing left to accept
+    history = await hosted.versions.history()
+    assert [v.number for v in history] == [3, 2, 1] and "duyệt" in history[0].note
+
+
+async def test_some_drafts_accepted_by_id(hosted: Hosted) -> None:
+    admin = hosted.admin()
+    await admin.send_file("cai-be-goc.txt", PAGE.read_bytes(), caption="/capnhat")
+    chosen = [d.id for d in hosted.core.engine.kb.drafts if "cau" in d.id][:2]
+    assert chosen
+    accepted = await admin.say(f"/duyet cai-be {','.join(chosen)}")
+    assert texts.now_serving(3) in text(accepted)
+    kb = hosted.core.engine.kb
+    assert all(i in kb.by_id for i in chosen) and not any(d.id in chosen for d in kb.drafts) and kb.drafts

@@ -107,6 +107,7 @@ HANDLERS: dict[str, Handler] = {
     "chuatraloi": curation.unanswered,
     "phanhoi": curation.feedback_report,
     "capnhat": curation.update,
+    "duyet": curation.accept_drafts,
     "phienban": curation.versions_list,
     "khoiphuc": curation.rollback,
     "xuat": curation.export,

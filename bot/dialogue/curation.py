@@ -1,5 +1,6 @@
 """What curators do from the chat: see what the bot could not answer and how its answers were
-rated, update the knowledge base with a file, list versions, roll back, export.
+rated, update the knowledge base with a file (a copied news page is drafted), accept drafts,
+list versions, roll back, export.
 
 Every command here is for admins only (ADMIN_IDS, ZALO_ADMIN_IDS; the terminal's user is
 one). An upload is validated with the whole base exactly as /reload validates, stored as
@@ -13,7 +14,8 @@ import logging
 import re
 from typing import TYPE_CHECKING
 
-from ..knowledge import KnowledgeError
+from ..drafting.review import to_fill
+from ..knowledge import KnowledgeError, Located
 from ..store.archive import ArchiveError
 from . import texts
 from .messages import Attachment, Incoming, Reply
@@ -163,13 +165,61 @@ async def export(core: Dialogue, msg: Incoming, args: str) -> Reply:
     return Reply(kind="command", parts=(texts.exported(name),), attachment=Attachment(name=name, data=archive))
 
 
+async def accept_drafts(core: Dialogue, msg: Incoming, args: str) -> Reply:
+    """/duyet <mã bài> [all | mã1,mã2]: drafted entries accepted, as a new version, and served;
+    with the article alone, its drafts listed for review."""
+    refused = _refused(core, msg, "duyet") or _no_store(core)
+    if refused is not None:
+        return refused
+    assert core.versions is not None
+    words = args.split()
+    waiting = _drafts_by_article(core)
+    kb = core.engine.kb
+    if not words or len(words) > 2 or (words[0] not in kb.articles and words[0] not in kb.draft_articles):
+        return Reply.say("invalid", texts.accept_usage(sorted(waiting)))
+    article = words[0]
+    if len(words) == 1:
+        drafts = waiting.get(article, [])
+        listed = "\n".join(texts.draft_line(d.id, d.entry.title) for d in drafts) or texts.NO_DRAFTS
+        return Reply.say("command", listed, texts.accept_how(article), title=texts.drafts_title(article, len(drafts)))
+    ids = None if words[1].lower() in texts.ACCEPT_ALL else [i for i in words[1].split(",") if i]
+    directory = await core.versions.working_copy()
+    facts = directory / "facts" / f"{article}.yaml"
+    if not facts.is_file():
+        return Reply.say("invalid", texts.NO_DRAFTS)
+    from ..drafting.accept import accept  # ruamel.yaml loads only for this
+
+    result = await asyncio.to_thread(accept, facts, ids)
+    if result.unknown:
+        return Reply.say("invalid", texts.unknown_drafts(result.unknown, article))
+    if result.problems:
+        title, lines = failure_lines(relative_problems(KnowledgeError(result.problems), directory))
+        return Reply.say("command", "\n".join(lines), title=title)
+    if not result.accepted:
+        return Reply.say("invalid", texts.NO_DRAFTS)
+    snapshot = await asyncio.to_thread(Snapshot.build, directory)
+    note = texts.accepted_note(article, len(result.accepted))
+    info = await core.versions.save(directory, door=msg.door, author=msg.user_id, note=note)
+    return _swapped(core, snapshot, info.number)
+
+
+def _drafts_by_article(core: Dialogue) -> dict[str, list[Located]]:
+    out: dict[str, list[Located]] = {}
+    for located in core.engine.kb.drafts:
+        out.setdefault(located.article.id, []).append(located)
+    return out
+
+
 def _swapped(core: Dialogue, snapshot: Snapshot, number: int) -> Reply:
     report = core.engine.swap(snapshot)
     if core.versions is not None:
         core.versions.loaded = number
     log.info("Phiên bản dữ liệu %d đang được dùng: %s", number, report)
     title, lines = report_lines(report)
-    return Reply.say("command", texts.now_serving(number), "\n".join(lines), title=title)
+    drafts = _drafts_by_article(core)
+    waiting = [texts.drafts_waiting(article, len(found)) for article, found in sorted(drafts.items())]
+    fill = [texts.to_fill(line) for line in to_fill(snapshot.kb)]
+    return Reply.say("command", texts.now_serving(number), "\n".join(lines), *waiting, *fill, title=title)
 
 
 def _upload_key(msg: Incoming) -> str:

@@ -231,6 +231,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("chuatraloi", "Các câu bot chưa trả lời được (quản trị viên)"),
     ("phanhoi", "Tổng hợp góp ý 👍/👎 (quản trị viên)"),
     ("capnhat", "Cập nhật dữ liệu bằng tệp yaml/txt/zip (quản trị viên)"),
+    ("duyet", "Duyệt mục nháp của một bài: /duyet <mã bài> [all|mã1,mã2] (quản trị viên)"),
     ("phienban", "Các phiên bản dữ liệu (quản trị viên)"),
     ("khoiphuc", "Khôi phục một phiên bản dữ liệu: /khoiphuc N (quản trị viên)"),
     ("xuat", "Xuất dữ liệu đang dùng thành tệp zip (quản trị viên)"),
@@ -350,7 +351,8 @@ NO_VERSIONS = "Chưa có phiên bản nào."
 ROLLBACK_USAGE = "Gõ số phiên bản cần khôi phục, ví dụ: /khoiphuc 3 (xem số bằng /phienban)."
 SEND_THE_FILE = (
     "Gửi tệp cần cập nhật ngay sau tin này: một tệp dữ kiện <mã>.yaml (thư mục facts/), một bài viết "
-    "<mã>.txt (thư mục articles/) hoặc một tệp .zip cả thư mục dữ liệu. Mình sẽ kiểm tra toàn bộ trước khi dùng."
+    "<mã>.txt (thư mục articles/), một trang tin chép về dạng .txt (mình soạn nháp dữ kiện, chờ duyệt) "
+    "hoặc một tệp .zip cả thư mục dữ liệu. Mình sẽ kiểm tra toàn bộ trước khi dùng."
 )
 NO_FILES_HERE = (
     "Bot trên nền tảng này không nhận được tệp. Hãy cập nhật bằng Telegram, hoặc tại máy có DATABASE_URL: "
@@ -370,6 +372,44 @@ def no_file_named(name: str) -> str:
 
 def file_too_large(limit: int) -> str:
     return f"Tệp lớn quá: mình nhận tệp đến {limit / 1024 / 1024:g} MB (MAX_UPLOAD_MB)."
+
+
+NO_DRAFTS = "Bài này không có mục nháp nào chờ duyệt."
+ACCEPT_ALL = frozenset({"all", "tatca", "tất-cả", "het", "hết"})
+
+
+def accept_usage(articles: list[str]) -> str:
+    waiting = f" Bài có mục nháp: {', '.join(articles)}." if articles else " Hiện không có bài nào có mục nháp."
+    how = "Gõ /duyet <mã bài> để xem các mục nháp, /duyet <mã bài> all hoặc /duyet <mã bài> mã1,mã2 để duyệt."
+    return how + waiting
+
+
+def accept_how(article: str) -> str:
+    return f"Duyệt hết: /duyet {article} all · duyệt vài mục: /duyet {article} mã1,mã2"
+
+
+def drafts_title(article: str, count: int) -> str:
+    return f"Bài {article}: {count} mục nháp chờ duyệt"
+
+
+def draft_line(entry_id: str, title: str) -> str:
+    return f"• {entry_id}: {title}"
+
+
+def drafts_waiting(article: str, count: int) -> str:
+    return f"Bài {article} có {count} mục nháp chưa duyệt (bot chưa dùng để trả lời). Xem và duyệt: /duyet {article}"
+
+
+def to_fill(line: str) -> str:
+    return f"Cần điền trước khi duyệt: {line}"
+
+
+def unknown_drafts(ids: list[str], article: str) -> str:
+    return f"Bài {article} không có mục: {', '.join(ids[:20])}. Chưa duyệt mục nào."
+
+
+def accepted_note(article: str, count: int) -> str:
+    return f"duyệt {count} mục nháp của bài {article}"
 
 
 def unanswered_line(rank: int, text: str, count: int, users: int, variants: int) -> str:

@@ -28,6 +28,10 @@ log = logging.getLogger(__name__)
 
 DEPLOYED_NOTE = "thư mục knowledge/ khi triển khai"
 _FILE_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.(?:yaml|txt)")
+_ACCEPTED_FILES = (
+    "chỉ nhận một tệp dữ kiện <mã>.yaml hay một bài viết <mã>.txt (chữ thường không dấu, số, gạch nối), "
+    "một trang tin chép về (.txt, sẽ được soạn nháp) hoặc một tệp .zip của cả thư mục"
+)
 
 
 class UploadError(Exception):
@@ -94,32 +98,49 @@ class Versions:
 
     # ------------------------------------------------------------ changing
 
-    async def candidate(self, name: str, data: bytes) -> Path:
-        """A new base to validate: the newest version with the uploaded file in it: one district's
-        facts (`facts/<id>.yaml`), an article (`articles/<id>.txt`), or a `.zip` of the whole
-        directory. Raises UploadError for anything else."""
+    async def working_copy(self) -> Path:
+        """A copy of the newest version to change and validate (becomes a version only when saved)."""
         number, current = await self.newest()
         target = self.workdir / f"candidate-{uuid.uuid4().hex[:12]}"
+        await asyncio.to_thread(shutil.copytree, current, target)
+        log.info("Bản sao của phiên bản %d để thay đổi: %s", number, target.name)
+        return target
+
+    async def candidate(self, name: str, data: bytes) -> Path:
+        """A new base to validate: the newest version with the uploaded file in it: one district's
+        facts (`facts/<id>.yaml`), an article (`articles/<id>.txt`), a page copied from the news
+        site (a `.txt` without front matter: drafted, its entries marked draft), or a `.zip` of the
+        whole directory. Raises UploadError for anything else."""
         lowered = PurePosixPath(name).name.lower()
         if lowered.endswith(".zip"):
+            await self.newest()  # the deployed directory is version 1 before anything else
+            target = self.workdir / f"candidate-{uuid.uuid4().hex[:12]}"
             try:
                 await asyncio.to_thread(unpack, data, target)
             except ArchiveError as exc:
                 raise UploadError(f"tệp zip không dùng được: {exc}") from None
             return _knowledge_root(target)
-        if not _FILE_NAME.fullmatch(lowered):
-            raise UploadError(
-                "chỉ nhận một tệp dữ kiện <mã>.yaml, một bài viết <mã>.txt (chữ thường không dấu, số, gạch nối) "
-                "hoặc một tệp .zip của cả thư mục"
-            )
+        if not lowered.endswith((".yaml", ".txt")):
+            raise UploadError(_ACCEPTED_FILES)
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             raise UploadError("tệp không phải văn bản UTF-8") from None
-        await asyncio.to_thread(shutil.copytree, current, target)
+        if lowered.endswith(".txt") and not text.lstrip("\ufeff \n\r\t").startswith("---"):
+            # no front matter: a page as copied from the news site, drafted (the drafter loads only now)
+            from ..drafting.intake import draft_into
+
+            if not text.strip():
+                raise UploadError("tệp trống")
+            target = await self.working_copy()
+            draft, _, _ = await asyncio.to_thread(draft_into, text, PurePosixPath(name).name, target)
+            log.info("Trang %s được soạn nháp thành bài %s (%d mục nháp)", name, draft.meta.id, len(draft.entries))
+            return target
+        if not _FILE_NAME.fullmatch(lowered):
+            raise UploadError(_ACCEPTED_FILES)
+        target = await self.working_copy()
         folder = "facts" if lowered.endswith(".yaml") else "articles"
         (target / folder / lowered).write_text(text, encoding="utf-8")
-        log.info("Tệp %s đặt vào %s/ của phiên bản %d để kiểm tra", lowered, folder, number)
         return target
 
     async def save(self, directory: Path, *, door: str | None, author: str | None, note: str) -> VersionInfo:

@@ -1,0 +1,1 @@
+"""Drafting the knowledge files of a new article (python -m bot draft); see draft.py."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import datetime as dt
 import json
 import os
 import sys
@@ -12,17 +11,14 @@ import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from . import wiring
 from .answer import Answer
+from .cli_store import cmd_chat, cmd_knowledge, cmd_purge, cmd_report, print_problems
 from .dialogue.engine import Engine
 from .dialogue.snapshot import Snapshot
-from .dialogue.versions import Versions
 from .drafting.command import add_arguments as add_draft_arguments
 from .drafting.command import cmd_draft
 from .drafting.review import drafts_per_file, review_lines
 from .knowledge import KnowledgeError
-from .settings import Settings
-from .store import Store
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_EVALS = (
@@ -35,17 +31,11 @@ def default_knowledge() -> Path:
     return Path(os.environ.get("KNOWLEDGE_DIR") or PROJECT_ROOT / "knowledge")
 
 
-def _print_problems(directory: Path, exc: KnowledgeError) -> None:
-    print(f"Cơ sở dữ liệu {directory} có {len(exc.problems)} lỗi:", file=sys.stderr)
-    for problem in exc.problems:
-        print(f"  - {problem}", file=sys.stderr)
-
-
 def _engine(directory: Path) -> Engine | None:
     try:
         return Engine.from_directory(directory)
     except KnowledgeError as exc:
-        _print_problems(directory, exc)
+        print_problems(directory, exc)
         return None
 
 
@@ -57,7 +47,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     try:
         kb = Snapshot.build(args.knowledge).kb  # the schema, the provenance and the examples
     except KnowledgeError as exc:
-        _print_problems(args.knowledge, exc)
+        print_problems(args.knowledge, exc)
         return 1
     summary = kb.summary()
     if args.json:
@@ -111,7 +101,6 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 def _ask_in_conversation(engine: Engine, args: argparse.Namespace) -> int:
     """The lines of standard input are the turns of one conversation; an empty line starts another."""
-    import asyncio
 
     from .channels import plain
     from .channels.collecting import CollectingDoor
@@ -184,205 +173,6 @@ def cmd_eval(args: argparse.Namespace) -> int:
             )
         )
     return 0
-
-
-def cmd_chat(args: argparse.Namespace) -> int:
-    """The terminal chat: a door like the others, its questions recorded in the store."""
-    from .channels.console import chat
-
-    settings = _settings(args)
-    if settings is None:
-        return 2
-
-    async def run() -> int:
-        opened = await _open(settings)
-        if opened is None:
-            return 1
-        store, versions, engine = opened
-        try:
-            return await chat(wiring.dialogue(engine, settings, store, versions), sys.stdin, sys.stdout)
-        finally:
-            await store.close()
-
-    return asyncio.run(run())
-
-
-def _settings(args: argparse.Namespace) -> Settings | None:
-    from .settings import SettingsError, load_settings
-
-    try:
-        return load_settings(knowledge_dir=args.knowledge)
-    except SettingsError as exc:
-        print(exc, file=sys.stderr)
-        return None
-
-
-async def _open(settings: Settings) -> tuple[Store, Versions, Engine] | None:
-    """The store, its knowledge versions, and the engine over the newest one; None after saying why."""
-    from .store.store import StoreError
-    from .store.url import DatabaseUrlError
-
-    try:
-        store = await wiring.open_store(settings)
-    except (StoreError, DatabaseUrlError) as exc:
-        print(exc, file=sys.stderr)
-        return None
-    versions = wiring.versions(store, settings)
-    try:
-        number, directory = await versions.newest()
-        engine = await asyncio.to_thread(Engine.from_directory, directory)
-    except KnowledgeError as exc:
-        _print_problems(settings.knowledge_dir, exc)
-        await store.close()
-        return None
-    versions.loaded = number
-    return store, versions, engine
-
-
-def cmd_report(args: argparse.Namespace) -> int:
-    """`report`: what the bot could not answer, and how its answers were rated."""
-    from .dialogue import texts
-
-    settings = _settings(args)
-    if settings is None:
-        return 2
-
-    async def run() -> int:
-        store = await _open_store(settings)
-        if store is None:
-            return 1
-        try:
-            since = dt.datetime.now(dt.UTC) - dt.timedelta(days=args.since) if args.since else None
-            groups = await store.questions.unanswered(since=since, limit=args.limit)
-            feedback = await store.feedback.report(since=since)
-        finally:
-            await store.close()
-        if args.json:
-            print(
-                json.dumps(
-                    {
-                        "unanswered": [
-                            {"text": g.text, "count": g.count, "users": g.users, "variants": list(g.variants)}
-                            for g in groups
-                        ],
-                        "feedback": {
-                            "up": feedback.up,
-                            "down": feedback.down,
-                            "wrong": [
-                                {"entry_ids": list(w.entry_ids), "count": w.count, "example": w.example}
-                                for w in feedback.wrong
-                            ],
-                            "comments": [{"question": c.question, "comment": c.comment} for c in feedback.comments],
-                        },
-                    },
-                    ensure_ascii=False,
-                    indent=2,
-                )
-            )
-            return 0
-        print(texts.UNANSWERED_TITLE)
-        for i, g in enumerate(groups, 1):
-            print(texts.unanswered_line(i, g.text, g.count, g.users, len(g.variants)))
-        if not groups:
-            print(texts.NOTHING_UNANSWERED)
-        print(f"\n{texts.FEEDBACK_TITLE}: {texts.feedback_totals(feedback.up, feedback.down)}")
-        for w in feedback.wrong:
-            print(texts.wrong_line(", ".join(w.entry_ids) or "—", w.count, w.example))
-        for c in feedback.comments:
-            print(texts.comment_line(c.question, c.comment))
-        return 0
-
-    return asyncio.run(run())
-
-
-def cmd_knowledge(args: argparse.Namespace) -> int:
-    """`knowledge push|versions|export|rollback`: the stored versions, for a curator at a terminal."""
-    from .dialogue import texts
-    from .dialogue.versions import UploadError, relative_problems
-    from .store.archive import ArchiveError
-
-    settings = _settings(args)
-    if settings is None:
-        return 2
-
-    async def run() -> int:
-        store = await _open_store(settings)
-        if store is None:
-            return 1
-        versions = wiring.versions(store, settings)
-        try:
-            await versions.store_deployed()  # the deployed knowledge/ is version 1 of an empty store
-            if args.action == "versions":
-                for v in await versions.history():
-                    print(texts.version_line(v.number, v.created_at.strftime("%d/%m/%Y %H:%M"), v.note, False))
-                return 0
-            if args.action == "export":
-                number, archive = await versions.export(args.number)
-                Path(args.path).write_bytes(archive)
-                print(texts.saved_to(f"{args.path} (phiên bản {number})"))
-                return 0
-            if args.action == "rollback":
-                directory = await versions.checkout(args.number)
-                note = texts.rollback_note(args.number)
-            else:
-                source = Path(args.path)
-                if source.is_dir():
-                    directory, note = source, f"đẩy từ thư mục {source}"
-                elif source.is_file():
-                    directory = await versions.candidate(source.name, source.read_bytes())
-                    note = texts.uploaded_note(source.name)
-                else:
-                    print(f"Không có tệp hay thư mục {source}", file=sys.stderr)
-                    return 1
-            try:
-                await asyncio.to_thread(Snapshot.build, directory)
-            except KnowledgeError as exc:
-                _print_problems(Path(args.path or directory), relative_problems(exc, directory))
-                return 1
-            info = await versions.save(directory, door="cli", author=None, note=note)
-            print(f"{texts.now_serving(info.number)} ({info.note}). Các bot đang chạy sẽ chuyển sang phiên bản này.")
-            return 0
-        except (UploadError, LookupError, ArchiveError, OSError) as exc:
-            print(exc, file=sys.stderr)
-            return 1
-        except KnowledgeError as exc:  # the deployed directory itself is broken, and nothing is stored yet
-            _print_problems(settings.knowledge_dir, exc)
-            return 1
-        finally:
-            await store.close()
-
-    return asyncio.run(run())
-
-
-def cmd_purge(args: argparse.Namespace) -> int:
-    """`purge [--days N]`: delete the questions (and feedback) older than the retention period."""
-    settings = _settings(args)
-    if settings is None:
-        return 2
-
-    async def run() -> int:
-        store = await _open_store(settings)
-        if store is None:
-            return 1
-        try:
-            removed = await store.purge_questions(args.days)
-        finally:
-            await store.close()
-        print(f"Đã xoá {removed} câu hỏi cũ hơn {args.days or settings.question_retention_days} ngày.")
-        return 0
-
-    return asyncio.run(run())
-
-
-async def _open_store(settings: Settings) -> Store | None:
-    from .store.store import StoreError
-    from .store.url import DatabaseUrlError
-
-    try:
-        return await wiring.open_store(settings)
-    except (StoreError, DatabaseUrlError) as exc:
-        print(exc, file=sys.stderr)
-        return None
 
 
 def cmd_run(args: argparse.Namespace) -> int:

@@ -390,3 +390,11 @@ async def test_some_drafts_accepted_by_id(hosted: Hosted) -> None:
     assert texts.now_serving(3) in text(accepted)
     kb = hosted.core.engine.kb
     assert all(i in kb.by_id for i in chosen) and not any(d.id in chosen for d in kb.drafts) and kb.drafts
+
+
+async def test_words_of_feedback_rate_the_latest_answer_only(hosted: Hosted) -> None:
+    person = hosted.user("7501")
+    await person.say(HOUSES)
+    await person.say("Củ Chi có bao nhiêu căn nhà Đại đoàn kết?")  # declined: nothing to rate now
+    assert (await person.say("sai rồi")).kind != "notice"
+    assert "👍 0 · 👎 0" in text(await hosted.admin().say("/phanhoi"))

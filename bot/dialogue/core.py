@@ -123,10 +123,10 @@ class Dialogue:
         if following is not None:
             await memory.remember(context=following.to_json())
         asked = await self._record(msg, text, answer)
-        if asked is not None and answer.answered:
-            await memory.remember(answered=asked)
+        rateable = asked if answer.answered else None
+        await memory.remember(answered=rateable)  # "sai rồi" rates the latest answer, never an older one
         reply = Reply.of(answer)
-        return reply.model_copy(update={"feedback": asked}) if asked is not None and answer.answered else reply
+        return reply.model_copy(update={"feedback": rateable}) if rateable is not None else reply
 
     async def _record(self, msg: Incoming, text: str, answer: Answer) -> int | None:
         """The question in the store (ids hashed there); its id, which feedback refers to."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..drafting.review import to_fill
@@ -109,13 +110,7 @@ async def upload(core: Dialogue, msg: Incoming) -> Reply:
         candidate = await versions.candidate(attachment.name, attachment.data)
     except UploadError as exc:
         return Reply.say("invalid", texts.upload_refused(str(exc)))
-    try:
-        snapshot = await asyncio.to_thread(Snapshot.build, candidate)
-    except KnowledgeError as exc:
-        title, lines = failure_lines(relative_problems(exc, candidate))
-        return Reply.say("command", "\n".join(lines), title=title)
-    info = await versions.save(candidate, door=msg.door, author=msg.user_id, note=texts.uploaded_note(attachment.name))
-    return _swapped(core, snapshot, info.number)
+    return await _validated_stored_served(core, msg, candidate, texts.uploaded_note(attachment.name))
 
 
 async def versions_list(core: Dialogue, msg: Incoming, args: str) -> Reply:
@@ -145,13 +140,7 @@ async def rollback(core: Dialogue, msg: Incoming, args: str) -> Reply:
         directory = await core.versions.checkout(number)
     except (LookupError, ArchiveError):
         return Reply.say("invalid", texts.no_such_version(number))
-    try:
-        snapshot = await asyncio.to_thread(Snapshot.build, directory)
-    except KnowledgeError as exc:
-        title, lines = failure_lines(relative_problems(exc, directory))
-        return Reply.say("command", "\n".join(lines), title=title)
-    info = await core.versions.save(directory, door=msg.door, author=msg.user_id, note=texts.rollback_note(number))
-    return _swapped(core, snapshot, info.number)
+    return await _validated_stored_served(core, msg, directory, texts.rollback_note(number))
 
 
 async def export(core: Dialogue, msg: Incoming, args: str) -> Reply:
@@ -197,10 +186,7 @@ async def accept_drafts(core: Dialogue, msg: Incoming, args: str) -> Reply:
         return Reply.say("command", "\n".join(lines), title=title)
     if not result.accepted:
         return Reply.say("invalid", texts.NO_DRAFTS)
-    snapshot = await asyncio.to_thread(Snapshot.build, directory)
-    note = texts.accepted_note(article, len(result.accepted))
-    info = await core.versions.save(directory, door=msg.door, author=msg.user_id, note=note)
-    return _swapped(core, snapshot, info.number)
+    return await _validated_stored_served(core, msg, directory, texts.accepted_note(article, len(result.accepted)))
 
 
 def _drafts_by_article(core: Dialogue) -> dict[str, list[Located]]:
@@ -208,6 +194,19 @@ def _drafts_by_article(core: Dialogue) -> dict[str, list[Located]]:
     for located in core.engine.kb.drafts:
         out.setdefault(located.article.id, []).append(located)
     return out
+
+
+async def _validated_stored_served(core: Dialogue, msg: Incoming, directory: Path, note: str) -> Reply:
+    """The whole base built and validated; if it holds, stored as the next version and served.
+    Otherwise the problems, by file, entry and field, and the current base keeps serving."""
+    assert core.versions is not None
+    try:
+        snapshot = await asyncio.to_thread(Snapshot.build, directory)
+    except KnowledgeError as exc:
+        title, lines = failure_lines(relative_problems(exc, directory))
+        return Reply.say("command", "\n".join(lines), title=title)
+    info = await core.versions.save(directory, door=msg.door, author=msg.user_id, note=note)
+    return _swapped(core, snapshot, info.number)
 
 
 def _swapped(core: Dialogue, snapshot: Snapshot, number: int) -> Reply:

@@ -60,9 +60,10 @@ def find(toks: Sequence[str], phrases: Iterable[Phrase]) -> list[tuple[int, int]
     """Spans where any of the phrases occurs."""
     spans: list[tuple[int, int]] = []
     for phrase in phrases:
-        size = len(phrase)
+        size, first = len(phrase), phrase[0]  # no phrase is empty: phrase[0] would raise
+        # a slice is built only where the first word matches: most positions never cost one
         for i in range(len(toks) - size + 1):
-            if tuple(toks[i : i + size]) == phrase:
+            if toks[i] == first and tuple(toks[i : i + size]) == phrase:
                 spans.append((i, i + size))
     return spans
 

@@ -4,6 +4,7 @@ import pytest
 
 from bot.dialogue.engine import Engine
 from bot.expansion import expand, normalize
+from bot.query import find
 
 
 def test_short_forms_and_abbreviations() -> None:
@@ -105,3 +106,9 @@ def test_intents(engine: Engine) -> None:
     assert q.when
     assert analyzer.analyze("số điện thoại huyện ủy").unanswerable
     assert not analyzer.analyze("Quỹ cựu chiến binh hiện dư bao nhiêu").unanswerable
+
+
+def test_find_gives_every_span_phrase_by_phrase_in_order() -> None:
+    toks = ["bao", "nhieu", "tap", "the", "bao", "nhieu"]
+    assert find(toks, [("bao", "nhieu"), ("nhieu",), ("the", "bao", "nhieu", "x")]) == [(0, 2), (4, 6), (1, 2), (5, 6)]
+    assert find([], [("bao",)]) == []

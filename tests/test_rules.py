@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.dialogue import articles, best_answer, declines, input_checks, lists, smalltalk
 from bot.dialogue.engine import Engine
-from bot.dialogue.rules import RULES, Turn
+from bot.dialogue.rules import RULES, Turn, converse
+from bot.query import Query
 
 
 def turn(engine: Engine, text: str) -> Turn:
@@ -57,3 +60,21 @@ def test_lists(engine: Engine) -> None:
 def test_best_answer_always_answers(engine: Engine) -> None:
     assert best_answer.best_answer(turn(engine, "Lai Vung huy động bao nhiêu tiền xây cầu đường")).answered
     assert best_answer.best_answer(turn(engine, "asdf qwer zxcv")).kind == "decline"
+
+
+def test_a_question_tried_alone_is_analysed_once(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    _, context = converse(engine.snapshot, "Lai Vung có mô hình gì", None)
+    analyzer = engine.snapshot.analyzer
+    calls: list[str] = []
+    analyze = analyzer.analyze
+
+    def counted(text: str) -> Query:
+        calls.append(text)
+        return analyze(text)
+
+    monkeypatch.setattr(analyzer, "analyze", counted)
+    question = "mô hình Ánh sáng biên cương là của ai"
+    assert Turn.of(engine.snapshot, question, context).resolution.soft  # tried in context, then alone
+    calls.clear()
+    converse(engine.snapshot, question, context)
+    assert calls == [question]

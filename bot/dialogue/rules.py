@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..answer import Answer
 from ..query import Query
-from ..text import clean, tokens
+from ..text import clean
 from . import about, articles, best_answer, comparison, declines, followup, input_checks, lists, smalltalk
 from .context import Context
 from .followup import Resolution, resolve
@@ -41,14 +41,17 @@ class Turn:
         return cls(snapshot, clean(raw[: input_checks.READ_AT_MOST]), len(raw), context)
 
     @cached_property
-    def phrase(self) -> str:
-        """The folded words, for exact phrases (greetings…)."""
-        return " ".join(tokens(self.text))
-
-    @cached_property
     def analysed(self) -> Query:
         """The question on its own."""
         return self.snapshot.analyzer.analyze(self.text)
+
+    def alone(self) -> Turn:
+        """The same question outside the conversation. The analysis already made is reused,
+        not redone: no rule changes a Query (they make changed copies with `replace`)."""
+        turn = Turn(self.snapshot, self.text, self.length)
+        if "analysed" in self.__dict__:
+            turn.__dict__["analysed"] = self.analysed
+        return turn
 
     @cached_property
     def resolution(self) -> Resolution:
@@ -101,7 +104,7 @@ def converse(snapshot: Snapshot, question: str | None, context: Context | None) 
     asked: Query | None = turn.query if resolved is not None else None
     leaned_on = context if resolved is not None and resolved.leaned else None
     if resolved is not None and resolved.soft:
-        alone = Turn.of(snapshot, question)
+        alone = turn.alone()
         other = respond(alone)
         if followup.choose(reply, other) is other:
             reply, asked, leaned_on = other, alone.query, None

@@ -3,17 +3,19 @@ comparisons, declines. Each test talks to the core as a door would (no platform)
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
 
 from bot.channels import plain
 from bot.channels.collecting import CollectingDoor
-from bot.dialogue.context import Context
+from bot.dialogue.context import INTENT_FIELDS, Context, intent
 from bot.dialogue.core import Dialogue
 from bot.dialogue.engine import Engine
 from bot.dialogue.messages import Reply
 from bot.dialogue.state import MemoryState
+from bot.query import Query
 from bot.text import tokens
 
 from .conftest import run_cli
@@ -147,6 +149,19 @@ def test_a_stored_context_is_read_defensively() -> None:
     for garbage in (None, [], "x", {"districts": [1, 2]}, {"quantity": "yes"}, {"unknown": 1, "districts": ["a"]}):
         context = Context.from_json(garbage)
         assert context is None or isinstance(context, Context)
+
+
+def test_the_intent_fields_pass_between_a_question_and_a_context() -> None:
+    query_fields = {f.name for f in dataclasses.fields(Query)}
+    context_fields = {f.name for f in dataclasses.fields(Context)}
+    assert set(INTENT_FIELDS) <= query_fields & context_fields
+    q = Query(text="", toks=[], content=[], who=True, list_kinds=["model"], unit="house", comparing=True)
+    ctx = Context(**intent(q))
+    assert ctx.who and ctx.list_kinds == ("model",) and ctx.unit == "house" and ctx.comparing and not ctx.quantity
+    back = dataclasses.replace(Query(text="", toks=[], content=[]), **intent(ctx, list, comparing=False))
+    assert back.who and back.list_kinds == ["model"] and back.unit == "house" and not back.comparing
+    with pytest.raises(TypeError):
+        intent(ctx, list, districts=[])
 
 
 def test_ask_conversation_from_the_command_line() -> None:

@@ -7,10 +7,42 @@ data, serialised as JSON: a shared store lets several replicas carry one convers
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 CONTEXT_TTL = 30 * 60.0
+
+# What a question asks for, as both a Query and a Context hold it: a follow-up takes these
+# from the context, and the context keeps them from the question answered.
+INTENT_FIELDS = (
+    "quantity",
+    "who",
+    "when",
+    "listing",
+    "list_kinds",
+    "unit",
+    "about_article",
+    "asks_province",
+    "wanted_kind",
+    "comparing",
+)
+
+
+def intent(
+    source: object, sequence: Callable[[Iterable[str]], Sequence[str]] = tuple, **changed: Any
+) -> dict[str, Any]:
+    """The intent fields of a Query or a Context by name, to pass to `replace` or `Context`:
+    sequences copied by `sequence` (tuples for a Context, `list` for a Query), and the fields
+    named in `changed` given those values instead."""
+    unknown = set(changed) - set(INTENT_FIELDS)
+    if unknown:
+        raise TypeError(f"not intent fields: {sorted(unknown)}")
+    values: dict[str, Any] = {}
+    for name in INTENT_FIELDS:
+        value = changed[name] if name in changed else getattr(source, name)
+        values[name] = sequence(value) if isinstance(value, list | tuple) and name not in changed else value
+    return values
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from ..answer import Answer
 from ..expansion import expand
 from ..query import Query, find, has
 from ..text import fold, tokens
-from .context import Context
+from .context import Context, intent
 
 if TYPE_CHECKING:
     from .snapshot import Snapshot
@@ -130,17 +130,8 @@ def _replay(q: Query, ctx: Context, about: str | None) -> Query:
         context=[t for t in (*ctx.content, *ctx.subject) if t not in content],
         target=list(ctx.target),
         target_parts=_parts(ctx),
-        quantity=ctx.quantity,
-        who=ctx.who,
-        when=ctx.when,
-        listing=ctx.listing,
-        list_kinds=list(ctx.list_kinds),
-        unit=ctx.unit,
         orgs=q.orgs or list(ctx.orgs),
-        about_article=about or ctx.about_article,
-        asks_province=ctx.asks_province,
-        wanted_kind=ctx.wanted_kind,
-        comparing=ctx.comparing and len(q.districts) > 1,
+        **intent(ctx, list, about_article=about or ctx.about_article, comparing=ctx.comparing and len(q.districts) > 1),
     )
 
 
@@ -165,18 +156,16 @@ def _inherit(q: Query, ctx: Context, own: list[str], about: str | None, orgs: bo
         target = list(ctx.target) if narrows and ctx.target else own or list(ctx.target)
         merged = replace(
             merged,
-            quantity=ctx.quantity,
-            who=ctx.who,
-            when=ctx.when,
-            listing=ctx.listing and not own,
-            list_kinds=list(ctx.list_kinds) if not own else [],
-            unit=ctx.unit,
             target=target if ctx.quantity else [],
             target_parts=(_parts(ctx) if target == list(ctx.target) else [target]) if ctx.quantity and target else [],
-            about_article=about or ctx.about_article,
-            asks_province=ctx.asks_province,
-            wanted_kind=q.wanted_kind or ctx.wanted_kind,
-            comparing=ctx.comparing,
+            **intent(
+                ctx,
+                list,
+                listing=ctx.listing and not own,
+                list_kinds=list(ctx.list_kinds) if not own else [],
+                about_article=about or ctx.about_article,
+                wanted_kind=q.wanted_kind or ctx.wanted_kind,
+            ),
         )
     thin = _thin(q, own) and not _special(q)
     return replace(merged, near=list(ctx.entries), focus=own if thin else [])
@@ -240,16 +229,7 @@ def remember(snapshot: Snapshot, q: Query | None, answer: Answer, previous: Cont
         content=tuple(content),
         target=tuple(q.target),
         parts=tuple(" ".join(p) for p in q.target_parts),
-        quantity=q.quantity,
-        who=q.who,
-        when=q.when,
-        listing=q.listing,
-        list_kinds=tuple(q.list_kinds),
-        unit=q.unit,
-        about_article=q.about_article,
-        asks_province=q.asks_province,
-        wanted_kind=q.wanted_kind,
-        comparing=q.comparing,
+        **intent(q),
         entries=tuple(answer.entry_ids),
         subject=tuple(dict.fromkeys(subject)),
         people=tuple(dict.fromkeys(people)),

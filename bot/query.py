@@ -263,17 +263,21 @@ def _unit(toks: Sequence[str]) -> tuple[str, tuple[int, int]] | None:
 
 
 def _about_article(toks: Sequence[str]) -> str | None:
-    if not has(toks, lexicon.ARTICLE_WORDS):
-        return None
-    if has(toks, lexicon.AUTHOR_CUES):
-        return "author"
-    if has(toks, lexicon.PUBLISHED_CUES):
-        return "date"
-    if has(toks, lexicon.TITLE_CUES):
-        return "title"
-    if has(toks, lexicon.PUBLISHER_CUES):
-        return "publisher"
-    return None
+    return article_aspect(toks) if has(toks, lexicon.ARTICLE_WORDS) else None
+
+
+_ARTICLE_ASPECTS = (
+    (lexicon.AUTHOR_CUES, "author"),
+    (lexicon.PUBLISHED_CUES, "date"),
+    (lexicon.TITLE_CUES, "title"),
+    (lexicon.PUBLISHER_CUES, "publisher"),
+)
+
+
+def article_aspect(toks: Sequence[str]) -> str | None:
+    """What the words ask of an article, were they about one: "author", "date", "title",
+    "publisher" (the first of these that a cue names), or None."""
+    return next((aspect for cues, aspect in _ARTICLE_ASPECTS if has(toks, cues)), None)
 
 
 def _asks_unheld(toks: Sequence[str]) -> bool:

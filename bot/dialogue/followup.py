@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from .. import lexicon
 from ..answer import Answer
 from ..expansion import expand
-from ..query import Query, find, has
+from ..query import Query, article_aspect, find, has
 from ..text import fold, tokens
 from .context import Context, intent
 
@@ -73,7 +73,8 @@ def resolve(q: Query, ctx: Context) -> Resolution:
         return Resolution(q)  # "còn Củ Chi?": declined as any unknown place is
     opening, pointing = _cues(q)
     own = _own_words(q)
-    about = q.about_article or (_article_cue(q) if ctx.about_article else None)
+    # "ai viết?" after a question about an article: the article is understood
+    about = q.about_article or (article_aspect(q.toks) if ctx.about_article else None)
     if q.districts:
         if own or (_has_intent(q) and not opening):
             return Resolution(replace(q, about_article=about))  # a new subject: the context steps aside
@@ -96,19 +97,6 @@ def _thin(q: Query, own: list[str]) -> bool:
         return False  # "có những bài viết nào", "bạn trả lời được gì": short, and whole
     counted = [t for t in q.target if t not in lexicon.STOPWORDS and t not in lexicon.TIME_WORDS]
     return _weight(own) <= 1 or (_weight(own) <= THIN and not counted)
-
-
-def _article_cue(q: Query) -> str | None:
-    """ "ai viết?" after a question about an article: the article is understood."""
-    for cues, about in (
-        (lexicon.AUTHOR_CUES, "author"),
-        (lexicon.PUBLISHED_CUES, "date"),
-        (lexicon.TITLE_CUES, "title"),
-        (lexicon.PUBLISHER_CUES, "publisher"),
-    ):
-        if has(q.toks, cues):
-            return about
-    return None
 
 
 _ORG_ALIASES = [alias for aliases in lexicon.ORG_GROUPS.values() for alias in aliases]

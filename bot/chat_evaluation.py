@@ -25,7 +25,8 @@ from .channels.collecting import CollectingDoor
 from .dialogue.core import Dialogue
 from .dialogue.engine import Engine
 from .dialogue.messages import Reply
-from .text import tokens
+from .evaluation import share
+from .text import contains, tokens
 
 
 class Turn(BaseModel):
@@ -75,16 +76,17 @@ def load_chat_set(path: str | Path) -> ChatSet:
         raise ValueError(f"{path}: {exc}") from exc
 
 
-def _contains(haystack: Sequence[str], needle: Sequence[str]) -> bool:
-    n = len(needle)
-    return n > 0 and any(list(haystack[i : i + n]) == list(needle) for i in range(len(haystack) - n + 1))
+def _says(said: Sequence[str], text: str) -> bool:
+    """The reply's tokens hold the text's (a text without words is never said)."""
+    needle = tokens(text)
+    return bool(needle) and contains(said, needle)
 
 
 def judge(turn: Turn, reply: Reply) -> str | None:
     """None when the reply is right, else why it is wrong."""
     said = tokens(" ".join((reply.title or "", *reply.parts)))
     for word in turn.forbid:
-        if _contains(said, tokens(word)):
+        if _says(said, word):
             return f"says {word!r}"
     if turn.smalltalk:
         if reply.answered or reply.sources or reply.kind != "smalltalk":
@@ -96,7 +98,7 @@ def judge(turn: Turn, reply: Reply) -> str | None:
         return f"not answered ({reply.kind})"
     if turn.district and reply.sources and reply.sources[0].district != turn.district:
         return f"wrong district: {reply.sources[0].district}"
-    missing = [e for e in turn.expect if not _contains(said, tokens(e))]
+    missing = [e for e in turn.expect if not _says(said, e)]
     return "missing " + ", ".join(repr(m) for m in missing) if missing else None
 
 
@@ -108,9 +110,7 @@ class ChatReport:
     by_kind: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
     failures: list[tuple[str, Turn, Reply, str]] = field(default_factory=list)
 
-    @staticmethod
-    def share(pair: Sequence[int]) -> float:
-        return pair[0] / pair[1] if pair[1] else 0.0
+    share = staticmethod(share)  # (correct, total) → the share correct, as a Report's accuracy
 
     def summary(self) -> dict[str, Any]:
         def part(pair: Sequence[int]) -> dict[str, Any]:

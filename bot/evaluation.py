@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from .answer import Answer
 from .dialogue.engine import Engine
-from .text import tokens
+from .text import contains, tokens
 
 DECLINE_CATEGORIES = ("decline_district", "decline_offtopic", "decline_unanswerable")
 
@@ -62,11 +62,6 @@ def load_items(path: str | Path) -> list[Item]:
     return items
 
 
-def _contains(haystack: Sequence[str], needle: Sequence[str]) -> bool:
-    n = len(needle)
-    return any(list(haystack[i : i + n]) == list(needle) for i in range(len(haystack) - n + 1))
-
-
 def judge(item: Item, answer: Answer) -> str | None:
     """None when the answer is right, else why it is wrong."""
     if item.decline:
@@ -77,10 +72,15 @@ def judge(item: Item, answer: Answer) -> str | None:
         got = answer.sources[0].district if answer.sources else "?"
         return f"wrong district: {got}"
     body = tokens(answer.body)
-    missing = [e for e in item.expect if not _contains(body, tokens(e))]
+    missing = [e for e in item.expect if not contains(body, tokens(e))]  # an empty one is found
     if missing:
         return "missing " + ", ".join(repr(m) for m in missing)
     return None
+
+
+def share(pair: Sequence[int]) -> float:
+    """(correct, total) → the share correct; 0 of nothing."""
+    return pair[0] / pair[1] if pair[1] else 0.0
 
 
 @dataclass
@@ -93,8 +93,7 @@ class Report:
     in_scope: list[int] = field(default_factory=lambda: [0, 0])
     out_scope: list[int] = field(default_factory=lambda: [0, 0])
 
-    def accuracy(self, pair: Sequence[int]) -> float:
-        return pair[0] / pair[1] if pair[1] else 0.0
+    accuracy = staticmethod(share)
 
     def summary(self) -> dict[str, Any]:
         return {

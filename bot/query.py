@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from . import lexicon
 from .places import Place, PlaceMentions
-from .text import BREAK, is_year
+from .text import BREAK, contains, is_year
 
 Phrase = tuple[str, ...]
 
@@ -69,7 +69,8 @@ def find(toks: Sequence[str], phrases: Iterable[Phrase]) -> list[tuple[int, int]
 
 
 def has(toks: Sequence[str], phrases: Iterable[Phrase]) -> bool:
-    return bool(find(toks, phrases))
+    """Whether any of the phrases occurs."""
+    return any(contains(toks, phrase) for phrase in phrases)
 
 
 def _quantity_spans(toks: Sequence[str]) -> list[tuple[int, int]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 _SPACE_RE = re.compile(r"\s+")
 # A number as Vietnamese texts print it: 2.401 / 98,4 / 85.300.00 / 13.75
@@ -139,6 +140,18 @@ def _split_at_punctuation(text: str) -> list[str]:
     # keep the dots and commas inside numbers (2.401, 98,4) and dates (18/5/2021)
     guarded = re.sub(r"(?<=\d)([.,/])(?=\d)", lambda m: {".": "\x01", ",": "\x02", "/": "\x03"}[m.group(1)], text)
     return [p.replace("\x01", ".").replace("\x02", ",").replace("\x03", "/") for p in _BREAK_RE.split(guarded)]
+
+
+def contains(haystack: Sequence[str], needle: Sequence[str]) -> bool:
+    """Whether the tokens of `needle` occur one after the other in `haystack`. An empty needle
+    does, as "" is in every string: callers for whom it should not guard against it."""
+    size = len(needle)
+    if not size:
+        return True
+    first, wanted = needle[0], tuple(needle)
+    return any(
+        haystack[i] == first and tuple(haystack[i : i + size]) == wanted for i in range(len(haystack) - size + 1)
+    )
 
 
 def is_year(token: str) -> bool:

@@ -57,6 +57,20 @@ def test_judge_is_strict(engine: Engine) -> None:
     assert judge(Item(q="", cat="decline_offtopic", decline=True), answer) is not None
 
 
+def test_an_expected_text_without_words(engine: Engine) -> None:
+    """The question set finds it in any answer; the chat set never finds it said."""
+    from bot.chat_evaluation import Turn
+    from bot.chat_evaluation import judge as judge_turn
+    from bot.dialogue.messages import Reply
+    from bot.evaluation import Item, judge
+
+    answer = engine.ask("Bù Đốp có bao nhiêu điểm cầu học chuyên đề?")
+    assert judge(Item(q="", cat="figure", expect=("", "…")), answer) is None
+    reply = Reply.of(answer)
+    assert judge_turn(Turn(q="", kind="fact", expect=("11",), forbid=("", "…")), reply) is None
+    assert judge_turn(Turn(q="", kind="fact", expect=("11", "…")), reply) == "missing '…'"
+
+
 # The conversation sets: dev at the level reached, held-out (totals only) at its measured floor.
 CHAT_LEVELS = {"conversations.yaml": (0.97, 0.90), "conversations_holdout.yaml": (0.85, 0.0)}
 

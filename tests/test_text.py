@@ -1,4 +1,4 @@
-from bot.text import canonical_number, fold, letter_ratio, numbers, strip_controls, tokens
+from bot.text import canonical_number, contains, fold, letter_ratio, numbers, strip_controls, tokens
 
 
 def test_fold_removes_diacritics_and_case() -> None:
@@ -28,3 +28,10 @@ def test_strip_controls_and_scripts() -> None:
     assert strip_controls("a\x00b\x1bc\u200bd") == "a b cd"  # an invisible character joins, a control splits
     assert letter_ratio("Сколько") == (0, 7)
     assert letter_ratio("Bù Đốp") == (5, 0)
+
+
+def test_contains_finds_tokens_one_after_the_other() -> None:
+    said = ["tap", "the", "ca", "nhan"]
+    assert contains(said, ["the", "ca"]) and contains(said, ("ca", "nhan")) and contains(tuple(said), ["tap"])
+    assert not contains(said, ["ca", "the"]) and not contains(said, ["nhan", "x"]) and not contains([], ["x"])
+    assert contains(said, []) and contains([], [])  # as "" is in every string

@@ -9,7 +9,7 @@ from .. import lexicon
 from ..answer import Answer, article_answer
 from ..knowledge import Article
 from ..query import has
-from ..text import tokens
+from ..text import contains, tokens
 from . import texts
 
 if TYPE_CHECKING:
@@ -54,10 +54,5 @@ def _listing_articles(turn: Turn) -> str | None:
 
 
 def _by_author(articles: list[Article], toks: list[str]) -> list[Article]:
-    named = [a for a in articles if a.author and _contains(toks, tokens(a.author))]
-    return named
-
-
-def _contains(toks: list[str], needle: list[str]) -> bool:
-    n = len(needle)
-    return n > 0 and any(toks[i : i + n] == needle for i in range(len(toks) - n + 1))
+    """The articles whose author the question names (a name without words names no one)."""
+    return [a for a in articles if a.author and (name := tokens(a.author)) and contains(toks, name)]

@@ -483,6 +483,14 @@ ABOUT_THE_BASE_CUES: tuple[tuple[str, ...], ...] = (
 )
 # "huyện nào thuộc Bến Tre", "Đồng Tháp có huyện nào": districts of a named province
 DISTRICTS_OF_PROVINCE_CUES: tuple[tuple[str, ...], ...] = (("huyen", "nao"), ("nhung", "huyen"), ("co", "huyen"))
+# Words a question about the base ("bot biết về những huyện nào", "Châu Thành thuộc tỉnh nào")
+# may hold besides its cue, the bot's words and stopwords: the frame of the question.
+ABOUT_BASE_FRAME_WORDS: frozenset[str] = frozenset({"huyen", "tinh", "thuoc", "trong", "ve", "co", "hoi"})
+# Words a request for the list of articles ("dữ liệu gồm những bài viết nào", "có bài nào của
+# tác giả Anh Đức") may hold besides its cue, the bot's words, stopwords and an author's name.
+ARTICLES_FRAME_WORDS: frozenset[str] = frozenset(
+    {"bai", "viet", "gom", "co", "trong", "tat", "ca", "cac", "nao", "tac", "gia"}
+)
 
 # ---------------------------------------------------------------- what the articles do not hold
 # Opinions and advice: the articles report, they do not rank or recommend.
@@ -583,8 +591,8 @@ COMPARISON_PHRASES: tuple[tuple[str, ...], ...] = (
 # "nhiều <…> nhất": a superlative asks to compare even with words between
 SUPERLATIVE = "nhat"
 MEASURE_WORDS: frozenset[str] = frozenset({"nhieu", "it", "cao", "thap", "lon", "nho", "dai"})
-# "huyện nào có mô hình nuôi heo đất": which districts hold something
-WHICH_DISTRICT_PHRASES: tuple[tuple[str, ...], ...] = (("huyen", "nao"), ("o", "dau"), ("noi", "nao"))
+# "huyện nào xây nhiều nhà nhất": words that ask which district, not what is compared
+COMPARISON_FRAME_WORDS: frozenset[str] = frozenset({"huyen", "nao"})
 
 # ---------------------------------------------------------------- follow-ups
 # What opens a follow-up ("còn Lai Vung…?", "thế còn…", "vậy…", at the start) or closes one

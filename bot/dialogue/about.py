@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from .rules import Turn
 
 # words such a question may hold besides its cue: the bot, its data, the frame of a question
-_FRAME = lexicon.BOT_WORDS | lexicon.STOPWORDS | frozenset({"huyen", "tinh", "thuoc", "trong", "ve", "co", "hoi"})
+_FRAME = lexicon.BOT_WORDS | lexicon.STOPWORDS | lexicon.ABOUT_BASE_FRAME_WORDS
 
 
 def _only_frame(turn: Turn, cues: tuple[tuple[str, ...], ...]) -> bool:

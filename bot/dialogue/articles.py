@@ -15,10 +15,8 @@ from . import texts
 if TYPE_CHECKING:
     from .rules import Turn
 
-# words a request for the list of articles may hold besides the cues
-_LIST_FRAME = (
-    lexicon.BOT_WORDS | lexicon.STOPWORDS | frozenset({"bai", "viet", "gom", "co", "trong", "tat", "ca", "cac"})
-)
+# words a request for the list of articles may hold besides the cues (and an author's name)
+_LIST_FRAME = lexicon.BOT_WORDS | lexicon.STOPWORDS | lexicon.ARTICLES_FRAME_WORDS
 
 
 def article_info(turn: Turn) -> Answer | None:
@@ -49,7 +47,7 @@ def _listing_articles(turn: Turn) -> str | None:
     if not has(q.toks, lexicon.ARTICLES_CUES):
         return None
     authors = {t for a in turn.snapshot.kb.articles.values() if a.author for t in tokens(a.author)}
-    rest = [t for t in q.content if t not in _LIST_FRAME and t not in authors and t not in ("nao", "tac", "gia")]
+    rest = [t for t in q.content if t not in _LIST_FRAME and t not in authors]
     return "list" if not rest else None
 
 

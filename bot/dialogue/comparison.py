@@ -30,16 +30,15 @@ def subject(q: Query) -> Query:
     """The question without its comparing words: what each district is asked about."""
     spans = find(q.content, lexicon.COMPARISON_PHRASES)
     drop = {k for a, b in spans for k in range(a, b)}
-    content = [
-        t for k, t in enumerate(q.content) if k not in drop and t not in ("huyen", "nao") and t not in _SUPERLATIVE
-    ]
+    content = [t for k, t in enumerate(q.content) if k not in drop and t not in _NOT_COMPARED]
     # "nhiều … nhất" asks for an amount even without "bao nhiêu"; what is counted is the counting
     # noun it names ("số tập thể được khen"), or else what it is about
     nouns = [w for a, b in find(content, lexicon.COUNT_NOUNS) for w in content[a:b]]
     return replace(q, content=content, quantity=True, listing=False, target=q.target or nouns or content)
 
 
-_SUPERLATIVE = frozenset({lexicon.SUPERLATIVE, *lexicon.MEASURE_WORDS})
+# "huyện nào", "nhiều … nhất": how the question compares, not what
+_NOT_COMPARED = frozenset({lexicon.SUPERLATIVE, *lexicon.MEASURE_WORDS}) | lexicon.COMPARISON_FRAME_WORDS
 
 
 def compare(turn: Turn) -> Answer | None:

@@ -105,19 +105,23 @@ def read(text: str, toks: list[str], places: PlaceMentions, pairs: frozenset[tup
     )
 
     quantity_spans = _quantity_spans(toks)
+    who_spans = find(toks, lexicon.WHO_CUES)
+    when_spans = find(toks, lexicon.WHEN_CUES)
+    list_spans = find(toks, lexicon.LIST_CUES)
+    kind_spans = find(toks, lexicon.KIND_HINTS)  # phrase by phrase, in the order of KIND_HINTS
     q.quantity = bool(quantity_spans)
-    q.who = has(toks, lexicon.WHO_CUES)
-    q.when = has(toks, lexicon.WHEN_CUES)
+    q.who = bool(who_spans)
+    q.when = bool(when_spans)
     q.list_kinds = _list_kinds(toks)
     # "những mô hình nào", "các văn bản nào", "văn bản gì": asking for a list
-    q.listing = has(toks, lexicon.LIST_CUES) or _enumeration(toks) or bool(q.list_kinds)
+    q.listing = bool(list_spans) or _enumeration(toks) or bool(q.list_kinds)
     # Cue words say what kind of answer is wanted, not what it is about.
     cue_spans = [
-        *find(toks, lexicon.KIND_HINTS),  # "do ai ban hành": what kind of entry, not what about
+        *kind_spans,  # "do ai ban hành": what kind of entry, not what about
         *quantity_spans,
-        *find(toks, lexicon.WHO_CUES),
-        *find(toks, lexicon.WHEN_CUES),
-        *find(toks, lexicon.LIST_CUES),
+        *who_spans,
+        *when_spans,
+        *list_spans,
     ]
     q.years = [t for t in toks if is_year(t)]
     q.unanswerable = _asks_unheld([t if not drop[k] else "" for k, t in enumerate(toks)])
@@ -126,7 +130,8 @@ def read(text: str, toks: list[str], places: PlaceMentions, pairs: frozenset[tup
     q.comparing = has(toks, lexicon.COMPARISON_PHRASES) or (
         lexicon.SUPERLATIVE in toks and any(w in toks for w in lexicon.MEASURE_WORDS)
     )
-    q.wanted_kind = next((kind for phrase, kind in lexicon.KIND_HINTS.items() if has(toks, [phrase])), None)
+    # the kind of the first hint of KIND_HINTS that occurs: the first span's
+    q.wanted_kind = lexicon.KIND_HINTS[tuple(toks[kind_spans[0][0] : kind_spans[0][1]])] if kind_spans else None
     for group, aliases in lexicon.ORG_GROUPS.items():
         if has(toks, aliases):
             q.orgs.append(group)

@@ -79,12 +79,13 @@ def resolve(q: Query, ctx: Context) -> Resolution:
         if own or (_has_intent(q) and not opening):
             return Resolution(replace(q, about_article=about))  # a new subject: the context steps aside
         return Resolution(_replay(q, ctx, about), leaned=True)  # "còn Lai Vung thì sao?": the same, elsewhere
-    if not (opening or pointing or _thin(q, own)):
+    thin = _thin(q, own)
+    if not (opening or pointing or thin):
         if len(ctx.districts) != 1:
             return Resolution(replace(q, about_article=about))  # no one district the conversation is in
         # a full question: in the conversation's district first, on its own if it does not answer there
-        return Resolution(_inherit(q, ctx, own, about, orgs=False), soft=True, leaned=True)
-    merged = _inherit(q, ctx, own, about, orgs=_thin(q, own) or pointing)
+        return Resolution(_inherit(q, ctx, own, about, thin, pointing, orgs=False), soft=True, leaned=True)
+    merged = _inherit(q, ctx, own, about, thin, pointing, orgs=thin or pointing)
     if opening and own:  # "còn sửa chữa bao nhiêu căn?": another entry than the one just answered
         merged = replace(merged, near=[], seen=list(ctx.entries))
     return Resolution(merged, leaned=True)
@@ -123,9 +124,15 @@ def _replay(q: Query, ctx: Context, about: str | None) -> Query:
     )
 
 
-def _inherit(q: Query, ctx: Context, own: list[str], about: str | None, orgs: bool) -> Query:
-    """The question with the conversation's district, and what it does not say itself."""
-    extra = [*ctx.subject, *ctx.people] if not own or _points_back(q) else [*ctx.content, *ctx.subject]
+def _inherit(
+    q: Query, ctx: Context, own: list[str], about: str | None, thin: bool, pointing: bool, orgs: bool
+) -> Query:
+    """The question with the conversation's district, and what it does not say itself (`thin`:
+    it says too little to stand alone; `pointing`: it points back at what was just said)."""
+    # a thin question ("đạt tỷ lệ bao nhiêu %?") is the previous one, narrowed; not one with a
+    # frame of its own ("huyện đó thuộc tỉnh nào?")
+    narrowed = thin and not _special(q)
+    extra = [*ctx.subject, *ctx.people] if not own or pointing else [*ctx.content, *ctx.subject]
     narrows = bool(own) and own[0] in lexicon.QUALIFIER_WORDS
     # "cấp xã thì sao": the level changes, so whoever awarded at the old one does not carry over
     carried = _without_orgs(ctx.content) if narrows else list(ctx.content)
@@ -133,9 +140,7 @@ def _inherit(q: Query, ctx: Context, own: list[str], about: str | None, orgs: bo
         q,
         districts=list(ctx.districts),
         orgs=q.orgs or (list(ctx.orgs) if orgs and not narrows else []),
-        # a thin question ("đạt tỷ lệ bao nhiêu %?") is the previous one, narrowed; not one with a
-        # frame of its own ("huyện đó thuộc tỉnh nào?")
-        content=[*own, *(t for t in carried if t not in own)] if _thin(q, own) and not _special(q) else own,
+        content=[*own, *(t for t in carried if t not in own)] if narrowed else own,
         context=list(dict.fromkeys(t for t in extra if t not in own)),
         about_article=about,
     )
@@ -155,8 +160,7 @@ def _inherit(q: Query, ctx: Context, own: list[str], about: str | None, orgs: bo
                 wanted_kind=q.wanted_kind or ctx.wanted_kind,
             ),
         )
-    thin = _thin(q, own) and not _special(q)
-    return replace(merged, near=list(ctx.entries), focus=own if thin else [])
+    return replace(merged, near=list(ctx.entries), focus=own if narrowed else [])
 
 
 def _parts(ctx: Context) -> list[list[str]]:
@@ -165,10 +169,6 @@ def _parts(ctx: Context) -> list[list[str]]:
 
 def _special(q: Query) -> bool:
     return bool(q.about_article or q.asks_province)
-
-
-def _points_back(q: Query) -> bool:
-    return has(q.toks, lexicon.ANAPHORA_PHRASES)
 
 
 def choose(in_context: Answer, alone: Answer) -> Answer:

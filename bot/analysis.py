@@ -62,9 +62,7 @@ def read_articles(kb: KnowledgeBase, vocabulary: Vocabulary) -> tuple[PlaceFinde
         pairs = [p for p in itertools.pairwise(toks) if BREAK not in p]
         vocabulary.learn(toks, pairs)
         corpus.learn(toks, pairs)
-        years.setdefault(article.district, set()).update(
-            t for t in toks if len(t) == 4 and t[:2] in ("19", "20") and is_year(t)
-        )
+        years.setdefault(article.district, set()).update(t for t in toks if is_year(t))
     places = PlaceFinder(((a.district, a.province) for a in kb.articles.values()), corpus)
     return places, {district: frozenset(y) for district, y in years.items()}
 

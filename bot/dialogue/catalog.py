@@ -8,6 +8,7 @@ catalog is paged, so that a base of many districts still reads on a phone.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Literal
 
 from ..answer import Suggestion, capitalize_first
 from ..knowledge import KnowledgeBase, Located
@@ -56,7 +57,7 @@ def model_line(located: Located, with_district: bool) -> str:
 
 
 def _paged(
-    kind: str,
+    kind: Literal["catalog", "command"],
     title: Callable[[int, int], str],
     lines: Sequence[str],
     page: int,
@@ -76,7 +77,7 @@ def _paged(
         next=action(page + 1, True) if page < pages - 1 else None,
     )
     return Reply(
-        kind="catalog" if kind == "catalog" else "command",
+        kind=kind,
         answered=True,
         title=title(page + 1, pages),
         parts=(*shown, *footer),
@@ -85,17 +86,29 @@ def _paged(
     )
 
 
-def districts_view(kb: KnowledgeBase, page: int = 0, turned: bool = False) -> Reply:
-    lines = [texts.district_entry(a.district, a.province, a.title, a.date_label) for a in kb.articles.values()]
+def _catalog_page(
+    name: Literal["huyen", "nguon"],
+    heading: str,
+    lines: Sequence[str],
+    page: int,
+    turned: bool,
+    footer: Sequence[str] = (),
+) -> Reply:
+    """One page of a catalog a command shows (/huyen, /nguon), turned by ShowCatalog(name, …)."""
     return _paged(
         "command",
-        lambda n, total: texts.paged(texts.DISTRICTS_TITLE, n, total),
+        lambda n, total: texts.paged(heading, n, total),
         lines,
         page,
         turned,
-        lambda p, turn: ShowCatalog("huyen", p, turn),
-        (texts.DISTRICTS_FOOTER,),
+        lambda p, turn: ShowCatalog(name, p, turn),
+        footer,
     )
+
+
+def districts_view(kb: KnowledgeBase, page: int = 0, turned: bool = False) -> Reply:
+    lines = [texts.district_entry(a.district, a.province, a.title, a.date_label) for a in kb.articles.values()]
+    return _catalog_page("huyen", texts.DISTRICTS_TITLE, lines, page, turned, (texts.DISTRICTS_FOOTER,))
 
 
 def sources_view(kb: KnowledgeBase, page: int = 0, turned: bool = False) -> Reply:
@@ -103,14 +116,7 @@ def sources_view(kb: KnowledgeBase, page: int = 0, turned: bool = False) -> Repl
         texts.source_entry(a.title, a.district, a.province, a.date_label, a.author, a.source_file)
         for a in kb.articles.values()
     ]
-    reply = _paged(
-        "command",
-        lambda n, total: texts.paged(texts.SOURCES_TITLE, n, total),
-        lines,
-        page,
-        turned,
-        lambda p, turn: ShowCatalog("nguon", p, turn),
-    )
+    reply = _catalog_page("nguon", texts.SOURCES_TITLE, lines, page, turned)
     return reply.model_copy(update={"parts": (texts.SOURCES_INTRO, *reply.parts)})
 
 

@@ -426,7 +426,7 @@ def _load_facts(path: Path, data: Any, articles: Mapping[str, Article], problems
         )
     out: list[Located] = []
     for entry in facts.entries:
-        entry_problems = _check_provenance(file, entry, text)
+        entry_problems = check_provenance(file, entry, text)
         problems.extend(entry_problems)
         if not entry_problems:
             out.append(Located(entry=entry, article=article, file=file))
@@ -438,7 +438,10 @@ def quote_pieces(quote: str) -> list[str]:
     return [collapse_spaces(p) for p in re.split(r"\s*(?:…|\.\.\.)\s*", quote) if p.strip()]
 
 
-def _check_provenance(file: str, entry: Any, article_text: str) -> list[Problem]:
+def check_provenance(file: str, entry: Any, article_text: str) -> list[Problem]:
+    """What an entry's quote and fields fail against its article: the quote's pieces must occur
+    in order in ``article_text`` (the article with its spaces collapsed), every number a user sees
+    in the quote, every verbatim field word for word in it. The drafter runs it on each candidate."""
     problems: list[Problem] = []
     position = 0
     for piece in quote_pieces(entry.quote):

@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from ..knowledge import Entry, quote_pieces
+from ..knowledge import Entry, check_provenance
 from ..text import canonical_number, collapse_spaces, fold, numbers
 from . import phrasing
 from .cleaning import clean
@@ -66,9 +66,9 @@ def draft_article(
     meta.id = _free_id(meta, taken_articles)
     draft = Draft(meta=meta, text=cleaned.text, source_file=source_file)
     builder = _Builder(meta, cleaned.text, taken_ids)
-    candidates = builder.build()
-    for entry in candidates:
-        problem = _provenance_problem(entry, cleaned.text)
+    article = collapse_spaces(cleaned.text)  # what `load()` finds the quotes in
+    for entry in builder.build():
+        problem = _provenance_problem(entry, article, f"facts/{meta.id}.yaml")
         if problem:
             draft.dropped.append(f"{entry['id']}: {problem}")
         else:
@@ -88,29 +88,15 @@ def _free_id(meta: Metadata, taken: Collection[str]) -> str:
     return candidate
 
 
-def _provenance_problem(entry: dict[str, Any], text: str) -> str | None:
-    """What `load()` would refuse in this candidate (it is then left out, never written)."""
+def _provenance_problem(entry: dict[str, Any], article: str, file: str) -> str | None:
+    """What `load()` would refuse in this candidate (it is then left out, never written);
+    ``article`` is the text with its spaces collapsed."""
     try:
         model = _ENTRY.validate_python(entry)
     except ValidationError as exc:
         return "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-    article = collapse_spaces(text)
-    position = 0
-    for piece in quote_pieces(model.quote):
-        found = article.find(piece, position)
-        if found < 0:
-            return f"đoạn trích không có trong bài: {piece[:60]!r}"
-        position = found + len(piece)
-    quoted = set(numbers(collapse_spaces(model.quote)))
-    for name, value in model.shown_fields().items():
-        missing = [n for n in numbers(value) if n not in quoted]
-        if missing:
-            return f"con số {missing[0]} của trường {name} không có trong đoạn trích"
-    for name in model.VERBATIM:
-        verbatim = getattr(model, name, None)
-        if verbatim and fold(collapse_spaces(verbatim)) not in fold(collapse_spaces(model.quote)):
-            return f"trường {name} không có nguyên văn trong đoạn trích"
-    return None
+    problems = check_provenance(file, model, article)
+    return "; ".join(f"{p.field}: {p.message}" if p.field else p.message for p in problems) or None
 
 
 class _Builder:

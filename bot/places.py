@@ -31,32 +31,39 @@ class Place:
 
 
 @lru_cache(maxsize=1)
-def gazetteer() -> dict[tuple[str, ...], tuple[Place, ...]]:
-    """Folded name → the provinces and districts carrying it."""
+def official_divisions() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Every province with its districts, named as the data set prints them
+    ("Tỉnh Bình Phước", ("Huyện Bù Đốp", …)); read once."""
     with open(NESTED_DIVISIONS_JSON_PATH, encoding="utf-8") as fh:
         provinces = json.load(fh)
-    out: dict[tuple[str, ...], list[Place]] = {}
-
-    def add(name: str, place: Place) -> None:
-        key = tuple(tokens(_strip_prefix(name)))
-        if key:
-            out.setdefault(key, []).append(place)
-
-    for province in provinces:
-        pname = province["name"]
-        add(pname, Place(pname, None, True))
-        for district in province["districts"]:
-            add(district["name"], Place(district["name"], pname, False))
-    for alias, official in lexicon.EXTRA_PROVINCES.items():
-        add(alias, Place(official, None, True))
-    return {k: tuple(v) for k, v in out.items()}
+    return tuple((p["name"], tuple(d["name"] for d in p["districts"])) for p in provinces)
 
 
-def _strip_prefix(name: str) -> str:
+def strip_prefix(name: str) -> str:
+    """The name without the data set's division word: "Huyện Bù Đốp" → "Bù Đốp"."""
     for prefix in _PREFIXES:
         if name.startswith(prefix):
             return name[len(prefix) :]
     return name
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[tuple[str, ...], tuple[Place, ...]]:
+    """Folded name → the provinces and districts carrying it."""
+    out: dict[tuple[str, ...], list[Place]] = {}
+
+    def add(name: str, place: Place) -> None:
+        key = tuple(tokens(strip_prefix(name)))
+        if key:
+            out.setdefault(key, []).append(place)
+
+    for pname, districts in official_divisions():
+        add(pname, Place(pname, None, True))
+        for dname in districts:
+            add(dname, Place(dname, pname, False))
+    for alias, official in lexicon.EXTRA_PROVINCES.items():
+        add(alias, Place(official, None, True))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @dataclass(frozen=True)
@@ -185,7 +192,7 @@ class PlaceFinder:
         for place in found.unknown:
             if place.province is None:
                 continue
-            province = tokens(_strip_prefix(place.province))
+            province = tokens(strip_prefix(place.province))
             for name in list(found.by_province):
                 if province == self._province_tokens[name]:
                     found.known.remove(name)

@@ -420,9 +420,13 @@ def _load_facts(path: Path, data: Any, articles: Mapping[str, Article], problems
         problems.append(Problem(file, f"không có bài viết '{facts.article}' trong articles/", field="article"))
         return []
     text = collapse_spaces(article.text)
-    if article.province == PROVINCE_TO_FILL and any(not entry.draft for entry in facts.entries):
+    if PROVINCE_TO_FILL in (article.province, article.district) and any(not e.draft for e in facts.entries):
         problems.append(
-            Problem(file, f"bài '{article.id}' chưa có tên tỉnh (province: \"?\"): điền tỉnh trước khi duyệt mục")
+            Problem(
+                file,
+                f"bài '{article.id}' chưa có tên tỉnh/huyện (province hoặc district: \"{PROVINCE_TO_FILL}\"): "
+                "điền tỉnh, huyện trước khi duyệt mục",
+            )
         )
     out: list[Located] = []
     for entry in facts.entries:

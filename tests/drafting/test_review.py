@@ -137,6 +137,26 @@ def test_a_province_to_fill_blocks_accepting(small_base: Path) -> None:
     assert facts.read_text(encoding="utf-8") == before  # restored
 
 
+def test_a_district_to_fill_blocks_accepting_too(small_base: Path) -> None:
+    article = small_base / "articles" / "hoa-loc-tay.txt"
+    article.write_text(
+        ARTICLE.format(province="Tiền Giang").replace("district: Hòa Lộc Tây", 'district: "?"'), encoding="utf-8"
+    )
+    # an accepted entry would serve the placeholder as a district the bot knows
+    with pytest.raises(KnowledgeError) as caught:
+        load(small_base)
+    assert any("chưa có tên tỉnh/huyện" in str(p) and "hoa-loc-tay" in str(p) for p in caught.value.problems)
+    facts = small_base / "facts" / "hoa-loc-tay.yaml"
+    facts.write_text(
+        facts.read_text(encoding="utf-8").replace(
+            "kind: figure\n    title: Thẻ", "kind: figure\n    draft: true\n    title: Thẻ"
+        ),
+        encoding="utf-8",
+    )
+    kb = load(small_base)  # all drafts: valid, and nothing of the article is served
+    assert kb.districts == () and kb.draft_articles["hoa-loc-tay"].district == "?"
+
+
 def test_check_lists_drafts_per_file_and_with_a_flag_their_ids(small_base: Path) -> None:
     plain = run_cli("--knowledge", str(small_base), "check")
     assert plain.returncode == 0, plain.stderr

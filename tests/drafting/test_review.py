@@ -157,6 +157,14 @@ def test_a_district_to_fill_blocks_accepting_too(small_base: Path) -> None:
     assert kb.districts == () and kb.draft_articles["hoa-loc-tay"].district == "?"
 
 
+def test_an_article_without_facts_keeping_the_placeholders_does_not_break_the_engine(small_base: Path) -> None:
+    for ident, district in (("khac", '"?"'), ("tan-my", "Tân Mỹ")):
+        other = ARTICLE.format(province='"?"').replace("district: Hòa Lộc Tây", f"district: {district}")
+        (small_base / "articles" / f"{ident}.txt").write_text(other.replace("hoa-loc-tay", ident), encoding="utf-8")
+    engine = Engine.from_directory(small_base)  # served (it has no entry to hold back), named no place
+    assert engine.ask(CARDS).entry_ids == ("hlt-the-bhyt",)
+
+
 def test_check_lists_drafts_per_file_and_with_a_flag_their_ids(small_base: Path) -> None:
     plain = run_cli("--knowledge", str(small_base), "check")
     assert plain.returncode == 0, plain.stderr

@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from ..knowledge import Entry, check_provenance
+from ..knowledge import PROVINCE_TO_FILL, Entry, check_provenance
 from ..text import canonical_number, collapse_spaces, fold, numbers
 from . import phrasing
 from .cleaning import clean
@@ -80,7 +80,7 @@ def _free_id(meta: Metadata, taken: Collection[str]) -> str:
     """The district's slug, or with the province when another article has it ("chau-thanh-ben-tre")."""
     if meta.id not in taken:
         return meta.id
-    candidate = f"{meta.id}-{phrasing.slug_words(meta.province, 4)}" if meta.province != "?" else meta.id
+    candidate = f"{meta.id}-{phrasing.slug_words(meta.province, 4)}" if meta.province != PROVINCE_TO_FILL else meta.id
     number = 2
     while candidate in taken:
         candidate = f"{meta.id}-{number}"
@@ -103,7 +103,7 @@ class _Builder:
     def __init__(self, meta: Metadata, text: str, taken_ids: Collection[str]):
         self.meta = meta
         self.district = meta.district
-        self.places = tuple(p for p in (meta.district, meta.province) if p and p != "?")
+        self.places = tuple(p for p in (meta.district, meta.province) if p and p != PROVINCE_TO_FILL)
         self.paragraphs = paragraphs(text)
         self.ids: set[str] = set(taken_ids)
         self.prefix = self._prefix(taken_ids)

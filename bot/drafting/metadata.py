@@ -150,7 +150,9 @@ def extract(text: str, source_file: str) -> Metadata:
     district = find_district(title, text)
     if district is None:
         district = PROVINCE_TO_FILL
-        notes.append('CẦN ĐIỀN HUYỆN: không tìm thấy tên huyện trong bài; thay district: "?" và mã bài.')
+        notes.append(
+            f'CẦN ĐIỀN HUYỆN: không tìm thấy tên huyện trong bài; thay district: "{PROVINCE_TO_FILL}" và mã bài.'
+        )
     province, in_text, note = find_province(district, text)
     if note:
         notes.append(note)

@@ -15,6 +15,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import FoldedScalarString
 
+from ..knowledge import PROVINCE_TO_FILL
 from .draft import KIND_ORDER, Draft
 
 LINE = 96  # folded texts wrap near this column
@@ -73,7 +74,7 @@ def facts_document(draft: Draft) -> str:
             previous = entry["kind"]
             count = sum(1 for e in draft.entries if e["kind"] == previous)
             entries.yaml_set_comment_before_after_key(index, before=f"---- {SECTION[previous]}: {count} mục", indent=2)
-    province = meta.province if meta.province != "?" else "tỉnh chưa rõ"
+    province = meta.province if meta.province != PROVINCE_TO_FILL else "tỉnh chưa rõ"
     root.yaml_set_start_comment(
         f"{meta.district} ({province}): BẢN NHÁP do `python -m bot draft` soạn từ {draft.source_file}.\n"
         "Mọi mục mang draft: true: `check` kiểm tra chúng nhưng bot chưa dùng chúng để trả lời.\n"

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .. import lexicon
 from ..knowledge import PROVINCE_TO_FILL
 from ..text import collapse_spaces, fold
 from . import divisions
@@ -19,8 +20,6 @@ _AUTHOR_LINE = re.compile(
     r"\s*:\s*(?P<name>.+?)\.?$"
 )
 _INITIALS = re.compile(rf"^(?:[{UPPER}]\.)+[{UPPER}]\.?$")  # "M.X", "T.H."
-# Words after "huyện" that name no place: "Huyện ủy", "Huyện Đoàn", "huyện nhà"…
-_NOT_NAMES = frozenset({"uy", "doan", "nha", "doi", "hoi"})
 HEADER_LINES = 6
 
 
@@ -93,7 +92,7 @@ def _district_mentions(text: str) -> Counter[str]:
     pattern = re.compile(rf"\b(?:[Hh]uyện(?: ủy)?|HUYỆN)\s+((?:{CAPITALISED})(?:\s+{CAPITALISED}){{0,3}})")
     for match in pattern.finditer(text):
         words = match.group(1).split()
-        if fold(words[0]) in _NOT_NAMES:
+        if fold(words[0]) in lexicon.NOT_DISTRICT_AFTER_HUYEN:
             continue
         name = None
         for size in range(len(words), 0, -1):

@@ -8,9 +8,9 @@ serves them until a curator has read, edited and accepted them.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -45,6 +45,19 @@ class Draft:
     source_file: str
     entries: list[dict[str, Any]] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)  # candidates that failed the provenance checks
+
+
+class _Named(Protocol):
+    """A model, person or event found in a sentence."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def start(self) -> int: ...  # offset in the sentence
+
+
+_Find = TypeVar("_Find", bound=_Named)
 
 
 @dataclass(frozen=True)
@@ -282,13 +295,28 @@ class _Builder:
             "quote": quote,
         }
 
+    def _new_finds(
+        self, kind: str, finds: Iterable[_Find], paragraph: Paragraph, sentence: Sentence
+    ) -> Iterator[tuple[_Find, _Where, Span]]:
+        """Each find of a name not met before, with where it is and the sentence or clause to quote."""
+        for found in finds:
+            if self._once(kind, found.name):
+                where = _Where(paragraph, sentence, sentence.start + found.start)
+                yield found, where, self._base(sentence, where.position)
+
+    def _cited(self, entry: dict[str, Any], paragraph: Paragraph, base: Span) -> dict[str, Any]:
+        """The entry with its answer and quote, both the base's words, as its last fields."""
+        entry.update(
+            answer=phrasing.answer(self.district, [base.text]),
+            quote=self._quote(paragraph, [(base.start, base.end)]),
+        )
+        return entry
+
     def _models(self, paragraph: Paragraph, sentence: Sentence) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
-        for found in find_models(sentence.text, self.places):
-            if not self._once("model", found.name):
-                continue
-            where = _Where(paragraph, sentence, sentence.start + found.start)
-            quote, answer, org, period = self._frame(where, self._base(sentence, where.position))
+        finds = find_models(sentence.text, self.places)
+        for found, where, base in self._new_finds("model", finds, paragraph, sentence):
+            quote, answer, org, period = self._frame(where, base)
             name_label = (
                 found.name if found.name.lower().startswith(found.category) else f"{found.category} “{found.name}”"
             )
@@ -309,33 +337,21 @@ class _Builder:
 
     def _people(self, paragraph: Paragraph, sentence: Sentence) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
-        for found in find_people(sentence.text):
-            if not self._once("person", found.name):
-                continue
-            where = _Where(paragraph, sentence, sentence.start + found.start)
-            base = self._base(sentence, where.position)
-            quote = self._quote(paragraph, [(base.start, base.end)])
-            out.append(
-                {
-                    "id": self._new_id("person", found.name),
-                    "kind": "person",
-                    "draft": True,
-                    "title": phrasing.title(f"{phrasing.upper_first(found.role)} {found.name}", self.district),
-                    "name": found.name,
-                    "role": found.role,
-                    "answer": phrasing.answer(self.district, [base.text]),
-                    "quote": quote,
-                }
-            )
+        for found, _, base in self._new_finds("person", find_people(sentence.text), paragraph, sentence):
+            entry: dict[str, Any] = {
+                "id": self._new_id("person", found.name),
+                "kind": "person",
+                "draft": True,
+                "title": phrasing.title(f"{phrasing.upper_first(found.role)} {found.name}", self.district),
+                "name": found.name,
+                "role": found.role,
+            }
+            out.append(self._cited(entry, paragraph, base))
         return out
 
     def _events(self, paragraph: Paragraph, sentence: Sentence) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
-        for found in find_events(sentence.text):
-            if not self._once("event", found.name):
-                continue
-            where = _Where(paragraph, sentence, sentence.start + found.start)
-            base = self._base(sentence, where.position)
+        for found, _, base in self._new_finds("event", find_events(sentence.text), paragraph, sentence):
             entry: dict[str, Any] = {
                 "id": self._new_id("event", found.name),
                 "kind": "event",
@@ -345,11 +361,7 @@ class _Builder:
             }
             if found.date:
                 entry["date"] = found.date
-            entry.update(
-                answer=phrasing.answer(self.district, [base.text]),
-                quote=self._quote(paragraph, [(base.start, base.end)]),
-            )
-            out.append(entry)
+            out.append(self._cited(entry, paragraph, base))
         return out
 
     def _document(self, doc: DocumentFind, where: _Where) -> dict[str, Any]:
@@ -365,11 +377,7 @@ class _Builder:
             entry["issuer"] = doc.issuer
         if doc.date:
             entry["date"] = doc.date
-        entry.update(
-            answer=phrasing.answer(self.district, [base.text]),
-            quote=self._quote(where.paragraph, [(base.start, base.end)]),
-        )
-        return entry
+        return self._cited(entry, where.paragraph, base)
 
     def _author(self) -> dict[str, Any] | None:
         author = self.meta.author

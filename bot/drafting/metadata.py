@@ -25,6 +25,8 @@ HEADER_LINES = 6
 
 @dataclass
 class Metadata:
+    """An article's drafted front matter: the writer prints these fields, in this order."""
+
     id: str
     title: str
     district: str

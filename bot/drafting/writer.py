@@ -8,6 +8,7 @@ keeps them) leaves every line a curator did not touch as it was.
 from __future__ import annotations
 
 import io
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -89,13 +90,8 @@ def facts_document(draft: Draft) -> str:
 def article_document(draft: Draft) -> str:
     meta = draft.meta
     front: dict[str, Any] = {
-        "id": meta.id,
-        "title": meta.title,
-        "district": meta.district,
-        "province": meta.province,
-        "province_in_text": meta.province_in_text,
+        **asdict(meta),  # the metadata's fields are the article's front matter, in their order
         "date": meta.date.isoformat() if meta.date else None,
-        "author": meta.author,
         "notes": [*meta.notes, "Bản nháp do `python -m bot draft` soạn: biên tập viên cần kiểm tra."],
         "source_file": draft.source_file,
     }

@@ -420,13 +420,17 @@ def _load_facts(path: Path, data: Any, articles: Mapping[str, Article], problems
         problems.append(Problem(file, f"không có bài viết '{facts.article}' trong articles/", field="article"))
         return []
     text = collapse_spaces(article.text)
-    if article.province == PROVINCE_TO_FILL and any(not entry.draft for entry in facts.entries):
+    if PROVINCE_TO_FILL in (article.province, article.district) and any(not e.draft for e in facts.entries):
         problems.append(
-            Problem(file, f"bài '{article.id}' chưa có tên tỉnh (province: \"?\"): điền tỉnh trước khi duyệt mục")
+            Problem(
+                file,
+                f"bài '{article.id}' chưa có tên tỉnh/huyện (province hoặc district: \"{PROVINCE_TO_FILL}\"): "
+                "điền tỉnh, huyện trước khi duyệt mục",
+            )
         )
     out: list[Located] = []
     for entry in facts.entries:
-        entry_problems = _check_provenance(file, entry, text)
+        entry_problems = check_provenance(file, entry, text)
         problems.extend(entry_problems)
         if not entry_problems:
             out.append(Located(entry=entry, article=article, file=file))
@@ -438,7 +442,10 @@ def quote_pieces(quote: str) -> list[str]:
     return [collapse_spaces(p) for p in re.split(r"\s*(?:…|\.\.\.)\s*", quote) if p.strip()]
 
 
-def _check_provenance(file: str, entry: Any, article_text: str) -> list[Problem]:
+def check_provenance(file: str, entry: Any, article_text: str) -> list[Problem]:
+    """What an entry's quote and fields fail against its article: the quote's pieces must occur
+    in order in ``article_text`` (the article with its spaces collapsed), every number a user sees
+    in the quote, every verbatim field word for word in it. The drafter runs it on each candidate."""
     problems: list[Problem] = []
     position = 0
     for piece in quote_pieces(entry.quote):

@@ -731,3 +731,7 @@ NOT_PLACE_NAMES: frozenset[str] = frozenset(
     toan nhan dan bo hoi tinh huyen xa giao
     """.split()  # noqa: SIM905
 )
+# Words after "huyện" that name no district in an article being drafted: "Huyện ủy", "Huyện Đoàn",
+# "huyện nhà"… Not NOT_PLACE_NAMES: its "co" and "giao" begin districts the drafter must
+# recognise ("Cờ Đỏ", "Giao Thủy").
+NOT_DISTRICT_AFTER_HUYEN: frozenset[str] = frozenset({"uy", "doan", "nha", "doi", "hoi"})

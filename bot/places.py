@@ -31,32 +31,39 @@ class Place:
 
 
 @lru_cache(maxsize=1)
-def gazetteer() -> dict[tuple[str, ...], tuple[Place, ...]]:
-    """Folded name → the provinces and districts carrying it."""
+def official_divisions() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Every province with its districts, named as the data set prints them
+    ("Tỉnh Bình Phước", ("Huyện Bù Đốp", …)); read once."""
     with open(NESTED_DIVISIONS_JSON_PATH, encoding="utf-8") as fh:
         provinces = json.load(fh)
-    out: dict[tuple[str, ...], list[Place]] = {}
-
-    def add(name: str, place: Place) -> None:
-        key = tuple(tokens(_strip_prefix(name)))
-        if key:
-            out.setdefault(key, []).append(place)
-
-    for province in provinces:
-        pname = province["name"]
-        add(pname, Place(pname, None, True))
-        for district in province["districts"]:
-            add(district["name"], Place(district["name"], pname, False))
-    for alias, official in lexicon.EXTRA_PROVINCES.items():
-        add(alias, Place(official, None, True))
-    return {k: tuple(v) for k, v in out.items()}
+    return tuple((p["name"], tuple(d["name"] for d in p["districts"])) for p in provinces)
 
 
-def _strip_prefix(name: str) -> str:
+def strip_prefix(name: str) -> str:
+    """The name without the data set's division word: "Huyện Bù Đốp" → "Bù Đốp"."""
     for prefix in _PREFIXES:
         if name.startswith(prefix):
             return name[len(prefix) :]
     return name
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[tuple[str, ...], tuple[Place, ...]]:
+    """Folded name → the provinces and districts carrying it."""
+    out: dict[tuple[str, ...], list[Place]] = {}
+
+    def add(name: str, place: Place) -> None:
+        key = tuple(tokens(strip_prefix(name)))
+        if key:
+            out.setdefault(key, []).append(place)
+
+    for pname, districts in official_divisions():
+        add(pname, Place(pname, None, True))
+        for dname in districts:
+            add(dname, Place(dname, pname, False))
+    for alias, official in lexicon.EXTRA_PROVINCES.items():
+        add(alias, Place(official, None, True))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @dataclass(frozen=True)
@@ -114,11 +121,13 @@ class PlaceFinder:
         for district, province in dict.fromkeys(districts):
             name_key = tuple(tokens(district))
             if not name_key:
-                continue  # a draft's placeholder ("?") names no place
+                # a draft's placeholder ("?"): the loader refuses it with accepted entries, but an
+                # article with no facts file at all is served as it is
+                continue
             province_keys = {tuple(tokens(province))}
             # "Bà Rịa - Vũng Tàu" is also said "Vũng Tàu" or "Bà Rịa"
             province_keys |= {tuple(tokens(part)) for part in province.split(" - ")}
-            province_keys.discard(())  # a draft's province placeholder names no place
+            province_keys.discard(())  # the province placeholder, in such an article, names no place
             known = KnownDistrict(district, province, (name_key, *sorted(province_keys)))
             self.known.append(known)
             self._province_tokens[district] = tokens(province)
@@ -185,7 +194,7 @@ class PlaceFinder:
         for place in found.unknown:
             if place.province is None:
                 continue
-            province = tokens(_strip_prefix(place.province))
+            province = tokens(strip_prefix(place.province))
             for name in list(found.by_province):
                 if province == self._province_tokens[name]:
                     found.known.remove(name)

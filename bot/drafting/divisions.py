@@ -7,35 +7,23 @@ district belongs to, if there is only one.
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 
-from vietnam_provinces import NESTED_DIVISIONS_JSON_PATH
-
+from ..places import official_divisions, strip_prefix
 from ..text import fold
 
-_PREFIXES = ("Thành phố ", "Tỉnh ", "Huyện ", "Quận ", "Thị xã ")
 SOURCE = "vietnam-provinces 0.6.0 (địa giới trước năm 2025)"
-
-
-def strip_prefix(name: str) -> str:
-    for prefix in _PREFIXES:
-        if name.startswith(prefix):
-            return name[len(prefix) :]
-    return name
 
 
 @lru_cache(maxsize=1)
 def _divisions() -> tuple[dict[str, list[tuple[str, str]]], dict[str, str]]:
-    with open(NESTED_DIVISIONS_JSON_PATH, encoding="utf-8") as fh:
-        provinces = json.load(fh)
     districts: dict[str, list[tuple[str, str]]] = {}
     province_names: dict[str, str] = {}
-    for province in provinces:
-        pname = strip_prefix(province["name"])
+    for official_province, official_districts in official_divisions():
+        pname = strip_prefix(official_province)
         province_names[fold(pname)] = pname
-        for district in province["districts"]:
-            dname = strip_prefix(district["name"])
+        for official_district in official_districts:
+            dname = strip_prefix(official_district)
             districts.setdefault(fold(dname), []).append((dname, pname))
     return districts, province_names
 

@@ -8,13 +8,13 @@ serves them until a curator has read, edited and accepted them.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 
-from ..knowledge import Entry, quote_pieces
+from ..knowledge import PROVINCE_TO_FILL, Entry, check_provenance
 from ..text import canonical_number, collapse_spaces, fold, numbers
 from . import phrasing
 from .cleaning import clean
@@ -47,6 +47,19 @@ class Draft:
     dropped: list[str] = field(default_factory=list)  # candidates that failed the provenance checks
 
 
+class _Named(Protocol):
+    """A model, person or event found in a sentence."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def start(self) -> int: ...  # offset in the sentence
+
+
+_Find = TypeVar("_Find", bound=_Named)
+
+
 @dataclass(frozen=True)
 class _Where:
     """One place in the article a candidate comes from."""
@@ -66,9 +79,9 @@ def draft_article(
     meta.id = _free_id(meta, taken_articles)
     draft = Draft(meta=meta, text=cleaned.text, source_file=source_file)
     builder = _Builder(meta, cleaned.text, taken_ids)
-    candidates = builder.build()
-    for entry in candidates:
-        problem = _provenance_problem(entry, cleaned.text)
+    article = collapse_spaces(cleaned.text)  # what `load()` finds the quotes in
+    for entry in builder.build():
+        problem = _provenance_problem(entry, article, f"facts/{meta.id}.yaml")
         if problem:
             draft.dropped.append(f"{entry['id']}: {problem}")
         else:
@@ -80,7 +93,7 @@ def _free_id(meta: Metadata, taken: Collection[str]) -> str:
     """The district's slug, or with the province when another article has it ("chau-thanh-ben-tre")."""
     if meta.id not in taken:
         return meta.id
-    candidate = f"{meta.id}-{phrasing.slug_words(meta.province, 4)}" if meta.province != "?" else meta.id
+    candidate = f"{meta.id}-{phrasing.slug_words(meta.province, 4)}" if meta.province != PROVINCE_TO_FILL else meta.id
     number = 2
     while candidate in taken:
         candidate = f"{meta.id}-{number}"
@@ -88,36 +101,22 @@ def _free_id(meta: Metadata, taken: Collection[str]) -> str:
     return candidate
 
 
-def _provenance_problem(entry: dict[str, Any], text: str) -> str | None:
-    """What `load()` would refuse in this candidate (it is then left out, never written)."""
+def _provenance_problem(entry: dict[str, Any], article: str, file: str) -> str | None:
+    """What `load()` would refuse in this candidate (it is then left out, never written);
+    ``article`` is the text with its spaces collapsed."""
     try:
         model = _ENTRY.validate_python(entry)
     except ValidationError as exc:
         return "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-    article = collapse_spaces(text)
-    position = 0
-    for piece in quote_pieces(model.quote):
-        found = article.find(piece, position)
-        if found < 0:
-            return f"đoạn trích không có trong bài: {piece[:60]!r}"
-        position = found + len(piece)
-    quoted = set(numbers(collapse_spaces(model.quote)))
-    for name, value in model.shown_fields().items():
-        missing = [n for n in numbers(value) if n not in quoted]
-        if missing:
-            return f"con số {missing[0]} của trường {name} không có trong đoạn trích"
-    for name in model.VERBATIM:
-        verbatim = getattr(model, name, None)
-        if verbatim and fold(collapse_spaces(verbatim)) not in fold(collapse_spaces(model.quote)):
-            return f"trường {name} không có nguyên văn trong đoạn trích"
-    return None
+    problems = check_provenance(file, model, article)
+    return "; ".join(f"{p.field}: {p.message}" if p.field else p.message for p in problems) or None
 
 
 class _Builder:
     def __init__(self, meta: Metadata, text: str, taken_ids: Collection[str]):
         self.meta = meta
         self.district = meta.district
-        self.places = tuple(p for p in (meta.district, meta.province) if p and p != "?")
+        self.places = tuple(p for p in (meta.district, meta.province) if p and p != PROVINCE_TO_FILL)
         self.paragraphs = paragraphs(text)
         self.ids: set[str] = set(taken_ids)
         self.prefix = self._prefix(taken_ids)
@@ -296,13 +295,28 @@ class _Builder:
             "quote": quote,
         }
 
+    def _new_finds(
+        self, kind: str, finds: Iterable[_Find], paragraph: Paragraph, sentence: Sentence
+    ) -> Iterator[tuple[_Find, _Where, Span]]:
+        """Each find of a name not met before, with where it is and the sentence or clause to quote."""
+        for found in finds:
+            if self._once(kind, found.name):
+                where = _Where(paragraph, sentence, sentence.start + found.start)
+                yield found, where, self._base(sentence, where.position)
+
+    def _cited(self, entry: dict[str, Any], paragraph: Paragraph, base: Span) -> dict[str, Any]:
+        """The entry with its answer and quote, both the base's words, as its last fields."""
+        entry.update(
+            answer=phrasing.answer(self.district, [base.text]),
+            quote=self._quote(paragraph, [(base.start, base.end)]),
+        )
+        return entry
+
     def _models(self, paragraph: Paragraph, sentence: Sentence) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
-        for found in find_models(sentence.text, self.places):
-            if not self._once("model", found.name):
-                continue
-            where = _Where(paragraph, sentence, sentence.start + found.start)
-            quote, answer, org, period = self._frame(where, self._base(sentence, where.position))
+        finds = find_models(sentence.text, self.places)
+        for found, where, base in self._new_finds("model", finds, paragraph, sentence):
+            quote, answer, org, period = self._frame(where, base)
             name_label = (
                 found.name if found.name.lower().startswith(found.category) else f"{found.category} “{found.name}”"
             )
@@ -323,33 +337,21 @@ class _Builder:
 
     def _people(self, paragraph: Paragraph, sentence: Sentence) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
-        for found in find_people(sentence.text):
-            if not self._once("person", found.name):
-                continue
-            where = _Where(paragraph, sentence, sentence.start + found.start)
-            base = self._base(sentence, where.position)
-            quote = self._quote(paragraph, [(base.start, base.end)])
-            out.append(
-                {
-                    "id": self._new_id("person", found.name),
-                    "kind": "person",
-                    "draft": True,
-                    "title": phrasing.title(f"{phrasing.upper_first(found.role)} {found.name}", self.district),
-                    "name": found.name,
-                    "role": found.role,
-                    "answer": phrasing.answer(self.district, [base.text]),
-                    "quote": quote,
-                }
-            )
+        for found, _, base in self._new_finds("person", find_people(sentence.text), paragraph, sentence):
+            entry: dict[str, Any] = {
+                "id": self._new_id("person", found.name),
+                "kind": "person",
+                "draft": True,
+                "title": phrasing.title(f"{phrasing.upper_first(found.role)} {found.name}", self.district),
+                "name": found.name,
+                "role": found.role,
+            }
+            out.append(self._cited(entry, paragraph, base))
         return out
 
     def _events(self, paragraph: Paragraph, sentence: Sentence) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
-        for found in find_events(sentence.text):
-            if not self._once("event", found.name):
-                continue
-            where = _Where(paragraph, sentence, sentence.start + found.start)
-            base = self._base(sentence, where.position)
+        for found, _, base in self._new_finds("event", find_events(sentence.text), paragraph, sentence):
             entry: dict[str, Any] = {
                 "id": self._new_id("event", found.name),
                 "kind": "event",
@@ -359,11 +361,7 @@ class _Builder:
             }
             if found.date:
                 entry["date"] = found.date
-            entry.update(
-                answer=phrasing.answer(self.district, [base.text]),
-                quote=self._quote(paragraph, [(base.start, base.end)]),
-            )
-            out.append(entry)
+            out.append(self._cited(entry, paragraph, base))
         return out
 
     def _document(self, doc: DocumentFind, where: _Where) -> dict[str, Any]:
@@ -379,11 +377,7 @@ class _Builder:
             entry["issuer"] = doc.issuer
         if doc.date:
             entry["date"] = doc.date
-        entry.update(
-            answer=phrasing.answer(self.district, [base.text]),
-            quote=self._quote(where.paragraph, [(base.start, base.end)]),
-        )
-        return entry
+        return self._cited(entry, where.paragraph, base)
 
     def _author(self) -> dict[str, Any] | None:
         author = self.meta.author

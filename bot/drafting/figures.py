@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..text import collapse_spaces
+from ..text import NUMBER_RE, collapse_spaces
 from .periods import all_periods
 from .phrasing import lower_first
 from .vietnamese import word_set
 
-_NUMBER = r"\d+(?:[.,]\d+)*"
+_NUMBER = NUMBER_RE.pattern
 _QUALIFIER = re.compile(
     r"(?:trên|hơn|gần|khoảng|ít nhất|tối thiểu|tới|lên đến|lên tới|xấp xỉ|tổng cộng|tổng số|tổng)\s+$", re.IGNORECASE
 )
@@ -26,14 +26,18 @@ _MEASURE = re.compile(
     rf"^\s?(?:tỷ\s+{_NUMBER}\s+triệu\s+đồng|tỷ\s+{_NUMBER}\s+triệu|tỷ đồng|triệu đồng|nghìn đồng|ngàn đồng|tỷ|triệu|"
     rf"đồng|đ|km2|km|m2|m²|m3|m|ha|hecta|tấn|tạ|kg|lít|%|phút|giờ)(?![\w]){_PER}",
 )
-# Nouns of two syllables that a count names ("12 tập thể", "2.401 đảng viên").
-_TWO_SYLLABLE_NOUNS = word_set(
-    "tập thể|cá nhân|đảng viên|hội viên|đoàn viên|học sinh|sinh viên|công trình|phần quà|phần việc|"
-    "chi bộ|điểm cầu|mô hình|điển hình|suất học bổng|tin bài|gia đình|cán bộ|thanh niên|thiếu nhi|"
-    "lượt người|ngày công|cây cầu|tuyến đường|chương trình|chuyên mục|cuộc thi|hội nghị|tổ chức|cơ sở|"
-    "phóng sự|tập san|bồn nước|cột cờ|phương tiện|nội dung|trường hợp|giáo viên|tấm gương|cờ Đảng|"
-    "cờ phướn|băng rol|băng rôn|đơn vị|con em|xã, thị trấn",
-    "|",
+# Nouns of two syllables that a count names ("12 tập thể", "2.401 đảng viên"), in lower case:
+# `_counted_noun` looks up two words, so a longer noun here would never be found.
+_TWO_SYLLABLE_NOUNS = frozenset(
+    noun.lower()
+    for noun in word_set(
+        "tập thể|cá nhân|đảng viên|hội viên|đoàn viên|học sinh|sinh viên|công trình|phần quà|phần việc|"
+        "chi bộ|điểm cầu|mô hình|điển hình|tin bài|gia đình|cán bộ|thanh niên|thiếu nhi|"
+        "lượt người|ngày công|cây cầu|tuyến đường|chương trình|chuyên mục|cuộc thi|hội nghị|tổ chức|cơ sở|"
+        "phóng sự|tập san|bồn nước|cột cờ|phương tiện|nội dung|trường hợp|giáo viên|tấm gương|cờ Đảng|"
+        "cờ phướn|băng rol|băng rôn|đơn vị|con em",
+        "|",
+    )
 )
 # Words that begin no counted noun: the number belongs to something else.
 _NOT_NOUNS = frozenset({"và", "hoặc", "đến", "-", "–", "năm", "tháng", "ngày"})
@@ -113,7 +117,7 @@ def _counted_noun(rest: str) -> str:
     if not match or not match.group(1)[0].isalpha():
         return ""
     first, second = match.group(1), match.group(2)
-    if second and f"{first} {second}".lower() in {n.lower() for n in _TWO_SYLLABLE_NOUNS}:
+    if second and f"{first} {second}".lower() in _TWO_SYLLABLE_NOUNS:
         noun = match.group(0)
         if match.group(3):
             return noun
@@ -130,7 +134,7 @@ def find_figures(text: str) -> list[Found]:
     masks = _masked(text)
     spans: list[tuple[int, int, str]] = []  # value start, end, counted noun
     covered_until = 0
-    for match in re.finditer(_NUMBER, text):
+    for match in NUMBER_RE.finditer(text):
         start, end = match.span()
         if start < covered_until or _inside(start, masks):
             continue
@@ -189,15 +193,11 @@ def _describe(text: str, spans: list[tuple[int, int, str]]) -> list[Found]:
         lead, after = run[0].lead, run[-1].after
         for part in run:
             words = trim_edges([*(part.lead or lead).split(), *part.noun.split(), *(part.after or after).split()])
-            counts = _sentence_case(" ".join(words).strip(" ,;:"))
+            counts = lower_first(" ".join(words).strip(" ,;:"))
             if not counts or _WORTH_ONLY.match(counts):
                 counts = _fallback(text, part.start, counts, found)
             found.append(Found(part.start, part.end, text[part.start : part.end].strip(), counts))
     return found
-
-
-def _sentence_case(counts: str) -> str:
-    return lower_first(counts)
 
 
 def _only_joined(between: str) -> bool:

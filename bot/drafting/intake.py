@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
+from ..yaml_reading import read_yaml
 from .draft import Draft, draft_article
 from .writer import write
 
@@ -16,13 +15,10 @@ def taken(directory: Path) -> tuple[set[str], set[str]]:
     articles = {p.stem for p in (directory / "articles").glob("*.txt")}
     ids: set[str] = set()
     for path in (directory / "facts").glob("*.yaml"):
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
-            continue
-        for entry in (data or {}).get("entries") or [] if isinstance(data, dict) else []:
-            if isinstance(entry, dict) and isinstance(entry.get("id"), str):
-                ids.add(entry["id"])
+        data, _ = read_yaml(path)  # a file that does not read holds no id yet
+        entries = data.get("entries") if isinstance(data, dict) else None
+        if isinstance(entries, list):
+            ids.update(e["id"] for e in entries if isinstance(e, dict) and isinstance(e.get("id"), str))
     return articles, ids
 
 

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .. import lexicon
 from ..knowledge import PROVINCE_TO_FILL
 from ..text import collapse_spaces, fold
 from . import divisions
@@ -19,13 +20,13 @@ _AUTHOR_LINE = re.compile(
     r"\s*:\s*(?P<name>.+?)\.?$"
 )
 _INITIALS = re.compile(rf"^(?:[{UPPER}]\.)+[{UPPER}]\.?$")  # "M.X", "T.H."
-# Words after "huyện" that name no place: "Huyện ủy", "Huyện Đoàn", "huyện nhà"…
-_NOT_NAMES = frozenset({"uy", "doan", "nha", "doi", "hoi"})
 HEADER_LINES = 6
 
 
 @dataclass
 class Metadata:
+    """An article's drafted front matter: the writer prints these fields, in this order."""
+
     id: str
     title: str
     district: str
@@ -93,7 +94,7 @@ def _district_mentions(text: str) -> Counter[str]:
     pattern = re.compile(rf"\b(?:[Hh]uyện(?: ủy)?|HUYỆN)\s+((?:{CAPITALISED})(?:\s+{CAPITALISED}){{0,3}})")
     for match in pattern.finditer(text):
         words = match.group(1).split()
-        if fold(words[0]) in _NOT_NAMES:
+        if fold(words[0]) in lexicon.NOT_DISTRICT_AFTER_HUYEN:
             continue
         name = None
         for size in range(len(words), 0, -1):
@@ -150,7 +151,9 @@ def extract(text: str, source_file: str) -> Metadata:
     district = find_district(title, text)
     if district is None:
         district = PROVINCE_TO_FILL
-        notes.append('CẦN ĐIỀN HUYỆN: không tìm thấy tên huyện trong bài; thay district: "?" và mã bài.')
+        notes.append(
+            f'CẦN ĐIỀN HUYỆN: không tìm thấy tên huyện trong bài; thay district: "{PROVINCE_TO_FILL}" và mã bài.'
+        )
     province, in_text, note = find_province(district, text)
     if note:
         notes.append(note)

@@ -8,6 +8,7 @@ keeps them) leaves every line a curator did not touch as it was.
 from __future__ import annotations
 
 import io
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import FoldedScalarString
 
+from ..knowledge import PROVINCE_TO_FILL
 from .draft import KIND_ORDER, Draft
 
 LINE = 96  # folded texts wrap near this column
@@ -73,7 +75,7 @@ def facts_document(draft: Draft) -> str:
             previous = entry["kind"]
             count = sum(1 for e in draft.entries if e["kind"] == previous)
             entries.yaml_set_comment_before_after_key(index, before=f"---- {SECTION[previous]}: {count} mục", indent=2)
-    province = meta.province if meta.province != "?" else "tỉnh chưa rõ"
+    province = meta.province if meta.province != PROVINCE_TO_FILL else "tỉnh chưa rõ"
     root.yaml_set_start_comment(
         f"{meta.district} ({province}): BẢN NHÁP do `python -m bot draft` soạn từ {draft.source_file}.\n"
         "Mọi mục mang draft: true: `check` kiểm tra chúng nhưng bot chưa dùng chúng để trả lời.\n"
@@ -88,13 +90,8 @@ def facts_document(draft: Draft) -> str:
 def article_document(draft: Draft) -> str:
     meta = draft.meta
     front: dict[str, Any] = {
-        "id": meta.id,
-        "title": meta.title,
-        "district": meta.district,
-        "province": meta.province,
-        "province_in_text": meta.province_in_text,
+        **asdict(meta),  # the metadata's fields are the article's front matter, in their order
         "date": meta.date.isoformat() if meta.date else None,
-        "author": meta.author,
         "notes": [*meta.notes, "Bản nháp do `python -m bot draft` soạn: biên tập viên cần kiểm tra."],
         "source_file": draft.source_file,
     }

@@ -137,6 +137,34 @@ def test_a_province_to_fill_blocks_accepting(small_base: Path) -> None:
     assert facts.read_text(encoding="utf-8") == before  # restored
 
 
+def test_a_district_to_fill_blocks_accepting_too(small_base: Path) -> None:
+    article = small_base / "articles" / "hoa-loc-tay.txt"
+    article.write_text(
+        ARTICLE.format(province="Tiền Giang").replace("district: Hòa Lộc Tây", 'district: "?"'), encoding="utf-8"
+    )
+    # an accepted entry would serve the placeholder as a district the bot knows
+    with pytest.raises(KnowledgeError) as caught:
+        load(small_base)
+    assert any("chưa có tên tỉnh/huyện" in str(p) and "hoa-loc-tay" in str(p) for p in caught.value.problems)
+    facts = small_base / "facts" / "hoa-loc-tay.yaml"
+    facts.write_text(
+        facts.read_text(encoding="utf-8").replace(
+            "kind: figure\n    title: Thẻ", "kind: figure\n    draft: true\n    title: Thẻ"
+        ),
+        encoding="utf-8",
+    )
+    kb = load(small_base)  # all drafts: valid, and nothing of the article is served
+    assert kb.districts == () and kb.draft_articles["hoa-loc-tay"].district == "?"
+
+
+def test_an_article_without_facts_keeping_the_placeholders_does_not_break_the_engine(small_base: Path) -> None:
+    for ident, district in (("khac", '"?"'), ("tan-my", "Tân Mỹ")):
+        other = ARTICLE.format(province='"?"').replace("district: Hòa Lộc Tây", f"district: {district}")
+        (small_base / "articles" / f"{ident}.txt").write_text(other.replace("hoa-loc-tay", ident), encoding="utf-8")
+    engine = Engine.from_directory(small_base)  # served (it has no entry to hold back), named no place
+    assert engine.ask(CARDS).entry_ids == ("hlt-the-bhyt",)
+
+
 def test_check_lists_drafts_per_file_and_with_a_flag_their_ids(small_base: Path) -> None:
     plain = run_cli("--knowledge", str(small_base), "check")
     assert plain.returncode == 0, plain.stderr

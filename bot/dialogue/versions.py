@@ -144,7 +144,8 @@ class Versions:
         return target
 
     async def save(self, directory: Path, *, door: str | None, author: str | None, note: str) -> VersionInfo:
-        info = await self.store.versions.add(directory, note=note, door=door, author_id=author)
+        archive = await asyncio.to_thread(zip_directory, directory, self.store.versions.limits)
+        info = await self.store.versions.add_archive(archive, note=note, door=door, author_id=author)
         target = self.workdir / f"v{info.number}"
         if not target.exists() and directory.parent == self.workdir:
             directory.rename(target)  # the candidate becomes that version's checkout

@@ -61,19 +61,10 @@ class KnowledgeVersionRepository:
         self._clock = clock
         self._limits = limits
 
-    async def add(
-        self,
-        directory: Path,
-        *,
-        note: str = "",
-        door: str | None = None,
-        author_id: str | int | None = None,
-        counts: Mapping[str, int] | None = None,
-    ) -> VersionInfo:
-        """Zip ``directory`` and store it as the next version. ``counts``
-        (say, articles and entries) defaults to files per top-level folder."""
-        archive = await asyncio.to_thread(zip_directory, directory, self._limits)
-        return await self.add_archive(archive, note=note, door=door, author_id=author_id, counts=counts)
+    @property
+    def limits(self) -> ArchiveLimits:
+        """What an archive may hold: zip a directory with these before ``add_archive``."""
+        return self._limits
 
     async def add_archive(
         self,
@@ -84,7 +75,8 @@ class KnowledgeVersionRepository:
         author_id: str | int | None = None,
         counts: Mapping[str, int] | None = None,
     ) -> VersionInfo:
-        """Store a zip (checked as unpacking would check it) as the next version."""
+        """Store a zip (checked as unpacking would check it) as the next version. ``counts``
+        (say, articles and entries) defaults to files per top-level folder."""
         await asyncio.to_thread(check_archive, archive, self._limits)
         for attempt in range(_ATTEMPTS):
             try:

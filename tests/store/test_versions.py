@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import insert
 
-from bot.store import ArchiveError, Store, VersionNotFound
+from bot.store import ArchiveError, Store, VersionNotFound, zip_directory
 from bot.store.models import KnowledgeVersion
 
 from .conftest import START, FakeClock
@@ -33,8 +33,12 @@ async def test_round_trip_through_the_database(store: Store, tmp_path: Path, clo
         (edited / name).write_bytes(content)
     (edited / "facts" / "them.yaml").write_text("# thêm một tệp\n", encoding="utf-8")
     clock.advance(3600)
-    second = await store.versions.add(
-        edited, note="thêm số liệu", door="telegram", author_id=4242, counts={"articles": 5, "entries": 321}
+    second = await store.versions.add_archive(
+        zip_directory(edited),
+        note="thêm số liệu",
+        door="telegram",
+        author_id=4242,
+        counts={"articles": 5, "entries": 321},
     )
     assert second.number == 2 and second.note == "thêm số liệu" and second.counts == {"articles": 5, "entries": 321}
     assert second.author_hash == store.hasher.user("telegram", 4242)
@@ -80,7 +84,9 @@ async def test_replicas_store_the_initial_version_once(database: str, clock: Fak
         infos = await asyncio.gather(*(s.versions.ensure_initial(KNOWLEDGE) for s in stores))
         assert {i.number for i in infos} == {1}
         assert len(await stores[0].versions.history()) == 1
-        added = await asyncio.gather(*(s.versions.add(KNOWLEDGE, note=f"lưu {i}") for i, s in enumerate(stores)))
+        added = await asyncio.gather(
+            *(s.versions.add_archive(zip_directory(KNOWLEDGE), note=f"lưu {i}") for i, s in enumerate(stores))
+        )
         assert sorted(v.number for v in added) == [2, 3, 4]
     finally:
         for s in stores:

@@ -14,8 +14,7 @@ from pathlib import Path
 from . import wiring
 from .dialogue import texts
 from .dialogue.engine import Engine
-from .dialogue.snapshot import Snapshot
-from .dialogue.versions import UploadError, relative_problems
+from .dialogue.versions import UploadError
 from .knowledge import KnowledgeError
 from .settings import Settings
 from .store import Store
@@ -62,12 +61,12 @@ def cmd_chat(args: argparse.Namespace) -> int:
     async def work(settings: Settings, store: Store) -> int:
         versions = wiring.versions(store, settings)
         try:
-            number, directory = await versions.newest()
-            engine = await asyncio.to_thread(Engine.from_directory, directory)
+            number, snapshot = await versions.build_newest()
         except KnowledgeError as exc:
             print_problems(settings.knowledge_dir, exc)
             return 1
-        versions.loaded = number
+        engine = Engine(snapshot)
+        versions.serve(engine, number, snapshot)
         return await chat(wiring.dialogue(engine, settings, store, versions), sys.stdin, sys.stdout)
 
     return _on_store(args, work)
@@ -142,11 +141,10 @@ def cmd_knowledge(args: argparse.Namespace) -> int:
                     print(f"Không có tệp hay thư mục {source}", file=sys.stderr)
                     return 1
             try:
-                await asyncio.to_thread(Snapshot.build, directory)
+                info, _ = await versions.validate_and_save(directory, door="cli", author=None, note=note)
             except KnowledgeError as exc:
-                print_problems(Path(args.path or directory), relative_problems(exc, directory))
+                print_problems(Path(args.path or directory), exc)
                 return 1
-            info = await versions.save(directory, door="cli", author=None, note=note)
             print(f"{texts.now_serving(info.number)} ({info.note}). Các bot đang chạy sẽ chuyển sang phiên bản này.")
             return 0
         except (UploadError, LookupError, ArchiveError, OSError) as exc:

@@ -49,11 +49,10 @@ async def host(database: str, kb_dir: Path, workdir: Path) -> Hosted:
     """A bot as `run` starts it: the store opened, the newest version loaded."""
     store = await Store.open(database)
     versions = Versions(store, kb_dir, workdir)
-    number, directory = await versions.newest()
-    versions.loaded = number
-    core = Dialogue(
-        Engine.from_directory(directory), admins={"telegram": frozenset({"42"})}, store=store, versions=versions
-    )
+    number, snapshot = await versions.build_newest()
+    engine = Engine(snapshot)
+    versions.serve(engine, number, snapshot)
+    core = Dialogue(engine, admins={"telegram": frozenset({"42"})}, store=store, versions=versions)
     return Hosted(store, versions, core, kb_dir)
 
 

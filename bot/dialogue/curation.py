@@ -21,7 +21,6 @@ from ..store.archive import ArchiveError
 from . import texts
 from .messages import Attachment, Incoming, Reply
 from .reload import failure_lines, report_lines
-from .snapshot import Snapshot
 from .versions import UploadError, relative_problems
 
 if TYPE_CHECKING:
@@ -201,18 +200,12 @@ async def _validated_stored_served(core: Dialogue, msg: Incoming, directory: Pat
     Otherwise the problems, by file, entry and field, and the current base keeps serving."""
     assert core.versions is not None
     try:
-        snapshot = await asyncio.to_thread(Snapshot.build, directory)
+        info, snapshot = await core.versions.validate_and_save(directory, door=msg.door, author=msg.user_id, note=note)
     except KnowledgeError as exc:
-        title, lines = failure_lines(relative_problems(exc, directory))
+        title, lines = failure_lines(exc)
         return Reply.say("command", "\n".join(lines), title=title)
-    info = await core.versions.save(directory, door=msg.door, author=msg.user_id, note=note)
-    return _swapped(core, snapshot, info.number)
-
-
-def _swapped(core: Dialogue, snapshot: Snapshot, number: int) -> Reply:
-    report = core.engine.swap(snapshot)
-    if core.versions is not None:
-        core.versions.loaded = number
+    number = info.number
+    report = core.versions.serve(core.engine, number, snapshot)
     log.info("Phiên bản dữ liệu %d đang được dùng: %s", number, report)
     title, lines = report_lines(report)
     drafts = _drafts_by_article(core)

@@ -17,12 +17,17 @@ import shutil
 import tempfile
 import uuid
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from ..knowledge import KnowledgeError, Problem
 from ..store import Store
 from ..store.archive import ArchiveError, unpack, zip_directory
 from ..store.versions import VersionInfo
 from .snapshot import Snapshot
+
+if TYPE_CHECKING:
+    from .engine import Engine
+    from .reload import ReloadReport
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +62,18 @@ class Versions:
         if info is None:  # the deployed directory could not be stored: it is not valid
             raise KnowledgeError([Problem(str(self.deployed), "không có phiên bản dữ liệu nào hợp lệ")])
         return info.number, await self.checkout(info.number)
+
+    async def build_newest(self, *, strict: bool = False) -> tuple[int, Snapshot]:
+        """The newest version (as ``newest``), built and validated; a KnowledgeError names its
+        problems relative to the base."""
+        number, directory = await self.newest(strict=strict)
+        return number, await _built(directory)
+
+    def serve(self, engine: Engine, number: int, snapshot: Snapshot) -> ReloadReport:
+        """Version ``number``, built as ``snapshot``, served by ``engine`` from now on."""
+        report = engine.swap(snapshot)
+        self.loaded = number
+        return report
 
     async def newest_number(self) -> int | None:
         info = await self.store.versions.newest()
@@ -151,6 +168,15 @@ class Versions:
             directory.rename(target)  # the candidate becomes that version's checkout
         return info
 
+    async def validate_and_save(
+        self, directory: Path, *, door: str | None, author: str | None, note: str
+    ) -> tuple[VersionInfo, Snapshot]:
+        """The whole base in ``directory`` built and validated, then stored as the next version.
+        Raises KnowledgeError (problems relative to the base) and stores nothing when it fails."""
+        snapshot = await _built(directory)
+        info = await self.save(directory, door=door, author=author, note=note)
+        return info, snapshot
+
     async def export(self, number: int | None = None) -> tuple[int, bytes]:
         number = number or self.loaded or await self.newest_number()
         stored = await self.store.versions.get(number) if number else None
@@ -160,6 +186,13 @@ class Versions:
 
     async def history(self) -> list[VersionInfo]:
         return await self.store.versions.history()
+
+
+async def _built(directory: Path) -> Snapshot:
+    try:
+        return await asyncio.to_thread(Snapshot.build, directory)
+    except KnowledgeError as exc:
+        raise relative_problems(exc, directory) from None
 
 
 def _knowledge_root(directory: Path) -> Path:

@@ -324,6 +324,21 @@ async def test_reload_with_a_store_takes_edited_files_as_a_new_version(hosted: H
     assert "trường value" in text(refused) and hosted.versions.loaded == 2
 
 
+async def test_the_deployed_directory_is_built_once_at_the_first_start(
+    database: str, kb_dir: Path, tmp_path: Path
+) -> None:
+    store = await Store.open(database)
+    versions = Versions(store, kb_dir, tmp_path / "work")
+    try:
+        number, snapshot = await versions.build_newest()  # validated to be stored: that build is served
+        assert number == 1 and not (tmp_path / "work" / "v1").exists()
+        again, rebuilt = await versions.build_newest()  # later, from the stored version
+        assert again == 1 and rebuilt is not snapshot and (tmp_path / "work" / "v1").is_dir()
+        assert rebuilt.kb.by_id.keys() == snapshot.kb.by_id.keys()
+    finally:
+        await store.close()
+
+
 # ---------------------------------------------------------------- replicas
 
 

@@ -50,6 +50,9 @@ class Versions:
         self.workdir = workdir or Path(tempfile.mkdtemp(prefix="bot-knowledge-"))
         self.loaded: int | None = None  # the version being served
         self._deployed_sha: str | None = None
+        # the deployed directory as built when it was stored: version number and snapshot, which
+        # build_newest serves instead of unpacking and building that version again
+        self._deployed_build: tuple[int, Snapshot] | None = None
 
     # ------------------------------------------------------------ loading
 
@@ -57,17 +60,26 @@ class Versions:
         """The newest version, checked out (the deployed directory stored first, when it is new).
         ``strict``: deployed files that do not validate raise KnowledgeError (an admin's /reload)
         instead of being logged while the newest stored version keeps serving (a start-up)."""
+        number = await self._newest_stored(strict)
+        self._deployed_build = None
+        return number, await self.checkout(number)
+
+    async def build_newest(self, *, strict: bool = False) -> tuple[int, Snapshot]:
+        """The newest version (as ``newest``), built and validated; a KnowledgeError names its
+        problems relative to the base. When that version is the deployed directory just stored,
+        the snapshot built to validate it is the one returned."""
+        number = await self._newest_stored(strict)
+        built, self._deployed_build = self._deployed_build, None
+        if built is not None and built[0] == number:
+            return built
+        return number, await _built(await self.checkout(number))
+
+    async def _newest_stored(self, strict: bool) -> int:
         await self.store_deployed(strict=strict)
         info = await self.store.versions.newest()
         if info is None:  # the deployed directory could not be stored: it is not valid
             raise KnowledgeError([Problem(str(self.deployed), "không có phiên bản dữ liệu nào hợp lệ")])
-        return info.number, await self.checkout(info.number)
-
-    async def build_newest(self, *, strict: bool = False) -> tuple[int, Snapshot]:
-        """The newest version (as ``newest``), built and validated; a KnowledgeError names its
-        problems relative to the base."""
-        number, directory = await self.newest(strict=strict)
-        return number, await _built(directory)
+        return info.number
 
     def serve(self, engine: Engine, number: int, snapshot: Snapshot) -> ReloadReport:
         """Version ``number``, built as ``snapshot``, served by ``engine`` from now on."""
@@ -83,7 +95,7 @@ class Versions:
         """Store the deployed directory when no version holds it yet (validated first)."""
         if not self.deployed.is_dir():
             return None
-        archive = await asyncio.to_thread(zip_directory, self.deployed)
+        archive = await asyncio.to_thread(zip_directory, self.deployed, self.store.versions.limits)
         sha = hashlib.sha256(archive).hexdigest()
         if sha == self._deployed_sha:
             return None  # already stored, or already found wanting and logged
@@ -92,7 +104,7 @@ class Versions:
             self._deployed_sha = sha
             return None
         try:
-            await asyncio.to_thread(Snapshot.build, self.deployed)
+            snapshot = await asyncio.to_thread(Snapshot.build, self.deployed)
         except KnowledgeError as exc:
             if strict or not history:
                 raise
@@ -101,9 +113,12 @@ class Versions:
             return None
         self._deployed_sha = sha
         if not history:
-            return await self.store.versions.ensure_initial(self.deployed)
-        info = await self.store.versions.add_archive(archive, note=DEPLOYED_NOTE)
-        log.info("Thư mục %s khác mọi phiên bản đã lưu: lưu thành phiên bản %d", self.deployed, info.number)
+            info = await self.store.versions.ensure_initial(archive)
+        else:
+            info = await self.store.versions.add_archive(archive, note=DEPLOYED_NOTE)
+            log.info("Thư mục %s khác mọi phiên bản đã lưu: lưu thành phiên bản %d", self.deployed, info.number)
+        if info.sha256 == sha:  # not another replica's first version, stored before this one
+            self._deployed_build = (info.number, snapshot)
         return info
 
     async def checkout(self, number: int) -> Path:

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from .archive import DEFAULT_LIMITS, ArchiveLimits, check_archive, file_counts, unpack, zip_directory
+from .archive import DEFAULT_LIMITS, ArchiveLimits, check_archive, file_counts, unpack
 from .clock import Clock, utc
 from .hashing import IdHasher
 from .models import KnowledgeVersion
@@ -86,14 +86,13 @@ class KnowledgeVersionRepository:
                     raise
         raise AssertionError("unreachable")
 
-    async def ensure_initial(self, directory: Path, *, counts: Mapping[str, int] | None = None) -> VersionInfo:
-        """The newest version; when there is none yet, ``directory`` (the
-        deployed knowledge/) becomes version 1. Replicas starting together
-        store it once."""
+    async def ensure_initial(self, archive: bytes, *, counts: Mapping[str, int] | None = None) -> VersionInfo:
+        """The newest version; when there is none yet, ``archive`` (the deployed
+        knowledge/, zipped) becomes version 1. Replicas starting together store it once."""
         newest = await self.newest()
         if newest is not None:
             return newest
-        archive = await asyncio.to_thread(zip_directory, directory, self._limits)
+        await asyncio.to_thread(check_archive, archive, self._limits)
         try:
             return await self._insert(1, archive, INITIAL_NOTE, None, None, counts)
         except IntegrityError:

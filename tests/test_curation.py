@@ -38,6 +38,10 @@ class Hosted:
     core: Dialogue
     kb_dir: Path
 
+    async def close(self) -> None:
+        self.versions.close()
+        await self.store.close()
+
     def admin(self, **kwargs: object) -> CollectingDoor:
         return CollectingDoor(self.core, door="telegram", chat_id="900", user_id="42", takes_files=True, **kwargs)  # type: ignore[arg-type]
 
@@ -62,7 +66,7 @@ async def hosted(database: str, kb_dir: Path, tmp_path: Path) -> AsyncIterator[H
     try:
         yield opened
     finally:
-        await opened.store.close()
+        await opened.close()
 
 
 def text(reply: object) -> str:
@@ -151,8 +155,8 @@ async def test_state_is_shared_by_replicas(database: str, kb_dir: Path, tmp_path
         then = await CollectingDoor(two.core, chat_id="c2", user_id="u2").say("còn sửa chữa bao nhiêu căn?")
         assert "39" in text(then)
     finally:
-        await one.store.close()
-        await two.store.close()
+        await one.close()
+        await two.close()
 
 
 # ---------------------------------------------------------------- /capnhat
@@ -197,6 +201,7 @@ async def test_an_invalid_file_is_refused_with_file_entry_and_field_and_the_old_
     assert "facts/lai-vung.yaml, mục lv-cau-duong-nguon-luc, trường value" in shown
     assert "/tmp" not in shown and "candidate" not in shown
     assert len(await hosted.versions.history()) == 1 and hosted.versions.loaded == 1
+    assert [p.name for p in hosted.versions.workdir.iterdir()] == ["v1"]  # the refused candidate is gone
     assert "52 tỷ" in text(await hosted.user().say(BRIDGES))
 
 
@@ -302,14 +307,14 @@ async def test_restart_serves_the_newest_stored_version_not_the_deployed_files(
         data = edited(kb_dir, "lai-vung.yaml", "kinh phí làm cầu đường]", "kinh phí làm cầu đường, tiền bê tông lộ]")
         await first.admin().send_file("lai-vung.yaml", data, caption="/capnhat")
     finally:
-        await first.store.close()
+        await first.close()
     second = await host(database, kb_dir, tmp_path / "second")  # the deployed files are unchanged
     try:
         assert second.versions.loaded == 2
         assert "tiền bê tông lộ" in second.core.engine.kb.by_id["lv-cau-duong-nguon-luc"].entry.keywords
         assert len(await second.versions.history()) == 2
     finally:
-        await second.store.close()
+        await second.close()
 
 
 async def test_reload_with_a_store_takes_edited_files_as_a_new_version(hosted: Hosted) -> None:
@@ -336,6 +341,21 @@ async def test_the_deployed_directory_is_built_once_at_the_first_start(
         assert again == 1 and rebuilt is not snapshot and (tmp_path / "work" / "v1").is_dir()
         assert rebuilt.kb.by_id.keys() == snapshot.kb.by_id.keys()
     finally:
+        versions.close()
+        await store.close()
+
+
+async def test_a_closed_versions_leaves_no_directory(database: str, kb_dir: Path) -> None:
+    store = await Store.open(database)
+    try:
+        versions = Versions(store, kb_dir)
+        await versions.newest()
+        await versions.working_copy()
+        workdir = versions.workdir
+        assert workdir.is_dir() and len(list(workdir.iterdir())) == 2
+        versions.close()
+        assert not workdir.exists()
+    finally:
         await store.close()
 
 
@@ -361,6 +381,7 @@ async def test_a_replica_follows_the_version_another_stored(database: str, kb_di
         assert await two.follow_newest()
         assert two.versions.loaded == 2 and two.health()[1]["knowledge"]["version"] == 2
         assert "tiền bê tông lộ" in two.core.engine.kb.by_id["lv-cau-duong-nguon-luc"].entry.keywords
+    assert not one.versions.workdir.exists() and not two.versions.workdir.exists()  # deleted at shutdown
 
 
 # ---------------------------------------------------------------- a new district's page, drafted in the chat

@@ -253,6 +253,8 @@ class Runtime:
         for chore in self._chores:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await chore
+        if self.versions is not None:
+            self.versions.close()
         if self.store is not None:
             await self.store.close()
         return left

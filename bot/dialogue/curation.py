@@ -172,6 +172,15 @@ async def accept_drafts(core: Dialogue, msg: Incoming, args: str) -> Reply:
         return Reply.say("command", listed, texts.accept_how(article), title=texts.drafts_title(article, len(drafts)))
     ids = None if words[1].lower() in texts.ACCEPT_ALL else [i for i in words[1].split(",") if i]
     directory = await core.versions.working_copy()
+    accepted = await _accept(directory, article, ids)
+    if isinstance(accepted, Reply):
+        core.versions.discard(directory)  # nothing to save
+        return accepted
+    return await _validated_stored_served(core, msg, directory, texts.accepted_note(article, accepted))
+
+
+async def _accept(directory: Path, article: str, ids: list[str] | None) -> Reply | int:
+    """The article's drafts accepted in the working copy: how many, or the reply saying why none were."""
     facts = directory / "facts" / f"{article}.yaml"
     if not facts.is_file():
         return Reply.say("invalid", texts.NO_DRAFTS)
@@ -185,7 +194,7 @@ async def accept_drafts(core: Dialogue, msg: Incoming, args: str) -> Reply:
         return Reply.say("command", "\n".join(lines), title=title)
     if not result.accepted:
         return Reply.say("invalid", texts.NO_DRAFTS)
-    return await _validated_stored_served(core, msg, directory, texts.accepted_note(article, len(result.accepted)))
+    return len(result.accepted)
 
 
 def _drafts_by_article(core: Dialogue) -> dict[str, list[Located]]:

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+_CANDIDATE = "candidate-"  # a work directory's changed copies, until saved or refused
 DEPLOYED_NOTE = "thư mục knowledge/ khi triển khai"
 _FILE_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.(?:yaml|txt)")
 _ACCEPTED_FILES = (
@@ -47,7 +48,9 @@ class Versions:
     def __init__(self, store: Store, deployed: Path, workdir: Path | None = None):
         self.store = store
         self.deployed = Path(deployed)
-        self.workdir = workdir or Path(tempfile.mkdtemp(prefix="bot-knowledge-"))
+        # checkouts and candidates; close() deletes it when this made it
+        self._owns_workdir = workdir is None or not Path(workdir).exists()
+        self.workdir = Path(workdir) if workdir is not None else Path(tempfile.mkdtemp(prefix="bot-knowledge-"))
         self.loaded: int | None = None  # the version being served
         self._deployed_sha: str | None = None
         # the deployed directory as built when it was stored: version number and snapshot, which
@@ -133,7 +136,7 @@ class Versions:
     async def working_copy(self) -> Path:
         """A copy of the newest version to change and validate (becomes a version only when saved)."""
         number, current = await self.newest()
-        target = self.workdir / f"candidate-{uuid.uuid4().hex[:12]}"
+        target = self.workdir / f"{_CANDIDATE}{uuid.uuid4().hex[:12]}"
         await asyncio.to_thread(shutil.copytree, current, target)
         log.info("Bản sao của phiên bản %d để thay đổi: %s", number, target.name)
         return target
@@ -146,7 +149,7 @@ class Versions:
         lowered = PurePosixPath(name).name.lower()
         if lowered.endswith(".zip"):
             await self.newest()  # the deployed directory is version 1 before anything else
-            target = self.workdir / f"candidate-{uuid.uuid4().hex[:12]}"
+            target = self.workdir / f"{_CANDIDATE}{uuid.uuid4().hex[:12]}"
             try:
                 await asyncio.to_thread(unpack, data, target)
             except ArchiveError as exc:
@@ -165,7 +168,11 @@ class Versions:
             if not text.strip():
                 raise UploadError("tệp trống")
             target = await self.working_copy()
-            draft, _, _ = await asyncio.to_thread(draft_into, text, PurePosixPath(name).name, target)
+            try:
+                draft, _, _ = await asyncio.to_thread(draft_into, text, PurePosixPath(name).name, target)
+            except BaseException:
+                self.discard(target)
+                raise
             log.info("Trang %s được soạn nháp thành bài %s (%d mục nháp)", name, draft.meta.id, len(draft.entries))
             return target
         if not _FILE_NAME.fullmatch(lowered):
@@ -178,19 +185,47 @@ class Versions:
     async def save(self, directory: Path, *, door: str | None, author: str | None, note: str) -> VersionInfo:
         archive = await asyncio.to_thread(zip_directory, directory, self.store.versions.limits)
         info = await self.store.versions.add_archive(archive, note=note, door=door, author_id=author)
-        target = self.workdir / f"v{info.number}"
-        if not target.exists() and directory.parent == self.workdir:
-            directory.rename(target)  # the candidate becomes that version's checkout
+        candidate = self._candidate_of(directory)
+        if candidate is not None:
+            target = self.workdir / f"v{info.number}"
+            if not target.exists():
+                directory.rename(target)  # the candidate becomes that version's checkout
+            await asyncio.to_thread(self.discard, candidate)  # what is left of it (a zip's outer folder)
         return info
 
     async def validate_and_save(
         self, directory: Path, *, door: str | None, author: str | None, note: str
     ) -> tuple[VersionInfo, Snapshot]:
         """The whole base in ``directory`` built and validated, then stored as the next version.
-        Raises KnowledgeError (problems relative to the base) and stores nothing when it fails."""
-        snapshot = await _built(directory)
+        Raises KnowledgeError (problems relative to the base) and stores nothing when it fails;
+        a candidate that fails is deleted."""
+        try:
+            snapshot = await _built(directory)
+        except KnowledgeError:
+            await asyncio.to_thread(self.discard, directory)
+            raise
         info = await self.save(directory, door=door, author=author, note=note)
         return info, snapshot
+
+    def discard(self, directory: Path) -> None:
+        """Delete a candidate (from ``candidate`` or ``working_copy``) that will not be saved.
+        Anything else (a checkout, a directory of the curator's) is left alone."""
+        candidate = self._candidate_of(directory)
+        if candidate is not None:
+            shutil.rmtree(candidate, ignore_errors=True)
+
+    def _candidate_of(self, directory: Path) -> Path | None:
+        """The candidate directory in the work directory that holds ``directory``, if any."""
+        try:
+            first = Path(directory).relative_to(self.workdir).parts[0]
+        except (ValueError, IndexError):
+            return None
+        return self.workdir / first if first.startswith(_CANDIDATE) else None
+
+    def close(self) -> None:
+        """Delete the work directory (checkouts and candidates), when this made it."""
+        if self._owns_workdir:
+            shutil.rmtree(self.workdir, ignore_errors=True)
 
     async def export(self, number: int | None = None) -> tuple[int, bytes]:
         number = number or self.loaded or await self.newest_number()

@@ -291,6 +291,28 @@ async def test_curators_commands_are_for_admins_only(hosted: Hosted) -> None:
     assert sent.kind != "command" and len(await hosted.versions.history()) == 1
 
 
+CURATORS_COMMANDS = ("/chuatraloi", "/phanhoi", "/capnhat", "/duyet", "/phienban", "/khoiphuc 1", "/xuat")
+
+
+async def test_curators_commands_say_what_they_lack(database: str, kb_dir: Path) -> None:
+    engine = Engine.from_directory(kb_dir)
+    bare = Dialogue(engine)  # no store at all
+    for command in CURATORS_COMMANDS:
+        assert (await CollectingDoor(bare, is_admin=False).say(command)).kind == "refused", command
+        lacking = await CollectingDoor(bare, is_admin=True).say(command)
+        assert lacking.kind == "invalid" and text(lacking) == texts.NO_STORE, command
+    store = await Store.open(database)
+    try:
+        stored = CollectingDoor(Dialogue(engine, store=store), is_admin=True)  # a store, but no versions
+        assert (await stored.say("/chuatraloi")).kind == "command"
+        assert (await stored.say("/phanhoi")).kind == "command"
+        for command in ("/capnhat", "/duyet", "/phienban", "/khoiphuc 1", "/xuat"):
+            lacking = await stored.say(command)
+            assert lacking.kind == "invalid" and text(lacking) == texts.NO_STORE, command
+    finally:
+        await store.close()
+
+
 async def test_zalo_admins_are_told_to_use_the_command_line(hosted: Hosted) -> None:
     zalo = CollectingDoor(hosted.core, door="zalo", chat_id="z1", user_id="z-admin", is_admin=True)
     told = await zalo.say("/capnhat")

@@ -195,7 +195,8 @@ async def _accept(directory: Path, article: str, ids: list[str] | None) -> Reply
         return Reply.say("invalid", texts.NO_DRAFTS)
     from ..drafting.accept import accept  # ruamel.yaml loads only for this
 
-    result = await asyncio.to_thread(accept, facts, ids)
+    # the working copy is validated whole next (Snapshot.build reports the same problems) and discarded if it fails
+    result = await asyncio.to_thread(accept, facts, ids, validate=False)
     if result.unknown:
         return Reply.say("invalid", texts.unknown_drafts(result.unknown, article))
     if result.problems:

@@ -158,8 +158,10 @@ class Dialogue:
 
     async def _rated(self, msg: Incoming, text: str) -> Reply | None:
         """ "👍", "sai rồi, phải là…": feedback on the last answer, where there is one."""
+        if self.store is None:
+            return None
         judged = feedback.read(text)
-        if judged is None or self.store is None:
+        if judged is None:
             return None
         last = await self.memory(msg).answered()
         if last is None:

@@ -14,8 +14,7 @@ from pathlib import Path
 from . import wiring
 from .dialogue import texts
 from .dialogue.engine import Engine
-from .dialogue.snapshot import Snapshot
-from .dialogue.versions import UploadError, relative_problems
+from .dialogue.versions import UploadError, Versions
 from .knowledge import KnowledgeError
 from .settings import Settings
 from .store import Store
@@ -28,9 +27,9 @@ def print_problems(directory: Path, exc: KnowledgeError) -> None:
         print(f"  - {problem}", file=sys.stderr)
 
 
-def _on_store(args: argparse.Namespace, work: Callable[[Settings, Store], Awaitable[int]]) -> int:
-    """Run `work` with the store of DATABASE_URL open, and closed after. Exit 2 on bad settings,
-    1 when the store cannot be opened (after saying why, without the password)."""
+def _on_store(args: argparse.Namespace, work: Callable[[Settings, Store, Versions], Awaitable[int]]) -> int:
+    """Run `work` with the store of DATABASE_URL open, and its knowledge versions; both closed after.
+    Exit 2 on bad settings, 1 when the store cannot be opened (after saying why, without the password)."""
     from .settings import SettingsError, load_settings
     from .store.store import StoreError
     from .store.url import DatabaseUrlError
@@ -47,9 +46,11 @@ def _on_store(args: argparse.Namespace, work: Callable[[Settings, Store], Awaita
         except (StoreError, DatabaseUrlError) as exc:
             print(exc, file=sys.stderr)
             return 1
+        versions = wiring.versions(store, settings)
         try:
-            return await work(settings, store)
+            return await work(settings, store, versions)
         finally:
+            versions.close()
             await store.close()
 
     return asyncio.run(run())
@@ -59,15 +60,14 @@ def cmd_chat(args: argparse.Namespace) -> int:
     """The terminal chat: a door like the others, on the newest stored version, its questions recorded."""
     from .channels.console import chat
 
-    async def work(settings: Settings, store: Store) -> int:
-        versions = wiring.versions(store, settings)
+    async def work(settings: Settings, store: Store, versions: Versions) -> int:
         try:
-            number, directory = await versions.newest()
-            engine = await asyncio.to_thread(Engine.from_directory, directory)
+            number, snapshot = await versions.build_newest()
         except KnowledgeError as exc:
             print_problems(settings.knowledge_dir, exc)
             return 1
-        versions.loaded = number
+        engine = Engine(snapshot)
+        versions.serve(engine, number, snapshot)
         return await chat(wiring.dialogue(engine, settings, store, versions), sys.stdin, sys.stdout)
 
     return _on_store(args, work)
@@ -76,7 +76,7 @@ def cmd_chat(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     """`report`: what the bot could not answer, and how its answers were rated."""
 
-    async def work(settings: Settings, store: Store) -> int:
+    async def work(settings: Settings, store: Store, versions: Versions) -> int:
         since = dt.datetime.now(dt.UTC) - dt.timedelta(days=args.since) if args.since else None
         groups = await store.questions.unanswered(since=since, limit=args.limit)
         feedback = await store.feedback.report(since=since)
@@ -115,8 +115,7 @@ def cmd_knowledge(args: argparse.Namespace) -> int:
     """`knowledge push|versions|export|rollback`: the stored versions, for a curator at a terminal,
     the same work as /capnhat, /phienban, /xuat and /khoiphuc in the chat."""
 
-    async def work(settings: Settings, store: Store) -> int:
-        versions = wiring.versions(store, settings)
+    async def work(settings: Settings, store: Store, versions: Versions) -> int:
         try:
             await versions.store_deployed()  # the deployed knowledge/ is version 1 of an empty store
             if args.action == "versions":
@@ -142,11 +141,10 @@ def cmd_knowledge(args: argparse.Namespace) -> int:
                     print(f"Không có tệp hay thư mục {source}", file=sys.stderr)
                     return 1
             try:
-                await asyncio.to_thread(Snapshot.build, directory)
+                info, _ = await versions.validate_and_save(directory, door="cli", author=None, note=note)
             except KnowledgeError as exc:
-                print_problems(Path(args.path or directory), relative_problems(exc, directory))
+                print_problems(Path(args.path or directory), exc)
                 return 1
-            info = await versions.save(directory, door="cli", author=None, note=note)
             print(f"{texts.now_serving(info.number)} ({info.note}). Các bot đang chạy sẽ chuyển sang phiên bản này.")
             return 0
         except (UploadError, LookupError, ArchiveError, OSError) as exc:
@@ -162,7 +160,7 @@ def cmd_knowledge(args: argparse.Namespace) -> int:
 def cmd_purge(args: argparse.Namespace) -> int:
     """`purge [--days N]`: delete the questions (and feedback) older than the retention period."""
 
-    async def work(settings: Settings, store: Store) -> int:
+    async def work(settings: Settings, store: Store, versions: Versions) -> int:
         removed = await store.purge_questions(args.days)
         print(f"Đã xoá {removed} câu hỏi cũ hơn {args.days or settings.question_retention_days} ngày.")
         return 0

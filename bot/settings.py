@@ -16,6 +16,8 @@ from typing import Annotated, Literal
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from .store.retention import DEFAULT_RETENTION_DAYS
+
 _TOKEN_RE = re.compile(r"^\d+:[A-Za-z0-9_-]{20,}$")
 _SECRET_RE = re.compile(r"^[A-Za-z0-9_-]{1,256}$")  # what Telegram accepts as secret_token
 _ZALO_TOKEN_RE = re.compile(r"^[\x21-\x7e]{10,512}$")  # printable ASCII, no spaces: its shape is not documented
@@ -55,7 +57,7 @@ class Settings(BaseSettings):
     context_minutes: float = Field(default=30.0, gt=0, le=24 * 60)
     # where questions, feedback, conversation state and knowledge versions live (SQLite under data/ when unset)
     database_url: SecretStr | None = None
-    question_retention_days: int = Field(default=180, ge=1, le=3650)
+    question_retention_days: int = Field(default=DEFAULT_RETENTION_DAYS, ge=1, le=3650)
     knowledge_poll_seconds: float = Field(default=60.0, ge=5)  # replicas look for a newer version this often
     max_upload_mb: float = Field(default=5.0, gt=0, le=20)  # Telegram lets bots download 20 MB at most
     poll_interval: float = Field(default=0.0, ge=0)

@@ -38,6 +38,10 @@ class Hosted:
     core: Dialogue
     kb_dir: Path
 
+    async def close(self) -> None:
+        self.versions.close()
+        await self.store.close()
+
     def admin(self, **kwargs: object) -> CollectingDoor:
         return CollectingDoor(self.core, door="telegram", chat_id="900", user_id="42", takes_files=True, **kwargs)  # type: ignore[arg-type]
 
@@ -49,11 +53,10 @@ async def host(database: str, kb_dir: Path, workdir: Path) -> Hosted:
     """A bot as `run` starts it: the store opened, the newest version loaded."""
     store = await Store.open(database)
     versions = Versions(store, kb_dir, workdir)
-    number, directory = await versions.newest()
-    versions.loaded = number
-    core = Dialogue(
-        Engine.from_directory(directory), admins={"telegram": frozenset({"42"})}, store=store, versions=versions
-    )
+    number, snapshot = await versions.build_newest()
+    engine = Engine(snapshot)
+    versions.serve(engine, number, snapshot)
+    core = Dialogue(engine, admins={"telegram": frozenset({"42"})}, store=store, versions=versions)
     return Hosted(store, versions, core, kb_dir)
 
 
@@ -63,7 +66,7 @@ async def hosted(database: str, kb_dir: Path, tmp_path: Path) -> AsyncIterator[H
     try:
         yield opened
     finally:
-        await opened.store.close()
+        await opened.close()
 
 
 def text(reply: object) -> str:
@@ -152,8 +155,8 @@ async def test_state_is_shared_by_replicas(database: str, kb_dir: Path, tmp_path
         then = await CollectingDoor(two.core, chat_id="c2", user_id="u2").say("còn sửa chữa bao nhiêu căn?")
         assert "39" in text(then)
     finally:
-        await one.store.close()
-        await two.store.close()
+        await one.close()
+        await two.close()
 
 
 # ---------------------------------------------------------------- /capnhat
@@ -198,6 +201,7 @@ async def test_an_invalid_file_is_refused_with_file_entry_and_field_and_the_old_
     assert "facts/lai-vung.yaml, mục lv-cau-duong-nguon-luc, trường value" in shown
     assert "/tmp" not in shown and "candidate" not in shown
     assert len(await hosted.versions.history()) == 1 and hosted.versions.loaded == 1
+    assert [p.name for p in hosted.versions.workdir.iterdir()] == ["v1"]  # the refused candidate is gone
     assert "52 tỷ" in text(await hosted.user().say(BRIDGES))
 
 
@@ -287,6 +291,28 @@ async def test_curators_commands_are_for_admins_only(hosted: Hosted) -> None:
     assert sent.kind != "command" and len(await hosted.versions.history()) == 1
 
 
+CURATORS_COMMANDS = ("/chuatraloi", "/phanhoi", "/capnhat", "/duyet", "/phienban", "/khoiphuc 1", "/xuat")
+
+
+async def test_curators_commands_say_what_they_lack(database: str, kb_dir: Path) -> None:
+    engine = Engine.from_directory(kb_dir)
+    bare = Dialogue(engine)  # no store at all
+    for command in CURATORS_COMMANDS:
+        assert (await CollectingDoor(bare, is_admin=False).say(command)).kind == "refused", command
+        lacking = await CollectingDoor(bare, is_admin=True).say(command)
+        assert lacking.kind == "invalid" and text(lacking) == texts.NO_STORE, command
+    store = await Store.open(database)
+    try:
+        stored = CollectingDoor(Dialogue(engine, store=store), is_admin=True)  # a store, but no versions
+        assert (await stored.say("/chuatraloi")).kind == "command"
+        assert (await stored.say("/phanhoi")).kind == "command"
+        for command in ("/capnhat", "/duyet", "/phienban", "/khoiphuc 1", "/xuat"):
+            lacking = await stored.say(command)
+            assert lacking.kind == "invalid" and text(lacking) == texts.NO_STORE, command
+    finally:
+        await store.close()
+
+
 async def test_zalo_admins_are_told_to_use_the_command_line(hosted: Hosted) -> None:
     zalo = CollectingDoor(hosted.core, door="zalo", chat_id="z1", user_id="z-admin", is_admin=True)
     told = await zalo.say("/capnhat")
@@ -303,14 +329,14 @@ async def test_restart_serves_the_newest_stored_version_not_the_deployed_files(
         data = edited(kb_dir, "lai-vung.yaml", "kinh phí làm cầu đường]", "kinh phí làm cầu đường, tiền bê tông lộ]")
         await first.admin().send_file("lai-vung.yaml", data, caption="/capnhat")
     finally:
-        await first.store.close()
+        await first.close()
     second = await host(database, kb_dir, tmp_path / "second")  # the deployed files are unchanged
     try:
         assert second.versions.loaded == 2
         assert "tiền bê tông lộ" in second.core.engine.kb.by_id["lv-cau-duong-nguon-luc"].entry.keywords
         assert len(await second.versions.history()) == 2
     finally:
-        await second.store.close()
+        await second.close()
 
 
 async def test_reload_with_a_store_takes_edited_files_as_a_new_version(hosted: Hosted) -> None:
@@ -323,6 +349,36 @@ async def test_reload_with_a_store_takes_edited_files_as_a_new_version(hosted: H
     facts.write_bytes(edited(hosted.kb_dir, "lai-vung.yaml", "value: trên 52 tỷ đồng", "value: trên 25 tỷ đồng"))
     refused = await hosted.admin().say("/reload")
     assert "trường value" in text(refused) and hosted.versions.loaded == 2
+
+
+async def test_the_deployed_directory_is_built_once_at_the_first_start(
+    database: str, kb_dir: Path, tmp_path: Path
+) -> None:
+    store = await Store.open(database)
+    versions = Versions(store, kb_dir, tmp_path / "work")
+    try:
+        number, snapshot = await versions.build_newest()  # validated to be stored: that build is served
+        assert number == 1 and not (tmp_path / "work" / "v1").exists()
+        again, rebuilt = await versions.build_newest()  # later, from the stored version
+        assert again == 1 and rebuilt is not snapshot and (tmp_path / "work" / "v1").is_dir()
+        assert rebuilt.kb.by_id.keys() == snapshot.kb.by_id.keys()
+    finally:
+        versions.close()
+        await store.close()
+
+
+async def test_a_closed_versions_leaves_no_directory(database: str, kb_dir: Path) -> None:
+    store = await Store.open(database)
+    try:
+        versions = Versions(store, kb_dir)
+        await versions.newest()
+        await versions.working_copy()
+        workdir = versions.workdir
+        assert workdir.is_dir() and len(list(workdir.iterdir())) == 2
+        versions.close()
+        assert not workdir.exists()
+    finally:
+        await store.close()
 
 
 # ---------------------------------------------------------------- replicas
@@ -347,6 +403,7 @@ async def test_a_replica_follows_the_version_another_stored(database: str, kb_di
         assert await two.follow_newest()
         assert two.versions.loaded == 2 and two.health()[1]["knowledge"]["version"] == 2
         assert "tiền bê tông lộ" in two.core.engine.kb.by_id["lv-cau-duong-nguon-luc"].entry.keywords
+    assert not one.versions.workdir.exists() and not two.versions.workdir.exists()  # deleted at shutdown
 
 
 # ---------------------------------------------------------------- a new district's page, drafted in the chat

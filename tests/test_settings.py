@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from bot.settings import RedactSecrets, SettingsError, load_settings, token_configured
+from bot.store import DEFAULT_RETENTION_DAYS
 
 TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
 ALL_VARS = (
@@ -21,6 +22,7 @@ ALL_VARS = (
     "ZALO_BASE_URL",
     "ZALO_WEBHOOK_SECRET",
     "ZALO_ADMIN_IDS",
+    "QUESTION_RETENTION_DAYS",
 )
 
 
@@ -65,6 +67,17 @@ def test_malformed_value_names_the_variable(monkeypatch: pytest.MonkeyPatch, nam
     assert name in str(caught.value)
     if name == "TELEGRAM_BOT_TOKEN":
         assert value not in str(caught.value)  # a secret is never echoed
+
+
+def test_question_retention_defaults_to_180_days_and_reads_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert DEFAULT_RETENTION_DAYS == 180
+    assert load_settings().question_retention_days == 180
+    monkeypatch.setenv("QUESTION_RETENTION_DAYS", " 30 ")
+    assert load_settings().question_retention_days == 30
+    for bad in ("0", "-5", "abc", "1.5", "3651"):
+        monkeypatch.setenv("QUESTION_RETENTION_DAYS", bad)
+        with pytest.raises(SettingsError, match="QUESTION_RETENTION_DAYS"):
+            load_settings()
 
 
 def test_webhook_needs_a_secret(monkeypatch: pytest.MonkeyPatch) -> None:

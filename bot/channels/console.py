@@ -22,21 +22,21 @@ QUIT = frozenset({"/quit", "/exit", "/thoat", "quit", "exit"})
 
 def incoming(text: str) -> Incoming:
     """A typed line; "/capnhat <tệp>" attaches that local file, as a chat app would."""
+    attachment = None
     command, _, argument = text.partition(" ")
     if command == "/capnhat" and argument.strip():
         path = Path(argument.strip()).expanduser()
         if path.is_file():
-            attachment = Attachment(name=path.name, data=path.read_bytes())
-            return Incoming(
-                door="console",
-                chat_id="local",
-                user_id="local",
-                text="/capnhat",
-                attachment=attachment,
-                is_admin=True,
-                takes_files=True,
-            )
-    return Incoming(door="console", chat_id="local", user_id="local", text=text, is_admin=True, takes_files=True)
+            text, attachment = "/capnhat", Attachment(name=path.name, data=path.read_bytes())
+    return Incoming(
+        door="console",
+        chat_id="local",
+        user_id="local",
+        text=text,
+        attachment=attachment,
+        is_admin=True,
+        takes_files=True,
+    )
 
 
 def render(reply: Reply) -> str:

@@ -154,9 +154,9 @@ class Runtime:
         """The newest stored version (or, without a store, the knowledge directory), built and validated."""
         if self.versions is None:
             return await asyncio.to_thread(Engine.from_directory, self.settings.knowledge_dir)
-        number, directory = await self.versions.newest()
-        engine = await asyncio.to_thread(Engine.from_directory, directory)
-        self.versions.loaded = number
+        number, snapshot = await self.versions.build_newest()
+        engine = Engine(snapshot)
+        self.versions.serve(engine, number, snapshot)
         log.info("Đang dùng phiên bản dữ liệu %d", number)
         return engine
 
@@ -253,6 +253,8 @@ class Runtime:
         for chore in self._chores:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await chore
+        if self.versions is not None:
+            self.versions.close()
         if self.store is not None:
             await self.store.close()
         return left

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 from ..knowledge import KnowledgeError
@@ -25,7 +24,7 @@ log = logging.getLogger(__name__)
 # "/mohinh Lai Vung", "/hoi@lam_theo_bac_bot câu hỏi": the name, the bot it is addressed to, the rest
 _COMMAND = re.compile(r"/([A-Za-z0-9_]{1,32})(?:@[A-Za-z0-9_]+)?(?:\s+(.*))?", re.DOTALL)
 
-Handler = Callable[["Dialogue", Incoming, str], Awaitable[Reply]]
+Handler = curation.Handler
 
 
 def parse(text: str) -> tuple[str, str] | None:
@@ -82,9 +81,9 @@ async def ask(core: Dialogue, msg: Incoming, args: str) -> Reply:
 
 
 async def reload(core: Dialogue, msg: Incoming, args: str) -> Reply:
-    if not core.is_admin(msg):
-        log.warning("Từ chối /reload của người dùng %s:%s (không phải quản trị viên)", msg.door, msg.user_id)
-        return Reply.say("refused", texts.RELOAD_REFUSED)
+    refused = curation.refusal(core, msg, "reload", texts.RELOAD_REFUSED)
+    if refused is not None:
+        return refused
     log.info("Quản trị viên %s:%s nạp lại dữ liệu", msg.door, msg.user_id)
     try:
         report = await core.reload_knowledge()

@@ -15,7 +15,6 @@ import re
 from collections.abc import Mapping
 
 from ..answer import Answer
-from ..knowledge import KnowledgeError
 from ..store import Store
 from . import catalog, commands, curation, feedback, texts
 from .actions import AskExample, Rate, ShowCatalog, ShowEntry, ShowModels, decode, encode
@@ -25,9 +24,8 @@ from .memory import Memory
 from .messages import Incoming, Reply
 from .ratelimit import RateLimiter
 from .reload import ReloadReport
-from .snapshot import Snapshot
 from .state import MemoryState, StateStore
-from .versions import Versions, relative_problems
+from .versions import Versions
 
 log = logging.getLogger(__name__)
 
@@ -153,20 +151,17 @@ class Dialogue:
         the knowledge directory again. Raises KnowledgeError, and the current base keeps serving."""
         if self.versions is None:
             return await asyncio.to_thread(self.engine.reload)
-        number, directory = await self.versions.newest(strict=True)
-        try:
-            snapshot = await asyncio.to_thread(Snapshot.build, directory)
-        except KnowledgeError as exc:
-            raise relative_problems(exc, directory) from None
-        self.versions.loaded = number
-        return self.engine.swap(snapshot)
+        number, snapshot = await self.versions.build_newest(strict=True)
+        return self.versions.serve(self.engine, number, snapshot)
 
     # ------------------------------------------------------------ feedback
 
     async def _rated(self, msg: Incoming, text: str) -> Reply | None:
         """ "👍", "sai rồi, phải là…": feedback on the last answer, where there is one."""
+        if self.store is None:
+            return None
         judged = feedback.read(text)
-        if judged is None or self.store is None:
+        if judged is None:
             return None
         last = await self.memory(msg).answered()
         if last is None:

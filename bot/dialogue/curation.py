@@ -10,10 +10,12 @@ a new version and only then swapped in.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import re
+from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, overload
 
 from ..drafting.review import to_fill
 from ..knowledge import KnowledgeError, Located
@@ -21,10 +23,10 @@ from ..store.archive import ArchiveError
 from . import texts
 from .messages import Attachment, Incoming, Reply
 from .reload import failure_lines, report_lines
-from .snapshot import Snapshot
-from .versions import UploadError, relative_problems
+from .versions import UploadError, Versions, relative_problems
 
 if TYPE_CHECKING:
+    from ..store import Store
     from .core import Dialogue
 
 log = logging.getLogger(__name__)
@@ -33,38 +35,58 @@ UPLOAD_WAIT = 10 * 60.0  # after /capnhat, how long the next file is taken as th
 MAX_UNANSWERED = 50
 
 
-def _refused(core: Dialogue, msg: Incoming, command: str) -> Reply | None:
+Handler = Callable[["Dialogue", Incoming, str], Awaitable[Reply]]
+_OnStore = Callable[["Dialogue", Incoming, str, "Store"], Awaitable[Reply]]
+_OnVersions = Callable[["Dialogue", Incoming, str, Versions], Awaitable[Reply]]
+
+
+def refusal(core: Dialogue, msg: Incoming, command: str, text: str = texts.ADMINS_ONLY) -> Reply | None:
+    """None for an admin; for anyone else the refusal (``text``), logged."""
     if core.is_admin(msg):
         return None
     log.warning("Từ chối /%s của người dùng %s:%s (không phải quản trị viên)", command, msg.door, msg.user_id)
-    return Reply.say("refused", texts.ADMINS_ONLY)
+    return Reply.say("refused", text)
 
 
-def _no_store(core: Dialogue) -> Reply | None:
-    return None if core.store is not None else Reply.say("invalid", texts.NO_STORE)
+@overload
+def curator(command: str, *, needs_versions: Literal[False]) -> Callable[[_OnStore], Handler]: ...
+@overload
+def curator(command: str, *, needs_versions: Literal[True] = ...) -> Callable[[_OnVersions], Handler]: ...
+def curator(command: str, *, needs_versions: bool = True) -> Callable[[Callable[..., Awaitable[Reply]]], Handler]:
+    """A curator's command: refused to anyone but an admin, and NO_STORE when what it works on is
+    missing; otherwise the handler runs with it: the store, or (``needs_versions``) the versions."""
+
+    def wrap(handler: Callable[..., Awaitable[Reply]]) -> Handler:
+        @functools.wraps(handler)
+        async def checked(core: Dialogue, msg: Incoming, args: str) -> Reply:
+            refused = refusal(core, msg, command)
+            if refused is not None:
+                return refused
+            needed = core.versions if needs_versions else core.store
+            if needed is None:
+                return Reply.say("invalid", texts.NO_STORE)
+            return await handler(core, msg, args, needed)
+
+        return checked
+
+    return wrap
 
 
-async def unanswered(core: Dialogue, msg: Incoming, args: str) -> Reply:
+@curator("chuatraloi", needs_versions=False)
+async def unanswered(core: Dialogue, msg: Incoming, args: str, store: Store) -> Reply:
     """/chuatraloi [n]: the questions most often declined or not answered, near-duplicates grouped."""
-    refused = _refused(core, msg, "chuatraloi") or _no_store(core)
-    if refused is not None:
-        return refused
-    assert core.store is not None
     limit = min(int(args), MAX_UNANSWERED) if args.isdigit() and int(args) > 0 else 10
-    groups = await core.store.questions.unanswered(limit=limit)
+    groups = await store.questions.unanswered(limit=limit)
     if not groups:
         return Reply.say("command", texts.NOTHING_UNANSWERED, title=texts.UNANSWERED_TITLE)
     lines = [texts.unanswered_line(i, g.text, g.count, g.users, len(g.variants)) for i, g in enumerate(groups, 1)]
     return Reply.say("command", "\n".join(lines), title=texts.UNANSWERED_TITLE)
 
 
-async def feedback_report(core: Dialogue, msg: Incoming, args: str) -> Reply:
+@curator("phanhoi", needs_versions=False)
+async def feedback_report(core: Dialogue, msg: Incoming, args: str, store: Store) -> Reply:
     """/phanhoi: thumbs up and down, and the answers most often marked wrong."""
-    refused = _refused(core, msg, "phanhoi") or _no_store(core)
-    if refused is not None:
-        return refused
-    assert core.store is not None
-    report = await core.store.feedback.report()
+    report = await store.feedback.report()
     parts = [texts.feedback_totals(report.up, report.down)]
     if report.wrong:
         parts.append(
@@ -79,11 +101,9 @@ async def feedback_report(core: Dialogue, msg: Incoming, args: str) -> Reply:
     return Reply.say("command", *parts, title=texts.FEEDBACK_TITLE)
 
 
-async def update(core: Dialogue, msg: Incoming, args: str) -> Reply:
+@curator("capnhat")
+async def update(core: Dialogue, msg: Incoming, args: str, versions: Versions) -> Reply:
     """/capnhat: the next file (or the one sent with the command) updates the knowledge base."""
-    refused = _refused(core, msg, "capnhat") or _no_store(core)
-    if refused is not None:
-        return refused
     if msg.attachment is not None:
         return await upload(core, msg)
     if not msg.takes_files:
@@ -110,57 +130,45 @@ async def upload(core: Dialogue, msg: Incoming) -> Reply:
         candidate = await versions.candidate(attachment.name, attachment.data)
     except UploadError as exc:
         return Reply.say("invalid", texts.upload_refused(str(exc)))
-    return await _validated_stored_served(core, msg, candidate, texts.uploaded_note(attachment.name))
+    return await _validated_stored_served(core, versions, msg, candidate, texts.uploaded_note(attachment.name))
 
 
-async def versions_list(core: Dialogue, msg: Incoming, args: str) -> Reply:
+@curator("phienban")
+async def versions_list(core: Dialogue, msg: Incoming, args: str, versions: Versions) -> Reply:
     """/phienban: the stored versions, newest first."""
-    refused = _refused(core, msg, "phienban") or _no_store(core)
-    if refused is not None:
-        return refused
-    assert core.versions is not None
-    history = await core.versions.history()
+    history = await versions.history()
     lines = [
-        texts.version_line(v.number, v.created_at.strftime("%d/%m/%Y %H:%M"), v.note, v.number == core.versions.loaded)
+        texts.version_line(v.number, v.created_at.strftime("%d/%m/%Y %H:%M"), v.note, v.number == versions.loaded)
         for v in history[:30]
     ]
     return Reply.say("command", "\n".join(lines) or texts.NO_VERSIONS, title=texts.VERSIONS_TITLE)
 
 
-async def rollback(core: Dialogue, msg: Incoming, args: str) -> Reply:
+@curator("khoiphuc")
+async def rollback(core: Dialogue, msg: Incoming, args: str, versions: Versions) -> Reply:
     """/khoiphuc N: version N, stored again as the newest (so that every replica and restart serves it)."""
-    refused = _refused(core, msg, "khoiphuc") or _no_store(core)
-    if refused is not None:
-        return refused
-    assert core.versions is not None
     if not re.fullmatch(r"[1-9][0-9]{0,8}", args):
         return Reply.say("invalid", texts.ROLLBACK_USAGE)
     number = int(args)
     try:
-        directory = await core.versions.checkout(number)
+        directory = await versions.checkout(number)
     except (LookupError, ArchiveError):
         return Reply.say("invalid", texts.no_such_version(number))
-    return await _validated_stored_served(core, msg, directory, texts.rollback_note(number))
+    return await _validated_stored_served(core, versions, msg, directory, texts.rollback_note(number))
 
 
-async def export(core: Dialogue, msg: Incoming, args: str) -> Reply:
+@curator("xuat")
+async def export(core: Dialogue, msg: Incoming, args: str, versions: Versions) -> Reply:
     """/xuat: the knowledge being served, as a .zip."""
-    refused = _refused(core, msg, "xuat") or _no_store(core)
-    if refused is not None:
-        return refused
-    assert core.versions is not None
-    number, archive = await core.versions.export()
+    number, archive = await versions.export()
     name = f"knowledge-v{number}.zip"
     return Reply(kind="command", parts=(texts.exported(name),), attachment=Attachment(name=name, data=archive))
 
 
-async def accept_drafts(core: Dialogue, msg: Incoming, args: str) -> Reply:
+@curator("duyet")
+async def accept_drafts(core: Dialogue, msg: Incoming, args: str, versions: Versions) -> Reply:
     """/duyet <mã bài> [all | mã1,mã2]: drafted entries accepted, as a new version, and served;
     with the article alone, its drafts listed for review."""
-    refused = _refused(core, msg, "duyet") or _no_store(core)
-    if refused is not None:
-        return refused
-    assert core.versions is not None
     words = args.split()
     waiting = _drafts_by_article(core)
     kb = core.engine.kb
@@ -172,13 +180,23 @@ async def accept_drafts(core: Dialogue, msg: Incoming, args: str) -> Reply:
         listed = "\n".join(texts.draft_line(d.id, d.entry.title) for d in drafts) or texts.NO_DRAFTS
         return Reply.say("command", listed, texts.accept_how(article), title=texts.drafts_title(article, len(drafts)))
     ids = None if words[1].lower() in texts.ACCEPT_ALL else [i for i in words[1].split(",") if i]
-    directory = await core.versions.working_copy()
+    directory = await versions.working_copy()
+    accepted = await _accept(directory, article, ids)
+    if isinstance(accepted, Reply):
+        versions.discard(directory)  # nothing to save
+        return accepted
+    return await _validated_stored_served(core, versions, msg, directory, texts.accepted_note(article, accepted))
+
+
+async def _accept(directory: Path, article: str, ids: list[str] | None) -> Reply | int:
+    """The article's drafts accepted in the working copy: how many, or the reply saying why none were."""
     facts = directory / "facts" / f"{article}.yaml"
     if not facts.is_file():
         return Reply.say("invalid", texts.NO_DRAFTS)
     from ..drafting.accept import accept  # ruamel.yaml loads only for this
 
-    result = await asyncio.to_thread(accept, facts, ids)
+    # the working copy is validated whole next (Snapshot.build reports the same problems) and discarded if it fails
+    result = await asyncio.to_thread(accept, facts, ids, validate=False)
     if result.unknown:
         return Reply.say("invalid", texts.unknown_drafts(result.unknown, article))
     if result.problems:
@@ -186,7 +204,7 @@ async def accept_drafts(core: Dialogue, msg: Incoming, args: str) -> Reply:
         return Reply.say("command", "\n".join(lines), title=title)
     if not result.accepted:
         return Reply.say("invalid", texts.NO_DRAFTS)
-    return await _validated_stored_served(core, msg, directory, texts.accepted_note(article, len(result.accepted)))
+    return len(result.accepted)
 
 
 def _drafts_by_article(core: Dialogue) -> dict[str, list[Located]]:
@@ -196,23 +214,18 @@ def _drafts_by_article(core: Dialogue) -> dict[str, list[Located]]:
     return out
 
 
-async def _validated_stored_served(core: Dialogue, msg: Incoming, directory: Path, note: str) -> Reply:
+async def _validated_stored_served(
+    core: Dialogue, versions: Versions, msg: Incoming, directory: Path, note: str
+) -> Reply:
     """The whole base built and validated; if it holds, stored as the next version and served.
     Otherwise the problems, by file, entry and field, and the current base keeps serving."""
-    assert core.versions is not None
     try:
-        snapshot = await asyncio.to_thread(Snapshot.build, directory)
+        info, snapshot = await versions.validate_and_save(directory, door=msg.door, author=msg.user_id, note=note)
     except KnowledgeError as exc:
-        title, lines = failure_lines(relative_problems(exc, directory))
+        title, lines = failure_lines(exc)
         return Reply.say("command", "\n".join(lines), title=title)
-    info = await core.versions.save(directory, door=msg.door, author=msg.user_id, note=note)
-    return _swapped(core, snapshot, info.number)
-
-
-def _swapped(core: Dialogue, snapshot: Snapshot, number: int) -> Reply:
-    report = core.engine.swap(snapshot)
-    if core.versions is not None:
-        core.versions.loaded = number
+    number = info.number
+    report = versions.serve(core.engine, number, snapshot)
     log.info("Phiên bản dữ liệu %d đang được dùng: %s", number, report)
     title, lines = report_lines(report)
     drafts = _drafts_by_article(core)

@@ -17,6 +17,7 @@ import shutil
 import tempfile
 import uuid
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from ..knowledge import KnowledgeError, Problem
 from ..store import Store
@@ -24,8 +25,13 @@ from ..store.archive import ArchiveError, unpack, zip_directory
 from ..store.versions import VersionInfo
 from .snapshot import Snapshot
 
+if TYPE_CHECKING:
+    from .engine import Engine
+    from .reload import ReloadReport
+
 log = logging.getLogger(__name__)
 
+_CANDIDATE = "candidate-"  # a work directory's changed copies, until saved or refused
 DEPLOYED_NOTE = "thư mục knowledge/ khi triển khai"
 _FILE_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.(?:yaml|txt)")
 _ACCEPTED_FILES = (
@@ -42,9 +48,14 @@ class Versions:
     def __init__(self, store: Store, deployed: Path, workdir: Path | None = None):
         self.store = store
         self.deployed = Path(deployed)
-        self.workdir = workdir or Path(tempfile.mkdtemp(prefix="bot-knowledge-"))
+        # checkouts and candidates; close() deletes it when this made it
+        self._owns_workdir = workdir is None or not Path(workdir).exists()
+        self.workdir = Path(workdir) if workdir is not None else Path(tempfile.mkdtemp(prefix="bot-knowledge-"))
         self.loaded: int | None = None  # the version being served
         self._deployed_sha: str | None = None
+        # the deployed directory as built when it was stored: version number and snapshot, which
+        # build_newest serves instead of unpacking and building that version again
+        self._deployed_build: tuple[int, Snapshot] | None = None
 
     # ------------------------------------------------------------ loading
 
@@ -52,11 +63,32 @@ class Versions:
         """The newest version, checked out (the deployed directory stored first, when it is new).
         ``strict``: deployed files that do not validate raise KnowledgeError (an admin's /reload)
         instead of being logged while the newest stored version keeps serving (a start-up)."""
+        number = await self._newest_stored(strict)
+        self._deployed_build = None
+        return number, await self.checkout(number)
+
+    async def build_newest(self, *, strict: bool = False) -> tuple[int, Snapshot]:
+        """The newest version (as ``newest``), built and validated; a KnowledgeError names its
+        problems relative to the base. When that version is the deployed directory just stored,
+        the snapshot built to validate it is the one returned."""
+        number = await self._newest_stored(strict)
+        built, self._deployed_build = self._deployed_build, None
+        if built is not None and built[0] == number:
+            return built
+        return number, await _built(await self.checkout(number))
+
+    async def _newest_stored(self, strict: bool) -> int:
         await self.store_deployed(strict=strict)
         info = await self.store.versions.newest()
         if info is None:  # the deployed directory could not be stored: it is not valid
             raise KnowledgeError([Problem(str(self.deployed), "không có phiên bản dữ liệu nào hợp lệ")])
-        return info.number, await self.checkout(info.number)
+        return info.number
+
+    def serve(self, engine: Engine, number: int, snapshot: Snapshot) -> ReloadReport:
+        """Version ``number``, built as ``snapshot``, served by ``engine`` from now on."""
+        report = engine.swap(snapshot)
+        self.loaded = number
+        return report
 
     async def newest_number(self) -> int | None:
         info = await self.store.versions.newest()
@@ -66,7 +98,7 @@ class Versions:
         """Store the deployed directory when no version holds it yet (validated first)."""
         if not self.deployed.is_dir():
             return None
-        archive = await asyncio.to_thread(zip_directory, self.deployed)
+        archive = await asyncio.to_thread(zip_directory, self.deployed, self.store.versions.limits)
         sha = hashlib.sha256(archive).hexdigest()
         if sha == self._deployed_sha:
             return None  # already stored, or already found wanting and logged
@@ -75,7 +107,7 @@ class Versions:
             self._deployed_sha = sha
             return None
         try:
-            await asyncio.to_thread(Snapshot.build, self.deployed)
+            snapshot = await asyncio.to_thread(Snapshot.build, self.deployed)
         except KnowledgeError as exc:
             if strict or not history:
                 raise
@@ -84,9 +116,12 @@ class Versions:
             return None
         self._deployed_sha = sha
         if not history:
-            return await self.store.versions.ensure_initial(self.deployed)
-        info = await self.store.versions.add_archive(archive, note=DEPLOYED_NOTE)
-        log.info("Thư mục %s khác mọi phiên bản đã lưu: lưu thành phiên bản %d", self.deployed, info.number)
+            info = await self.store.versions.ensure_initial(archive)
+        else:
+            info = await self.store.versions.add_archive(archive, note=DEPLOYED_NOTE)
+            log.info("Thư mục %s khác mọi phiên bản đã lưu: lưu thành phiên bản %d", self.deployed, info.number)
+        if info.sha256 == sha:  # not another replica's first version, stored before this one
+            self._deployed_build = (info.number, snapshot)
         return info
 
     async def checkout(self, number: int) -> Path:
@@ -101,7 +136,7 @@ class Versions:
     async def working_copy(self) -> Path:
         """A copy of the newest version to change and validate (becomes a version only when saved)."""
         number, current = await self.newest()
-        target = self.workdir / f"candidate-{uuid.uuid4().hex[:12]}"
+        target = self.workdir / f"{_CANDIDATE}{uuid.uuid4().hex[:12]}"
         await asyncio.to_thread(shutil.copytree, current, target)
         log.info("Bản sao của phiên bản %d để thay đổi: %s", number, target.name)
         return target
@@ -114,7 +149,7 @@ class Versions:
         lowered = PurePosixPath(name).name.lower()
         if lowered.endswith(".zip"):
             await self.newest()  # the deployed directory is version 1 before anything else
-            target = self.workdir / f"candidate-{uuid.uuid4().hex[:12]}"
+            target = self.workdir / f"{_CANDIDATE}{uuid.uuid4().hex[:12]}"
             try:
                 await asyncio.to_thread(unpack, data, target)
             except ArchiveError as exc:
@@ -133,7 +168,11 @@ class Versions:
             if not text.strip():
                 raise UploadError("tệp trống")
             target = await self.working_copy()
-            draft, _, _ = await asyncio.to_thread(draft_into, text, PurePosixPath(name).name, target)
+            try:
+                draft, _, _ = await asyncio.to_thread(draft_into, text, PurePosixPath(name).name, target)
+            except BaseException:
+                self.discard(target)
+                raise
             log.info("Trang %s được soạn nháp thành bài %s (%d mục nháp)", name, draft.meta.id, len(draft.entries))
             return target
         if not _FILE_NAME.fullmatch(lowered):
@@ -144,11 +183,49 @@ class Versions:
         return target
 
     async def save(self, directory: Path, *, door: str | None, author: str | None, note: str) -> VersionInfo:
-        info = await self.store.versions.add(directory, note=note, door=door, author_id=author)
-        target = self.workdir / f"v{info.number}"
-        if not target.exists() and directory.parent == self.workdir:
-            directory.rename(target)  # the candidate becomes that version's checkout
+        archive = await asyncio.to_thread(zip_directory, directory, self.store.versions.limits)
+        info = await self.store.versions.add_archive(archive, note=note, door=door, author_id=author)
+        candidate = self._candidate_of(directory)
+        if candidate is not None:
+            target = self.workdir / f"v{info.number}"
+            if not target.exists():
+                directory.rename(target)  # the candidate becomes that version's checkout
+            await asyncio.to_thread(self.discard, candidate)  # what is left of it (a zip's outer folder)
         return info
+
+    async def validate_and_save(
+        self, directory: Path, *, door: str | None, author: str | None, note: str
+    ) -> tuple[VersionInfo, Snapshot]:
+        """The whole base in ``directory`` built and validated, then stored as the next version.
+        Raises KnowledgeError (problems relative to the base) and stores nothing when it fails;
+        a candidate that fails is deleted."""
+        try:
+            snapshot = await _built(directory)
+        except KnowledgeError:
+            await asyncio.to_thread(self.discard, directory)
+            raise
+        info = await self.save(directory, door=door, author=author, note=note)
+        return info, snapshot
+
+    def discard(self, directory: Path) -> None:
+        """Delete a candidate (from ``candidate`` or ``working_copy``) that will not be saved.
+        Anything else (a checkout, a directory of the curator's) is left alone."""
+        candidate = self._candidate_of(directory)
+        if candidate is not None:
+            shutil.rmtree(candidate, ignore_errors=True)
+
+    def _candidate_of(self, directory: Path) -> Path | None:
+        """The candidate directory in the work directory that holds ``directory``, if any."""
+        try:
+            first = Path(directory).relative_to(self.workdir).parts[0]
+        except (ValueError, IndexError):
+            return None
+        return self.workdir / first if first.startswith(_CANDIDATE) else None
+
+    def close(self) -> None:
+        """Delete the work directory (checkouts and candidates), when this made it."""
+        if self._owns_workdir:
+            shutil.rmtree(self.workdir, ignore_errors=True)
 
     async def export(self, number: int | None = None) -> tuple[int, bytes]:
         number = number or self.loaded or await self.newest_number()
@@ -159,6 +236,13 @@ class Versions:
 
     async def history(self) -> list[VersionInfo]:
         return await self.store.versions.history()
+
+
+async def _built(directory: Path) -> Snapshot:
+    try:
+        return await asyncio.to_thread(Snapshot.build, directory)
+    except KnowledgeError as exc:
+        raise relative_problems(exc, directory) from None
 
 
 def _knowledge_root(directory: Path) -> Path:

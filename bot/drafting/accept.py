@@ -3,7 +3,8 @@
 The file is edited with ruamel.yaml's round trip, so comments, quoting and
 line breaks a curator wrote stay as they were; only the accepted entries'
 ``draft`` lines go. The knowledge directory is then validated, and on any
-problem the file is restored, so an accept never leaves a base that fails.
+problem the file is restored, so an accept never leaves a base that fails
+(unless the caller validates the whole base itself, and discards it on failure).
 """
 
 from __future__ import annotations
@@ -33,8 +34,9 @@ def knowledge_root(facts_file: Path) -> Path:
     return facts_file.resolve().parent.parent
 
 
-def accept(facts_file: Path, ids: list[str] | None) -> Accepted:
-    """Accept the given ids, or every draft of the file when ids is None."""
+def accept(facts_file: Path, ids: list[str] | None, validate: bool = True) -> Accepted:
+    """Accept the given ids, or every draft of the file when ids is None. ``validate=False``
+    skips loading the whole base afterwards: for a caller that validates it next anyway."""
     result = Accepted()
     original = facts_file.read_text(encoding="utf-8")
     yaml = yaml_round_trip()
@@ -60,6 +62,8 @@ def accept(facts_file: Path, ids: list[str] | None) -> Accepted:
     out = io.StringIO()
     yaml.dump(data, out)
     facts_file.write_text(out.getvalue(), encoding="utf-8")
+    if not validate:
+        return result
     try:
         load(knowledge_root(facts_file))
     except KnowledgeError as exc:

@@ -21,8 +21,8 @@ be compared (one person's questions, one vote per person) but not turned back
 into ids without that database. State keys, which callers build from chat ids,
 are hashed the same way. Question texts are what people typed, so they are kept
 only ``DEFAULT_RETENTION_DAYS`` (180) days unless ``QUESTION_RETENTION_DAYS``
-says otherwise: ``Store.purge_questions`` deletes older ones and the feedback
-on them. Nothing here stores names.
+(read by the settings) says otherwise: ``Store.purge_questions`` deletes older
+ones and the feedback on them. Nothing here stores names.
 
 Usage::
 
@@ -44,7 +44,7 @@ from .feedback import FeedbackComment, FeedbackReport, FeedbackRepository, Wrong
 from .grouping import QuestionGroup
 from .hashing import IdHasher
 from .questions import QuestionRecord, QuestionRepository
-from .retention import DEFAULT_RETENTION_DAYS, RETENTION_VARIABLE, retention_days
+from .retention import DEFAULT_RETENTION_DAYS
 from .state import StateRepository
 from .store import Store, StoreError
 from .url import DatabaseUrlError, database_url, describe
@@ -53,7 +53,6 @@ from .versions import KnowledgeVersionRepository, StoredVersion, VersionInfo, Ve
 __all__ = [
     "DEFAULT_LIMITS",
     "DEFAULT_RETENTION_DAYS",
-    "RETENTION_VARIABLE",
     "ArchiveError",
     "ArchiveLimits",
     "Clock",
@@ -75,7 +74,6 @@ __all__ = [
     "WrongAnswer",
     "database_url",
     "describe",
-    "retention_days",
     "unpack",
     "zip_directory",
 ]

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from .archive import DEFAULT_LIMITS, ArchiveLimits, check_archive, file_counts, unpack, zip_directory
+from .archive import DEFAULT_LIMITS, ArchiveLimits, check_archive, file_counts, unpack
 from .clock import Clock, utc
 from .hashing import IdHasher
 from .models import KnowledgeVersion
@@ -61,19 +61,10 @@ class KnowledgeVersionRepository:
         self._clock = clock
         self._limits = limits
 
-    async def add(
-        self,
-        directory: Path,
-        *,
-        note: str = "",
-        door: str | None = None,
-        author_id: str | int | None = None,
-        counts: Mapping[str, int] | None = None,
-    ) -> VersionInfo:
-        """Zip ``directory`` and store it as the next version. ``counts``
-        (say, articles and entries) defaults to files per top-level folder."""
-        archive = await asyncio.to_thread(zip_directory, directory, self._limits)
-        return await self.add_archive(archive, note=note, door=door, author_id=author_id, counts=counts)
+    @property
+    def limits(self) -> ArchiveLimits:
+        """What an archive may hold: zip a directory with these before ``add_archive``."""
+        return self._limits
 
     async def add_archive(
         self,
@@ -84,7 +75,8 @@ class KnowledgeVersionRepository:
         author_id: str | int | None = None,
         counts: Mapping[str, int] | None = None,
     ) -> VersionInfo:
-        """Store a zip (checked as unpacking would check it) as the next version."""
+        """Store a zip (checked as unpacking would check it) as the next version. ``counts``
+        (say, articles and entries) defaults to files per top-level folder."""
         await asyncio.to_thread(check_archive, archive, self._limits)
         for attempt in range(_ATTEMPTS):
             try:
@@ -94,14 +86,13 @@ class KnowledgeVersionRepository:
                     raise
         raise AssertionError("unreachable")
 
-    async def ensure_initial(self, directory: Path, *, counts: Mapping[str, int] | None = None) -> VersionInfo:
-        """The newest version; when there is none yet, ``directory`` (the
-        deployed knowledge/) becomes version 1. Replicas starting together
-        store it once."""
+    async def ensure_initial(self, archive: bytes, *, counts: Mapping[str, int] | None = None) -> VersionInfo:
+        """The newest version; when there is none yet, ``archive`` (the deployed
+        knowledge/, zipped) becomes version 1. Replicas starting together store it once."""
         newest = await self.newest()
         if newest is not None:
             return newest
-        archive = await asyncio.to_thread(zip_directory, directory, self._limits)
+        await asyncio.to_thread(check_archive, archive, self._limits)
         try:
             return await self._insert(1, archive, INITIAL_NOTE, None, None, counts)
         except IntegrityError:

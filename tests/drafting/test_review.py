@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from bot.dialogue.engine import Engine
+from bot.dialogue.snapshot import Snapshot
+from bot.drafting.accept import accept
 from bot.drafting.draft import draft_article
 from bot.drafting.writer import write
 from bot.knowledge import KnowledgeError, load
@@ -163,6 +165,24 @@ def test_an_article_without_facts_keeping_the_placeholders_does_not_break_the_en
         (small_base / "articles" / f"{ident}.txt").write_text(other.replace("hoa-loc-tay", ident), encoding="utf-8")
     engine = Engine.from_directory(small_base)  # served (it has no entry to hold back), named no place
     assert engine.ask(CARDS).entry_ids == ("hlt-the-bhyt",)
+
+
+def test_accept_without_validation_leaves_the_check_to_the_caller(small_base: Path) -> None:
+    (small_base / "articles" / "hoa-loc-tay.txt").write_text(ARTICLE.format(province='"?"'), encoding="utf-8")
+    facts = small_base / "facts" / "hoa-loc-tay.yaml"
+    facts.write_text(
+        facts.read_text(encoding="utf-8").replace(
+            "kind: figure\n    title: Thẻ", "kind: figure\n    draft: true\n    title: Thẻ"
+        ),
+        encoding="utf-8",
+    )
+    before = facts.read_text(encoding="utf-8")
+    result = accept(facts, None, validate=False)  # the chat validates the whole working copy next
+    assert result.accepted and not result.problems
+    assert facts.read_text(encoding="utf-8") != before  # not restored: the caller discards the copy
+    with pytest.raises(KnowledgeError) as caught:
+        Snapshot.build(small_base)
+    assert any("chưa có tên tỉnh" in str(p) for p in caught.value.problems)
 
 
 def test_check_lists_drafts_per_file_and_with_a_flag_their_ids(small_base: Path) -> None:

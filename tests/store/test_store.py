@@ -6,7 +6,6 @@ from pathlib import Path
 import pytest
 
 from bot.store import DatabaseUrlError, Store, StoreError
-from bot.store.retention import DEFAULT_RETENTION_DAYS, retention_days
 
 from .postgres import PostgresServer
 
@@ -59,12 +58,3 @@ async def test_an_sqlite_directory_that_cannot_be_made_is_a_url_error(tmp_path: 
 async def test_bad_url_is_refused_before_connecting() -> None:
     with pytest.raises(DatabaseUrlError):
         await Store.open("mongodb://h/db")
-
-
-def test_retention_defaults_to_180_days_and_reads_the_environment() -> None:
-    assert DEFAULT_RETENTION_DAYS == 180
-    assert retention_days({}) == 180
-    assert retention_days({"QUESTION_RETENTION_DAYS": " 30 "}) == 30
-    for bad in ("0", "-5", "abc", "1.5"):
-        with pytest.raises(ValueError, match="QUESTION_RETENTION_DAYS"):
-            retention_days({"QUESTION_RETENTION_DAYS": bad})

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import insert
 
-from bot.store import ArchiveError, Store, VersionNotFound
+from bot.store import ArchiveError, Store, VersionNotFound, zip_directory
 from bot.store.models import KnowledgeVersion
 
 from .conftest import START, FakeClock
@@ -17,24 +17,28 @@ from .zips import make_zip
 
 async def test_deployed_knowledge_becomes_version_1_once(store: Store, clock: FakeClock) -> None:
     assert await store.versions.newest() is None
-    first = await store.versions.ensure_initial(KNOWLEDGE)
+    first = await store.versions.ensure_initial(zip_directory(KNOWLEDGE))
     assert (first.number, first.created_at, first.author_hash) == (1, START, None)
     assert first.counts["files"] == len(tree(KNOWLEDGE)) and first.counts["facts"] >= 1
     clock.advance(60)
-    assert await store.versions.ensure_initial(KNOWLEDGE) == first
+    assert await store.versions.ensure_initial(zip_directory(KNOWLEDGE)) == first
     assert len(await store.versions.history()) == 1
 
 
 async def test_round_trip_through_the_database(store: Store, tmp_path: Path, clock: FakeClock) -> None:
-    await store.versions.ensure_initial(KNOWLEDGE)
+    await store.versions.ensure_initial(zip_directory(KNOWLEDGE))
     edited = tmp_path / "edited"
     for name, content in tree(KNOWLEDGE).items():
         (edited / name).parent.mkdir(parents=True, exist_ok=True)
         (edited / name).write_bytes(content)
     (edited / "facts" / "them.yaml").write_text("# thêm một tệp\n", encoding="utf-8")
     clock.advance(3600)
-    second = await store.versions.add(
-        edited, note="thêm số liệu", door="telegram", author_id=4242, counts={"articles": 5, "entries": 321}
+    second = await store.versions.add_archive(
+        zip_directory(edited),
+        note="thêm số liệu",
+        door="telegram",
+        author_id=4242,
+        counts={"articles": 5, "entries": 321},
     )
     assert second.number == 2 and second.note == "thêm số liệu" and second.counts == {"articles": 5, "entries": 321}
     assert second.author_hash == store.hasher.user("telegram", 4242)
@@ -77,10 +81,12 @@ async def test_unsafe_archives_are_refused_on_the_way_in_and_out(store: Store, t
 async def test_replicas_store_the_initial_version_once(database: str, clock: FakeClock) -> None:
     stores = [await Store.open(database, clock=clock) for _ in range(3)]
     try:
-        infos = await asyncio.gather(*(s.versions.ensure_initial(KNOWLEDGE) for s in stores))
+        infos = await asyncio.gather(*(s.versions.ensure_initial(zip_directory(KNOWLEDGE)) for s in stores))
         assert {i.number for i in infos} == {1}
         assert len(await stores[0].versions.history()) == 1
-        added = await asyncio.gather(*(s.versions.add(KNOWLEDGE, note=f"lưu {i}") for i, s in enumerate(stores)))
+        added = await asyncio.gather(
+            *(s.versions.add_archive(zip_directory(KNOWLEDGE), note=f"lưu {i}") for i, s in enumerate(stores))
+        )
         assert sorted(v.number for v in added) == [2, 3, 4]
     finally:
         for s in stores:

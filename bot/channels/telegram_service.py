@@ -38,15 +38,15 @@ DEFAULT_WEBHOOK_PATH = "/telegram"
 PTBApp = Application[Any, Any, Any, Any, Any, Any]
 
 
-def webhook_path(webhook_url: str, default: str = DEFAULT_WEBHOOK_PATH) -> str:
+def webhook_path(webhook_url: str) -> str:
     """The route to serve: WEBHOOK_URL's own path, or the door's default when it has none."""
     path = urlsplit(webhook_url).path.rstrip("/")
-    return path or default
+    return path or DEFAULT_WEBHOOK_PATH
 
 
-def public_webhook_url(webhook_url: str, default: str = DEFAULT_WEBHOOK_PATH) -> str:
+def public_webhook_url(webhook_url: str) -> str:
     base = webhook_url.rstrip("/")
-    return base if urlsplit(webhook_url).path.strip("/") else base + default
+    return base if urlsplit(webhook_url).path.strip("/") else base + DEFAULT_WEBHOOK_PATH
 
 
 class TelegramService(ServiceState):

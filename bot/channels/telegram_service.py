@@ -53,10 +53,9 @@ class TelegramService(ServiceState):
     name = "telegram"
 
     def __init__(self, settings: Settings, webhook: bool, dispatcher: ChatDispatcher, backoff: Backoff | None = None):
-        super().__init__(webhook, "chưa kết nối Telegram")
+        super().__init__(webhook, "chưa kết nối Telegram", backoff)
         self.settings = settings
         self.dispatcher = dispatcher
-        self.backoff = backoff or Backoff()
         self.app: PTBApp | None = None
         self.connected = False
         self._consumer: asyncio.Task[None] | None = None
@@ -78,21 +77,14 @@ class TelegramService(ServiceState):
         self.started = True
 
     async def _connect(self, app: PTBApp) -> None:
-        attempt = 0
-        while True:
-            try:
-                await app.initialize()
-                break
-            except InvalidToken:
-                self.problem = "Telegram từ chối token (TELEGRAM_BOT_TOKEN sai?)"
-                log.error(self.problem)
-                raise
-            except NetworkError as exc:  # TimedOut is a NetworkError too
-                delay = self.backoff.delay(attempt)
-                attempt += 1
-                self.problem = f"chưa kết nối được Telegram: {exc}"
-                log.warning("Chưa kết nối được Telegram (%s); thử lại sau %.0f giây", exc, delay)
-                await asyncio.sleep(delay)
+        await self.retrying(
+            "chưa kết nối được Telegram",
+            app.initialize,
+            retry_on=NetworkError,  # TimedOut is a NetworkError too
+            fatal=lambda exc: (
+                "Telegram từ chối token (TELEGRAM_BOT_TOKEN sai?)" if isinstance(exc, InvalidToken) else None
+            ),
+        )
         if app.post_init is not None:  # Application.run_* would call it; we drive the lifecycle ourselves
             await app.post_init(app)
         self.connected = True
@@ -100,20 +92,14 @@ class TelegramService(ServiceState):
 
     async def _register(self, app: PTBApp) -> None:
         secret = self.settings.webhook_secret.get_secret_value() if self.settings.webhook_secret else None
-        attempt = 0
-        while not self.registered:
-            try:
-                await app.bot.set_webhook(
-                    url=self.webhook_url(), secret_token=secret, allowed_updates=updates_allowed()
-                )
-                self.registered = True
-                log.info("Đã đăng ký webhook %s", self.webhook_url())
-            except TelegramError as exc:
-                delay = self.backoff.delay(attempt)
-                attempt += 1
-                self.problem = f"chưa đăng ký được webhook: {exc}"
-                log.error("Không đăng ký được webhook %s: %s; thử lại sau %.0f giây", self.webhook_url(), exc, delay)
-                await asyncio.sleep(delay)
+        await self.retrying(
+            f"chưa đăng ký được webhook {self.webhook_url()}",
+            lambda: app.bot.set_webhook(url=self.webhook_url(), secret_token=secret, allowed_updates=updates_allowed()),
+            retry_on=TelegramError,
+            level=logging.ERROR,  # a webhook Telegram will not take is mostly a wrong WEBHOOK_URL
+        )
+        self.registered = True
+        log.info("Đã đăng ký webhook %s", self.webhook_url())
         self.problem = None
 
     async def _poll(self, app: PTBApp) -> None:

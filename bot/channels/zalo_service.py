@@ -12,7 +12,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 import httpx
@@ -32,6 +33,8 @@ from .zalo_api import WEBHOOK_SECRET_HEADER, ZaloApi, ZaloApiError, ZaloError, i
 from .zalo_update import ZaloUpdate, ZaloUpdateError, parse_update
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 WEBHOOK_PATH = "/zalo"
 SEEN_TTL = 24 * 3600.0  # a redelivery comes within minutes; a day is ample
@@ -54,10 +57,9 @@ class ZaloService(ServiceState):
         backoff: Backoff | None = None,
         outbox_delays: tuple[float, float] = (1.0, 30.0),
     ):
-        super().__init__(webhook, "chưa kết nối Zalo")
+        super().__init__(webhook, "chưa kết nối Zalo", backoff)
         self.settings = settings
         self.dispatcher = dispatcher
-        self.backoff = backoff or Backoff()
         limits = httpx.Limits(max_connections=dispatcher.max_concurrent + 8)
         self.http = httpx.AsyncClient(limits=limits, trust_env=False)
         self.api = ZaloApi(settings.zalo_token, settings.zalo_base_url, self.http, timeout=15.0)
@@ -95,22 +97,15 @@ class ZaloService(ServiceState):
         self.started = True
         self.problem = None
 
-    async def _retrying(self, what: str, call: Any) -> Any:
+    async def _retrying(self, what: str, call: Callable[[], Awaitable[T]]) -> T:
         """A start-up call, retried with backoff while Zalo is unreachable or busy."""
-        attempt = 0
-        while True:
-            try:
-                return await call()
-            except ZaloError as exc:
-                if isinstance(exc, ZaloApiError) and not is_transient(exc) and exc.error_code in (401, 403, 404):
-                    self.problem = f"Zalo từ chối {what}: {exc.description} (ZALO_BOT_TOKEN sai?)"
-                    log.error(self.problem)
-                    raise
-                delay = self.backoff.delay(attempt)
-                attempt += 1
-                self.problem = f"chưa gọi được Zalo {what}: {exc}"
-                log.warning("Chưa gọi được Zalo %s (%s); thử lại sau %.0f giây", what, exc, delay)
-                await asyncio.sleep(delay)
+
+        def refused(exc: Exception) -> str | None:
+            if isinstance(exc, ZaloApiError) and not is_transient(exc) and exc.error_code in (401, 403, 404):
+                return f"Zalo từ chối {what}: {exc.description} (ZALO_BOT_TOKEN sai?)"
+            return None
+
+        return await self.retrying(f"chưa gọi được Zalo {what}", call, retry_on=ZaloError, fatal=refused)
 
     async def _poll(self) -> None:
         """Long polling: one update per call; a 408 (nothing arrived) is normal."""

@@ -16,8 +16,6 @@ import logging
 from typing import Any
 from urllib.parse import urlsplit
 
-from starlette.requests import Request
-from starlette.responses import Response
 from starlette.routing import Route
 from telegram import Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
@@ -25,11 +23,11 @@ from telegram.ext import Application
 
 from ..dialogue.core import Dialogue
 from ..settings import Settings
-from .dispatcher import ChatDispatcher, QueueFull
+from .dispatcher import ChatDispatcher
 from .retry import Backoff
 from .service import ServiceState
 from .telegram import build_application, updates_allowed
-from .web import Refused, json_body, require_secret
+from .web import Refused, unavailable, webhook_endpoint
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +54,7 @@ class TelegramService(ServiceState):
         super().__init__(webhook, "chưa kết nối Telegram", backoff)
         self.settings = settings
         self.dispatcher = dispatcher
+        self.secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
         self.app: PTBApp | None = None
         self.connected = False
         self._consumer: asyncio.Task[None] | None = None
@@ -91,10 +90,11 @@ class TelegramService(ServiceState):
         self.problem = None
 
     async def _register(self, app: PTBApp) -> None:
-        secret = self.settings.webhook_secret.get_secret_value() if self.settings.webhook_secret else None
         await self.retrying(
             f"chưa đăng ký được webhook {self.webhook_url()}",
-            lambda: app.bot.set_webhook(url=self.webhook_url(), secret_token=secret, allowed_updates=updates_allowed()),
+            lambda: app.bot.set_webhook(
+                url=self.webhook_url(), secret_token=self.secret, allowed_updates=updates_allowed()
+            ),
             retry_on=TelegramError,
             level=logging.ERROR,  # a webhook Telegram will not take is mostly a wrong WEBHOOK_URL
         )
@@ -155,25 +155,22 @@ class TelegramService(ServiceState):
     def routes(self) -> list[Route]:
         if not self.webhook:
             return []
-        return [Route(webhook_path(self.settings.webhook_url or ""), self._webhook, methods=["POST"])]
+        endpoint = webhook_endpoint(
+            SECRET_HEADER,
+            self.secret or "",
+            refusal=lambda: unavailable(self.receiving, self.app is not None and self.connected),
+            parse=self._update_of,
+            accept=self._accept,
+        )
+        return [Route(webhook_path(self.settings.webhook_url or ""), endpoint, methods=["POST"])]
 
-    async def _webhook(self, request: Request) -> Response:
-        try:
-            require_secret(request, SECRET_HEADER, self._secret())
-            if not self.receiving or self.app is None or not self.connected:
-                raise Refused(503, "not ready" if self.receiving else "shutting down")
-            data = await json_body(request)
-            update = _parse(data, self.app)
-            try:
-                self._submit(self.app, update)
-            except QueueFull:
-                raise Refused(503, "busy") from None
-        except Refused as refused:
-            return refused.response()
-        return Response(status_code=200)
+    def _update_of(self, data: Any) -> Update:
+        assert self.app is not None  # refused until connected
+        return _parse(data, self.app)
 
-    def _secret(self) -> str:
-        return self.settings.webhook_secret.get_secret_value() if self.settings.webhook_secret else ""
+    def _accept(self, update: Update) -> None:
+        assert self.app is not None
+        self._submit(self.app, update)
 
 
 def _parse(data: Any, app: PTBApp) -> Update:

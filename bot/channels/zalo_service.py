@@ -13,22 +13,20 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Awaitable, Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 import httpx
-from starlette.requests import Request
-from starlette.responses import Response
 from starlette.routing import Route
 
 from ..dialogue.core import Dialogue
 from ..settings import Settings
 from . import zalo
-from .dispatcher import ChatDispatcher, QueueFull
+from .dispatcher import ChatDispatcher
 from .outbox import Outbox
 from .retry import Backoff
 from .service import ServiceState
-from .web import Refused, json_body, require_secret
+from .web import Refused, unavailable, webhook_endpoint
 from .zalo_api import WEBHOOK_SECRET_HEADER, ZaloApi, ZaloApiError, ZaloError, is_transient
 from .zalo_update import ZaloUpdate, ZaloUpdateError, parse_update
 
@@ -60,6 +58,7 @@ class ZaloService(ServiceState):
         super().__init__(webhook, "chưa kết nối Zalo", backoff)
         self.settings = settings
         self.dispatcher = dispatcher
+        self.secret = settings.zalo_webhook_secret.get_secret_value() if settings.zalo_webhook_secret else ""
         limits = httpx.Limits(max_connections=dispatcher.max_concurrent + 8)
         self.http = httpx.AsyncClient(limits=limits, trust_env=False)
         self.api = ZaloApi(settings.zalo_token, settings.zalo_base_url, self.http, timeout=15.0)
@@ -84,8 +83,7 @@ class ZaloService(ServiceState):
         me = await self._retrying("getMe", self.api.get_me)
         self.bot_name = me.account_name
         if self.webhook:
-            secret = self.settings.zalo_webhook_secret.get_secret_value() if self.settings.zalo_webhook_secret else ""
-            await self._retrying("setWebhook", lambda: self.api.set_webhook(self.webhook_url(), secret))
+            await self._retrying("setWebhook", lambda: self.api.set_webhook(self.webhook_url(), self.secret))
             self.registered = True
             log.info("Đã đăng ký webhook Zalo %s", self.webhook_url())
         else:
@@ -170,22 +168,20 @@ class ZaloService(ServiceState):
     # ------------------------------------------------------------ webhook
 
     def routes(self) -> list[Route]:
-        return [Route(WEBHOOK_PATH, self._webhook, methods=["POST"])] if self.webhook else []
+        if not self.webhook:
+            return []
+        endpoint = webhook_endpoint(
+            WEBHOOK_SECRET_HEADER,
+            self.secret,
+            refusal=lambda: unavailable(self.receiving, self.started),
+            parse=_parse,
+            accept=self.accept,
+        )
+        return [Route(WEBHOOK_PATH, endpoint, methods=["POST"])]
 
-    async def _webhook(self, request: Request) -> Response:
-        secret = self.settings.zalo_webhook_secret.get_secret_value() if self.settings.zalo_webhook_secret else ""
-        try:
-            require_secret(request, WEBHOOK_SECRET_HEADER, secret)
-            if not self.receiving or not self.started:
-                raise Refused(503, "not ready" if self.receiving else "shutting down")
-            try:
-                update = parse_update(await json_body(request))
-            except ZaloUpdateError:
-                raise Refused(400, "not an update") from None
-            try:
-                self.accept(update)
-            except QueueFull:
-                raise Refused(503, "busy") from None
-        except Refused as refused:
-            return refused.response()
-        return Response(status_code=200)
+
+def _parse(data: Any) -> ZaloUpdate:
+    try:
+        return parse_update(data)
+    except ZaloUpdateError:
+        raise Refused(400, "not an update") from None

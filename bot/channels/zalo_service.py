@@ -131,15 +131,17 @@ class ZaloService(ServiceState):
     async def _handle(self, update: ZaloUpdate) -> None:
         core = self.core
         assert core is not None
-        seen_key = f"seen:zalo:{update.chat_id}:{update.message_id}"
+        message = zalo.incoming(update, self.bot_name)
+        if message is None:  # nothing is answered, so nothing needs remembering as seen
+            log.debug("Bỏ qua sự kiện Zalo không hỗ trợ: %s", update.event_name)
+            return
+        # Zalo may deliver an update again: each message is answered once. This stays in the door:
+        # Telegram's button presses carry the bot's own message's id, the same for every press.
+        seen_key = f"seen:{message.conversation}:{message.message_id}"
         if await core.state.get(seen_key) is not None:
             log.info("Bỏ qua update Zalo gửi lại (message_id đã trả lời)")
             return
         await core.state.put(seen_key, {"seen": True}, SEEN_TTL)
-        message = zalo.incoming(update, self.bot_name)
-        if message is None:
-            log.debug("Bỏ qua sự kiện Zalo không hỗ trợ: %s", update.event_name)
-            return
         with contextlib.suppress(ZaloError):  # cosmetic: never let it stop the answer
             await self.api.send_chat_action(update.chat_id, "typing")
         reply = await core.handle(message)

@@ -22,6 +22,7 @@ from starlette.routing import Route
 from ..dialogue.core import Dialogue
 from ..settings import Settings
 from . import zalo
+from .background import Background
 from .dispatcher import ChatDispatcher
 from .outbox import Outbox
 from .retry import Backoff
@@ -69,6 +70,7 @@ class ZaloService(ServiceState):
             max_delay=outbox_delays[1],
             concurrency=dispatcher.max_concurrent,
         )
+        self.background = Background()  # "typing…", never waited for
         self.core: Dialogue | None = None
         self.bot_name: str | None = None
         self._poller: asyncio.Task[None] | None = None
@@ -142,8 +144,7 @@ class ZaloService(ServiceState):
             log.info("Bỏ qua update Zalo gửi lại (message_id đã trả lời)")
             return
         await core.state.put(seen_key, {"seen": True}, SEEN_TTL)
-        with contextlib.suppress(ZaloError):  # cosmetic: never let it stop the answer
-            await self.api.send_chat_action(update.chat_id, "typing")
+        self.background.start(self.api.send_chat_action(update.chat_id, "typing"), "sendChatAction")
         reply = await core.handle(message)
         await self.outbox.send(update.chat_id, zalo.render(reply))
 

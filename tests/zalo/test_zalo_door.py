@@ -76,6 +76,14 @@ async def test_polling_answers_and_declines(fake_zalo: FakeZalo, kb_dir: Path) -
         assert fake_zalo.calls("sendChatAction")  # typing shown while working
 
 
+async def test_a_slow_typing_indicator_never_delays_the_answer(fake_zalo: FakeZalo, kb_dir: Path) -> None:
+    fake_zalo.delays["sendChatAction"] = 60.0  # held until the fake stops
+    async with zalo_bot(fake_zalo, kb_dir):
+        (answer,) = await ask(fake_zalo, HOUSES)  # within ask's 10 s, far less than the typing call takes
+        assert "176" in answer
+        assert not fake_zalo.calls("sendChatAction")  # still held: the answer did not wait for it
+
+
 async def test_polling_removes_a_webhook_first(fake_zalo: FakeZalo, kb_dir: Path) -> None:
     fake_zalo.webhook_url = "https://old.example.org/zalo"
     async with zalo_bot(fake_zalo, kb_dir):

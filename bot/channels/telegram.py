@@ -142,16 +142,23 @@ class TelegramDoor:
             if message is not None and chat.type != ChatType.PRIVATE and update.callback_query is None
             else None
         )
-        for i, text in enumerate(messages):
-            await update.get_bot().send_message(
-                chat.id,
-                text,
-                parse_mode=ParseMode.HTML,
-                reply_markup=keyboard if i == len(messages) - 1 else None,
-                link_preview_options=NO_PREVIEW,
-                reply_to_message_id=reply_to,
-                allow_sending_without_reply=True,
-            )
+        try:
+            for i, text in enumerate(messages):
+                await update.get_bot().send_message(
+                    chat.id,
+                    text,
+                    parse_mode=ParseMode.HTML,
+                    reply_markup=keyboard if i == len(messages) - 1 else None,
+                    link_preview_options=NO_PREVIEW,
+                    reply_to_message_id=reply_to,
+                    allow_sending_without_reply=True,
+                )
+        except TelegramError as exc:
+            if reply.kind != "failure":
+                raise
+            # the core's apology could not go (or may have gone): on_error must not send a second one
+            log.warning("Không gửi được lời xin lỗi tới chat %s: %s", chat.id, exc)
+            return
         if reply.attachment is not None:
             await update.get_bot().send_document(
                 chat.id, InputFile(reply.attachment.data, filename=reply.attachment.name)
@@ -174,6 +181,8 @@ class TelegramDoor:
             self.background.start(context.bot.send_chat_action(chat.id, ChatAction.TYPING), "sendChatAction")
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """What failed outside the core (sending, editing, fetching a file): the core itself
+        answers its own failures with texts.FAILURE, and send() never lets that one come here."""
         log.error("Lỗi khi xử lý %s", describe(update), exc_info=context.error)
         if isinstance(update, Update) and update.effective_chat is not None:
             with contextlib.suppress(TelegramError):

@@ -280,6 +280,7 @@ async def test_a_failing_handler_is_reported_and_the_bot_goes_on(
     sorry = await ask(bot.emu, "Bù Đốp xây bao nhiêu căn nhà Đại đoàn kết?")
     assert "trục trặc" in sorry.text
     assert "176" in (await ask(bot.emu, "Bù Đốp xây bao nhiêu căn nhà Đại đoàn kết?")).text
+    assert len(await bot.emu.bot_messages(USER)) == 2  # one apology: the core's, not the error handler's too
 
 
 async def test_unreachable_telegram_is_retried(

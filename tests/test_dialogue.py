@@ -197,6 +197,22 @@ async def test_photos_and_stickers_get_a_short_explanation(engine: Engine) -> No
     assert reply.kind == "invalid" and "nhãn dán" in text_of(reply)
 
 
+async def test_a_failure_while_handling_is_answered_with_an_apology(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(question: str, context: object) -> object:
+        raise RuntimeError("simulated bug")
+
+    chat = door(engine)
+    monkeypatch.setattr(engine, "converse", broken)
+    reply = await chat.say(HOUSES)
+    assert reply.kind == "failure" and text_of(reply) == texts.FAILURE
+    (logged,) = [r for r in caplog.records if r.exc_info is not None]
+    assert logged.levelname == "ERROR" and "simulated bug" in str(logged.exc_info[1])  # type: ignore[index]
+    monkeypatch.undo()
+    assert "176" in text_of(await chat.say(HOUSES))  # the conversation goes on
+
+
 async def test_reload_is_for_admins_in_every_door(kb_dir: Path, caplog: pytest.LogCaptureFixture) -> None:
     engine = Engine.from_directory(kb_dir)
     core = Dialogue(engine, admins={"zalo": frozenset({"z-admin"}), "telegram": frozenset({"42"})})

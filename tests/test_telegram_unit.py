@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
+from typing import Any
 
+import pytest
 from telegram import Chat, Message, MessageEntity, User
+from telegram.error import TimedOut
 
 from bot.answer import Answer, Source, Suggestion
-from bot.channels.telegram import addressed_text
+from bot.channels.telegram import TelegramDoor, addressed_text
 from bot.channels.telegram_render import MAX_MESSAGE, Block, pack, render
+from bot.dialogue import texts
 from bot.dialogue.actions import ShowEntry, encode
 from bot.dialogue.engine import Engine
 from bot.dialogue.messages import Reply
@@ -100,3 +105,23 @@ def test_group_addressing() -> None:
     assert addressed_text(message("/hoi bù đốp", group), BOT.username, BOT.id) == "/hoi bù đốp"
     assert addressed_text(message("/huyen@lam_theo_bac_bot", group), BOT.username, BOT.id) == "/huyen@lam_theo_bac_bot"
     assert addressed_text(message("/start@other_bot", group), BOT.username, BOT.id) is None
+
+
+async def test_an_apology_that_cannot_be_sent_is_not_sent_twice() -> None:
+    """The core's apology, when it cannot be sent, stays out of the error handler (which would
+    apologise again); any other failed send goes on to it."""
+
+    class Unreachable:
+        async def send_message(self, *args: Any, **kwargs: Any) -> None:
+            raise TimedOut()
+
+    update: Any = SimpleNamespace(
+        effective_chat=Chat(id=1, type=Chat.PRIVATE),
+        effective_message=None,
+        callback_query=None,
+        get_bot=Unreachable,
+    )
+    door = TelegramDoor(core=None)  # type: ignore[arg-type]
+    await door.send(update, Reply.say("failure", texts.FAILURE))  # logged, not raised
+    with pytest.raises(TimedOut):
+        await door.send(update, Reply.say("invalid", texts.NOT_TEXT))  # on to the error handler

@@ -6,11 +6,17 @@ The state every running door keeps (started, webhook registered, what is wrong) 
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any, Protocol, TypeVar
 
 from starlette.routing import Route
 
 from ..dialogue.core import Dialogue
+from .retry import Backoff
+
+T = TypeVar("T")
 
 
 class Service(Protocol):
@@ -35,8 +41,9 @@ class Service(Protocol):
 class ServiceState:
     """Where a door stands: started, its webhook registered, and what is wrong until it is ready."""
 
-    def __init__(self, webhook: bool, problem: str):
+    def __init__(self, webhook: bool, problem: str, backoff: Backoff | None = None):
         self.webhook = webhook
+        self.backoff = backoff or Backoff()
         self.started = False
         self.registered = False
         self.receiving = True
@@ -56,3 +63,37 @@ class ServiceState:
         if not self.ready and self.problem:
             report["problem"] = self.problem
         return report
+
+    async def retrying(
+        self,
+        what: str,
+        call: Callable[[], Awaitable[T]],
+        retry_on: type[Exception] | tuple[type[Exception], ...],
+        fatal: Callable[[Exception], str | None] = lambda exc: None,
+        level: int = logging.WARNING,
+    ) -> T:
+        """A start-up call, retried with backoff while the platform is unreachable or busy.
+
+        `what` is what is not done yet ("chưa kết nối được Telegram"): while retrying it is the
+        problem ``/healthz`` reports, and each retry is logged at `level`. An error `fatal` gives
+        a text for (a refused token: retrying cannot help) becomes the problem, is logged and raised;
+        an error that is neither fatal nor of `retry_on` is raised as it is.
+        """
+        log = logging.getLogger(type(self).__module__)  # the door's own logger, as before
+        attempt = 0
+        while True:
+            try:
+                return await call()
+            except Exception as exc:
+                refused = fatal(exc)
+                if refused is not None:
+                    self.problem = refused
+                    log.error(refused)
+                    raise
+                if not isinstance(exc, retry_on):
+                    raise
+                delay = self.backoff.delay(attempt)
+                attempt += 1
+                self.problem = f"{what}: {exc}"
+                log.log(level, "%s (%s); thử lại sau %.0f giây", what[:1].upper() + what[1:], exc, delay)
+                await asyncio.sleep(delay)

@@ -29,6 +29,7 @@ from ..dialogue import texts
 from ..dialogue.core import Dialogue
 from ..dialogue.messages import Attachment, Incoming, Media, Reply
 from ..settings import Settings
+from .background import Background
 from .telegram_flood import FloodLimiter
 from .telegram_render import render
 
@@ -45,6 +46,7 @@ class TelegramDoor:
     def __init__(self, core: Dialogue, max_upload: int = 5 * 1024 * 1024):
         self.core = core
         self.max_upload = max_upload
+        self.background = Background()
 
     def install(self, app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         app.add_handler(CallbackQueryHandler(self.button))
@@ -68,7 +70,7 @@ class TelegramDoor:
         text = addressed_text(message, context.bot.username, context.bot.id)
         if text is None:
             return  # a group conversation the bot is not part of
-        await self.typing(update, context)
+        self.typing(update, context)
         await self.send(update, await self.core.handle(self.incoming(update, text=text)))
 
     async def button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -85,7 +87,6 @@ class TelegramDoor:
         if reply.edit and isinstance(query.message, Message):
             await self.edit(query.message, reply)
             return
-        await self.typing(update, context)
         await self.send(update, reply)
 
     async def not_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -141,16 +142,23 @@ class TelegramDoor:
             if message is not None and chat.type != ChatType.PRIVATE and update.callback_query is None
             else None
         )
-        for i, text in enumerate(messages):
-            await update.get_bot().send_message(
-                chat.id,
-                text,
-                parse_mode=ParseMode.HTML,
-                reply_markup=keyboard if i == len(messages) - 1 else None,
-                link_preview_options=NO_PREVIEW,
-                reply_to_message_id=reply_to,
-                allow_sending_without_reply=True,
-            )
+        try:
+            for i, text in enumerate(messages):
+                await update.get_bot().send_message(
+                    chat.id,
+                    text,
+                    parse_mode=ParseMode.HTML,
+                    reply_markup=keyboard if i == len(messages) - 1 else None,
+                    link_preview_options=NO_PREVIEW,
+                    reply_to_message_id=reply_to,
+                    allow_sending_without_reply=True,
+                )
+        except TelegramError as exc:
+            if reply.kind != "failure":
+                raise
+            # the core's apology could not go (or may have gone): on_error must not send a second one
+            log.warning("Không gửi được lời xin lỗi tới chat %s: %s", chat.id, exc)
+            return
         if reply.attachment is not None:
             await update.get_bot().send_document(
                 chat.id, InputFile(reply.attachment.data, filename=reply.attachment.name)
@@ -166,16 +174,15 @@ class TelegramDoor:
             if "not modified" not in str(exc).lower():  # pressing the current page changes nothing
                 raise
 
-    async def typing(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    def typing(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """ "typing…" while the answer is worked out: in the background, never waited for."""
         chat = update.effective_chat
-        if chat is None:
-            return
-        try:
-            await context.bot.send_chat_action(chat.id, ChatAction.TYPING)
-        except TelegramError as exc:  # cosmetic: never let it stop the answer
-            log.debug("sendChatAction không thành: %s", exc)
+        if chat is not None:
+            self.background.start(context.bot.send_chat_action(chat.id, ChatAction.TYPING), "sendChatAction")
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """What failed outside the core (sending, editing, fetching a file): the core itself
+        answers its own failures with texts.FAILURE, and send() never lets that one come here."""
         log.error("Lỗi khi xử lý %s", describe(update), exc_info=context.error)
         if isinstance(update, Update) and update.effective_chat is not None:
             with contextlib.suppress(TelegramError):

@@ -16,8 +16,6 @@ import logging
 from typing import Any
 from urllib.parse import urlsplit
 
-from starlette.requests import Request
-from starlette.responses import Response
 from starlette.routing import Route
 from telegram import Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
@@ -25,11 +23,11 @@ from telegram.ext import Application
 
 from ..dialogue.core import Dialogue
 from ..settings import Settings
-from .dispatcher import ChatDispatcher, QueueFull
+from .dispatcher import ChatDispatcher
 from .retry import Backoff
 from .service import ServiceState
 from .telegram import build_application, updates_allowed
-from .web import Refused, json_body, require_secret
+from .web import Refused, unavailable, webhook_endpoint
 
 log = logging.getLogger(__name__)
 
@@ -38,25 +36,25 @@ DEFAULT_WEBHOOK_PATH = "/telegram"
 PTBApp = Application[Any, Any, Any, Any, Any, Any]
 
 
-def webhook_path(webhook_url: str, default: str = DEFAULT_WEBHOOK_PATH) -> str:
+def webhook_path(webhook_url: str) -> str:
     """The route to serve: WEBHOOK_URL's own path, or the door's default when it has none."""
     path = urlsplit(webhook_url).path.rstrip("/")
-    return path or default
+    return path or DEFAULT_WEBHOOK_PATH
 
 
-def public_webhook_url(webhook_url: str, default: str = DEFAULT_WEBHOOK_PATH) -> str:
+def public_webhook_url(webhook_url: str) -> str:
     base = webhook_url.rstrip("/")
-    return base if urlsplit(webhook_url).path.strip("/") else base + default
+    return base if urlsplit(webhook_url).path.strip("/") else base + DEFAULT_WEBHOOK_PATH
 
 
 class TelegramService(ServiceState):
     name = "telegram"
 
     def __init__(self, settings: Settings, webhook: bool, dispatcher: ChatDispatcher, backoff: Backoff | None = None):
-        super().__init__(webhook, "chưa kết nối Telegram")
+        super().__init__(webhook, "chưa kết nối Telegram", backoff)
         self.settings = settings
         self.dispatcher = dispatcher
-        self.backoff = backoff or Backoff()
+        self.secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
         self.app: PTBApp | None = None
         self.connected = False
         self._consumer: asyncio.Task[None] | None = None
@@ -78,42 +76,30 @@ class TelegramService(ServiceState):
         self.started = True
 
     async def _connect(self, app: PTBApp) -> None:
-        attempt = 0
-        while True:
-            try:
-                await app.initialize()
-                break
-            except InvalidToken:
-                self.problem = "Telegram từ chối token (TELEGRAM_BOT_TOKEN sai?)"
-                log.error(self.problem)
-                raise
-            except NetworkError as exc:  # TimedOut is a NetworkError too
-                delay = self.backoff.delay(attempt)
-                attempt += 1
-                self.problem = f"chưa kết nối được Telegram: {exc}"
-                log.warning("Chưa kết nối được Telegram (%s); thử lại sau %.0f giây", exc, delay)
-                await asyncio.sleep(delay)
+        await self.retrying(
+            "chưa kết nối được Telegram",
+            app.initialize,
+            retry_on=NetworkError,  # TimedOut is a NetworkError too
+            fatal=lambda exc: (
+                "Telegram từ chối token (TELEGRAM_BOT_TOKEN sai?)" if isinstance(exc, InvalidToken) else None
+            ),
+        )
         if app.post_init is not None:  # Application.run_* would call it; we drive the lifecycle ourselves
             await app.post_init(app)
         self.connected = True
         self.problem = None
 
     async def _register(self, app: PTBApp) -> None:
-        secret = self.settings.webhook_secret.get_secret_value() if self.settings.webhook_secret else None
-        attempt = 0
-        while not self.registered:
-            try:
-                await app.bot.set_webhook(
-                    url=self.webhook_url(), secret_token=secret, allowed_updates=updates_allowed()
-                )
-                self.registered = True
-                log.info("Đã đăng ký webhook %s", self.webhook_url())
-            except TelegramError as exc:
-                delay = self.backoff.delay(attempt)
-                attempt += 1
-                self.problem = f"chưa đăng ký được webhook: {exc}"
-                log.error("Không đăng ký được webhook %s: %s; thử lại sau %.0f giây", self.webhook_url(), exc, delay)
-                await asyncio.sleep(delay)
+        await self.retrying(
+            f"chưa đăng ký được webhook {self.webhook_url()}",
+            lambda: app.bot.set_webhook(
+                url=self.webhook_url(), secret_token=self.secret, allowed_updates=updates_allowed()
+            ),
+            retry_on=TelegramError,
+            level=logging.ERROR,  # a webhook Telegram will not take is mostly a wrong WEBHOOK_URL
+        )
+        self.registered = True
+        log.info("Đã đăng ký webhook %s", self.webhook_url())
         self.problem = None
 
     async def _poll(self, app: PTBApp) -> None:
@@ -169,25 +155,22 @@ class TelegramService(ServiceState):
     def routes(self) -> list[Route]:
         if not self.webhook:
             return []
-        return [Route(webhook_path(self.settings.webhook_url or ""), self._webhook, methods=["POST"])]
+        endpoint = webhook_endpoint(
+            SECRET_HEADER,
+            self.secret or "",
+            refusal=lambda: unavailable(self.receiving, self.app is not None and self.connected),
+            parse=self._update_of,
+            accept=self._accept,
+        )
+        return [Route(webhook_path(self.settings.webhook_url or ""), endpoint, methods=["POST"])]
 
-    async def _webhook(self, request: Request) -> Response:
-        try:
-            require_secret(request, SECRET_HEADER, self._secret())
-            if not self.receiving or self.app is None or not self.connected:
-                raise Refused(503, "not ready" if self.receiving else "shutting down")
-            data = await json_body(request)
-            update = _parse(data, self.app)
-            try:
-                self._submit(self.app, update)
-            except QueueFull:
-                raise Refused(503, "busy") from None
-        except Refused as refused:
-            return refused.response()
-        return Response(status_code=200)
+    def _update_of(self, data: Any) -> Update:
+        assert self.app is not None  # refused until connected
+        return _parse(data, self.app)
 
-    def _secret(self) -> str:
-        return self.settings.webhook_secret.get_secret_value() if self.settings.webhook_secret else ""
+    def _accept(self, update: Update) -> None:
+        assert self.app is not None
+        self._submit(self.app, update)
 
 
 def _parse(data: Any, app: PTBApp) -> Update:

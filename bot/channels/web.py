@@ -12,8 +12,8 @@ import contextlib
 import hmac
 import json
 import logging
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Awaitable, Callable, Iterator
+from typing import Any, TypeVar
 
 import uvicorn
 from starlette.applications import Starlette
@@ -21,7 +21,11 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from .dispatcher import QueueFull
+
 log = logging.getLogger(__name__)
+
+U = TypeVar("U")
 
 MAX_BODY_BYTES = 256 * 1024  # a chat update is a few kilobytes; anything near this is not one
 RETRY_AFTER_SECONDS = 5
@@ -61,6 +65,42 @@ def require_secret(request: Request, header: str, secret: str) -> None:
     if not secret or not hmac.compare_digest(given.encode(), secret.encode()):
         log.warning("Từ chối webhook không có mã bí mật đúng (từ %s)", request.client.host if request.client else "?")
         raise Refused(403, "forbidden")
+
+
+def unavailable(receiving: bool, ready: bool) -> str | None:
+    """Why a door refuses webhook updates for now (a 503: the platform delivers again), or None."""
+    if receiving and ready:
+        return None
+    return "not ready" if receiving else "shutting down"
+
+
+def webhook_endpoint(
+    header: str,
+    secret: str,
+    refusal: Callable[[], str | None],
+    parse: Callable[[Any], U],
+    accept: Callable[[U], None],
+) -> Callable[[Request], Awaitable[Response]]:
+    """A door's webhook: the secret in `header` (403), `refusal`'s reason while the door cannot
+    take updates (503), a capped JSON body (413/400), `parse` (Refused(400) for what is not an
+    update), then `accept` (a full dispatcher is 503 "busy"); 200 once the update is queued."""
+
+    async def endpoint(request: Request) -> Response:
+        try:
+            require_secret(request, header, secret)
+            reason = refusal()
+            if reason is not None:
+                raise Refused(503, reason)
+            update = parse(await json_body(request))
+            try:
+                accept(update)
+            except QueueFull:
+                raise Refused(503, "busy") from None
+        except Refused as refused:
+            return refused.response()
+        return Response(status_code=200)
+
+    return endpoint
 
 
 def app(routes: list[Route], health: Callable[[], tuple[bool, dict[str, Any]]]) -> Starlette:

@@ -12,26 +12,28 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 import httpx
-from starlette.requests import Request
-from starlette.responses import Response
 from starlette.routing import Route
 
 from ..dialogue.core import Dialogue
 from ..settings import Settings
 from . import zalo
-from .dispatcher import ChatDispatcher, QueueFull
+from .background import Background
+from .dispatcher import ChatDispatcher
 from .outbox import Outbox
 from .retry import Backoff
 from .service import ServiceState
-from .web import Refused, json_body, require_secret
+from .web import Refused, unavailable, webhook_endpoint
 from .zalo_api import WEBHOOK_SECRET_HEADER, ZaloApi, ZaloApiError, ZaloError, is_transient
 from .zalo_update import ZaloUpdate, ZaloUpdateError, parse_update
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 WEBHOOK_PATH = "/zalo"
 SEEN_TTL = 24 * 3600.0  # a redelivery comes within minutes; a day is ample
@@ -54,10 +56,10 @@ class ZaloService(ServiceState):
         backoff: Backoff | None = None,
         outbox_delays: tuple[float, float] = (1.0, 30.0),
     ):
-        super().__init__(webhook, "chưa kết nối Zalo")
+        super().__init__(webhook, "chưa kết nối Zalo", backoff)
         self.settings = settings
         self.dispatcher = dispatcher
-        self.backoff = backoff or Backoff()
+        self.secret = settings.zalo_webhook_secret.get_secret_value() if settings.zalo_webhook_secret else ""
         limits = httpx.Limits(max_connections=dispatcher.max_concurrent + 8)
         self.http = httpx.AsyncClient(limits=limits, trust_env=False)
         self.api = ZaloApi(settings.zalo_token, settings.zalo_base_url, self.http, timeout=15.0)
@@ -68,6 +70,7 @@ class ZaloService(ServiceState):
             max_delay=outbox_delays[1],
             concurrency=dispatcher.max_concurrent,
         )
+        self.background = Background()  # "typing…", never waited for
         self.core: Dialogue | None = None
         self.bot_name: str | None = None
         self._poller: asyncio.Task[None] | None = None
@@ -82,8 +85,7 @@ class ZaloService(ServiceState):
         me = await self._retrying("getMe", self.api.get_me)
         self.bot_name = me.account_name
         if self.webhook:
-            secret = self.settings.zalo_webhook_secret.get_secret_value() if self.settings.zalo_webhook_secret else ""
-            await self._retrying("setWebhook", lambda: self.api.set_webhook(self.webhook_url(), secret))
+            await self._retrying("setWebhook", lambda: self.api.set_webhook(self.webhook_url(), self.secret))
             self.registered = True
             log.info("Đã đăng ký webhook Zalo %s", self.webhook_url())
         else:
@@ -95,22 +97,15 @@ class ZaloService(ServiceState):
         self.started = True
         self.problem = None
 
-    async def _retrying(self, what: str, call: Any) -> Any:
+    async def _retrying(self, what: str, call: Callable[[], Awaitable[T]]) -> T:
         """A start-up call, retried with backoff while Zalo is unreachable or busy."""
-        attempt = 0
-        while True:
-            try:
-                return await call()
-            except ZaloError as exc:
-                if isinstance(exc, ZaloApiError) and not is_transient(exc) and exc.error_code in (401, 403, 404):
-                    self.problem = f"Zalo từ chối {what}: {exc.description} (ZALO_BOT_TOKEN sai?)"
-                    log.error(self.problem)
-                    raise
-                delay = self.backoff.delay(attempt)
-                attempt += 1
-                self.problem = f"chưa gọi được Zalo {what}: {exc}"
-                log.warning("Chưa gọi được Zalo %s (%s); thử lại sau %.0f giây", what, exc, delay)
-                await asyncio.sleep(delay)
+
+        def refused(exc: Exception) -> str | None:
+            if isinstance(exc, ZaloApiError) and not is_transient(exc) and exc.error_code in (401, 403, 404):
+                return f"Zalo từ chối {what}: {exc.description} (ZALO_BOT_TOKEN sai?)"
+            return None
+
+        return await self.retrying(f"chưa gọi được Zalo {what}", call, retry_on=ZaloError, fatal=refused)
 
     async def _poll(self) -> None:
         """Long polling: one update per call; a 408 (nothing arrived) is normal."""
@@ -138,17 +133,18 @@ class ZaloService(ServiceState):
     async def _handle(self, update: ZaloUpdate) -> None:
         core = self.core
         assert core is not None
-        seen_key = f"seen:zalo:{update.chat_id}:{update.message_id}"
+        message = zalo.incoming(update, self.bot_name)
+        if message is None:  # nothing is answered, so nothing needs remembering as seen
+            log.debug("Bỏ qua sự kiện Zalo không hỗ trợ: %s", update.event_name)
+            return
+        # Zalo may deliver an update again: each message is answered once. This stays in the door:
+        # Telegram's button presses carry the bot's own message's id, the same for every press.
+        seen_key = f"seen:{message.conversation}:{message.message_id}"
         if await core.state.get(seen_key) is not None:
             log.info("Bỏ qua update Zalo gửi lại (message_id đã trả lời)")
             return
         await core.state.put(seen_key, {"seen": True}, SEEN_TTL)
-        message = zalo.incoming(update, self.bot_name)
-        if message is None:
-            log.debug("Bỏ qua sự kiện Zalo không hỗ trợ: %s", update.event_name)
-            return
-        with contextlib.suppress(ZaloError):  # cosmetic: never let it stop the answer
-            await self.api.send_chat_action(update.chat_id, "typing")
+        self.background.start(self.api.send_chat_action(update.chat_id, "typing"), "sendChatAction")
         reply = await core.handle(message)
         await self.outbox.send(update.chat_id, zalo.render(reply))
 
@@ -175,22 +171,20 @@ class ZaloService(ServiceState):
     # ------------------------------------------------------------ webhook
 
     def routes(self) -> list[Route]:
-        return [Route(WEBHOOK_PATH, self._webhook, methods=["POST"])] if self.webhook else []
+        if not self.webhook:
+            return []
+        endpoint = webhook_endpoint(
+            WEBHOOK_SECRET_HEADER,
+            self.secret,
+            refusal=lambda: unavailable(self.receiving, self.started),
+            parse=_parse,
+            accept=self.accept,
+        )
+        return [Route(WEBHOOK_PATH, endpoint, methods=["POST"])]
 
-    async def _webhook(self, request: Request) -> Response:
-        secret = self.settings.zalo_webhook_secret.get_secret_value() if self.settings.zalo_webhook_secret else ""
-        try:
-            require_secret(request, WEBHOOK_SECRET_HEADER, secret)
-            if not self.receiving or not self.started:
-                raise Refused(503, "not ready" if self.receiving else "shutting down")
-            try:
-                update = parse_update(await json_body(request))
-            except ZaloUpdateError:
-                raise Refused(400, "not an update") from None
-            try:
-                self.accept(update)
-            except QueueFull:
-                raise Refused(503, "busy") from None
-        except Refused as refused:
-            return refused.response()
-        return Response(status_code=200)
+
+def _parse(data: Any) -> ZaloUpdate:
+    try:
+        return parse_update(data)
+    except ZaloUpdateError:
+        raise Refused(400, "not an update") from None

@@ -60,6 +60,8 @@ class Dialogue:
         return msg.user_id in self.admins.get(msg.door, frozenset())
 
     async def handle(self, msg: Incoming) -> Reply:
+        """The reply to a message; a failure anywhere in handling it is logged and the user is
+        told so (texts.FAILURE), the same in every door."""
         memory = self._memories[msg.conversation] = Memory(self.state, msg.conversation, self.context_ttl)
         try:
             reply = await self._dispatch(msg)
@@ -67,6 +69,9 @@ class Dialogue:
                 # numbers always refer to the latest reply
                 await memory.remember(choices=[encode(c.action) for c in reply.choices])
                 await memory.save()
+        except Exception:
+            log.exception("Lỗi khi xử lý tin nhắn từ %s (message_id %s)", msg.door, msg.message_id)
+            return Reply.say("failure", texts.FAILURE)
         finally:
             self._memories.pop(msg.conversation, None)
         return reply

@@ -29,6 +29,7 @@ ReplyKind = Literal[
     "limited",  # too many messages: the once-per-window warning
     "silent",  # nothing to send (still limited, already warned; not addressed to the bot)
     "notice",  # a short acknowledgement (feedback taken): a toast where the medium has one
+    "failure",  # handling the message failed: an apology, rendered like any short text
 ]
 Media = Literal["image", "sticker", "file", "voice", "other"]
 

@@ -95,12 +95,15 @@ async def test_suggestion_button_answers_that_entry(bot: RunningBot) -> None:
     assert reply.buttons
     button = reply.buttons[0]
     entry_id = button["callback_data"].removeprefix("e:")
+    typed = len(await bot.emu.wait_for_api_call("sendChatAction"))  # "typing…" for the typed question
     await bot.emu.send_callback(button["callback_data"], message=reply)
     (answer,) = await bot.emu.wait_for_bot_messages(reply.chat_id, count=1)
     expected = bot.engine.kb.by_id[entry_id].entry.answer
     assert expected.split()[0] in answer.text
     assert bot.engine.kb.by_id[entry_id].entry.value in answer.text
     await bot.emu.wait_for_api_call("answerCallbackQuery")
+    # the press's answer was ready at once: no "typing…" sent before it
+    assert len(await bot.emu.api_calls("sendChatAction")) == typed
 
 
 async def test_start_offers_examples_that_work(bot: RunningBot) -> None:
@@ -277,6 +280,7 @@ async def test_a_failing_handler_is_reported_and_the_bot_goes_on(
     sorry = await ask(bot.emu, "Bù Đốp xây bao nhiêu căn nhà Đại đoàn kết?")
     assert "trục trặc" in sorry.text
     assert "176" in (await ask(bot.emu, "Bù Đốp xây bao nhiêu căn nhà Đại đoàn kết?")).text
+    assert len(await bot.emu.bot_messages(USER)) == 2  # one apology: the core's, not the error handler's too
 
 
 async def test_unreachable_telegram_is_retried(

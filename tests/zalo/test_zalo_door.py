@@ -15,6 +15,7 @@ from bot.channels.retry import Backoff
 from bot.channels.runner import Runtime
 from bot.channels.zalo_api import ZALO_TEXT_LIMIT
 from bot.channels.zalo_service import ZaloService
+from bot.dialogue import texts
 from bot.dialogue.actions import ShowEntry
 from bot.dialogue.engine import Engine
 from bot.dialogue.messages import Reply
@@ -74,6 +75,14 @@ async def test_polling_answers_and_declines(fake_zalo: FakeZalo, kb_dir: Path) -
         (declined,) = await ask(fake_zalo, "Huyện Củ Chi có bao nhiêu mô hình?")
         assert "Củ Chi" in declined and "Lai Vung" in declined and "Nguồn" not in declined
         assert fake_zalo.calls("sendChatAction")  # typing shown while working
+
+
+async def test_a_slow_typing_indicator_never_delays_the_answer(fake_zalo: FakeZalo, kb_dir: Path) -> None:
+    fake_zalo.delays["sendChatAction"] = 60.0  # held until the fake stops
+    async with zalo_bot(fake_zalo, kb_dir):
+        (answer,) = await ask(fake_zalo, HOUSES)  # within ask's 10 s, far less than the typing call takes
+        assert "176" in answer
+        assert not fake_zalo.calls("sendChatAction")  # still held: the answer did not wait for it
 
 
 async def test_polling_removes_a_webhook_first(fake_zalo: FakeZalo, kb_dir: Path) -> None:
@@ -171,6 +180,22 @@ async def test_a_send_that_finally_fails_does_not_stop_the_door(fake_zalo: FakeZ
         await fake_zalo.push_text(USER, USER, HOUSES)
         await wait_until(lambda: len(fake_zalo.calls("sendMessage")) >= 5, what="the attempts")
         assert "52 tỷ" in (await ask(fake_zalo, "Lai Vung huy động bao nhiêu tiền xây cầu đường?"))[0]
+
+
+async def test_a_failure_while_handling_gets_the_apology(
+    fake_zalo: FakeZalo, kb_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(question: str, context: object) -> object:
+        raise RuntimeError("simulated bug")
+
+    async with zalo_bot(fake_zalo, kb_dir) as runtime:
+        assert runtime.engine is not None
+        monkeypatch.setattr(runtime.engine, "converse", broken)
+        (sorry,) = await ask(fake_zalo, HOUSES)
+        assert sorry == texts.FAILURE
+        monkeypatch.undo()
+        (answer,) = await ask(fake_zalo, HOUSES)
+        assert "176" in answer and len(fake_zalo.messages(USER)) == 2  # one apology, then the door goes on
 
 
 async def test_reload_for_admins_only(fake_zalo: FakeZalo, kb_dir: Path) -> None:

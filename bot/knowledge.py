@@ -203,7 +203,7 @@ class KnowledgeBase:
     examples: tuple[str, ...] = ()
     # Entries still marked `draft: true`: validated like the others, kept out of `entries` (what is served).
     drafts: tuple[Located, ...] = ()
-    # Articles with drafts only: validated, kept out of `articles` (what is served) until one is accepted.
+    # Articles not yet reviewed (drafts only, or the drafter's placeholders): validated, kept out of `articles`.
     draft_articles: Mapping[str, Article] = field(default_factory=lambda: MappingProxyType({}))
     by_id: Mapping[str, Located] = field(init=False)
     districts: tuple[str, ...] = field(init=False)  # in the order of their first article
@@ -282,8 +282,10 @@ def load(directory: str | Path) -> KnowledgeBase:
     served = tuple(e for e in entries if not e.entry.draft)
     drafts = tuple(e for e in entries if e.entry.draft)
     # an article whose every entry is still a draft is not served either: until a curator accepts
-    # something of it, its district is not known to the bot and its drafted metadata is not shown
+    # something of it, its district is not known to the bot and its drafted metadata is not shown.
+    # Nor is one still holding the drafter's placeholder (refused above once it has accepted entries).
     unreviewed = {e.article.id for e in drafts} - {e.article.id for e in served}
+    unreviewed |= {k for k, a in articles.items() if PROVINCE_TO_FILL in (a.province, a.district)}
     return KnowledgeBase(
         directory=root,
         articles=MappingProxyType({k: a for k, a in articles.items() if k not in unreviewed}),

@@ -120,14 +120,9 @@ class PlaceFinder:
         self._province_tokens: dict[str, list[str]] = {}
         for district, province in dict.fromkeys(districts):
             name_key = tuple(tokens(district))
-            if not name_key:
-                # a draft's placeholder ("?"): the loader refuses it with accepted entries, but an
-                # article with no facts file at all is served as it is
-                continue
             province_keys = {tuple(tokens(province))}
             # "Bà Rịa - Vũng Tàu" is also said "Vũng Tàu" or "Bà Rịa"
             province_keys |= {tuple(tokens(part)) for part in province.split(" - ")}
-            province_keys.discard(())  # the province placeholder, in such an article, names no place
             known = KnownDistrict(district, province, (name_key, *sorted(province_keys)))
             self.known.append(known)
             self._province_tokens[district] = tokens(province)

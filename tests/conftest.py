@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.dialogue.engine import Engine
+from bot.answering.answerer import Answerer
 
 from .store.postgres import PostgresServer, cannot_run_reason, running_server
 
@@ -46,9 +46,9 @@ def database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 
 @pytest.fixture(scope="session")
-def engine() -> Engine:
-    """The engine over the shipped knowledge base (read-only: tests that edit use kb_dir)."""
-    return Engine.from_directory(KNOWLEDGE)
+def answerer() -> Answerer:
+    """The answerer over the shipped knowledge base (read-only: tests that edit use kb_dir)."""
+    return Answerer.from_directory(KNOWLEDGE)
 
 
 @pytest.fixture

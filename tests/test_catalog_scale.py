@@ -6,25 +6,26 @@ from pathlib import Path
 
 import pytest
 
+from bot.answering import catalog
+from bot.answering.answerer import Answerer
 from bot.channels import plain
 from bot.channels.collecting import CollectingDoor
-from bot.dialogue import catalog
-from bot.dialogue.actions import ShowCatalog, decode, encode
-from bot.dialogue.core import Dialogue
-from bot.dialogue.engine import Engine
+from bot.chat import views
+from bot.chat.actions import ShowCatalog, decode, encode
+from bot.chat.core import Dialogue
 from tests.benchmarks.synth import generate
 
 from .conftest import run_cli
 
 
 @pytest.fixture(scope="module")
-def big_engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+def big_engine(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
     directory = tmp_path_factory.mktemp("big") / "kb"
     generate(1200, directory, seed=11)  # the five districts and 16 more
-    return Engine.from_directory(directory)
+    return Answerer.from_directory(directory)
 
 
-def test_the_line_of_districts_names_a_dozen_and_counts_the_rest(big_engine: Engine) -> None:
+def test_the_line_of_districts_names_a_dozen_and_counts_the_rest(big_engine: Answerer) -> None:
     kb = big_engine.kb
     assert len(kb.districts) > catalog.MAX_NAMED_DISTRICTS
     line = catalog.districts_line(kb)
@@ -34,15 +35,15 @@ def test_the_line_of_districts_names_a_dozen_and_counts_the_rest(big_engine: Eng
     assert "Củ Chi" in declined.body and len(declined.body) < 1000
 
 
-async def test_districts_and_sources_are_paged(big_engine: Engine) -> None:
+async def test_districts_and_sources_are_paged(big_engine: Answerer) -> None:
     chat = CollectingDoor(Dialogue(big_engine))
     first = await chat.say("/huyen")
-    assert first.page is not None and first.page.total == -(-len(big_engine.kb.articles) // catalog.PER_PAGE)
+    assert first.page is not None and first.page.total == -(-len(big_engine.kb.articles) // views.PER_PAGE)
     assert first.page.next is not None
     second = await chat.press(encode(first.page.next))
     assert second.edit and second.page is not None and second.page.number == 2 and second.parts != first.parts
     shown = [p for reply in (first, second) for p in reply.parts if p.startswith("Huyện ")]
-    assert len(shown) == 2 * catalog.PER_PAGE and len(set(shown)) == len(shown)
+    assert len(shown) == 2 * views.PER_PAGE and len(set(shown)) == len(shown)
     sources = await chat.say("/nguon")
     assert sources.page is not None and "1." in plain.text(sources)  # page turns numbered in plain doors
     assert (await chat.say("1")).page is not None
@@ -62,7 +63,7 @@ def test_ask_json_says_how_long_each_answer_took() -> None:
     assert data["answered"] and isinstance(data["ms"], float) and data["ms"] > 0
 
 
-def test_big_base_answers_its_invented_districts(big_engine: Engine) -> None:
+def test_big_base_answers_its_invented_districts(big_engine: Answerer) -> None:
     district = big_engine.kb.districts[-1]
     answer = big_engine.ask(f"{district} có những mô hình nào?")
     assert answer.answered and {s.district for s in answer.sources} == {district}

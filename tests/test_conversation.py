@@ -8,15 +8,15 @@ import json
 
 import pytest
 
+from bot.answering.answerer import Answerer
+from bot.answering.context import INTENT_FIELDS, Context, intent
+from bot.answering.query import Query
 from bot.channels import plain
 from bot.channels.collecting import CollectingDoor
-from bot.dialogue.context import INTENT_FIELDS, Context, intent
-from bot.dialogue.core import Dialogue
-from bot.dialogue.engine import Engine
-from bot.dialogue.messages import Reply
-from bot.dialogue.state import MemoryState
-from bot.query import Query
-from bot.text import tokens
+from bot.chat.core import Dialogue
+from bot.chat.key_values import MemoryKeyValues
+from bot.chat.messages import Reply
+from bot.language.folding import tokens
 
 from .conftest import run_cli
 
@@ -26,12 +26,12 @@ def says(reply: Reply, *phrases: str) -> bool:
     return all(any(body[i : i + len(tokens(p))] == tokens(p) for i in range(len(body))) for p in phrases)
 
 
-def chat(engine: Engine, **kwargs: object) -> CollectingDoor:
-    return CollectingDoor(Dialogue(engine), **kwargs)  # type: ignore[arg-type]
+def chat(answerer: Answerer, **kwargs: object) -> CollectingDoor:
+    return CollectingDoor(Dialogue(answerer), **kwargs)  # type: ignore[arg-type]
 
 
-async def test_the_same_question_about_another_district(engine: Engine) -> None:
-    door = chat(engine)
+async def test_the_same_question_about_another_district(answerer: Answerer) -> None:
+    door = chat(answerer)
     first = await door.say("Kiên Lương có những mô hình nào?")
     assert first.answered and says(first, "Hũ gạo tình thương")
     again = await door.say("còn Lai Vung thì sao?")
@@ -39,8 +39,8 @@ async def test_the_same_question_about_another_district(engine: Engine) -> None:
     assert says(again, "Huy động sức dân")
 
 
-async def test_a_follow_up_keeps_the_district_and_the_subject(engine: Engine) -> None:
-    door = chat(engine)
+async def test_a_follow_up_keeps_the_district_and_the_subject(answerer: Answerer) -> None:
+    door = chat(answerer)
     assert says(await door.say("bu dop xay dc bao nhieu can nha dai doan ket"), "176")
     repaired = await door.say("còn sửa chữa bao nhiêu căn?")
     assert repaired.answered and says(repaired, "39 căn") and not says(repaired, "176")
@@ -50,8 +50,8 @@ async def test_a_follow_up_keeps_the_district_and_the_subject(engine: Engine) ->
     assert says(length, "13.75")
 
 
-async def test_pronouns_point_at_the_people_just_named(engine: Engine) -> None:
-    door = chat(engine)
+async def test_pronouns_point_at_the_people_just_named(answerer: Answerer) -> None:
+    door = chat(answerer)
     assert says(await door.say("bi thu huyen uy chau thanh la ai"), "Phan Song Toàn")
     deputy = await door.say("còn phó bí thư thường trực?")
     assert says(deputy, "Huỳnh Thanh Tuấn")
@@ -59,32 +59,32 @@ async def test_pronouns_point_at_the_people_just_named(engine: Engine) -> None:
     assert says(awarded, "5 cá nhân")
 
 
-async def test_a_question_naming_its_own_subject_replaces_the_context(engine: Engine) -> None:
-    door = chat(engine)
+async def test_a_question_naming_its_own_subject_replaces_the_context(answerer: Answerer) -> None:
+    door = chat(answerer)
     await door.say("phong trao dong khoi moi o chau thanh co phuong cham gi")
     other = await door.say("mô hình Ánh sáng biên cương là của đơn vị nào")
     assert other.answered and other.sources[0].district == "Bù Đốp" and says(other, "Huyện Đoàn")
 
 
-async def test_an_unknown_district_in_a_follow_up_is_declined_and_the_context_stays(engine: Engine) -> None:
-    door = chat(engine)
+async def test_an_unknown_district_in_a_follow_up_is_declined_and_the_context_stays(answerer: Answerer) -> None:
+    door = chat(answerer)
     await door.say("Lai Vung xây mới bao nhiêu cây cầu?")
     declined = await door.say("còn Củ Chi?")
     assert not declined.answered and "Củ Chi" in plain.text(declined)
     assert says(await door.say("dan hien bao nhieu dat"), "2.208")
 
 
-async def test_small_talk_keeps_the_conversation_going(engine: Engine) -> None:
-    door = chat(engine)
+async def test_small_talk_keeps_the_conversation_going(answerer: Answerer) -> None:
+    door = chat(answerer)
     await door.say("bu dop xay dc bao nhieu can nha dai doan ket")
     thanks = await door.say("ok cảm ơn nhé 👍")
     assert thanks.kind == "smalltalk" and not thanks.answered and not thanks.sources
     assert says(await door.say("còn sửa chữa bao nhiêu căn?"), "39 căn")
 
 
-async def test_context_is_per_member_in_a_group_and_expires(engine: Engine) -> None:
+async def test_context_is_per_member_in_a_group_and_expires(answerer: Answerer) -> None:
     now = [0.0]
-    core = Dialogue(engine, state=MemoryState(clock=lambda: now[0]), context_ttl=600)
+    core = Dialogue(answerer, state=MemoryKeyValues(clock=lambda: now[0]), context_ttl=600)
     alice = CollectingDoor(core, chat_id="g", user_id="alice", is_group=True)
     bob = CollectingDoor(core, chat_id="g", user_id="bob", is_group=True)
     await alice.say("Kiên Lương có những mô hình nào?")
@@ -99,19 +99,19 @@ async def test_context_is_per_member_in_a_group_and_expires(engine: Engine) -> N
     [("Châu Thành thuộc tỉnh nào?", "Bến Tre", True), ("bu dop thuoc tinh nao", "Bình Phước", False)],
 )
 async def test_a_districts_province_comes_from_the_metadata(
-    engine: Engine, question: str, expected: str, said_by_article: bool
+    answerer: Answerer, question: str, expected: str, said_by_article: bool
 ) -> None:
-    reply = await chat(engine).say(question)
+    reply = await chat(answerer).say(question)
     assert reply.answered and says(reply, expected)
     assert says(reply, "bài viết không nêu tên tỉnh") is not said_by_article
 
 
-async def test_questions_about_the_base(engine: Engine) -> None:
-    door = chat(engine)
+async def test_questions_about_the_base(answerer: Answerer) -> None:
+    door = chat(answerer)
     covered = await door.say("có bao nhiêu huyện trong dữ liệu?")
-    assert covered.answered and all(says(covered, d) for d in engine.kb.districts)
+    assert covered.answered and all(says(covered, d) for d in answerer.kb.districts)
     articles = await door.say("co nhung bai viet nao vay")
-    assert articles.answered and len(articles.sources) == len(engine.kb.articles)
+    assert articles.answered and len(articles.sources) == len(answerer.kb.articles)
     issuer = await door.say("Kết luận 01 do ai ban hành?")
     assert issuer.answered and says(issuer, "Bộ Chính trị") and says(issuer, "18/5/2021")
 
@@ -128,17 +128,17 @@ async def test_questions_about_the_base(engine: Engine) -> None:
         "số điện thoại bí thư huyện ủy bù đốp",
     ],
 )
-async def test_declines_state_nothing_from_the_base(engine: Engine, question: str) -> None:
-    reply = await chat(engine).say(question)
+async def test_declines_state_nothing_from_the_base(answerer: Answerer, question: str) -> None:
+    reply = await chat(answerer).say(question)
     assert not reply.answered and not reply.sources and reply.kind in ("decline", "invalid")
 
 
-async def test_comparisons_give_each_districts_figure_and_no_ranking(engine: Engine) -> None:
-    reply = await chat(engine).say("huyện nào xây nhiều nhà đại đoàn kết nhất")
+async def test_comparisons_give_each_districts_figure_and_no_ranking(answerer: Answerer) -> None:
+    reply = await chat(answerer).say("huyện nào xây nhiều nhà đại đoàn kết nhất")
     assert reply.answered and says(reply, "176")
     assert not says(reply, "nhiều nhất là")
     assert "Không có số liệu này" in plain.text(reply)  # the districts that have none are named
-    both = await chat(engine).say("so sánh Lai Vung và Châu Thành về khen thưởng cá nhân")
+    both = await chat(answerer).say("so sánh Lai Vung và Châu Thành về khen thưởng cá nhân")
     assert says(both, "49 cá nhân") and says(both, "294 cá nhân")
     assert {s.district for s in both.sources} == {"Lai Vung", "Châu Thành"}
 

@@ -13,15 +13,17 @@ from pathlib import Path
 
 import pytest
 
+from bot.answering.answerer import Answerer
 from bot.channels import plain
 from bot.channels.collecting import CollectingDoor
-from bot.channels.runner import Runtime
-from bot.dialogue import texts
-from bot.dialogue.actions import Rate, encode
-from bot.dialogue.core import Dialogue
-from bot.dialogue.engine import Engine
-from bot.dialogue.versions import Versions
-from bot.settings import Settings
+from bot.chat import chat_texts
+from bot.chat.actions import Rate, encode
+from bot.chat.core import Dialogue
+from bot.curation import curator_texts
+from bot.curation.desk import CuratorDesk
+from bot.curation.library import KnowledgeLibrary
+from bot.hosting.runner import Runtime
+from bot.hosting.settings import Settings
 from bot.store import Store
 
 from .store.dump import as_text, dump_all_rows
@@ -34,7 +36,7 @@ OUT_OF_BASE = "giá lúa ở Lai Vung năm nay bao nhiêu?"
 @dataclass
 class Hosted:
     store: Store
-    versions: Versions
+    versions: KnowledgeLibrary
     core: Dialogue
     kb_dir: Path
 
@@ -52,11 +54,11 @@ class Hosted:
 async def host(database: str, kb_dir: Path, workdir: Path) -> Hosted:
     """A bot as `run` starts it: the store opened, the newest version loaded."""
     store = await Store.open(database)
-    versions = Versions(store, kb_dir, workdir)
+    versions = KnowledgeLibrary(store, kb_dir, workdir)
     number, snapshot = await versions.build_newest()
-    engine = Engine(snapshot)
-    versions.serve(engine, number, snapshot)
-    core = Dialogue(engine, admins={"telegram": frozenset({"42"})}, store=store, versions=versions)
+    answerer = Answerer(snapshot)
+    versions.serve(answerer, number, snapshot)
+    core = Dialogue(answerer, admins={"telegram": frozenset({"42"})}, store=store, desks=[CuratorDesk(versions)])
     return Hosted(store, versions, core, kb_dir)
 
 
@@ -90,7 +92,7 @@ async def test_questions_are_recorded_without_plain_ids(hosted: Hosted) -> None:
     stored = await hosted.store.questions.get(answered.feedback)
     assert stored is not None and stored.text == HOUSES and stored.answered
     assert stored.door == "zalo" and "bd-mttq-nha-dai-doan-ket" in stored.entry_ids and stored.score > 0
-    everything = as_text(await dump_all_rows(hosted.store.engine))
+    everything = as_text(await dump_all_rows(hosted.store.answerer))
     assert "zuser-5531" not in everything and "zchat-8812" not in everything
     assert stored.user_hash and stored.user_hash == hosted.store.hasher.user("zalo", "zuser-5531")
 
@@ -118,10 +120,10 @@ async def test_feedback_by_button_and_by_words_reaches_the_report(hosted: Hosted
     houses = await first.say(HOUSES)
     assert houses.feedback is not None
     thanks = await first.press(encode(Rate(houses.feedback, 1)))
-    assert thanks.kind == "notice" and text(thanks) == texts.THANKS_FOR_FEEDBACK
+    assert thanks.kind == "notice" and text(thanks) == chat_texts.THANKS_FOR_FEEDBACK
     bridges = await second.say(BRIDGES)
     corrected = await second.say("sai rồi, phải là 25 tỷ")
-    assert corrected.kind == "notice" and text(corrected) == texts.THANKS_FOR_CORRECTION
+    assert corrected.kind == "notice" and text(corrected) == chat_texts.THANKS_FOR_CORRECTION
     assert (await second.say("👎")).kind == "notice"  # the same vote again, bare: the words stay
     report = await hosted.admin().say("/phanhoi")
     shown = text(report)
@@ -174,10 +176,10 @@ async def test_a_valid_district_file_becomes_a_new_version_and_is_served(hosted:
     )
     done = await admin.send_file("lai-vung.yaml", data)
     shown = text(done)
-    assert done.kind == "command" and texts.now_serving(2) in shown and "lv-cau-duong-nguon-luc" in shown
+    assert done.kind == "command" and curator_texts.now_serving(2) in shown and "lv-cau-duong-nguon-luc" in shown
     assert [v.number for v in await hosted.versions.history()] == [2, 1]
     assert hosted.versions.loaded == 2
-    entry = hosted.core.engine.kb.by_id["lv-cau-duong-nguon-luc"]
+    entry = hosted.core.answerer.kb.by_id["lv-cau-duong-nguon-luc"]
     assert "quỹ bê tông hoá lộ giao thông" in entry.entry.keywords
     listing = text(await admin.say("/phienban"))
     assert "2." in listing and "lai-vung.yaml" in listing and "(đang dùng)" in listing
@@ -189,7 +191,7 @@ async def test_a_valid_district_file_becomes_a_new_version_and_is_served(hosted:
 async def test_a_file_sent_with_the_command_as_caption_is_taken(hosted: Hosted) -> None:
     data = edited(hosted.kb_dir, "dat-do.yaml", "kind: figure", "kind: figure")
     done = await hosted.admin().send_file("dat-do.yaml", data, caption="/capnhat")
-    assert done.kind == "command" and texts.now_serving(2) in text(done)
+    assert done.kind == "command" and curator_texts.now_serving(2) in text(done)
 
 
 async def test_an_invalid_file_is_refused_with_file_entry_and_field_and_the_old_base_serves(hosted: Hosted) -> None:
@@ -219,7 +221,7 @@ async def test_files_the_base_cannot_take_are_refused_plainly(hosted: Hosted, na
     admin = hosted.admin()
     await admin.say("/capnhat")
     refused = await admin.send_file(name, data)
-    assert why in text(refused) and texts.now_serving(2) not in text(refused)
+    assert why in text(refused) and curator_texts.now_serving(2) not in text(refused)
     assert len(await hosted.versions.history()) == 1
 
 
@@ -240,7 +242,7 @@ async def test_an_article_file_is_validated_against_the_quotes_that_cite_it(host
     assert "facts/lai-vung.yaml" in text(broken) and "lv-cau-duong-nguon-luc" in text(broken)
     await admin.say("/capnhat")
     fine = await admin.send_file("lai-vung.txt", (article + "\n(Bài đã được cập nhật.)\n").encode())
-    assert texts.now_serving(2) in text(fine) and "lai-vung" in text(fine)
+    assert curator_texts.now_serving(2) in text(fine) and "lai-vung" in text(fine)
 
 
 async def test_export_then_a_zip_of_the_whole_directory_round_trips(hosted: Hosted) -> None:
@@ -259,7 +261,7 @@ async def test_export_then_a_zip_of_the_whole_directory_round_trips(hosted: Host
         for name, data in files.items():
             archive.writestr(f"knowledge/{name}", data)  # one folder around it, as zip tools make
     done = await admin.send_file("knowledge.zip", repacked.getvalue(), caption="/capnhat")
-    assert texts.now_serving(2) in text(done) and "lv-cau-duong-nguon-luc" in text(done)
+    assert curator_texts.now_serving(2) in text(done) and "lv-cau-duong-nguon-luc" in text(done)
     again = await admin.say("/xuat")
     assert again.attachment is not None and again.attachment.name == "knowledge-v2.zip"
 
@@ -270,8 +272,8 @@ async def test_rollback_serves_the_old_version_as_the_newest(hosted: Hosted) -> 
     await admin.send_file("lai-vung.yaml", data, caption="/capnhat")
     assert hosted.versions.loaded == 2
     rolled = await admin.say("/khoiphuc 1")
-    assert texts.now_serving(3) in text(rolled) and "lv-cau-duong-nguon-luc" in text(rolled)
-    assert "tiền bê tông lộ" not in hosted.core.engine.kb.by_id["lv-cau-duong-nguon-luc"].entry.keywords
+    assert curator_texts.now_serving(3) in text(rolled) and "lv-cau-duong-nguon-luc" in text(rolled)
+    assert "tiền bê tông lộ" not in hosted.core.answerer.kb.by_id["lv-cau-duong-nguon-luc"].entry.keywords
     history = await hosted.versions.history()
     assert [v.number for v in history] == [3, 2, 1] and "khôi phục phiên bản 1" in history[0].note
     for bad in ("", "abc", "0", "-1", "99", "1; drop table"):
@@ -295,20 +297,22 @@ CURATORS_COMMANDS = ("/chuatraloi", "/phanhoi", "/capnhat", "/duyet", "/phienban
 
 
 async def test_curators_commands_say_what_they_lack(database: str, kb_dir: Path) -> None:
-    engine = Engine.from_directory(kb_dir)
-    bare = Dialogue(engine)  # no store at all
+    answerer = Answerer.from_directory(kb_dir)
+    bare = Dialogue(answerer, desks=[CuratorDesk()])  # no store at all
     for command in CURATORS_COMMANDS:
         assert (await CollectingDoor(bare, is_admin=False).say(command)).kind == "refused", command
         lacking = await CollectingDoor(bare, is_admin=True).say(command)
-        assert lacking.kind == "invalid" and text(lacking) == texts.NO_STORE, command
+        assert lacking.kind == "invalid" and text(lacking) == curator_texts.NO_STORE, command
     store = await Store.open(database)
     try:
-        stored = CollectingDoor(Dialogue(engine, store=store), is_admin=True)  # a store, but no versions
+        stored = CollectingDoor(
+            Dialogue(answerer, store=store, desks=[CuratorDesk()]), is_admin=True
+        )  # a store, but no versions
         assert (await stored.say("/chuatraloi")).kind == "command"
         assert (await stored.say("/phanhoi")).kind == "command"
         for command in ("/capnhat", "/duyet", "/phienban", "/khoiphuc 1", "/xuat"):
             lacking = await stored.say(command)
-            assert lacking.kind == "invalid" and text(lacking) == texts.NO_STORE, command
+            assert lacking.kind == "invalid" and text(lacking) == curator_texts.NO_STORE, command
     finally:
         await store.close()
 
@@ -333,7 +337,7 @@ async def test_restart_serves_the_newest_stored_version_not_the_deployed_files(
     second = await host(database, kb_dir, tmp_path / "second")  # the deployed files are unchanged
     try:
         assert second.versions.loaded == 2
-        assert "tiền bê tông lộ" in second.core.engine.kb.by_id["lv-cau-duong-nguon-luc"].entry.keywords
+        assert "tiền bê tông lộ" in second.core.answerer.kb.by_id["lv-cau-duong-nguon-luc"].entry.keywords
         assert len(await second.versions.history()) == 2
     finally:
         await second.close()
@@ -355,7 +359,7 @@ async def test_the_deployed_directory_is_built_once_at_the_first_start(
     database: str, kb_dir: Path, tmp_path: Path
 ) -> None:
     store = await Store.open(database)
-    versions = Versions(store, kb_dir, tmp_path / "work")
+    versions = KnowledgeLibrary(store, kb_dir, tmp_path / "work")
     try:
         number, snapshot = await versions.build_newest()  # validated to be stored: that build is served
         assert number == 1 and not (tmp_path / "work" / "v1").exists()
@@ -370,7 +374,7 @@ async def test_the_deployed_directory_is_built_once_at_the_first_start(
 async def test_a_closed_versions_leaves_no_directory(database: str, kb_dir: Path) -> None:
     store = await Store.open(database)
     try:
-        versions = Versions(store, kb_dir)
+        versions = KnowledgeLibrary(store, kb_dir)
         await versions.newest()
         await versions.working_copy()
         workdir = versions.workdir
@@ -402,7 +406,7 @@ async def test_a_replica_follows_the_version_another_stored(database: str, kb_di
         assert two.versions.loaded == 1
         assert await two.follow_newest()
         assert two.versions.loaded == 2 and two.health()[1]["knowledge"]["version"] == 2
-        assert "tiền bê tông lộ" in two.core.engine.kb.by_id["lv-cau-duong-nguon-luc"].entry.keywords
+        assert "tiền bê tông lộ" in two.core.answerer.kb.by_id["lv-cau-duong-nguon-luc"].entry.keywords
     assert not one.versions.workdir.exists() and not two.versions.workdir.exists()  # deleted at shutdown
 
 
@@ -416,20 +420,20 @@ async def test_a_copied_page_is_drafted_reviewed_and_accepted_in_the_chat(hosted
     admin, person = hosted.admin(), hosted.user("7401")
     drafted = await admin.send_file("Bài Cái Bè (copy).txt", PAGE.read_bytes(), caption="/capnhat")
     shown = text(drafted)
-    assert texts.now_serving(2) in shown and "Bài cai-be có" in shown and "/duyet cai-be" in shown
+    assert curator_texts.now_serving(2) in shown and "Bài cai-be có" in shown and "/duyet cai-be" in shown
     # stored, validated, but nothing of it is served before a curator accepts it
     assert not (await person.say(CAI_BE)).answered
     assert "Cái Bè" not in text(await person.say("/huyen"))
     usage = await admin.say("/duyet")
     assert usage.kind == "invalid" and "cai-be" in text(usage)
     listing = await admin.say("/duyet cai-be")
-    drafts = hosted.core.engine.kb.drafts
+    drafts = hosted.core.answerer.kb.drafts
     assert drafts and all(d.id in text(listing) for d in drafts)
     unknown = await admin.say("/duyet cai-be cb-khong-co")
     assert unknown.kind == "invalid" and "cb-khong-co" in text(unknown) and hosted.versions.loaded == 2
     assert (await person.say("/duyet cai-be all")).kind == "refused"
     accepted = await admin.say("/duyet cai-be all")
-    assert texts.now_serving(3) in text(accepted) and "cai-be" in text(accepted)
+    assert curator_texts.now_serving(3) in text(accepted) and "cai-be" in text(accepted)
     answer = await person.say(CAI_BE)
     assert answer.answered and "hơn 70 cây cầu" in text(answer) and "Cái Bè" in text(answer)
     assert "Cái Bè" in text(await person.say("/huyen"))
@@ -441,11 +445,11 @@ async def test_a_copied_page_is_drafted_reviewed_and_accepted_in_the_chat(hosted
 async def test_some_drafts_accepted_by_id(hosted: Hosted) -> None:
     admin = hosted.admin()
     await admin.send_file("cai-be-goc.txt", PAGE.read_bytes(), caption="/capnhat")
-    chosen = [d.id for d in hosted.core.engine.kb.drafts if "cau" in d.id][:2]
+    chosen = [d.id for d in hosted.core.answerer.kb.drafts if "cau" in d.id][:2]
     assert chosen
     accepted = await admin.say(f"/duyet cai-be {','.join(chosen)}")
-    assert texts.now_serving(3) in text(accepted)
-    kb = hosted.core.engine.kb
+    assert curator_texts.now_serving(3) in text(accepted)
+    kb = hosted.core.answerer.kb
     assert all(i in kb.by_id for i in chosen) and not any(d.id in chosen for d in kb.drafts) and kb.drafts
 
 

@@ -11,21 +11,23 @@ from pathlib import Path
 
 import pytest
 
+from bot.answering.answerer import Answerer
+from bot.answering.suggestions import AskExample, ShowEntry, ShowModels
+from bot.answering.tuning import MAX_QUESTION_CHARS, READ_AT_MOST
 from bot.channels import plain
 from bot.channels.collecting import CollectingDoor
-from bot.dialogue import texts
-from bot.dialogue.actions import Action, AskExample, ShowEntry, ShowModels, decode, encode
-from bot.dialogue.core import Dialogue
-from bot.dialogue.engine import Engine
-from bot.dialogue.input_checks import MAX_QUESTION_CHARS, READ_AT_MOST
-from bot.dialogue.ratelimit import RateLimiter
-from bot.dialogue.state import MemoryState
+from bot.chat import chat_texts
+from bot.chat.actions import Action, decode, encode
+from bot.chat.core import Dialogue
+from bot.chat.key_values import MemoryKeyValues
+from bot.chat.ratelimit import RateLimiter
+from bot.curation.desk import CuratorDesk
 
 HOUSES = "Bù Đốp xây được bao nhiêu căn nhà Đại đoàn kết?"
 
 
-def door(engine: Engine, **kwargs: object) -> CollectingDoor:
-    return CollectingDoor(Dialogue(engine), **kwargs)  # type: ignore[arg-type]
+def door(answerer: Answerer, **kwargs: object) -> CollectingDoor:
+    return CollectingDoor(Dialogue(answerer, desks=[CuratorDesk()]), **kwargs)  # type: ignore[arg-type]
 
 
 def text_of(reply: object) -> str:
@@ -35,17 +37,17 @@ def text_of(reply: object) -> str:
 # ---------------------------------------------------------------- commands
 
 
-async def test_every_command_is_handled_by_the_core(engine: Engine) -> None:
-    chat = door(engine)
+async def test_every_command_is_handled_by_the_core(answerer: Answerer) -> None:
+    chat = door(answerer)
     start = await chat.say("/start")
     assert start.kind == "command" and "Bù Đốp" in text_of(start)
-    assert [s.action for s in start.suggestions] == [AskExample(i) for i in range(len(engine.kb.examples))]
+    assert [s.action for s in start.suggestions] == [AskExample(i) for i in range(len(answerer.kb.examples))]
     help_ = await chat.say("/help")
-    assert all(f"/{name}" in text_of(help_) for name, _ in texts.COMMANDS)
+    assert all(f"/{name}" in text_of(help_) for name, _ in chat_texts.COMMANDS)
     districts = await chat.say("/huyen")
-    assert all(d in text_of(districts) for d in engine.kb.districts) and "Đồng Tháp" in text_of(districts)
+    assert all(d in text_of(districts) for d in answerer.kb.districts) and "Đồng Tháp" in text_of(districts)
     sources = await chat.say("/nguon")
-    assert all(a.source_file in text_of(sources) for a in engine.kb.articles.values())
+    assert all(a.source_file in text_of(sources) for a in answerer.kb.articles.values())
     asked = await chat.say("/hoi Lai Vung huy động được bao nhiêu tiền xây cầu đường?")
     assert asked.answered and "52 tỷ" in text_of(asked)
     usage = await chat.say("/hoi")
@@ -54,15 +56,15 @@ async def test_every_command_is_handled_by_the_core(engine: Engine) -> None:
     assert unknown.kind == "invalid" and "/help" in text_of(unknown)
 
 
-async def test_group_ignores_other_bots_commands_and_strips_the_mention(engine: Engine) -> None:
-    group = door(engine, is_group=True)
+async def test_group_ignores_other_bots_commands_and_strips_the_mention(answerer: Answerer) -> None:
+    group = door(answerer, is_group=True)
     assert (await group.say("/frobnicate")).silent
     reply = await group.say("/huyen@lam_theo_bac_bot")
     assert reply.kind == "command" and "Lai Vung" in text_of(reply)
 
 
-async def test_models_are_paged_and_turned_in_place(engine: Engine) -> None:
-    chat = door(engine)
+async def test_models_are_paged_and_turned_in_place(answerer: Answerer) -> None:
+    chat = door(answerer)
     first = await chat.say("/mohinh bu dop")
     assert first.page is not None and first.page.number == 1 and first.page.total > 1
     assert "Bù Đốp" in (first.title or "")
@@ -83,9 +85,9 @@ async def test_models_are_paged_and_turned_in_place(engine: Engine) -> None:
     "data",
     ["x:²", "p:*:²", "x:99", "e:no-such-entry", "m:no-such-district", "\x00\xff", "e:" + "a" * 80, "", "zz:1", "x:-1"],
 )
-async def test_forged_or_stale_buttons_have_expired(engine: Engine, data: str) -> None:
-    reply = await door(engine).press(data)
-    assert reply.kind == "expired" and texts.EXPIRED in text_of(reply)
+async def test_forged_or_stale_buttons_have_expired(answerer: Answerer, data: str) -> None:
+    reply = await door(answerer).press(data)
+    assert reply.kind == "expired" and chat_texts.EXPIRED in text_of(reply)
 
 
 async def test_random_bytes_never_raise() -> None:
@@ -95,8 +97,8 @@ async def test_random_bytes_never_raise() -> None:
         assert decoded is None or decode(encode(decoded)) == decoded
 
 
-def test_actions_round_trip_within_64_bytes(engine: Engine) -> None:
-    actions: list[Action] = [ShowEntry(e.id) for e in engine.kb.entries]
+def test_actions_round_trip_within_64_bytes(answerer: Answerer) -> None:
+    actions: list[Action] = [ShowEntry(e.id) for e in answerer.kb.entries]
     actions += [AskExample(3), ShowModels("bu-dop", 2, turn=True)]
     for action in actions:
         data = encode(action)
@@ -105,22 +107,22 @@ def test_actions_round_trip_within_64_bytes(engine: Engine) -> None:
 
 
 async def test_a_button_of_an_entry_gone_after_reload_has_expired(kb_dir: Path) -> None:
-    engine = Engine.from_directory(kb_dir)
-    chat = door(engine)
+    answerer = Answerer.from_directory(kb_dir)
+    chat = door(answerer)
     answer = await chat.say("Hội Nông dân Bù Đốp xây bao nhiêu căn nhà")
     pressed = answer.suggestions[0].action
     assert isinstance(pressed, ShowEntry)
     facts = kb_dir / "facts" / "bu-dop.yaml"
     facts.write_text(facts.read_text(encoding="utf-8").replace(f"id: {pressed.entry_id}\n", "id: renamed-entry\n"))
-    engine.reload()
+    answerer.reload()
     assert (await chat.press(encode(pressed))).kind == "expired"
 
 
 # ---------------------------------------------------------------- numbers
 
 
-async def test_suggestions_are_picked_by_number(engine: Engine) -> None:
-    chat = door(engine)
+async def test_suggestions_are_picked_by_number(answerer: Answerer) -> None:
+    chat = door(answerer)
     answer = await chat.say("Hội Nông dân Bù Đốp xây bao nhiêu căn nhà")
     assert answer.suggestions
     picked = await chat.say("1")
@@ -131,8 +133,8 @@ async def test_suggestions_are_picked_by_number(engine: Engine) -> None:
     assert out_of_range.kind == "invalid" and "1 đến" in text_of(out_of_range)
 
 
-async def test_a_bare_number_with_nothing_to_choose_is_not_a_question(engine: Engine) -> None:
-    chat = door(engine)
+async def test_a_bare_number_with_nothing_to_choose_is_not_a_question(answerer: Answerer) -> None:
+    chat = door(answerer)
     reply = await chat.say("9")
     assert not reply.answered and reply.kind == "invalid" and not reply.sources
     assert "gợi ý" in text_of(reply)
@@ -141,9 +143,9 @@ async def test_a_bare_number_with_nothing_to_choose_is_not_a_question(engine: En
     assert not (await chat.say("2")).answered
 
 
-async def test_numbers_are_per_conversation_and_expire(engine: Engine) -> None:
+async def test_numbers_are_per_conversation_and_expire(answerer: Answerer) -> None:
     now = [0.0]
-    core = Dialogue(engine, state=MemoryState(clock=lambda: now[0]), context_ttl=60)
+    core = Dialogue(answerer, state=MemoryKeyValues(clock=lambda: now[0]), context_ttl=60)
     alice = CollectingDoor(core, chat_id="g", user_id="alice", is_group=True)
     bob = CollectingDoor(core, chat_id="g", user_id="bob", is_group=True)
     await alice.say("Hội Nông dân Bù Đốp xây bao nhiêu căn nhà")
@@ -154,11 +156,11 @@ async def test_numbers_are_per_conversation_and_expire(engine: Engine) -> None:
     assert not (await alice.say("1")).answered
 
 
-async def test_page_turns_are_numbered_in_plain_doors(engine: Engine) -> None:
-    chat = door(engine)
+async def test_page_turns_are_numbered_in_plain_doors(answerer: Answerer) -> None:
+    chat = door(answerer)
     first = await chat.say("/mohinh Bù Đốp")
     shown = text_of(first)
-    assert f"1. {texts.NEXT_PAGE}" in shown
+    assert f"1. {chat_texts.NEXT_PAGE}" in shown
     second = await chat.say("1")
     assert second.page is not None and second.page.number == 2
 
@@ -167,14 +169,14 @@ async def test_page_turns_are_numbered_in_plain_doors(engine: Engine) -> None:
 
 
 @pytest.mark.parametrize("invisible", ["\u200b", "\u200d", "\u00ad", "\ufeff", "\u2060", "\u200e", "\u200f", "\u200c"])
-async def test_invisible_characters_do_not_split_words(engine: Engine, invisible: str) -> None:
-    clean = engine.ask(HOUSES)
-    dirty = engine.ask(f"Bù Đ{invisible}ốp xây được bao nhiêu căn nhà Đại đoà{invisible}n kết?")
+async def test_invisible_characters_do_not_split_words(answerer: Answerer, invisible: str) -> None:
+    clean = answerer.ask(HOUSES)
+    dirty = answerer.ask(f"Bù Đ{invisible}ốp xây được bao nhiêu căn nhà Đại đoà{invisible}n kết?")
     assert dirty.answered and dirty.entry_ids == clean.entry_ids
 
 
-def test_a_huge_message_is_cut_before_it_is_normalised(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
-    from bot.text import clean
+def test_a_huge_message_is_cut_before_it_is_normalised(answerer: Answerer, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.language.folding import clean
 
     seen: list[int] = []
 
@@ -182,8 +184,8 @@ def test_a_huge_message_is_cut_before_it_is_normalised(engine: Engine, monkeypat
         seen.append(len(text))
         return clean(text)
 
-    monkeypatch.setattr("bot.dialogue.rules.clean", spy)
-    answer = engine.ask("bù đốp " * 1_500_000)  # 10.5 MB
+    monkeypatch.setattr("bot.answering.turn.clean", spy)
+    answer = answerer.ask("bù đốp " * 1_500_000)  # 10.5 MB
     assert answer.kind == "invalid" and str(MAX_QUESTION_CHARS) in answer.body
     assert "10500000" in answer.body.replace(".", "")
     assert seen == [READ_AT_MOST]
@@ -192,21 +194,21 @@ def test_a_huge_message_is_cut_before_it_is_normalised(engine: Engine, monkeypat
 # ---------------------------------------------------------------- media, admins, limits
 
 
-async def test_photos_and_stickers_get_a_short_explanation(engine: Engine) -> None:
-    reply = await door(engine).send_media("sticker")
+async def test_photos_and_stickers_get_a_short_explanation(answerer: Answerer) -> None:
+    reply = await door(answerer).send_media("sticker")
     assert reply.kind == "invalid" and "nhãn dán" in text_of(reply)
 
 
 async def test_a_failure_while_handling_is_answered_with_an_apology(
-    engine: Engine, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+    answerer: Answerer, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     def broken(question: str, context: object) -> object:
         raise RuntimeError("simulated bug")
 
-    chat = door(engine)
-    monkeypatch.setattr(engine, "converse", broken)
+    chat = door(answerer)
+    monkeypatch.setattr(answerer, "converse", broken)
     reply = await chat.say(HOUSES)
-    assert reply.kind == "failure" and text_of(reply) == texts.FAILURE
+    assert reply.kind == "failure" and text_of(reply) == chat_texts.FAILURE
     (logged,) = [r for r in caplog.records if r.exc_info is not None]
     assert logged.levelname == "ERROR" and "simulated bug" in str(logged.exc_info[1])  # type: ignore[index]
     monkeypatch.undo()
@@ -214,8 +216,10 @@ async def test_a_failure_while_handling_is_answered_with_an_apology(
 
 
 async def test_reload_is_for_admins_in_every_door(kb_dir: Path, caplog: pytest.LogCaptureFixture) -> None:
-    engine = Engine.from_directory(kb_dir)
-    core = Dialogue(engine, admins={"zalo": frozenset({"z-admin"}), "telegram": frozenset({"42"})})
+    answerer = Answerer.from_directory(kb_dir)
+    core = Dialogue(
+        answerer, desks=[CuratorDesk()], admins={"zalo": frozenset({"z-admin"}), "telegram": frozenset({"42"})}
+    )
     refused = await CollectingDoor(core, door="telegram", user_id="7").say("/reload")
     assert refused.kind == "refused" and "telegram:7" in caplog.text
     assert (await CollectingDoor(core, door="zalo", user_id="42").say("/reload")).kind == "refused"
@@ -227,9 +231,9 @@ async def test_reload_is_for_admins_in_every_door(kb_dir: Path, caplog: pytest.L
     assert "52 tỷ" in text_of(await CollectingDoor(core).say("Lai Vung huy động được bao nhiêu tiền xây cầu đường?"))
 
 
-async def test_the_rate_limit_is_the_same_for_every_door(engine: Engine) -> None:
+async def test_the_rate_limit_is_the_same_for_every_door(answerer: Answerer) -> None:
     now = [0.0]
-    core = Dialogue(engine, limiter=RateLimiter(limit=2, window=30, clock=lambda: now[0]))
+    core = Dialogue(answerer, limiter=RateLimiter(limit=2, window=30, clock=lambda: now[0]))
     for name in ("telegram", "zalo", "console"):
         chat = CollectingDoor(core, door=name, user_id="u1")
         replies = [await chat.say(HOUSES) for _ in range(4)]

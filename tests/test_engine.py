@@ -1,4 +1,4 @@
-"""Behaviour of the engine on what users really type."""
+"""Behaviour of the answerer on what users really type."""
 
 from __future__ import annotations
 
@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from bot.answer import Answer
-from bot.dialogue.actions import ShowEntry, encode
-from bot.dialogue.engine import Engine
-from bot.dialogue.input_checks import MAX_QUESTION_CHARS
-from bot.knowledge import KnowledgeError
-from bot.text import tokens
+from bot.answering.answer import Answer
+from bot.answering.answerer import Answerer
+from bot.answering.suggestions import ShowEntry
+from bot.answering.tuning import MAX_QUESTION_CHARS
+from bot.chat.actions import encode
+from bot.knowledge.problems import KnowledgeError
+from bot.language.folding import tokens
 
 
 def says(answer: Answer, *phrases: str) -> bool:
@@ -34,8 +35,8 @@ def says(answer: Answer, *phrases: str) -> bool:
         "Bù Đốp xây bao nhiêu căn nhà đại đoàn kêt",
     ],
 )
-def test_same_answer_however_typed(engine: Engine, question: str) -> None:
-    answer = engine.ask(question)
+def test_same_answer_however_typed(answerer: Answerer, question: str) -> None:
+    answer = answerer.ask(question)
     assert answer.answered and answer.kind == "fact"
     assert says(answer, "176")
     assert answer.sources[0].district == "Bù Đốp"
@@ -43,46 +44,46 @@ def test_same_answer_however_typed(engine: Engine, question: str) -> None:
     assert "Nguồn:" in answer.text and "Bù Đốp" in answer.text
 
 
-def test_named_district_answers_from_that_district_only(engine: Engine) -> None:
+def test_named_district_answers_from_that_district_only(answerer: Answerer) -> None:
     # every district has award figures; naming one must pick its own
     for district, expected in [("Lai Vung", "49"), ("Kiên Lương", "47"), ("Bù Đốp", "37")]:
-        answer = engine.ask(f"{district} có bao nhiêu cá nhân được UBND huyện khen thưởng?")
+        answer = answerer.ask(f"{district} có bao nhiêu cá nhân được UBND huyện khen thưởng?")
         assert answer.answered, district
         assert {s.district for s in answer.sources} == {district}
         assert says(answer, expected), (district, answer.body)
 
 
-def test_model_owner_and_figure(engine: Engine) -> None:
-    answer = engine.ask("mô hình Túi an sinh công đoàn là của ai?")
+def test_model_owner_and_figure(answerer: Answerer) -> None:
+    answer = answerer.ask("mô hình Túi an sinh công đoàn là của ai?")
     assert answer.answered and says(answer, "Liên đoàn Lao động")
-    answer = engine.ask("Lai Vung huy động được bao nhiêu tiền xây cầu đường?")
+    answer = answerer.ask("Lai Vung huy động được bao nhiêu tiền xây cầu đường?")
     assert answer.answered and says(answer, "52 tỷ")
 
 
-def test_lists(engine: Engine) -> None:
-    answer = engine.ask("Kiên Lương có những mô hình nào?")
+def test_lists(answerer: Answerer) -> None:
+    answer = answerer.ask("Kiên Lương có những mô hình nào?")
     assert answer.kind == "list" and answer.answered
     assert says(answer, "Hũ gạo tình thương") and says(answer, "Nụ cười công sở")
     assert {s.district for s in answer.sources} == {"Kiên Lương"}
-    answer = engine.ask("Hội Nông dân Bù Đốp làm được gì?")
+    answer = answerer.ask("Hội Nông dân Bù Đốp làm được gì?")
     assert answer.kind == "list"
     assert says(answer, "319") and says(answer, "hũ gạo tình thương")
-    assert all(engine.kb.by_id[i].district == "Bù Đốp" for i in answer.entry_ids)
+    assert all(answerer.kb.by_id[i].district == "Bù Đốp" for i in answer.entry_ids)
 
 
-def test_both_parts_of_a_two_part_question(engine: Engine) -> None:
-    answer = engine.ask("Lai Vung khen thưởng cấp huyện bao nhiêu tập thể, cá nhân?")
+def test_both_parts_of_a_two_part_question(answerer: Answerer) -> None:
+    answer = answerer.ask("Lai Vung khen thưởng cấp huyện bao nhiêu tập thể, cá nhân?")
     assert says(answer, "20") and says(answer, "49")
     assert len(answer.entry_ids) == 2
 
 
-def test_close_call_offers_runners_up(engine: Engine) -> None:
-    answer = engine.ask("huyện nào có hũ gạo tình thương")
+def test_close_call_offers_runners_up(answerer: Answerer) -> None:
+    answer = answerer.ask("huyện nào có hũ gạo tình thương")
     assert answer.answered
     # both districts running one are in the answer
     assert {s.district for s in answer.sources} == {"Bù Đốp", "Kiên Lương"}
     # a house count with its value and the repaired houses close behind
-    answer = engine.ask("Hội Nông dân Bù Đốp xây bao nhiêu căn nhà")
+    answer = answerer.ask("Hội Nông dân Bù Đốp xây bao nhiêu căn nhà")
     assert answer.answered and says(answer, "8 căn")
     assert answer.suggestions and all(isinstance(s.action, ShowEntry) for s in answer.suggestions)
     assert all(s.action.entry_id not in answer.entry_ids for s in answer.suggestions)  # type: ignore[union-attr]
@@ -97,8 +98,8 @@ def test_close_call_offers_runners_up(engine: Engine) -> None:
         ("tỉnh Nghệ An làm theo Bác thế nào", "Nghệ An"),
     ],
 )
-def test_other_districts_are_declined_with_the_known_ones(engine: Engine, question: str, mentions: str) -> None:
-    answer = engine.ask(question)
+def test_other_districts_are_declined_with_the_known_ones(answerer: Answerer, question: str, mentions: str) -> None:
+    answer = answerer.ask(question)
     assert not answer.answered and answer.kind == "decline"
     assert mentions in answer.body
     for district in ("Bù Đốp", "Châu Thành", "Kiên Lương", "Đất Đỏ", "Lai Vung"):
@@ -119,8 +120,8 @@ def test_other_districts_are_declined_with_the_known_ones(engine: Engine, questi
         "Hội nghị sơ kết 3 năm ở Châu Thành tổ chức ngày nào?",
     ],
 )
-def test_out_of_scope_is_declined_without_a_random_fact(engine: Engine, question: str) -> None:
-    answer = engine.ask(question)
+def test_out_of_scope_is_declined_without_a_random_fact(answerer: Answerer, question: str) -> None:
+    answer = answerer.ask(question)
     assert not answer.answered, answer.body
     assert answer.kind in ("decline", "clarify")
     assert not answer.entry_ids
@@ -140,34 +141,34 @@ def test_out_of_scope_is_declined_without_a_random_fact(engine: Engine, question
         ("cảm ơn", "smalltalk"),
     ],
 )
-def test_bad_input_gets_a_clear_reply(engine: Engine, text: str, kind: str) -> None:
-    answer = engine.ask(text)
+def test_bad_input_gets_a_clear_reply(answerer: Answerer, text: str, kind: str) -> None:
+    answer = answerer.ask(text)
     assert answer.kind == kind
     assert not answer.answered
     assert answer.text.strip()
 
 
-def test_long_message_says_how_long(engine: Engine) -> None:
-    answer = engine.ask("bù đốp " * 2000)
+def test_long_message_says_how_long(answerer: Answerer) -> None:
+    answer = answerer.ask("bù đốp " * 2000)
     assert str(MAX_QUESTION_CHARS) in answer.body
 
 
-def test_control_characters_inside_a_question_are_ignored(engine: Engine) -> None:
-    answer = engine.ask("Bù\x00 Đốp xây\u200b bao nhiêu căn nhà Đại đoàn kết\x1b?")
+def test_control_characters_inside_a_question_are_ignored(answerer: Answerer) -> None:
+    answer = answerer.ask("Bù\x00 Đốp xây\u200b bao nhiêu căn nhà Đại đoàn kết\x1b?")
     assert answer.answered and says(answer, "176")
 
 
-def test_article_questions(engine: Engine) -> None:
-    answer = engine.ask("Bài về Lai Vung đăng ngày nào?")
+def test_article_questions(answerer: Answerer) -> None:
+    answer = answerer.ask("Bài về Lai Vung đăng ngày nào?")
     assert answer.answered and says(answer, "06/08/2020")
-    answer = engine.ask("ai viết bài về Kiên Lương")
+    answer = answerer.ask("ai viết bài về Kiên Lương")
     assert answer.answered and says(answer, "Kim Thư")
 
 
-def test_every_entry_answer_names_its_source(engine: Engine) -> None:
-    assert engine.entry_answer("no-such-entry") is None
-    for located in engine.kb.entries:
-        answer = engine.entry_answer(located.id)
+def test_every_entry_answer_names_its_source(answerer: Answerer) -> None:
+    assert answerer.entry_answer("no-such-entry") is None
+    for located in answerer.kb.entries:
+        answer = answerer.entry_answer(located.id)
         assert answer is not None
         assert answer.sources[0].title == located.article.title
         assert located.article.district in answer.text
@@ -177,8 +178,8 @@ def test_every_entry_answer_names_its_source(engine: Engine) -> None:
 
 
 def test_reload_swaps_and_reports(kb_dir: Path) -> None:
-    engine = Engine.from_directory(kb_dir)
-    assert says(engine.ask("Bù Đốp xây bao nhiêu căn nhà Đại đoàn kết"), "176")
+    answerer = Answerer.from_directory(kb_dir)
+    assert says(answerer.ask("Bù Đốp xây bao nhiêu căn nhà Đại đoàn kết"), "176")
     facts = kb_dir / "facts" / "bu-dop.yaml"
     text = facts.read_text(encoding="utf-8")
     # the curators fix a figure (article and entry together)
@@ -187,28 +188,28 @@ def test_reload_swaps_and_reports(kb_dir: Path) -> None:
         article.read_text(encoding="utf-8").replace("Xây dựng 176 căn", "Xây dựng 178 căn"), encoding="utf-8"
     )
     facts.write_text(text.replace("176", "178"), encoding="utf-8")
-    report = engine.reload()
+    report = answerer.reload()
     assert "bd-mttq-nha-dai-doan-ket" in report.changed
     assert report.articles_changed == ("bu-dop",)
-    assert says(engine.ask("Bù Đốp xây bao nhiêu căn nhà Đại đoàn kết"), "178")
+    assert says(answerer.ask("Bù Đốp xây bao nhiêu căn nhà Đại đoàn kết"), "178")
 
 
 def test_failed_reload_keeps_serving(kb_dir: Path) -> None:
-    engine = Engine.from_directory(kb_dir)
-    before = engine.snapshot
+    answerer = Answerer.from_directory(kb_dir)
+    before = answerer.snapshot
     facts = kb_dir / "facts" / "bu-dop.yaml"
     facts.write_text(facts.read_text(encoding="utf-8").replace('value: "176"', 'value: "999"'), encoding="utf-8")
     with pytest.raises(KnowledgeError) as caught:
-        engine.reload()
+        answerer.reload()
     assert any(p.field == "value" for p in caught.value.problems)
-    assert engine.snapshot is before
-    assert says(engine.ask("Bù Đốp xây bao nhiêu căn nhà Đại đoàn kết"), "176")
+    assert answerer.snapshot is before
+    assert says(answerer.ask("Bù Đốp xây bao nhiêu căn nhà Đại đoàn kết"), "176")
 
 
 def test_questions_during_reload_see_one_whole_base(kb_dir: Path) -> None:
     """Readers running while the base is swapped back and forth always get a
     complete answer from one snapshot: 176 (old) or 178 (new), never an error."""
-    engine = Engine.from_directory(kb_dir)
+    answerer = Answerer.from_directory(kb_dir)
     article = kb_dir / "articles" / "bu-dop.txt"
     facts = kb_dir / "facts" / "bu-dop.yaml"
     versions = []
@@ -226,7 +227,7 @@ def test_questions_during_reload_see_one_whole_base(kb_dir: Path) -> None:
     def reader() -> None:
         while not stop.is_set():
             try:
-                answer = engine.ask("Bù Đốp xây bao nhiêu căn nhà Đại đoàn kết")
+                answer = answerer.ask("Bù Đốp xây bao nhiêu căn nhà Đại đoàn kết")
                 seen.append("176" if says(answer, "176") else "178" if says(answer, "178") else answer.body)
             except BaseException as exc:  # pragma: no cover - the failure we test for
                 errors.append(exc)
@@ -238,7 +239,7 @@ def test_questions_during_reload_see_one_whole_base(kb_dir: Path) -> None:
         art, fac = versions[(i + 1) % 2]
         article.write_text(art, encoding="utf-8")
         facts.write_text(fac, encoding="utf-8")
-        engine.reload()
+        answerer.reload()
     stop.set()
     for t in threads:
         t.join()

@@ -24,9 +24,9 @@ from typing import Any
 import httpx
 import pytest
 
-from bot.channels.runner import Runtime
-from bot.dialogue.engine import Engine
-from bot.settings import Settings
+from bot.answering.answerer import Answerer
+from bot.hosting.runner import Runtime
+from bot.hosting.settings import Settings
 
 from .conftest import KNOWLEDGE, ROOT
 from .fakes.telegram_api import FakeTelegram, free_port, update
@@ -197,7 +197,7 @@ async def served(kb_dir: Path) -> AsyncIterator[tuple[FakeTelegram, Runtime, str
         rate_limit_messages=1000,
     )
     async with fake.running():
-        runtime = Runtime(settings, webhook=True, engine=Engine.from_directory(kb_dir), host="127.0.0.1")
+        runtime = Runtime(settings, webhook=True, answerer=Answerer.from_directory(kb_dir), host="127.0.0.1")
         async with runtime:
             await runtime.wait_ready()
             yield fake, runtime, f"http://127.0.0.1:{port}/telegram"

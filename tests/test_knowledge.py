@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.knowledge import KnowledgeError, load
+from bot.knowledge.loading import load
+from bot.knowledge.problems import KnowledgeError
 
 from .conftest import run_cli
 

@@ -1,4 +1,4 @@
-"""Holds the engine at the answer quality it reached on the evaluation sets.
+"""Holds the answerer at the answer quality it reached on the evaluation sets.
 
 Both sets were written from the articles alone, by people who had not seen
 the fact base: questions.yaml is the development set, holdout.yaml was kept
@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.dialogue.engine import Engine
-from bot.evaluation import DECLINE_CATEGORIES, evaluate, load_items
+from bot.answering.answerer import Answerer
+from bot.evaluation.fact_sets import DECLINE_CATEGORIES, evaluate, load_items
 
 EVAL = Path(__file__).resolve().parent / "eval"
 
@@ -24,9 +24,9 @@ LEVELS = {
 
 
 @pytest.mark.parametrize("name", sorted(LEVELS))
-def test_answer_quality(engine: Engine, name: str) -> None:
+def test_answer_quality(answerer: Answerer, name: str) -> None:
     items = load_items(EVAL / name)
-    report = evaluate(engine, items)
+    report = evaluate(answerer, items)
     in_scope = report.accuracy(report.in_scope)
     out_scope = report.accuracy(report.out_scope)
     want_in, want_out = LEVELS[name]
@@ -44,11 +44,11 @@ def test_eval_sets_are_big_and_varied() -> None:
     assert {item.cat for item in items} >= {"figure", "list", "model_owner", "person", "document"}
 
 
-def test_judge_is_strict(engine: Engine) -> None:
+def test_judge_is_strict(answerer: Answerer) -> None:
     """The judge looks at the answer itself, not at the quote or the suggestions."""
-    from bot.evaluation import Item, judge
+    from bot.evaluation.fact_sets import Item, judge
 
-    answer = engine.ask("Bù Đốp có bao nhiêu điểm cầu học chuyên đề?")
+    answer = answerer.ask("Bù Đốp có bao nhiêu điểm cầu học chuyên đề?")
     assert judge(Item(q="", cat="figure", expect=("11",), district="Bù Đốp"), answer) is None
     # 2.401 is in the quoted sentence of the 11-điểm-cầu entry, not in its answer
     wrong = judge(Item(q="", cat="figure", expect=("2.401",), district="Bù Đốp"), answer)
@@ -57,14 +57,14 @@ def test_judge_is_strict(engine: Engine) -> None:
     assert judge(Item(q="", cat="decline_offtopic", decline=True), answer) is not None
 
 
-def test_an_expected_text_without_words(engine: Engine) -> None:
+def test_an_expected_text_without_words(answerer: Answerer) -> None:
     """The question set finds it in any answer; the chat set never finds it said."""
-    from bot.chat_evaluation import Turn
-    from bot.chat_evaluation import judge as judge_turn
-    from bot.dialogue.messages import Reply
-    from bot.evaluation import Item, judge
+    from bot.chat.messages import Reply
+    from bot.evaluation.chat_sets import Turn
+    from bot.evaluation.chat_sets import judge as judge_turn
+    from bot.evaluation.fact_sets import Item, judge
 
-    answer = engine.ask("Bù Đốp có bao nhiêu điểm cầu học chuyên đề?")
+    answer = answerer.ask("Bù Đốp có bao nhiêu điểm cầu học chuyên đề?")
     assert judge(Item(q="", cat="figure", expect=("", "…")), answer) is None
     reply = Reply.of(answer)
     assert judge_turn(Turn(q="", kind="fact", expect=("11",), forbid=("", "…")), reply) is None
@@ -76,10 +76,10 @@ CHAT_LEVELS = {"conversations.yaml": (0.97, 0.90), "conversations_holdout.yaml":
 
 
 @pytest.mark.parametrize("name", sorted(CHAT_LEVELS))
-def test_conversation_quality(engine: Engine, name: str) -> None:
-    from bot.chat_evaluation import evaluate_chat_file
+def test_conversation_quality(answerer: Answerer, name: str) -> None:
+    from bot.evaluation.chat_sets import evaluate_chat_file
 
-    report = evaluate_chat_file(engine, EVAL / name)
+    report = evaluate_chat_file(answerer, EVAL / name)
     turns_level, kind_level = CHAT_LEVELS[name]
     turns = report.share(report.turns)
     assert turns >= turns_level, f"{name}: {turns:.1%} of turns right < {turns_level:.0%}"

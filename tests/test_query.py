@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.dialogue.engine import Engine
-from bot.expansion import expand, normalize
-from bot.query import find
+from bot.answering.answerer import Answerer
+from bot.answering.query import find
+from bot.language.expansion import expand, normalize
 
 
 def test_short_forms_and_abbreviations() -> None:
@@ -55,14 +55,14 @@ def test_context_dependent_abbreviations() -> None:
         ("lai vugn", ["lai", "vung"]),
     ],
 )
-def test_speller(engine: Engine, typed: str, meant: list[str]) -> None:
-    q = engine.snapshot.analyzer.analyze(typed)
+def test_speller(answerer: Answerer, typed: str, meant: list[str]) -> None:
+    q = answerer.snapshot.analyzer.analyze(typed)
     assert q.toks == meant
 
 
-def test_speller_leaves_unknown_short_words_alone(engine: Engine) -> None:
+def test_speller_leaves_unknown_short_words_alone(answerer: Answerer) -> None:
     # "vàng" is near "vung" but guessing a short syllable without context does harm
-    assert engine.snapshot.analyzer.analyze("gia vang").toks == ["gia", "vang"]
+    assert answerer.snapshot.analyzer.analyze("gia vang").toks == ["gia", "vang"]
 
 
 @pytest.mark.parametrize(
@@ -79,14 +79,14 @@ def test_speller_leaves_unknown_short_words_alone(engine: Engine) -> None:
         ("hũ gạo tình thương", [], []),  # "tình", not "tỉnh"
     ],
 )
-def test_places(engine: Engine, question: str, known: list[str], unknown: list[str]) -> None:
-    q = engine.snapshot.analyzer.analyze(question)
+def test_places(answerer: Answerer, question: str, known: list[str], unknown: list[str]) -> None:
+    q = answerer.snapshot.analyzer.analyze(question)
     assert q.districts == known
     assert [p.name for p in q.unknown_places] == unknown
 
 
-def test_question_parts(engine: Engine) -> None:
-    analyzer = engine.snapshot.analyzer
+def test_question_parts(answerer: Answerer) -> None:
+    analyzer = answerer.snapshot.analyzer
     assert analyzer.analyze("Lai Vung khen bao nhiêu tập thể, cá nhân").target_parts == [["tap", "the"], ["ca", "nhan"]]
     assert analyzer.analyze("lai vung khen bn tap the ca nhan").target_parts == [["tap", "the"], ["ca", "nhan"]]
     assert analyzer.analyze("Bù Đốp có bao nhiêu điểm cầu học chuyên đề").target_parts == [
@@ -94,8 +94,8 @@ def test_question_parts(engine: Engine) -> None:
     ]
 
 
-def test_intents(engine: Engine) -> None:
-    analyzer = engine.snapshot.analyzer
+def test_intents(answerer: Answerer) -> None:
+    analyzer = answerer.snapshot.analyzer
     q = analyzer.analyze("Bù Đốp thu được bao nhiêu tiền từ phong trào tiết kiệm?")
     assert q.quantity and q.unit == "money"
     q = analyzer.analyze("Hoi Nong dan Bu Dop lam duoc gi")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import RedactSecrets, SettingsError, load_settings, token_configured
+from bot.hosting.settings import RedactSecrets, SettingsError, load_settings, token_configured
 from bot.store import DEFAULT_RETENTION_DAYS
 
 TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.knowledge import load
-from bot.places import gazetteer
-from bot.text import canonical_number, fold, tokens
+from bot.knowledge.loading import load
+from bot.language.folding import canonical_number, fold, tokens
+from bot.language.gazetteer import gazetteer
 from tests.benchmarks.synth import Copy, generate, retarget
 
 KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"

@@ -12,9 +12,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from bot.channels.runner import Runtime
-from bot.dialogue import texts
-from bot.settings import Settings
+from bot.chat import chat_texts
+from bot.curation import curator_texts
+from bot.hosting.runner import Runtime
+from bot.hosting.settings import Settings
 
 from .fakes.telegram_api import FakeTelegram, button_update, document_update, free_port, update
 from .test_hosting import HEADERS, HOUSES, SECRET, TOKEN, wait_for
@@ -64,12 +65,12 @@ async def test_answers_carry_feedback_buttons_that_are_counted(bot: tuple[FakeTe
         markup = [s.markup for s in fake.sent if s.chat_id == USER][-1]
         assert markup is not None
         buttons = [b for row in markup["inline_keyboard"] for b in row]
-        up = next(b for b in buttons if b["text"] == texts.FEEDBACK_GOOD_LABEL)
+        up = next(b for b in buttons if b["text"] == chat_texts.FEEDBACK_GOOD_LABEL)
         assert up["callback_data"].startswith("f:+:")
         await post(http, url, button_update(next(ids), USER, up["callback_data"]))
 
         async def thanked() -> bool:
-            return texts.THANKS_FOR_FEEDBACK in fake.callback_answers
+            return chat_texts.THANKS_FOR_FEEDBACK in fake.callback_answers
 
         await wait_for(thanked, "the thank-you toast")
     assert runtime.store is not None
@@ -92,12 +93,12 @@ async def test_a_curators_file_is_downloaded_validated_and_served(
         await post(http, url, document_update(next(ids), ADMIN, "good", "lai-vung.yaml", len(fake.files["good"])))
 
         async def swapped() -> bool:
-            return any(texts.now_serving(2) in t for t in fake.replies_to(ADMIN))
+            return any(curator_texts.now_serving(2) in t for t in fake.replies_to(ADMIN))
 
         await wait_for(swapped, "version 2 to be served")
         assert fake.calls.count("getFile") == 1
         assert any("1 MB" in t for t in fake.replies_to(ADMIN))  # the huge one was refused by size
-        assert fake.replies_to(USER) and texts.now_serving(2) not in " ".join(fake.replies_to(USER))
+        assert fake.replies_to(USER) and curator_texts.now_serving(2) not in " ".join(fake.replies_to(USER))
         await post(http, url, update(next(ids), ADMIN, "/xuat"))
 
         async def exported() -> bool:

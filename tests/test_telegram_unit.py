@@ -10,13 +10,15 @@ import pytest
 from telegram import Chat, Message, MessageEntity, User
 from telegram.error import TimedOut
 
-from bot.answer import Answer, Source, Suggestion
-from bot.channels.telegram import TelegramDoor, addressed_text
-from bot.channels.telegram_render import MAX_MESSAGE, Block, pack, render
-from bot.dialogue import texts
-from bot.dialogue.actions import ShowEntry, encode
-from bot.dialogue.engine import Engine
-from bot.dialogue.messages import Reply
+from bot.answering import answer_texts
+from bot.answering.answer import Answer, Source
+from bot.answering.answerer import Answerer
+from bot.answering.suggestions import ShowEntry, Suggestion
+from bot.channels.telegram.door import TelegramDoor, addressed_text
+from bot.channels.telegram.render import MAX_MESSAGE, Block, pack, render
+from bot.chat import chat_texts
+from bot.chat.actions import encode
+from bot.chat.messages import Reply
 
 BOT = User(id=999, first_name="Bot", is_bot=True, username="lam_theo_bac_bot")
 ALICE = User(id=1, first_name="Alice", is_bot=False)
@@ -64,8 +66,8 @@ def test_long_answers_are_split_cleanly() -> None:
     assert all(len(m) <= MAX_MESSAGE for m in pack([Block("x" * 10_000)]))
 
 
-def test_suggestions_become_buttons_within_64_bytes(engine: Engine) -> None:
-    answer = engine.ask("Hội Nông dân Bù Đốp xây bao nhiêu căn nhà")
+def test_suggestions_become_buttons_within_64_bytes(answerer: Answerer) -> None:
+    answer = answerer.ask("Hội Nông dân Bù Đốp xây bao nhiêu căn nhà")
     _, keyboard = render(Reply.of(answer))
     assert keyboard is not None
     buttons = [b for row in keyboard.inline_keyboard for b in row]
@@ -81,8 +83,8 @@ def test_suggestions_become_buttons_within_64_bytes(engine: Engine) -> None:
     assert render(Reply.of(too_long))[1] is None
 
 
-def test_every_entry_fits_a_button(engine: Engine) -> None:
-    assert all(len(encode(ShowEntry(e.id)).encode()) <= 64 for e in engine.kb.entries)
+def test_every_entry_fits_a_button(answerer: Answerer) -> None:
+    assert all(len(encode(ShowEntry(e.id)).encode()) <= 64 for e in answerer.kb.entries)
 
 
 def test_group_addressing() -> None:
@@ -122,6 +124,6 @@ async def test_an_apology_that_cannot_be_sent_is_not_sent_twice() -> None:
         get_bot=Unreachable,
     )
     door = TelegramDoor(core=None)  # type: ignore[arg-type]
-    await door.send(update, Reply.say("failure", texts.FAILURE))  # logged, not raised
+    await door.send(update, Reply.say("failure", chat_texts.FAILURE))  # logged, not raised
     with pytest.raises(TimedOut):
-        await door.send(update, Reply.say("invalid", texts.NOT_TEXT))  # on to the error handler
+        await door.send(update, Reply.say("invalid", answer_texts.NOT_TEXT))  # on to the error handler

@@ -1,4 +1,4 @@
-from bot.text import canonical_number, contains, fold, letter_ratio, numbers, strip_controls, tokens
+from bot.language.folding import canonical_number, contains, fold, letter_ratio, numbers, strip_controls, tokens
 
 
 def test_fold_removes_diacritics_and_case() -> None:

@@ -9,8 +9,8 @@ import pytest
 from starlette.applications import Starlette
 from starlette.routing import Route
 
-from bot.channels.dispatcher import QueueFull
-from bot.channels.web import Refused, unavailable, webhook_endpoint
+from bot.hosting.dispatcher import QueueFull
+from bot.hosting.web import Refused, unavailable, webhook_endpoint
 
 HEADER = "X-Test-Secret"
 SECRET = "endpoint-secret"

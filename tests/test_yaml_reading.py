@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot import yaml_reading
-from bot.knowledge import load
+from bot.knowledge import yaml_reading
+from bot.knowledge.loading import load
 
 
 def many_files(kb_dir: Path, copies: int) -> Path:

@@ -1,1 +1,1 @@
-"""Doors onto the engine: each renders an Answer in its own medium."""
+"""Doors onto the answerer: each renders an Answer in its own medium."""

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..dialogue.core import Dialogue
-from ..dialogue.messages import Attachment, Incoming, Reply
-from . import plain
+from bot.channels import plain
+from bot.chat.core import Dialogue
+from bot.chat.messages import Attachment, Incoming, Reply
 
 
 @dataclass

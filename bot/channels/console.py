@@ -11,11 +11,12 @@ import asyncio
 from pathlib import Path
 from typing import TextIO
 
-from ..dialogue import texts
-from ..dialogue.catalog import districts_line
-from ..dialogue.core import Dialogue
-from ..dialogue.messages import Attachment, Incoming, Reply
-from . import plain
+from bot.answering.catalog import districts_line
+from bot.channels import plain
+from bot.chat import chat_texts
+from bot.chat.core import Dialogue
+from bot.chat.messages import Attachment, Incoming, Reply
+from bot.curation import curator_texts
 
 QUIT = frozenset({"/quit", "/exit", "/thoat", "quit", "exit"})
 
@@ -44,7 +45,7 @@ def render(reply: Reply) -> str:
     if reply.attachment is not None:  # an export: written next to where the chat runs
         path = Path(reply.attachment.name)
         path.write_bytes(reply.attachment.data)
-        text += "\n" + texts.saved_to(str(path.resolve()))
+        text += "\n" + curator_texts.saved_to(str(path.resolve()))
     return text
 
 
@@ -56,7 +57,7 @@ async def chat(core: Dialogue, stdin: TextIO, stdout: TextIO) -> int:
         stdout.flush()
 
     if interactive:
-        say(texts.console_banner(districts_line(core.engine.kb)))
+        say(chat_texts.console_banner(districts_line(core.answerer.kb)))
     first = True
     while True:
         if interactive:
@@ -70,7 +71,7 @@ async def chat(core: Dialogue, stdin: TextIO, stdout: TextIO) -> int:
             continue
         if text.lower() in QUIT:
             if interactive:
-                say(texts.GOODBYE)
+                say(chat_texts.GOODBYE)
             return 0
         reply = await core.handle(incoming(text))
         if reply.silent:

@@ -7,9 +7,10 @@ between them.
 
 from __future__ import annotations
 
-from ..answer import numbered, sources_text
-from ..dialogue import texts
-from ..dialogue.messages import Reply
+from bot.answering import answer_texts
+from bot.answering.answer import numbered, sources_text
+from bot.chat import chat_texts
+from bot.chat.messages import Reply
 
 
 def blocks(reply: Reply) -> list[str]:
@@ -18,15 +19,15 @@ def blocks(reply: Reply) -> list[str]:
     if reply.title:
         out.append(reply.title)
     out.extend(reply.parts)
-    out.extend(texts.quote_line(q) for q in reply.quotes)
+    out.extend(answer_texts.quote_line(q) for q in reply.quotes)
     if reply.sources:
         out.append(sources_text(reply.sources))
     choices = reply.choices
     if choices:
-        heading = reply.suggestions_heading if reply.suggestions else texts.NUMBERS_HINT
-        out.append(f"{heading or texts.NUMBERS_HINT}\n{numbered(choices)}")
+        heading = reply.suggestions_heading if reply.suggestions else answer_texts.NUMBERS_HINT
+        out.append(f"{heading or answer_texts.NUMBERS_HINT}\n{numbered(choices)}")
     if reply.feedback is not None:
-        out.append(texts.FEEDBACK_HINT)
+        out.append(chat_texts.FEEDBACK_HINT)
     return out
 
 

@@ -38,17 +38,17 @@ take turns (a PostgreSQL advisory lock, or SQLite's write lock).
 
 from __future__ import annotations
 
-from .archive import DEFAULT_LIMITS, ArchiveError, ArchiveLimits, unpack, zip_directory
-from .clock import Clock
-from .feedback import FeedbackComment, FeedbackReport, FeedbackRepository, WrongAnswer
-from .grouping import QuestionGroup
-from .hashing import IdHasher
-from .questions import QuestionRecord, QuestionRepository
-from .retention import DEFAULT_RETENTION_DAYS
-from .state import StateRepository
-from .store import Store, StoreError
-from .url import DatabaseUrlError, database_url, describe
-from .versions import KnowledgeVersionRepository, StoredVersion, VersionInfo, VersionNotFound
+from bot.store.archive import DEFAULT_LIMITS, ArchiveError, ArchiveLimits, unpack, zip_directory
+from bot.store.clock import Clock
+from bot.store.feedback import FeedbackComment, FeedbackReport, FeedbackRepository, WrongAnswer
+from bot.store.grouping import QuestionGroup
+from bot.store.hashing import IdHasher
+from bot.store.key_values import KeyValueRepository
+from bot.store.knowledge_versions import KnowledgeVersionRepository, StoredVersion, VersionInfo, VersionNotFound
+from bot.store.questions import QuestionRecord, QuestionRepository
+from bot.store.retention import DEFAULT_RETENTION_DAYS
+from bot.store.store import Store, StoreError
+from bot.store.url import DatabaseUrlError, database_url, describe
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -61,11 +61,11 @@ __all__ = [
     "FeedbackReport",
     "FeedbackRepository",
     "IdHasher",
+    "KeyValueRepository",
     "KnowledgeVersionRepository",
     "QuestionGroup",
     "QuestionRecord",
     "QuestionRepository",
-    "StateRepository",
     "Store",
     "StoreError",
     "StoredVersion",

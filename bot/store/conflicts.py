@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from .models import Base
+from bot.store.models import Base
 
 
 def insert(session: AsyncSession, model: type[Base]) -> postgresql.Insert | sqlite.Insert:

@@ -18,7 +18,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.pool import ConnectionPoolEntry
 
-from .url import NUMERIC_OPTIONS, is_sqlite
+from bot.store.url import NUMERIC_OPTIONS, is_sqlite
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 _log = logging.getLogger(__name__)

@@ -10,11 +10,11 @@ from sqlalchemy import case, func, select, true
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from .clock import Clock, utc
-from .conflicts import insert
-from .hashing import IdHasher
-from .models import Feedback, Question
-from .sanitize import check_label, clean_text
+from bot.store.clock import Clock, utc
+from bot.store.conflicts import insert
+from bot.store.hashing import IdHasher
+from bot.store.models import Feedback, Question
+from bot.store.sanitize import check_label, clean_text
 
 MAX_COMMENT_CHARS = 2000
 

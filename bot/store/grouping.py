@@ -17,7 +17,7 @@ from datetime import datetime
 
 from rapidfuzz import fuzz, process
 
-from bot.text import fold, tokens
+from bot.language.folding import fold, tokens
 
 DEFAULT_SIMILARITY = 85.0  # rapidfuzz token_sort_ratio, 0-100
 

@@ -16,8 +16,8 @@ from typing import Literal
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from .conflicts import insert
-from .models import Meta
+from bot.store.conflicts import insert
+from bot.store.models import Meta
 
 KEY_NAME = "id_hmac_key"
 IdKind = Literal["chat", "user", "state"]

@@ -20,7 +20,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from .url import is_postgresql, is_sqlite
+from bot.store.url import is_postgresql, is_sqlite
 
 # Any constant shared by every replica; 0x626f7473746f7265 is "botstore".
 MIGRATION_LOCK_KEY = 0x626F7473746F7265
@@ -33,6 +33,8 @@ def alembic_config() -> Config:
         raise RuntimeError("bot.store's migrations must be installed as files, not inside a zip")
     config = Config()
     config.set_main_option("script_location", str(location))
+    # the revisions' folder is "revisions", not Alembic's default "versions": one name, one meaning
+    config.set_main_option("version_locations", str(location / "revisions"))
     return config
 
 

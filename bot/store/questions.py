@@ -13,11 +13,11 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from .clock import Clock, utc
-from .grouping import DEFAULT_SIMILARITY, Asked, QuestionGroup, group_questions
-from .hashing import IdHasher
-from .models import Feedback, Question
-from .sanitize import check_label, clean_text
+from bot.store.clock import Clock, utc
+from bot.store.grouping import DEFAULT_SIMILARITY, Asked, QuestionGroup, group_questions
+from bot.store.hashing import IdHasher
+from bot.store.models import Feedback, Question
+from bot.store.sanitize import check_label, clean_text
 
 DECLINED_KIND = "decline"
 

@@ -9,17 +9,17 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from . import migrate
-from .archive import DEFAULT_LIMITS, ArchiveLimits
-from .clock import Clock, system_clock
-from .database import create_engine, enable_wal, session_factory
-from .feedback import FeedbackRepository
-from .hashing import IdHasher, load_key
-from .questions import QuestionRepository
-from .retention import DEFAULT_RETENTION_DAYS
-from .state import StateRepository
-from .url import database_url, describe
-from .versions import KnowledgeVersionRepository
+from bot.store import migrate
+from bot.store.archive import DEFAULT_LIMITS, ArchiveLimits
+from bot.store.clock import Clock, system_clock
+from bot.store.database import create_engine, enable_wal, session_factory
+from bot.store.feedback import FeedbackRepository
+from bot.store.hashing import IdHasher, load_key
+from bot.store.key_values import KeyValueRepository
+from bot.store.knowledge_versions import KnowledgeVersionRepository
+from bot.store.questions import QuestionRepository
+from bot.store.retention import DEFAULT_RETENTION_DAYS
+from bot.store.url import database_url, describe
 
 
 class StoreError(RuntimeError):
@@ -42,7 +42,7 @@ class Store:
         self.retention_days = retention_days
         self.questions = QuestionRepository(sessions, hasher, clock)
         self.feedback = FeedbackRepository(sessions, hasher, clock)
-        self.state = StateRepository(sessions, hasher, clock)
+        self.state = KeyValueRepository(sessions, hasher, clock)
         self.versions = KnowledgeVersionRepository(sessions, hasher, clock, limits)
 
     @classmethod

@@ -1,4 +1,4 @@
-"""Timings of the engine (not a test: time limits belong here, not in tests).
+"""Timings of the answerer (not a test: time limits belong here, not in tests).
 
 .venv/bin/python tests/benchmarks/bench_engine.py
 """
@@ -9,23 +9,23 @@ import statistics
 import time
 from pathlib import Path
 
-from bot.dialogue.engine import Engine
-from bot.dialogue.snapshot import Snapshot
-from bot.evaluation import load_items
+from bot.answering.answerer import Answerer
+from bot.answering.building import build_snapshot
+from bot.evaluation.fact_sets import load_items
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def main() -> None:
     started = time.perf_counter()
-    Snapshot.build(ROOT / "knowledge")  # first build also loads the gazetteer
+    build_snapshot(ROOT / "knowledge")  # first build also loads the gazetteer
     first = time.perf_counter() - started
     builds = []
     for _ in range(5):
         started = time.perf_counter()
-        Snapshot.build(ROOT / "knowledge")
+        build_snapshot(ROOT / "knowledge")
         builds.append(time.perf_counter() - started)
-    engine = Engine.from_directory(ROOT / "knowledge")
+    answerer = Answerer.from_directory(ROOT / "knowledge")
     questions = [
         item.q for name in ("questions.yaml", "holdout.yaml") for item in load_items(ROOT / "tests/eval" / name)
     ]
@@ -33,7 +33,7 @@ def main() -> None:
     for _ in range(3):
         for question in questions:
             started = time.perf_counter()
-            engine.ask(question)
+            answerer.ask(question)
             timings.append(time.perf_counter() - started)
     timings.sort()
     print(f"first snapshot build (with gazetteer): {first * 1000:.0f} ms")

@@ -1,10 +1,10 @@
-"""Scale benchmark: the bot's engine against bm25s on synthetic bases of 1k to 100k entries.
+"""Scale benchmark: the bot's answerer against bm25s on synthetic bases of 1k to 100k entries.
 
 Not a test: run by hand, prints tables (or JSON). For each size it generates (or finds in the
 cache) a synthetic base (see ``synth.py``) and measures, for each system, in a fresh child
 process so that its peak RSS is its own:
 
-- ready: seconds from the directory to something that answers (the engine: load, validate,
+- ready: seconds from the directory to something that answers (the answerer: load, validate,
   index, check the examples; bm25s: read the YAML, fold and tokenize, index);
 - peak RSS (``ru_maxrss`` of the child), and the RSS after imports;
 - latency per question, p50 and p99, over the dev set (``tests/eval/questions.yaml``) and the
@@ -47,24 +47,24 @@ from typing import Any
 import yaml
 
 # ---------------------------------------------------------------- the adapter
-# The only place that knows the bot's Python API. Update here when the engine moves.
-
-ENGINE_MODULES = ("bot.dialogue.engine", "bot.engine")  # newest layout first
-
-
-def engine_module() -> Any:
-    for name in ENGINE_MODULES:
-        try:
-            return importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name is None or not name.startswith(exc.name):
-                raise  # the module exists but something it imports is missing
-    raise ModuleNotFoundError(f"none of {', '.join(ENGINE_MODULES)}")
+# The only place that knows the bot's Python API. Update here when the answerer moves.
 
 
 def build_snapshot(directory: Path) -> Any:
     """Everything the bot does before it can serve a question: load, validate, index."""
-    return engine_module().Snapshot.build(directory)
+    try:
+        from bot.answering.building import build_snapshot as build
+    except ModuleNotFoundError:  # before the layers (bot.dialogue.engine)
+        return importlib.import_module("bot.dialogue.engine").Snapshot.build(directory)
+    return build(directory)
+
+
+def _answerer(snapshot: Any) -> Any:
+    try:
+        from bot.answering.answerer import Answerer
+    except ModuleNotFoundError:
+        return importlib.import_module("bot.dialogue.engine").Engine(snapshot)
+    return Answerer(snapshot)
 
 
 _engines: dict[int, Any] = {}
@@ -72,23 +72,23 @@ _engines: dict[int, Any] = {}
 
 def ask(snapshot: Any, question: str) -> bool:
     """Ask one question; whether the bot answered it (rather than declined or asked back)."""
-    engine = _engines.get(id(snapshot))
-    if engine is None:
-        engine = _engines[id(snapshot)] = engine_module().Engine(snapshot)
-    return bool(engine.ask(question).answered)
+    answerer = _engines.get(id(snapshot))
+    if answerer is None:
+        answerer = _engines[id(snapshot)] = _answerer(snapshot)
+    return bool(answerer.ask(question).answered)
 
 
 # ---------------------------------------------------------------- shared helpers
 
 ROOT = Path(__file__).resolve().parents[2]
 DEV_SET = ROOT / "tests" / "eval" / "questions.yaml"
-SYSTEMS = ("engine", "bm25s")
+SYSTEMS = ("answerer", "bm25s")
 _WORD = re.compile(r"[a-z0-9]+")
 
 
 def words(text: str) -> list[str]:
     """The simple tokenizer of the bm25s side and of the anchor."""
-    from bot.text import fold
+    from bot.language.folding import fold
 
     return _WORD.findall(fold(text))
 
@@ -212,7 +212,7 @@ def _ask_all(questions: list[dict[str, str]], one: Callable[[str], Any], repeat:
             "all": latency_summary(everything),
             **{kind: latency_summary(values) for kind, values in timings.items()},
         },
-        # only the engine says whether it answered; a ranker always returns something
+        # only the answerer says whether it answered; a ranker always returns something
         answered={
             kind: answered[kind] / len(values) if values and isinstance(first_result, bool) else None
             for kind, values in timings.items()
@@ -222,7 +222,7 @@ def _ask_all(questions: list[dict[str, str]], one: Callable[[str], Any], repeat:
 
 def child_engine(directory: Path, questions: list[dict[str, str]], repeat: int) -> None:
     started = time.perf_counter()
-    engine_module()  # import cost is the host's, not the build's
+    importlib.import_module("bot.answering.building")  # import cost is the host's, not the build's
     imported = time.perf_counter() - started
     rss_base = peak_rss_mb()
     started = time.perf_counter()
@@ -235,7 +235,6 @@ def child_engine(directory: Path, questions: list[dict[str, str]], repeat: int) 
 def child_bm25s(directory: Path, questions: list[dict[str, str]], repeat: int) -> None:
     started = time.perf_counter()
     import bm25s  # type: ignore[import-untyped]
-
     import bot.text  # noqa: F401
 
     imported = time.perf_counter() - started
@@ -367,7 +366,7 @@ def tables(report: dict[str, Any]) -> str:
 
         def share(kind: str, answered: dict[str, Any] = answered, system: str = r["system"]) -> str:
             value = answered.get(kind)
-            return "n/a" if system != "engine" or value is None else f"{value * 100:.1f} %"
+            return "n/a" if system != "answerer" or value is None else f"{value * 100:.1f} %"
 
         out.append(
             f"| {r['size']:,} | {r['system']} | {dev['n']} | {_fmt(dev['p50_ms'], 2)} | {_fmt(dev['p99_ms'], 2)} "
@@ -380,7 +379,7 @@ def tables(report: dict[str, Any]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--sizes", default="1000,10000,100000", help="entries per base, comma-separated")
-    parser.add_argument("--systems", default=",".join(SYSTEMS), help="engine, bm25s or both")
+    parser.add_argument("--systems", default=",".join(SYSTEMS), help="answerer, bm25s or both")
     parser.add_argument("--timeout", type=float, default=900.0, help="seconds per size and system")
     parser.add_argument("--repeat", type=int, default=1, help="times each question is asked")
     parser.add_argument("--seed", type=int, default=None, help="seed of the synthetic bases")
@@ -392,7 +391,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args.child:
         questions = json.loads(args.questions.read_text(encoding="utf-8"))
-        {"engine": child_engine, "bm25s": child_bm25s}[args.child](args.dir, questions, args.repeat)
+        {"answerer": child_engine, "bm25s": child_bm25s}[args.child](args.dir, questions, args.repeat)
         return 0
 
     from tests.benchmarks.synth import DEFAULT_SEED, ensure_base

@@ -35,9 +35,9 @@ import frontmatter
 import yaml
 from rapidfuzz import fuzz
 
-from bot.drafting.draft import Draft, draft_article
-from bot.knowledge import load
-from bot.text import canonical_number, numbers, tokens
+from bot.curation.drafting.draft import Draft, draft_article
+from bot.knowledge.loading import load
+from bot.language.folding import canonical_number, numbers, tokens
 
 ROOT = Path(__file__).resolve().parents[2]
 KNOWLEDGE = ROOT / "knowledge"

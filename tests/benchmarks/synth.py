@@ -46,7 +46,7 @@ from typing import Any
 
 import yaml
 
-from bot.text import fold
+from bot.language.folding import fold
 
 ROOT = Path(__file__).resolve().parents[2]
 KNOWLEDGE = ROOT / "knowledge"
@@ -415,7 +415,7 @@ def _write_examples(source: Path, target: Path, districts: list[str]) -> None:
 
 def validate(directory: Path) -> int:
     """Load the base as the bot does (schema and provenance); the number of entries."""
-    from bot.knowledge import load
+    from bot.knowledge.loading import load
 
     return len(load(directory).entries)
 

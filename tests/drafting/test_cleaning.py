@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.drafting.cleaning import clean
+from bot.curation.drafting.cleaning import clean
 
 PROSE = (
     "Năm qua, Hội Nông dân huyện đã phối hợp với các xã tổ chức nhiều lớp tập huấn kỹ thuật trồng lúa "

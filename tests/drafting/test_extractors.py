@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from bot.drafting.documents import find_documents
-from bot.drafting.events import find_events
-from bot.drafting.figures import find_figures
-from bot.drafting.metadata import extract, find_author, find_province
-from bot.drafting.models import find_models
-from bot.drafting.orgs import find_orgs, subject
-from bot.drafting.people import find_people
-from bot.drafting.periods import find_period
-from bot.drafting.sentences import split_sentences
+from bot.curation.drafting.documents import find_documents
+from bot.curation.drafting.events import find_events
+from bot.curation.drafting.figures import find_figures
+from bot.curation.drafting.metadata import extract, find_author, find_province
+from bot.curation.drafting.models import find_models
+from bot.curation.drafting.orgs import find_orgs, subject
+from bot.curation.drafting.people import find_people
+from bot.curation.drafting.periods import find_period
+from bot.curation.drafting.sentences import split_sentences
 
 
 def values(text: str) -> list[str]:

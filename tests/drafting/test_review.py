@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from bot.dialogue.engine import Engine
-from bot.dialogue.snapshot import Snapshot
-from bot.drafting.accept import accept
-from bot.drafting.draft import draft_article
-from bot.drafting.writer import write
-from bot.knowledge import KnowledgeError, load
+from bot.answering.answerer import Answerer
+from bot.answering.building import build_snapshot
+from bot.curation.drafting.accept import accept
+from bot.curation.drafting.draft import draft_article
+from bot.curation.drafting.writer import write
+from bot.knowledge.loading import load
+from bot.knowledge.problems import KnowledgeError
 
 from ..conftest import run_cli
 
@@ -77,10 +78,10 @@ def test_a_draft_is_validated_but_not_served(small_base: Path) -> None:
     kb = load(small_base)
     assert [e.id for e in kb.entries] == ["hlt-the-bhyt"]
     assert [e.id for e in kb.drafts] == ["hlt-nha-tinh-thuong"]
-    engine = Engine.from_directory(small_base)
-    cards = engine.ask(CARDS)
+    answerer = Answerer.from_directory(small_base)
+    cards = answerer.ask(CARDS)
     assert cards.answered and cards.entry_ids == ("hlt-the-bhyt",)
-    assert "hlt-nha-tinh-thuong" not in engine.ask(HOUSES).entry_ids
+    assert "hlt-nha-tinh-thuong" not in answerer.ask(HOUSES).entry_ids
 
 
 def test_a_draft_with_a_wrong_figure_is_still_an_error(small_base: Path) -> None:
@@ -103,8 +104,8 @@ def test_accept_removes_only_the_flag_and_the_entry_is_then_served(small_base: P
     done = run_cli("draft", "--accept", str(facts), "--ids", "hlt-nha-tinh-thuong")
     assert done.returncode == 0, done.stderr
     assert facts.read_text(encoding="utf-8") == before.replace("    draft: true\n", "", 1)
-    engine = Engine.from_directory(small_base)
-    houses = engine.ask(HOUSES)
+    answerer = Answerer.from_directory(small_base)
+    houses = answerer.ask(HOUSES)
     assert houses.answered and houses.entry_ids[0] == "hlt-nha-tinh-thuong"
     assert "37 căn" in houses.text
 
@@ -163,9 +164,9 @@ def test_an_article_keeping_the_placeholders_is_not_served(small_base: Path) -> 
     for ident, district in (("khac", '"?"'), ("tan-my", "Tân Mỹ")):
         other = ARTICLE.format(province='"?"').replace("district: Hòa Lộc Tây", f"district: {district}")
         (small_base / "articles" / f"{ident}.txt").write_text(other.replace("hoa-loc-tay", ident), encoding="utf-8")
-    engine = Engine.from_directory(small_base)  # not served until the placeholders are filled in
-    assert set(engine.kb.draft_articles) == {"khac", "tan-my"} and "Tân Mỹ" not in engine.kb.districts
-    assert engine.ask(CARDS).entry_ids == ("hlt-the-bhyt",)
+    answerer = Answerer.from_directory(small_base)  # not served until the placeholders are filled in
+    assert set(answerer.kb.draft_articles) == {"khac", "tan-my"} and "Tân Mỹ" not in answerer.kb.districts
+    assert answerer.ask(CARDS).entry_ids == ("hlt-the-bhyt",)
 
 
 def test_accept_without_validation_leaves_the_check_to_the_caller(small_base: Path) -> None:
@@ -182,7 +183,7 @@ def test_accept_without_validation_leaves_the_check_to_the_caller(small_base: Pa
     assert result.accepted and not result.problems
     assert facts.read_text(encoding="utf-8") != before  # not restored: the caller discards the copy
     with pytest.raises(KnowledgeError) as caught:
-        Snapshot.build(small_base)
+        build_snapshot(small_base)
     assert any("chưa có tên tỉnh" in str(p) for p in caught.value.problems)
 
 

@@ -15,15 +15,14 @@ import httpx
 import pytest
 from telegram.error import NetworkError
 
-from bot import wiring
-from bot.channels.dispatcher import ChatDispatcher
-from bot.channels.retry import Backoff
-from bot.channels.runner import Runtime
-from bot.channels.telegram import build_application
-from bot.channels.telegram_service import SECRET_HEADER, TelegramService
-from bot.dialogue import texts
-from bot.dialogue.engine import Engine
-from bot.settings import Settings
+from bot.answering.answerer import Answerer
+from bot.chat import chat_texts
+from bot.hosting import wiring
+from bot.hosting.dispatcher import ChatDispatcher
+from bot.hosting.retry import Backoff
+from bot.hosting.runner import Runtime
+from bot.hosting.settings import Settings
+from bot.hosting.telegram_service import SECRET_HEADER, TelegramService, build_application
 
 from ..fakes.telegram_api import free_port, update
 from .emulator import BotMessage, Emulator
@@ -49,16 +48,16 @@ def settings_for(emu: Emulator, kb_dir: Path, **extra: Any) -> Settings:
 @dataclass
 class RunningBot:
     emu: Emulator
-    engine: Engine
+    answerer: Answerer
     kb_dir: Path
 
 
 @contextlib.asynccontextmanager
 async def polling_bot(emu: Emulator, kb_dir: Path, **extra: Any) -> AsyncIterator[RunningBot]:
-    engine = Engine.from_directory(kb_dir)
-    async with Runtime(settings_for(emu, kb_dir, **extra), webhook=False, engine=engine) as runtime:
+    answerer = Answerer.from_directory(kb_dir)
+    async with Runtime(settings_for(emu, kb_dir, **extra), webhook=False, answerer=answerer) as runtime:
         await runtime.wait_ready()
-        yield RunningBot(emu, engine, kb_dir)
+        yield RunningBot(emu, answerer, kb_dir)
 
 
 @pytest.fixture
@@ -98,9 +97,9 @@ async def test_suggestion_button_answers_that_entry(bot: RunningBot) -> None:
     typed = len(await bot.emu.wait_for_api_call("sendChatAction"))  # "typing…" for the typed question
     await bot.emu.send_callback(button["callback_data"], message=reply)
     (answer,) = await bot.emu.wait_for_bot_messages(reply.chat_id, count=1)
-    expected = bot.engine.kb.by_id[entry_id].entry.answer
+    expected = bot.answerer.kb.by_id[entry_id].entry.answer
     assert expected.split()[0] in answer.text
-    assert bot.engine.kb.by_id[entry_id].entry.value in answer.text
+    assert bot.answerer.kb.by_id[entry_id].entry.value in answer.text
     await bot.emu.wait_for_api_call("answerCallbackQuery")
     # the press's answer was ready at once: no "typing…" sent before it
     assert len(await bot.emu.api_calls("sendChatAction")) == typed
@@ -109,7 +108,7 @@ async def test_suggestion_button_answers_that_entry(bot: RunningBot) -> None:
 async def test_start_offers_examples_that_work(bot: RunningBot) -> None:
     sent = await bot.emu.send_command("/start")
     (welcome,) = await bot.emu.wait_for_bot_messages(sent.chat_id)
-    assert "Bù Đốp" in welcome.text and len(welcome.buttons) == len(bot.engine.kb.examples)
+    assert "Bù Đốp" in welcome.text and len(welcome.buttons) == len(bot.answerer.kb.examples)
     await bot.emu.send_callback(welcome.buttons[0]["callback_data"], message=welcome)
     (answer,) = await bot.emu.wait_for_bot_messages(sent.chat_id)
     assert "176" in answer.text
@@ -126,7 +125,7 @@ async def test_models_are_paged(bot: RunningBot) -> None:
     sent = await bot.emu.send_command("/mohinh bu dop")
     (page,) = await bot.emu.wait_for_bot_messages(sent.chat_id)
     assert "trang 1/" in page.text and "Bù Đốp" in page.text
-    forward = page.button(texts.NEXT_PAGE)
+    forward = page.button(chat_texts.NEXT_PAGE)
     await bot.emu.send_callback(forward["callback_data"], message=page)
     edited = await bot.emu.wait_for_edit(sent.chat_id, page.message_id)
     assert "trang 2/" in edited.edits[-1]["text"]
@@ -267,7 +266,7 @@ async def test_flooding_user_is_slowed_down_politely(emulator: Emulator, kb_dir:
 async def test_a_failing_handler_is_reported_and_the_bot_goes_on(
     bot: RunningBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_converse = bot.engine.converse
+    real_converse = bot.answerer.converse
     calls = {"n": 0}
 
     def flaky(question: str, context: Any) -> Any:
@@ -276,7 +275,7 @@ async def test_a_failing_handler_is_reported_and_the_bot_goes_on(
             raise RuntimeError("simulated bug")
         return real_converse(question, context)
 
-    monkeypatch.setattr(bot.engine, "converse", flaky)
+    monkeypatch.setattr(bot.answerer, "converse", flaky)
     sorry = await ask(bot.emu, "Bù Đốp xây bao nhiêu căn nhà Đại đoàn kết?")
     assert "trục trặc" in sorry.text
     assert "176" in (await ask(bot.emu, "Bù Đốp xây bao nhiêu căn nhà Đại đoàn kết?")).text
@@ -288,7 +287,7 @@ async def test_unreachable_telegram_is_retried(
 ) -> None:
     settings = settings_for(emulator, kb_dir)
     service = TelegramService(settings, webhook=False, dispatcher=ChatDispatcher(), backoff=Backoff(first=0.01))
-    app = build_application(wiring.dialogue(Engine.from_directory(kb_dir), settings), settings)
+    app = build_application(wiring.dialogue(Answerer.from_directory(kb_dir), settings), settings)
     real_initialize = app.initialize
     failures = {"left": 2}
 
@@ -313,9 +312,9 @@ async def test_webhook_mode(emulator: Emulator, kb_dir: Path) -> None:
     settings = settings_for(
         emulator, kb_dir, webhook_url=f"https://bot.example.org/hook/{port}", webhook_secret=SECRET, port=port
     )
-    engine = Engine.from_directory(kb_dir)
+    answerer = Answerer.from_directory(kb_dir)
     base = f"http://127.0.0.1:{port}"
-    runtime = Runtime(settings, webhook=True, engine=engine, host="127.0.0.1")
+    runtime = Runtime(settings, webhook=True, answerer=answerer, host="127.0.0.1")
     async with runtime, httpx.AsyncClient(trust_env=False) as http:
         await runtime.wait_ready()
         (registered,) = await emulator.api_calls("setWebhook")
@@ -323,7 +322,7 @@ async def test_webhook_mode(emulator: Emulator, kb_dir: Path) -> None:
         assert registered["params"]["secret_token"] == SECRET
 
         health = (await http.get(f"{base}/healthz")).json()
-        assert health["knowledge"]["loaded"] is True and health["knowledge"]["entries"] == len(engine.kb.entries)
+        assert health["knowledge"]["loaded"] is True and health["knowledge"]["entries"] == len(answerer.kb.entries)
         assert health["doors"]["telegram"]["webhook"]["registered"] is True
 
         refused = await http.post(

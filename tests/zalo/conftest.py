@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from bot.channels.zalo_api import ZaloApi
+from bot.channels.zalo.api import ZaloApi
 
 from .fake_server import FakeZalo
 

@@ -11,8 +11,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from bot.channels.zalo_api import ZaloApi, ZaloApiError, ZaloNetworkError
-from bot.channels.zalo_update import parse_update
+from bot.channels.zalo.api import ZaloApi, ZaloApiError, ZaloNetworkError
+from bot.channels.zalo.updates import parse_update
 
 from .fake_server import SECRET_HEADER, FakeZalo, WebhookDeliveryError, serve
 

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from bot.channels.message_split import split_message, utf16_length
-from bot.channels.zalo_api import ZALO_TEXT_LIMIT
+from bot.channels.zalo.api import ZALO_TEXT_LIMIT
+from bot.channels.zalo.splitting import split_message, utf16_length
 
 BLOCK = re.compile(r"\n[^\S\n]*\n")
 BREAKABLE = re.compile(r"[^\S\u00a0\u2007\u202f]")

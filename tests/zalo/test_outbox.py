@@ -8,8 +8,8 @@ from collections.abc import Callable
 
 import pytest
 
-from bot.channels.outbox import DrainReport, Outbox, OutboxClosed, Undelivered, chat_ref
-from bot.channels.zalo_api import ZaloApi, is_transient
+from bot.channels.zalo.api import ZaloApi, is_transient
+from bot.hosting.outbox import DrainReport, Outbox, OutboxClosed, Undelivered, chat_ref
 
 from .fake_server import FakeZalo, wait_until
 
@@ -128,7 +128,7 @@ async def test_a_message_that_finally_fails_is_logged_and_the_later_ones_still_g
     assert (report.sent, report.failed, report.left) == (2, 1, ())
     assert texts(fake_zalo, chat_id) == ["còn 1", "còn 2"]
     assert len(sleep.delays) == 2  # three attempts, two waits between them
-    [gave_up] = [r for r in caplog.records if r.name == "bot.channels.outbox" and r.levelno == logging.WARNING]
+    [gave_up] = [r for r in caplog.records if r.name == "bot.hosting.outbox" and r.levelno == logging.WARNING]
     assert chat_ref(chat_id) in gave_up.getMessage() and "429" in gave_up.getMessage()
     logged = "\n".join(r.getMessage() for r in caplog.records)
     assert chat_id not in logged and fake_zalo.token not in logged

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 import httpx
 import pytest
 
-from bot.channels.zalo_api import (
+from bot.channels.zalo.api import (
     REDACTED,
     ZALO_TEXT_LIMIT,
     BotInfo,
@@ -21,7 +21,7 @@ from bot.channels.zalo_api import (
     ZaloNetworkError,
     is_transient,
 )
-from bot.channels.zalo_update import ZaloUpdateError
+from bot.channels.zalo.updates import ZaloUpdateError
 
 from .fake_server import FakeZalo, wait_until
 

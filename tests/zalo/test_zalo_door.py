@@ -10,16 +10,16 @@ from typing import Any
 import httpx
 import pytest
 
+from bot.answering.answerer import Answerer
+from bot.answering.suggestions import ShowEntry
 from bot.channels import plain
-from bot.channels.retry import Backoff
-from bot.channels.runner import Runtime
-from bot.channels.zalo_api import ZALO_TEXT_LIMIT
-from bot.channels.zalo_service import ZaloService
-from bot.dialogue import texts
-from bot.dialogue.actions import ShowEntry
-from bot.dialogue.engine import Engine
-from bot.dialogue.messages import Reply
-from bot.settings import Settings
+from bot.channels.zalo.api import ZALO_TEXT_LIMIT
+from bot.chat import chat_texts
+from bot.chat.messages import Reply
+from bot.hosting.retry import Backoff
+from bot.hosting.runner import Runtime
+from bot.hosting.settings import Settings
+from bot.hosting.zalo_service import ZaloService
 
 from ..fakes.telegram_api import FakeTelegram, free_port, update
 from .fake_server import FakeZalo, wait_until
@@ -54,7 +54,7 @@ async def zalo_bot(fake: FakeZalo, kb_dir: Path, webhook: bool = False, **extra:
         # quick retries: the test waits for the outcome, not for a real backoff
         return [ZaloService(settings, webhook, dispatcher, Backoff(first=0.01), outbox_delays=(0.01, 0.05))]
 
-    runtime = Runtime(settings, webhook, engine=Engine.from_directory(kb_dir), host="127.0.0.1", doors=doors)
+    runtime = Runtime(settings, webhook, answerer=Answerer.from_directory(kb_dir), host="127.0.0.1", doors=doors)
     async with runtime:
         await runtime.wait_ready()
         yield runtime
@@ -121,7 +121,7 @@ async def test_long_lists_are_split_under_2000_characters(fake_zalo: FakeZalo, k
         await wait_until(lambda: "Nguồn:" in fake_zalo.messages(USER)[-1].text, what="the source, last")
         parts = [m.text for m in fake_zalo.messages(USER)]
         assert all(0 < len(p) <= ZALO_TEXT_LIMIT for p in parts)
-        whole = plain.text(Reply.of(Engine.from_directory(kb_dir).ask("Bù Đốp có những mô hình nào?")))
+        whole = plain.text(Reply.of(Answerer.from_directory(kb_dir).ask("Bù Đốp có những mô hình nào?")))
         assert "Túi an sinh công đoàn" in "\n".join(parts)
         lines = set(whole.splitlines())
         assert all(line in lines for p in parts for line in p.splitlines())  # cut between lines, none lost
@@ -134,9 +134,9 @@ async def test_suggestions_are_numbered_and_picked_by_number(fake_zalo: FakeZalo
         assert "\n1. " in answer
         first = answer.split("\n1. ", 1)[1].split("\n", 1)[0]
         (picked,) = await ask(fake_zalo, "1")
-        offered = Engine.from_directory(kb_dir).ask("Hội Nông dân Bù Đốp xây bao nhiêu căn nhà").suggestions[0]
+        offered = Answerer.from_directory(kb_dir).ask("Hội Nông dân Bù Đốp xây bao nhiêu căn nhà").suggestions[0]
         assert offered.label == first and isinstance(offered.action, ShowEntry)
-        kb = Engine.from_directory(kb_dir).kb
+        kb = Answerer.from_directory(kb_dir).kb
         assert " ".join(kb.by_id[offered.action.entry_id].entry.answer.split()) in " ".join(picked.split())
         (nothing,) = await ask(fake_zalo, "7")
         assert "1 đến" in nothing
@@ -189,10 +189,10 @@ async def test_a_failure_while_handling_gets_the_apology(
         raise RuntimeError("simulated bug")
 
     async with zalo_bot(fake_zalo, kb_dir) as runtime:
-        assert runtime.engine is not None
-        monkeypatch.setattr(runtime.engine, "converse", broken)
+        assert runtime.answerer is not None
+        monkeypatch.setattr(runtime.answerer, "converse", broken)
         (sorry,) = await ask(fake_zalo, HOUSES)
-        assert sorry == texts.FAILURE
+        assert sorry == chat_texts.FAILURE
         monkeypatch.undo()
         (answer,) = await ask(fake_zalo, HOUSES)
         assert "176" in answer and len(fake_zalo.messages(USER)) == 2  # one apology, then the door goes on
@@ -226,7 +226,7 @@ async def test_telegram_and_zalo_in_one_process(fake_zalo: FakeZalo, kb_dir: Pat
         port=port,
     )
     async with telegram.running():
-        runtime = Runtime(settings, webhook=True, engine=Engine.from_directory(kb_dir), host="127.0.0.1")
+        runtime = Runtime(settings, webhook=True, answerer=Answerer.from_directory(kb_dir), host="127.0.0.1")
         async with runtime, httpx.AsyncClient(trust_env=False) as http:
             await runtime.wait_ready()
             assert {s.name for s in runtime.services} == {"telegram", "zalo"}
@@ -242,7 +242,7 @@ async def test_telegram_and_zalo_in_one_process(fake_zalo: FakeZalo, kb_dir: Pat
 
 @pytest.mark.parametrize("value", ["has space", "x"])
 def test_malformed_zalo_settings_name_the_variable(value: str) -> None:
-    from bot.settings import SettingsError, load_settings
+    from bot.hosting.settings import SettingsError, load_settings
 
     with pytest.raises(SettingsError, match="ZALO_BOT_TOKEN"):
         load_settings(_env_file=None, zalo_bot_token=value)

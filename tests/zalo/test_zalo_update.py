@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.channels.zalo_update import ZaloUpdate, ZaloUpdateError, parse_update
+from bot.channels.zalo.updates import ZaloUpdate, ZaloUpdateError, parse_update
 
 
 def text_update(**message_fields: Any) -> dict[str, Any]:

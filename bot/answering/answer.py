@@ -1,0 +1,187 @@
+"""The Answer every door renders, and how entries become answers.
+
+An Answer is plain data. ``text`` is the complete plain-text reply (what the
+command line prints); doors build theirs from ``body``, ``quotes``,
+``sources`` and ``suggestions`` instead, escaping what their medium needs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from bot.answering import answer_texts
+from bot.answering.suggestions import ShowEntry, Suggestion
+from bot.knowledge.schema import Article, Located
+
+AnswerKind = Literal["fact", "list", "clarify", "decline", "smalltalk", "invalid"]
+
+
+class Source(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    article_id: str
+    title: str
+    district: str
+    province: str
+    date: str | None  # ISO date, when the article prints one
+    date_label: str
+
+    @classmethod
+    def of(cls, article: Article) -> Source:
+        return cls(
+            article_id=article.id,
+            title=article.title,
+            district=article.district,
+            province=article.province,
+            date=article.date.isoformat() if article.date else None,
+            date_label=article.date_label,
+        )
+
+    def line(self) -> str:
+        return f"«{self.title}» (huyện {self.district}, tỉnh {self.province}; {self.date_label})"
+
+
+class Answer(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    answered: bool
+    kind: AnswerKind
+    text: str
+    body: str
+    quotes: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()
+    score: float = 0.0
+    suggestions: tuple[Suggestion, ...] = ()
+    suggestions_heading: str = answer_texts.MORE_HEADING
+    entry_ids: tuple[str, ...] = ()
+
+
+def suggestion_for(located: Located) -> Suggestion:
+    return Suggestion(label=located.entry.title, action=ShowEntry(located.id))
+
+
+def sources_text(sources: Sequence[Source]) -> str:
+    if len(sources) == 1:
+        return f"{answer_texts.SOURCE_PREFIX} {sources[0].line()}"
+    return answer_texts.SOURCE_PREFIX + "\n" + "\n".join(f"- {s.line()}" for s in sources)
+
+
+def numbered(suggestions: Sequence[Suggestion]) -> str:
+    return "\n".join(f"{i}. {s.label}" for i, s in enumerate(suggestions, 1))
+
+
+def render(
+    body: str,
+    quotes: Sequence[str],
+    sources: Sequence[Source],
+    suggestions: Sequence[Suggestion] = (),
+    suggestions_heading: str = answer_texts.MORE_HEADING,
+) -> str:
+    """The plain-text form of an answer: body, quotes, sources, numbered suggestions."""
+    parts = [body]
+    parts.extend(answer_texts.quote_line(quote) for quote in quotes)
+    if sources:
+        parts.append(sources_text(sources))
+    if suggestions:
+        parts.append(suggestions_heading + "\n" + numbered(suggestions))
+    return "\n\n".join(parts)
+
+
+def fact_answer(items: Sequence[Located], score: float, suggestions: Sequence[Suggestion] = ()) -> Answer:
+    """One entry, or several that together answer a question in parts."""
+    bodies = []
+    quotes: list[str] = []
+    sources: list[Source] = []
+    for located in items:
+        entry = located.entry
+        body = entry.answer
+        if entry.note:
+            body += f"\n{answer_texts.NOTE_PREFIX} {entry.note}"
+        bodies.append(body)
+        if entry.quote not in quotes:
+            quotes.append(entry.quote)
+        source = Source.of(located.article)
+        if source not in sources:
+            sources.append(source)
+    body = "\n".join(bodies)
+    return Answer(
+        answered=True,
+        kind="fact",
+        text=render(body, quotes, sources, suggestions),
+        body=body,
+        quotes=tuple(quotes),
+        sources=tuple(sources),
+        score=round(score, 4),
+        suggestions=tuple(suggestions),
+        entry_ids=tuple(located.id for located in items),
+    )
+
+
+def article_answer(body: str, articles: Sequence[Article]) -> Answer:
+    """About the articles themselves (author, date): metadata, not an entry."""
+    sources = tuple(Source.of(a) for a in articles)
+    return Answer(answered=True, kind="fact", text=render(body, (), sources), body=body, sources=sources, score=1.0)
+
+
+def list_item(located: Located) -> str:
+    entry = located.entry
+    match entry.kind:
+        case "model":
+            return f"{capitalize_first(entry.name)} ({entry.category}, {entry.org})"
+        case "figure":
+            return f"{entry.value}: {entry.counts}"
+        case "person":
+            return f"{entry.name}: {entry.role}"
+        case "document":
+            return entry.name + (f" ({entry.date})" if entry.date else "")
+        case _:
+            return entry.title
+
+
+def capitalize_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def list_answer(heading: str, items: Sequence[Located], score: float) -> Answer:
+    by_article: dict[str, list[Located]] = {}
+    for located in items:
+        by_article.setdefault(located.article.id, []).append(located)
+    blocks: list[str] = [heading]
+    for group in by_article.values():
+        lines = [f"• {list_item(item)}" for item in group]
+        if len(by_article) > 1:
+            lines.insert(0, answer_texts.district_group(group[0].district))
+        blocks.append("\n".join(lines))
+    body = "\n\n".join(blocks)
+    sources = tuple(Source.of(group[0].article) for group in by_article.values())
+    return Answer(
+        answered=True,
+        kind="list",
+        text=render(body, (), sources),
+        body=body,
+        sources=sources,
+        score=round(score, 4),
+        entry_ids=tuple(item.id for item in items),
+    )
+
+
+def not_answered(
+    kind: AnswerKind,
+    body: str,
+    suggestions: Iterable[Suggestion] = (),
+    score: float = 0.0,
+    heading: str = answer_texts.TRY_HEADING,
+) -> Answer:
+    suggestions = tuple(suggestions)
+    return Answer(
+        answered=False,
+        kind=kind,
+        text=render(body, (), (), suggestions, heading),
+        body=body,
+        score=round(score, 4),
+        suggestions=suggestions,
+        suggestions_heading=heading,
+    )

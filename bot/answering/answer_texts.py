@@ -1,0 +1,219 @@
+"""What the bot says when it answers, declines or asks back: every sentence of an answer.
+
+Texts for users, in Vietnamese, kept apart from the logic so that wording can change without
+touching a rule. Commands' texts are in :mod:`bot.chat.chat_texts`, curators' in
+:mod:`bot.curation.curator_texts`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+BOT_NAME = "Bot hỏi đáp «Học tập và làm theo Bác»"
+TOPIC = "kết quả học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh (Chỉ thị 05-CT/TW, Kết luận 01-KL/TW)"
+EXAMPLE_QUESTION = "Bù Đốp xây được bao nhiêu căn nhà Đại đoàn kết?"
+HOW_TO_ASK = (
+    "Bạn có thể hỏi về con số (bao nhiêu nhà, bao nhiêu tiền…), về một mô hình (của ai, làm được gì), "
+    "hoặc xin danh sách (Kiên Lương có những mô hình nào?)."
+)
+
+
+def intro(districts: str) -> str:
+    """Who the bot is and what it knows: the one introduction every greeting uses."""
+    return f"Mình trả lời các câu hỏi về {TOPIC} ở các huyện: {districts}, theo các bài viết đã đăng. {HOW_TO_ASK}"
+
+
+# ---------------------------------------------------------------- small talk
+
+
+GREETING = (
+    "Xin chào! Mình là bot hỏi đáp về kết quả học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh "
+    "ở các huyện, theo các bài viết đã đăng. Bạn cứ hỏi, có dấu hay không dấu đều được."
+)
+WHO_I_AM = (
+    "Mình là bot hỏi đáp về kết quả học tập và làm theo Bác ở các huyện, trả lời theo các bài viết đã đăng "
+    "và luôn ghi nguồn. Gõ /help để xem cách hỏi."
+)
+SMALL_TALK: dict[str, str] = {
+    "identity": WHO_I_AM,
+    "wellbeing": "Mình vẫn sẵn sàng trả lời đây, cảm ơn bạn! Bạn muốn hỏi gì nào?",
+    "thanks": "Không có gì! Bạn cứ hỏi tiếp nhé.",
+    "goodbye": "Tạm biệt bạn! Khi cần, bạn cứ nhắn lại nhé.",
+    "wishes": "Cảm ơn bạn, chúc bạn một ngày tốt lành!",
+    "praise": "Cảm ơn bạn! Bạn cứ hỏi tiếp nhé.",
+    "laughter": "😄 Bạn cứ hỏi tiếp nhé.",
+    "ack": "Vâng. Bạn cứ hỏi tiếp nhé.",
+    "emoji": "😊 Bạn cứ gõ câu hỏi bằng chữ nhé.",
+}
+
+# ---------------------------------------------------------------- bad input
+
+EMPTY_QUESTION = f"Bạn chưa nhập câu hỏi. Hãy gõ một câu hỏi, ví dụ: «{EXAMPLE_QUESTION}»"
+NO_LETTERS = "Mình chỉ đọc được câu hỏi bằng chữ. Bạn hãy gõ câu hỏi bằng tiếng Việt, có dấu hay không dấu đều được."
+OTHER_SCRIPT = (
+    "Xin lỗi, mình chỉ hiểu câu hỏi bằng tiếng Việt (có dấu hay không dấu đều được). "
+    "Sorry, I only understand Vietnamese."
+)
+NOTHING_TO_CHOOSE = f"Hiện không có gợi ý nào để chọn theo số. Bạn hãy gõ câu hỏi bằng chữ, ví dụ: «{EXAMPLE_QUESTION}»"
+
+
+def too_long(length: int, limit: int) -> str:
+    return f"Tin nhắn dài quá ({length} ký tự). Bạn hãy hỏi ngắn gọn, dưới {limit} ký tự, mỗi lần một câu hỏi nhé."
+
+
+def choose_in_range(count: int) -> str:
+    return (
+        f"Bạn chọn một số từ 1 đến {count} trong các gợi ý ở trên nhé."
+        if count > 1
+        else "Bạn gõ 1 để chọn gợi ý ở trên nhé."
+    )
+
+
+NOT_TEXT = (
+    "Mình chỉ đọc được tin nhắn chữ (không xem được ảnh, nhãn dán, tệp hay tin thoại). "
+    "Bạn hãy gõ câu hỏi, ví dụ: «Kiên Lương có những mô hình nào?». Gõ /help để xem hướng dẫn."
+)
+
+# ---------------------------------------------------------------- declines
+
+
+def unknown_place(places: str, districts: str) -> str:
+    return f"Mình chưa có bài viết nào về {places}. Mình chỉ có dữ liệu về các huyện: {districts}."
+
+
+def not_held(where: str) -> str:
+    where = f" về huyện {where}" if where else ""
+    return (
+        f"Các bài viết{where} mà mình có không nêu thông tin này. Mình chỉ có các kết quả và mô hình học "
+        "tập, làm theo Bác mà bài viết nêu; không có số điện thoại, địa chỉ, tin thời sự hay dự báo."
+    )
+
+
+def years_not_covered(where: str, years: Sequence[str]) -> str:
+    where = f"huyện {where}" if where else "các huyện"
+    return f"Các bài viết về {where} không có số liệu năm {', '.join(years)}."
+
+
+NOT_INSTRUCTIONS = (
+    "Mình chỉ trả lời câu hỏi về kết quả học tập và làm theo Bác mà các bài viết nêu; mình không làm theo "
+    "yêu cầu khác (đóng vai, viết bài, dịch, đổi cách trả lời…). Bạn có thể hỏi:"
+)
+NO_OPINIONS = (
+    "Mình không đánh giá hay xếp hạng: mình chỉ thuật lại những gì các bài viết nêu. Bạn có thể hỏi con số, "
+    "mô hình hay danh sách của từng huyện, ví dụ:"
+)
+
+
+def not_general_knowledge(districts: str) -> str:
+    return (
+        "Câu này nằm ngoài các bài viết mình có, nên mình không trả lời. Mình chỉ trả lời về "
+        f"{TOPIC} ở các huyện: {districts}."
+    )
+
+
+def out_of_scope(districts: str) -> str:
+    return (
+        "Xin lỗi, mình không tìm thấy thông tin này trong các bài viết mình có. Mình chỉ trả lời về "
+        f"{TOPIC} ở các huyện: {districts}."
+    )
+
+
+COMPARISON_HEADING = "Theo các bài viết, số liệu của từng huyện:"
+NO_RANKING = (
+    "Mình không xếp hạng: các bài viết đo ở những thời điểm và theo cách khác nhau, bạn đối chiếu "
+    "từng con số kèm nguồn nhé."
+)
+
+
+def comparison_missing(districts: str) -> str:
+    return f"Không có số liệu này trong bài viết về: {districts}."
+
+
+NO_DATE = "Bài viết có nhắc tới việc này nhưng không nêu thời gian cụ thể."
+NO_DATE_HEADING = "Điều bài viết có nêu:"
+CLARIFY = "Mình chưa chắc đã hiểu đúng câu hỏi của bạn."
+CLARIFY_HEADING = "Có phải bạn muốn hỏi:"
+
+
+def choose_district(districts: str) -> str:
+    return f"Danh sách này dài. Bạn muốn xem của huyện nào? Mình có dữ liệu về: {districts}."
+
+
+CHOOSE_DISTRICT_HEADING = "Chọn một huyện:"
+
+# ---------------------------------------------------------------- answers
+
+MORE_HEADING = "Có thể bạn muốn hỏi thêm:"
+TRY_HEADING = "Bạn có thể hỏi:"
+QUOTE_PREFIX = "Trích bài:"
+SOURCE_PREFIX = "Nguồn:"
+NOTE_PREFIX = "Lưu ý:"
+# where suggestions are buttons, the text only points at them
+BUTTONS_HINT = "Bạn có thể bấm một gợi ý bên dưới."
+BUTTONS_CLARIFY_HINT = "Có phải bạn muốn hỏi một trong các ý bên dưới?"
+BUTTONS_MORE_HINT = "Có thể bạn muốn hỏi thêm (bấm nút bên dưới)."
+NUMBERS_HINT = "Gõ số để chọn."
+
+
+def quote_line(quote: str) -> str:
+    return f"{QUOTE_PREFIX} “{quote}”"
+
+
+def models_of(where: str) -> str:
+    return f"Các mô hình ở {where}"
+
+
+def list_heading(kinds: frozenset[str], orgs: Sequence[str], districts: Sequence[str]) -> str:
+    if kinds == {"model"}:
+        what = "Các mô hình, phong trào"
+    elif "figure" in kinds:
+        what = "Kết quả và mô hình"
+    else:
+        what = "Danh sách"
+    if kinds == {"person"}:
+        what = "Những người được nêu tên"
+    if kinds == {"document"}:
+        what = "Các văn bản được nêu"
+    who = f" của {', '.join(orgs)}" if orgs else ""
+    where = f" ở huyện {', '.join(districts)}" if districts else ""
+    return f"{what}{who}{where}:"
+
+
+def district_group(district: str) -> str:
+    return f"Huyện {district}:"
+
+
+def article_author(title: str, district: str, author: str | None) -> str:
+    who = f"do tác giả {author} viết" if author else "không ghi tên tác giả"
+    return f"Bài «{title}» (huyện {district}) {who}."
+
+
+def article_title(title: str, district: str) -> str:
+    return f"Bài về huyện {district} có tựa đề «{title}»."
+
+
+def article_listed(title: str, district: str, province: str, date_label: str, author: str | None) -> str:
+    by = f"tác giả {author}" if author else "không ghi tác giả"
+    return f"• «{title}»: huyện {district}, tỉnh {province}; {date_label}; {by}."
+
+
+def district_province(district: str, province: str, in_text: bool) -> str:
+    said = "" if in_text else " (bài viết không nêu tên tỉnh; thông tin do người biên tập ghi kèm bài)"
+    return f"Huyện {district} thuộc tỉnh {province}{said}."
+
+
+def province_districts(province: str, district: str) -> str:
+    return f"Ở tỉnh {province}, mình có dữ liệu về huyện {district}."
+
+
+def and_more_districts(named: str, more: int) -> str:
+    count = f"{more:,}".replace(",", ".")  # 1.737, as Vietnamese prints it
+    return f"{named} và {count} huyện khác (gõ /huyen để xem hết)"
+
+
+def covered(districts: int, provinces: int) -> str:
+    return f"Mình có dữ liệu về {districts} huyện, thuộc {provinces} tỉnh:"
+
+
+def article_date(title: str, district: str, date_label: str | None) -> str:
+    when = f"đăng ngày {date_label}" if date_label else "không ghi ngày đăng"
+    return f"Bài «{title}» (huyện {district}) {when}."

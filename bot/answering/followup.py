@@ -1,0 +1,231 @@
+"""Follow-ups: a question that lacks a district, an organisation, a subject or an entry takes it
+from the previous turns.
+
+"còn Lai Vung thì sao?" asks the last question again about Lai Vung; "còn sửa chữa bao
+nhiêu căn?" keeps the district and the subject and asks about repairs; "nó dài bao nhiêu
+km?", "ông ấy giữ chức vụ gì?" point back at what was just answered. A question that
+names its own subject replaces the context. A full question that names no district is
+tried in the district of the conversation first, and on its own when that answers
+clearly better (see :func:`choose`). The words of these cues are in the lexicon.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from bot.answering.answer import Answer
+from bot.answering.context import Context, intent
+from bot.answering.query import Query, article_aspect, find, has
+from bot.answering.tuning import THIN
+from bot.language import lexicon
+from bot.language.expansion import expand
+from bot.language.folding import fold, tokens
+
+if TYPE_CHECKING:
+    from bot.answering.snapshot import Snapshot
+
+
+@dataclass(frozen=True)
+class Resolution:
+    query: Query
+    soft: bool = False  # only tried in the conversation's district: the question may stand alone
+    leaned: bool = False  # took something from the context (what it asks about builds on it)
+
+
+def _cues(q: Query) -> tuple[bool, bool]:
+    """(opens as a follow-up, points back) for the question's words."""
+    toks = q.toks
+    opening = any(tuple(toks[: len(c)]) == c for c in lexicon.FOLLOWUP_OPENERS) or has(toks, lexicon.FOLLOWUP_CLOSERS)
+    pointing = has(toks, lexicon.ANAPHORA_PHRASES)
+    return opening, pointing
+
+
+def without_cues(q: Query) -> list[str]:
+    """The question's words without its follow-up cues and pointers ("còn", "thì sao", "ông ấy")."""
+    content = q.content
+    spans = find(content, [*lexicon.FOLLOWUP_CLOSERS, *lexicon.ANAPHORA_PHRASES])
+    # an opener counts at the start only: "còn" opens a follow-up, "con em" is something else
+    spans += [(0, len(c)) for c in lexicon.FOLLOWUP_OPENERS if tuple(content[: len(c)]) == c][:1]
+    drop = {k for a, b in spans for k in range(a, b)}
+    return [t for k, t in enumerate(content) if k not in drop and t not in lexicon.FOLLOWUP_FILLERS]
+
+
+def _own_words(q: Query) -> list[str]:
+    """The words the question brings of its own (function words kept: "tập thể")."""
+    words = without_cues(q)
+    return words if any(t not in lexicon.STOPWORDS and len(t) > 1 for t in words) else []
+
+
+def _weight(words: list[str]) -> int:
+    return sum(1 for t in words if t not in lexicon.STOPWORDS and len(t) > 1)
+
+
+def _has_intent(q: Query) -> bool:
+    return bool(q.quantity or q.who or q.when or q.listing or q.about_article or q.asks_province)
+
+
+def resolve(q: Query, ctx: Context) -> Resolution:
+    """The question as it is meant, given the conversation so far."""
+    if q.unknown_places and not q.districts:
+        return Resolution(q)  # "còn Củ Chi?": declined as any unknown place is
+    opening, pointing = _cues(q)
+    own = _own_words(q)
+    # "ai viết?" after a question about an article: the article is understood
+    about = q.about_article or (article_aspect(q.toks) if ctx.about_article else None)
+    if q.districts:
+        if own or (_has_intent(q) and not opening):
+            return Resolution(replace(q, about_article=about))  # a new subject: the context steps aside
+        return Resolution(_replay(q, ctx, about), leaned=True)  # "còn Lai Vung thì sao?": the same, elsewhere
+    thin = _thin(q, own)
+    if not (opening or pointing or thin):
+        if len(ctx.districts) != 1:
+            return Resolution(replace(q, about_article=about))  # no one district the conversation is in
+        # a full question: in the conversation's district first, on its own if it does not answer there
+        return Resolution(_inherit(q, ctx, own, about, thin, pointing, orgs=False), soft=True, leaned=True)
+    merged = _inherit(q, ctx, own, about, thin, pointing, orgs=thin or pointing)
+    if opening and own:  # "còn sửa chữa bao nhiêu căn?": another entry than the one just answered
+        merged = replace(merged, near=[], seen=list(ctx.entries))
+    return Resolution(merged, leaned=True)
+
+
+def _thin(q: Query, own: list[str]) -> bool:
+    """Says too little to stand alone: a word or two, and not what it counts ("treo bao nhiêu cờ
+    Đảng?" names its subject; "đạt tỷ lệ bao nhiêu %?" and "qua mấy năm rồi?" do not)."""
+    if has(q.toks, lexicon.ABOUT_THE_BASE_CUES):
+        return False  # "có những bài viết nào", "bạn trả lời được gì": short, and whole
+    counted = [t for t in q.target if t not in lexicon.STOPWORDS and t not in lexicon.TIME_WORDS]
+    return _weight(own) <= 1 or (_weight(own) <= THIN and not counted)
+
+
+_ORG_ALIASES = [alias for aliases in lexicon.ORG_GROUPS.values() for alias in aliases]
+
+
+def _without_orgs(words: Sequence[str], keep: Sequence[str] = ()) -> list[str]:
+    """The words without the organisations they name (except those in `keep`)."""
+    inside = {k for a, b in find(list(words), _ORG_ALIASES) for k in range(a, b)}
+    return [t for k, t in enumerate(words) if k not in inside or t in keep]
+
+
+def _replay(q: Query, ctx: Context, about: str | None) -> Query:
+    """The previous question, about the districts this one names. Who achieved it there is
+    that district's own (its organisation's words only hint), what was asked stays."""
+    content = _without_orgs(ctx.content, keep=ctx.target)
+    return replace(
+        q,
+        content=content,
+        context=[t for t in (*ctx.content, *ctx.subject) if t not in content],
+        target=list(ctx.target),
+        target_parts=_parts(ctx),
+        orgs=q.orgs or list(ctx.orgs),
+        **intent(ctx, list, about_article=about or ctx.about_article, comparing=ctx.comparing and len(q.districts) > 1),
+    )
+
+
+def _inherit(
+    q: Query, ctx: Context, own: list[str], about: str | None, thin: bool, pointing: bool, orgs: bool
+) -> Query:
+    """The question with the conversation's district, and what it does not say itself (`thin`:
+    it says too little to stand alone; `pointing`: it points back at what was just said)."""
+    # a thin question ("đạt tỷ lệ bao nhiêu %?") is the previous one, narrowed; not one with a
+    # frame of its own ("huyện đó thuộc tỉnh nào?")
+    narrowed = thin and not _special(q)
+    extra = [*ctx.subject, *ctx.people] if not own or pointing else [*ctx.content, *ctx.subject]
+    narrows = bool(own) and own[0] in lexicon.QUALIFIER_WORDS
+    # "cấp xã thì sao": the level changes, so whoever awarded at the old one does not carry over
+    carried = _without_orgs(ctx.content) if narrows else list(ctx.content)
+    merged = replace(
+        q,
+        districts=list(ctx.districts),
+        orgs=q.orgs or (list(ctx.orgs) if orgs and not narrows else []),
+        content=[*own, *(t for t in carried if t not in own)] if narrowed else own,
+        context=list(dict.fromkeys(t for t in extra if t not in own)),
+        about_article=about,
+    )
+    if not _has_intent(q):
+        # "cá nhân thì sao" counts the individuals now; "cấp xã thì sao" counts the same, at another level
+        target = list(ctx.target) if narrows and ctx.target else own or list(ctx.target)
+        merged = replace(
+            merged,
+            target=target if ctx.quantity else [],
+            target_parts=(_parts(ctx) if target == list(ctx.target) else [target]) if ctx.quantity and target else [],
+            **intent(
+                ctx,
+                list,
+                listing=ctx.listing and not own,
+                list_kinds=list(ctx.list_kinds) if not own else [],
+                about_article=about or ctx.about_article,
+                wanted_kind=q.wanted_kind or ctx.wanted_kind,
+            ),
+        )
+    return replace(merged, near=list(ctx.entries), focus=own if narrowed else [])
+
+
+def _parts(ctx: Context) -> list[list[str]]:
+    return [p.split() for p in ctx.parts] or ([list(ctx.target)] if ctx.target else [])
+
+
+def _special(q: Query) -> bool:
+    return bool(q.about_article or q.asks_province)
+
+
+def choose(in_context: Answer, alone: Answer) -> Answer:
+    """A full question tried both ways: in the conversation's district when it answers there,
+    else on its own ("mô hình Ánh sáng biên cương là của ai" moves to the district that has it)."""
+    return in_context if in_context.answered or not alone.answered else alone
+
+
+# ---------------------------------------------------------------- what to remember
+
+
+def remember(snapshot: Snapshot, q: Query | None, answer: Answer, previous: Context | None = None) -> Context | None:
+    """The context the next turn may lean on, or None to keep the one there is. A turn that
+    leaned on `previous` adds its own words to what that one asked about."""
+    if not answer.answered:
+        return None
+    kb = snapshot.kb
+    located = [kb.by_id[i] for i in answer.entry_ids if i in kb.by_id]
+    districts = tuple(dict.fromkeys(s.district for s in answer.sources)) or tuple(q.districts if q else ())
+    subject: list[str] = []
+    for entry in located[:3]:
+        subject += _words(snapshot, getattr(entry.entry, "name", None) or entry.entry.title)
+    body = fold(answer.body)
+    people = [
+        w
+        for d in districts[:2]
+        for p in kb.by_district.get(d, ())
+        if p.entry.kind == "person" and fold(p.entry.name) in body
+        for w in _words(snapshot, p.entry.name)
+    ]
+    if q is None:
+        kinds = {e.entry.kind for e in located}
+        return Context(
+            districts=districts,
+            quantity=kinds == {"figure"},
+            entries=tuple(answer.entry_ids),
+            subject=tuple(dict.fromkeys(subject)),
+            content=tuple(dict.fromkeys(subject)),
+            people=tuple(dict.fromkeys(people)),
+        )
+    # what this turn asked about, and what it built on: the frame the next follow-up replays
+    content = list(dict.fromkeys([*without_cues(q), *(previous.content if previous else ())]))
+    return Context(
+        districts=districts,
+        orgs=tuple(q.orgs),
+        content=tuple(content),
+        target=tuple(q.target),
+        parts=tuple(" ".join(p) for p in q.target_parts),
+        **intent(q),
+        entries=tuple(answer.entry_ids),
+        subject=tuple(dict.fromkeys(subject)),
+        people=tuple(dict.fromkeys(people)),
+    )
+
+
+def _words(snapshot: Snapshot, text: str) -> list[str]:
+    """A name's words for matching: folded, expanded, without place names."""
+    return [t for t in snapshot.analyzer.places.strip(expand(tokens(text))) if t not in lexicon.STOPWORDS]
+
+
+__all__ = ["Resolution", "choose", "remember", "resolve"]

@@ -1,0 +1,295 @@
+"""What a question asks, read from its corrected tokens: cues, target, unit, intent.
+
+:func:`read` takes tokens that are already folded, expanded and spell-checked,
+and the places found in them (see :mod:`bot.analysis`), and says what kind of
+answer is wanted (a figure, an owner, a date, a list), what is counted ("bao
+nhiêu <tập thể, cá nhân>"), in which unit, and which words are left to match.
+The words it looks for are all in the lexicon.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from bot.language import lexicon
+from bot.language.folding import BREAK, contains, is_year
+from bot.language.gazetteer import Place, PlaceMentions
+
+Phrase = tuple[str, ...]
+
+
+@dataclass
+class Query:
+    """A question taken apart."""
+
+    text: str
+    toks: list[str]  # after expansion and spelling
+    content: list[str]  # what is left for matching: no places, no frame words
+    districts: list[str] = field(default_factory=list)
+    by_province: list[str] = field(default_factory=list)  # those of `districts` named only by their province
+    unknown_places: list[Place] = field(default_factory=list)
+    orgs: list[str] = field(default_factory=list)
+    quantity: bool = False
+    who: bool = False
+    when: bool = False
+    listing: bool = False
+    list_kinds: list[str] = field(default_factory=list)
+    unit: str | None = None
+    target: list[str] = field(default_factory=list)  # the noun after the first "bao nhiêu"
+    # what each part of the question asks to count: "bao nhiêu tập thể, cá nhân" has two
+    # parts, "huy động bao nhiêu tiền và làm bao nhiêu cây cầu" too
+    target_parts: list[list[str]] = field(default_factory=list)
+    years: list[str] = field(default_factory=list)
+    unanswerable: bool = False
+    about_article: str | None = None  # "author", "date", "title", "publisher": about the article itself
+    wanted_kind: str | None = None  # the kind of entry the wording asks for ("ban hành": a document)
+    asks_province: bool = False  # "thuộc tỉnh nào"
+    comparing: bool = False  # "so sánh…", "huyện nào … nhiều nhất"
+    near: list[str] = field(default_factory=list)  # entries just answered: a follow-up's passage
+    focus: list[str] = field(default_factory=list)  # a follow-up's own words, among those it inherits
+    seen: list[str] = field(default_factory=list)  # entries just answered, when "còn…?" asks for another
+    context: list[str] = field(default_factory=list)  # words from the previous turns, matched at a discount
+
+    @property
+    def phrase(self) -> str:
+        return " ".join(self.toks)
+
+
+def find(toks: Sequence[str], phrases: Iterable[Phrase]) -> list[tuple[int, int]]:
+    """Spans where any of the phrases occurs."""
+    spans: list[tuple[int, int]] = []
+    for phrase in phrases:
+        size, first = len(phrase), phrase[0]  # no phrase is empty: phrase[0] would raise
+        # a slice is built only where the first word matches: most positions never cost one
+        for i in range(len(toks) - size + 1):
+            if toks[i] == first and tuple(toks[i : i + size]) == phrase:
+                spans.append((i, i + size))
+    return spans
+
+
+def has(toks: Sequence[str], phrases: Iterable[Phrase]) -> bool:
+    """Whether any of the phrases occurs."""
+    return any(contains(toks, phrase) for phrase in phrases)
+
+
+def _quantity_spans(toks: Sequence[str]) -> list[tuple[int, int]]:
+    out = []
+    for a, b in find(toks, lexicon.QUANTITY_CUES):
+        if toks[a] == "may":
+            if b < len(toks) and toks[b] in lexicon.NOT_MAY_AFTER:
+                continue
+            if a > 0 and toks[a - 1] in lexicon.ORDINAL_BEFORE_MAY:
+                continue
+        out.append((a, b))
+    return out
+
+
+def read(text: str, toks: list[str], places: PlaceMentions, pairs: frozenset[tuple[str, str]]) -> Query:
+    """The Query of corrected tokens in which `places` were found; `pairs` are the
+    vocabulary's known syllable pairs (they tell where a noun ends)."""
+    drop = [False] * len(toks)
+    for a, b in places.spans:
+        for k in range(a, b):
+            drop[k] = True
+    for a, b in find(toks, lexicon.FRAME_PHRASES):
+        for k in range(a, b):
+            drop[k] = True
+    q = Query(
+        text=text,
+        toks=toks,
+        content=[],
+        districts=places.known,
+        by_province=places.by_province,
+        unknown_places=places.unknown,
+    )
+
+    quantity_spans = _quantity_spans(toks)
+    who_spans = find(toks, lexicon.WHO_CUES)
+    when_spans = find(toks, lexicon.WHEN_CUES)
+    list_spans = find(toks, lexicon.LIST_CUES)
+    kind_spans = find(toks, lexicon.KIND_HINTS)  # phrase by phrase, in the order of KIND_HINTS
+    q.quantity = bool(quantity_spans)
+    q.who = bool(who_spans)
+    q.when = bool(when_spans)
+    q.list_kinds = _list_kinds(toks)
+    # "những mô hình nào", "các văn bản nào", "văn bản gì": asking for a list
+    q.listing = bool(list_spans) or _enumeration(toks) or bool(q.list_kinds)
+    # Cue words say what kind of answer is wanted, not what it is about.
+    cue_spans = [
+        *kind_spans,  # "do ai ban hành": what kind of entry, not what about
+        *quantity_spans,
+        *who_spans,
+        *when_spans,
+        *list_spans,
+    ]
+    q.years = [t for t in toks if is_year(t)]
+    q.unanswerable = _asks_unheld([t if not drop[k] else "" for k, t in enumerate(toks)])
+    q.about_article = _about_article(toks)
+    q.asks_province = has(toks, lexicon.PROVINCE_CUES)
+    q.comparing = has(toks, lexicon.COMPARISON_PHRASES) or (
+        lexicon.SUPERLATIVE in toks and any(w in toks for w in lexicon.MEASURE_WORDS)
+    )
+    # the kind of the first hint of KIND_HINTS that occurs: the first span's
+    q.wanted_kind = lexicon.KIND_HINTS[tuple(toks[kind_spans[0][0] : kind_spans[0][1]])] if kind_spans else None
+    for group, aliases in lexicon.ORG_GROUPS.items():
+        if has(toks, aliases):
+            q.orgs.append(group)
+    if quantity_spans:
+        target_at = _target(toks, quantity_spans[0][1], drop, pairs)
+        target = [toks[k] for k in target_at]
+        # the unit the cue asks for ("bao nhiêu tiền") before any other ("tới giờ");
+        # it is checked against the figure's value, so it leaves the words to match
+        found_unit = _unit(target)
+        if found_unit is not None:
+            q.unit, (a, b) = found_unit
+            for k in target_at[a:b]:
+                drop[k] = True
+            target = target[:a] + target[b:]
+        else:
+            # "trị giá bao nhiêu": the unit may come just before the cue
+            cue_start = quantity_spans[0][0]
+            before = _unit(toks[max(0, cue_start - 2) : cue_start])
+            q.unit = before[0] if before else None
+        if "%" in text and q.unit is None:
+            q.unit = "percent"
+        q.target = [t for t in target if t != BREAK and t not in lexicon.CONJUNCTIONS]
+        q.target_parts = _split_parts(target)
+        for later in quantity_spans[1:]:
+            q.target_parts.append([toks[k] for k in _target_around(toks, later, drop, pairs) if toks[k] != BREAK])
+    for a, b in cue_spans:
+        for k in range(a, b):
+            drop[k] = True
+    q.content = [t for k, t in enumerate(toks) if not drop[k]]
+    return q
+
+
+def _joins(tok: str) -> bool:
+    return tok == BREAK or tok in lexicon.CONJUNCTIONS
+
+
+def _split_parts(target: Sequence[str]) -> list[list[str]]:
+    """ "tập thể, cá nhân" → [tập thể], [cá nhân]; two counting nouns typed
+    without a comma ("tap the ca nhan") split too."""
+    parts: list[list[str]] = [[]]
+    i = 0
+    while i < len(target):
+        tok = target[i]
+        noun = next((n for n in lexicon.COUNT_NOUNS if tuple(target[i : i + len(n)]) == n), None)
+        if _joins(tok):
+            if parts[-1]:
+                parts.append([])
+            i += 1
+        elif noun is not None and parts[-1] and tuple(parts[-1]) in lexicon.COUNT_NOUNS:
+            parts.append(list(noun))
+            i += len(noun)
+        else:
+            parts[-1].append(tok)
+            i += 1
+    return [p for p in parts if p]
+
+
+def _target_around(
+    toks: Sequence[str], cue: tuple[int, int], drop: Sequence[bool], pairs: frozenset[tuple[str, str]]
+) -> list[int]:
+    """The noun after the cue, or when nothing follows ("đã chi ra bao nhiêu?"),
+    the words just before it."""
+    after = _target(toks, cue[1], drop, pairs)
+    if after:
+        return after
+    before: list[int] = []
+    for k in range(cue[0] - 1, -1, -1):
+        if drop[k] or toks[k] in lexicon.STOPWORDS or toks[k] == BREAK:
+            if before:
+                break
+            continue
+        before.insert(0, k)
+        if len(before) == 3:
+            break
+    return before
+
+
+def _target(toks: Sequence[str], start: int, drop: Sequence[bool], pairs: frozenset[tuple[str, str]]) -> list[int]:
+    """Where the noun a quantity cue asks about is: "bao nhiêu <tập thể, cá nhân>"."""
+    target: list[int] = []
+    for k in range(start, len(toks)):
+        tok = toks[k]
+        if _joins(tok) and target:
+            target.append(k)  # "tập thể và cá nhân", "tập thể, cá nhân": kept to split the parts
+            continue
+        # a stopword syllable can still end a word: "tập thể" (thể/thế), but a
+        # function word ("được", "của") ends the noun
+        word_end = bool(target) and tok not in lexicon.FUNCTION_WORDS and (toks[target[-1]], tok) in pairs
+        if drop[k] or (tok in lexicon.STOPWORDS and not word_end):
+            if target:
+                break
+            continue
+        target.append(k)
+        if sum(not _joins(toks[i]) for i in target) == 4:
+            break
+    while target and _joins(toks[target[-1]]):
+        target.pop()
+    return target
+
+
+def _enumeration(toks: Sequence[str]) -> bool:
+    """ "những việc gì", "các nghị quyết, kết luận nào": a plural, then a question word."""
+    for i, tok in enumerate(toks):
+        if tok in lexicon.PLURAL_MARKERS and any(t in lexicon.WHICH for t in toks[i + 1 : i + 6]):
+            return True
+    return False
+
+
+def _list_kinds(toks: Sequence[str]) -> list[str]:
+    """Kinds a list question asks for: the noun right after "những/các" or right
+    before "nào/gì" ("những văn bản nào"), not one merely mentioned ("thực hiện
+    Chỉ thị 05")."""
+    kinds: list[str] = []
+    for kind, words in lexicon.KIND_WORDS.items():
+        for a, b in find(toks, words):
+            before = toks[max(0, a - 2) : a]
+            after = toks[b : b + 3]
+            if any(t in lexicon.PLURALS for t in before) or any(t in lexicon.WHICH for t in after):
+                kinds.append(kind)
+                break
+    return kinds
+
+
+def _unit(toks: Sequence[str]) -> tuple[str, tuple[int, int]] | None:
+    """The unit named first and where; at one place the longest name wins
+    ("mét vuông", not "mét")."""
+    best: tuple[int, int, str] | None = None
+    for unit, words in lexicon.UNIT_WORDS.items():
+        for a, b in find(toks, words):
+            if b < len(toks) and lexicon.NOT_UNIT_BEFORE.get(tuple(toks[a:b])) == toks[b]:
+                continue
+            if best is None or (a, -(b - a)) < (best[0], -best[1]):
+                best = (a, b, unit)
+    return (best[2], (best[0], best[1])) if best else None
+
+
+def _about_article(toks: Sequence[str]) -> str | None:
+    return article_aspect(toks) if has(toks, lexicon.ARTICLE_WORDS) else None
+
+
+_ARTICLE_ASPECTS = (
+    (lexicon.AUTHOR_CUES, "author"),
+    (lexicon.PUBLISHED_CUES, "date"),
+    (lexicon.TITLE_CUES, "title"),
+    (lexicon.PUBLISHER_CUES, "publisher"),
+)
+
+
+def article_aspect(toks: Sequence[str]) -> str | None:
+    """What the words ask of an article, were they about one: "author", "date", "title",
+    "publisher" (the first of these that a cue names), or None."""
+    return next((aspect for cues, aspect in _ARTICLE_ASPECTS if has(toks, cues)), None)
+
+
+def _asks_unheld(toks: Sequence[str]) -> bool:
+    for a, b in find(toks, lexicon.UNANSWERABLE_PHRASES):
+        exception = lexicon.NOT_UNHELD_BEFORE.get(tuple(toks[a:b]))
+        if exception is not None and b < len(toks) and toks[b] == exception:
+            continue
+        return True
+    return False

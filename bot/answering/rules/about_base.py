@@ -1,0 +1,69 @@
+"""Questions about the bot and its base: which districts and provinces it covers, a district's
+province, and what it can do. Answered from the articles' metadata, never guessed."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.answering import answer_texts, catalog
+from bot.answering.answer import Answer, article_answer
+from bot.answering.query import has
+from bot.language import lexicon
+
+if TYPE_CHECKING:
+    from bot.answering.turn import Turn
+
+# words such a question may hold besides its cue: the bot, its data, the frame of a question
+_FRAME = lexicon.BOT_WORDS | lexicon.STOPWORDS | lexicon.ABOUT_BASE_FRAME_WORDS
+
+
+def _only_frame(turn: Turn, cues: tuple[tuple[str, ...], ...]) -> bool:
+    """The question asks with one of the cues and says nothing beyond them and the frame words."""
+    q = turn.query
+    cue_words = {w for cue in cues for w in cue}
+    return has(q.toks, cues) and all(t in _FRAME or t in cue_words for t in q.content)
+
+
+def province_of(turn: Turn) -> Answer | None:
+    """ "Châu Thành thuộc tỉnh nào?", and the other way: "huyện nào thuộc Bến Tre?"."""
+    q = turn.query
+    kb = turn.snapshot.kb
+    named = [d for d in q.districts if d not in q.by_province]
+    cue_words = {w for cue in lexicon.PROVINCE_CUES for w in cue}
+    asks = q.asks_province and all(t in _FRAME or t in cue_words for t in q.content)
+    if named and asks:
+        articles = [kb.district_articles[d][0] for d in named]
+        lines = [answer_texts.district_province(a.district, a.province, a.province_in_text) for a in articles]
+        return article_answer("\n".join(lines), articles)
+    if q.by_province and not named and has(q.toks, lexicon.DISTRICTS_OF_PROVINCE_CUES):
+        articles = [kb.district_articles[d][0] for d in q.by_province]
+        lines = [answer_texts.province_districts(a.province, a.district) for a in articles]
+        return article_answer("\n".join(lines), articles)
+    return None
+
+
+def coverage(turn: Turn) -> Answer | None:
+    """ "bot biết về những huyện nào", "có bao nhiêu huyện trong dữ liệu", "… những tỉnh nào"."""
+    q = turn.query
+    if q.districts or q.unknown_places or not _only_frame(turn, lexicon.COVERAGE_CUES):
+        return None
+    kb = turn.snapshot.kb
+    lines = [answer_texts.district_province(d, kb.district_articles[d][0].province, True) for d in kb.districts]
+    body = (
+        answer_texts.covered(len(kb.districts), len({a.province for a in kb.articles.values()}))
+        + "\n"
+        + "\n".join(f"• {line}" for line in lines)
+    )
+    return article_answer(body, [kb.district_articles[d][0] for d in kb.districts])
+
+
+def capabilities(turn: Turn) -> Answer | None:
+    """ "bạn trả lời được những gì", "bạn có thể giúp gì": what to ask, and about which districts."""
+    q = turn.query
+    if q.districts or q.orgs or not _only_frame(turn, lexicon.CAPABILITY_PHRASES):
+        return None
+    kb = turn.snapshot.kb
+    answer = article_answer(answer_texts.intro(catalog.districts_line(kb)), [])
+    return answer.model_copy(
+        update={"suggestions": catalog.example_suggestions(kb), "suggestions_heading": answer_texts.TRY_HEADING}
+    )

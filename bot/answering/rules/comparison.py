@@ -1,0 +1,85 @@
+"""Comparisons across districts: "huyện nào xây nhiều nhà Đại đoàn kết nhất?", "so sánh Lai Vung
+và Châu Thành về …".
+
+Each district's own figure is given where the base holds one, and the districts that hold
+none are named. No ranking is ever claimed: the reports count different things, over
+different years, in different ways, so the bot puts the figures side by side and lets the
+reader compare.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from bot.answering import answer_texts
+from bot.answering.answer import Answer, Source, render
+from bot.answering.query import Query, find
+from bot.answering.search import Hit
+from bot.answering.tuning import ANSWER_MIN, AS_GOOD, MIN_EVIDENCE, PER_DISTRICT
+from bot.language import lexicon
+
+if TYPE_CHECKING:
+    from bot.answering.turn import Turn
+
+
+def subject(q: Query) -> Query:
+    """The question without its comparing words: what each district is asked about."""
+    spans = find(q.content, lexicon.COMPARISON_PHRASES)
+    drop = {k for a, b in spans for k in range(a, b)}
+    content = [t for k, t in enumerate(q.content) if k not in drop and t not in _NOT_COMPARED]
+    # "nhiều … nhất" asks for an amount even without "bao nhiêu"; what is counted is the counting
+    # noun it names ("số tập thể được khen"), or else what it is about
+    nouns = [w for a, b in find(content, lexicon.COUNT_NOUNS) for w in content[a:b]]
+    return replace(q, content=content, quantity=True, listing=False, target=q.target or nouns or content)
+
+
+# "huyện nào", "nhiều … nhất": how the question compares, not what
+_NOT_COMPARED = frozenset({lexicon.SUPERLATIVE, *lexicon.MEASURE_WORDS}) | lexicon.COMPARISON_FRAME_WORDS
+
+
+def compare(turn: Turn) -> Answer | None:
+    q = turn.query
+    if not q.comparing or q.unknown_places:
+        return None
+    snap = turn.snapshot
+    asked = subject(q)
+    if not asked.content:
+        return None
+    districts = q.districts if len(q.districts) >= 2 else list(snap.kb.districts)
+    found: list[Hit] = []
+    missing: list[str] = []
+    for district in districts:
+        hits = _answering(turn, replace(asked, districts=[district]))
+        if hits:
+            found.extend(hits)
+        else:
+            missing.append(district)
+    if not found:
+        return None
+    body = "\n".join(
+        [answer_texts.COMPARISON_HEADING]
+        + [f"• {h.located.entry.answer}" for h in found]
+        + ([answer_texts.comparison_missing(", ".join(missing))] if missing else [])
+        + [answer_texts.NO_RANKING]
+    )
+    quotes = tuple(dict.fromkeys(h.located.entry.quote for h in found))
+    sources = tuple(dict.fromkeys(Source.of(h.located.article) for h in found))
+    return Answer(
+        answered=True,
+        kind="fact",
+        text=render(body, quotes, sources),
+        body=body,
+        quotes=quotes,
+        sources=sources,
+        score=round(min(h.score for h in found), 4),
+        entry_ids=tuple(h.located.id for h in found),
+    )
+
+
+def _answering(turn: Turn, q: Query) -> list[Hit]:
+    """The district's figures that answer clearly enough: the best, and those as good."""
+    hits = [h for h in turn.snapshot.index.rank(q).hits if h.doc.kind == "figure" or h.doc.has_number]
+    if not hits or hits[0].score < ANSWER_MIN or hits[0].evidence < MIN_EVIDENCE:
+        return []
+    return [h for h in hits[:PER_DISTRICT] if h.score >= AS_GOOD * hits[0].score]

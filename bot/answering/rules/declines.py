@@ -1,0 +1,87 @@
+"""Declining politely: a place the base has no article about, data no article holds,
+years the articles never mention, and questions nothing in the base answers.
+
+Each decline says what the bot does know and offers example questions, so a
+refusal is never a dead end.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.answering import answer_texts, catalog
+from bot.answering.answer import Answer, not_answered
+from bot.answering.query import has
+from bot.knowledge.schema import KnowledgeBase
+from bot.language import lexicon
+
+if TYPE_CHECKING:
+    from bot.answering.turn import Turn
+
+
+def decline_unknown_place(turn: Turn) -> Answer | None:
+    """ "Củ Chi", "Châu Thành (Tiền Giang)": a place that is not a district of the base."""
+    q = turn.query
+    if not q.unknown_places or q.districts:
+        return None
+    kb = turn.snapshot.kb
+    names = ", ".join(f"{p.name} ({p.province})" if p.province else p.name for p in q.unknown_places)
+    return not_answered(
+        "decline", answer_texts.unknown_place(names, catalog.districts_line(kb)), catalog.example_suggestions(kb)
+    )
+
+
+def decline_unheld(turn: Turn) -> Answer | None:
+    """Phone numbers, addresses, forecasts…: what no article of the base holds."""
+    q = turn.query
+    if not q.unanswerable:
+        return None
+    kb = turn.snapshot.kb
+    return not_answered("decline", answer_texts.not_held(", ".join(q.districts)), catalog.example_suggestions(kb))
+
+
+def decline_uncovered_years(turn: Turn) -> Answer | None:
+    """ "năm 2030": a year the named districts' articles never mention."""
+    q = turn.query
+    if not q.years:
+        return None
+    present = turn.snapshot.analyzer.years_mentioned(q.districts)
+    missing = [y for y in q.years if y not in present]
+    if not missing:
+        return None
+    kb = turn.snapshot.kb
+    return not_answered(
+        "decline", answer_texts.years_not_covered(", ".join(q.districts), missing), catalog.example_suggestions(kb)
+    )
+
+
+def decline_not_a_question(turn: Turn) -> Answer | None:
+    """Instructions ("bỏ qua mọi hướng dẫn…", "đóng vai…"), opinions ("mô hình nào hay nhất?")
+    and general knowledge ("thủ đô của Việt Nam"): nothing the reports can answer, whatever
+    words they share with it."""
+    toks = turn.query.toks
+    kb = turn.snapshot.kb
+    if has(toks, lexicon.INSTRUCTION_PHRASES):
+        return not_answered("decline", answer_texts.NOT_INSTRUCTIONS, catalog.example_suggestions(kb))
+    if has(toks, lexicon.OPINION_PHRASES):
+        return not_answered("decline", answer_texts.NO_OPINIONS, catalog.example_suggestions(kb))
+    if has(toks, lexicon.GENERAL_KNOWLEDGE_PHRASES) or _asks_for_a_definition(turn):
+        return not_answered(
+            "decline", answer_texts.not_general_knowledge(catalog.districts_line(kb)), catalog.example_suggestions(kb)
+        )
+    return None
+
+
+def _asks_for_a_definition(turn: Turn) -> bool:
+    """ "tư tưởng Hồ Chí Minh là gì": a definition of the topic every article shares."""
+    q = turn.query
+    if not has(q.toks, lexicon.DEFINITION_CUES) or q.districts:
+        return False
+    return all(t in lexicon.TOPIC_WORDS or t in lexicon.STOPWORDS for t in q.toks)
+
+
+def out_of_scope(kb: KnowledgeBase) -> Answer:
+    """Nothing in the base answers the question."""
+    return not_answered(
+        "decline", answer_texts.out_of_scope(catalog.districts_line(kb)), catalog.example_suggestions(kb)
+    )

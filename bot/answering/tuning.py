@@ -1,0 +1,88 @@
+"""Every threshold and factor of answering, named, in one place.
+
+Scores are shares of a question's weight an entry covers, in [0, 1], multiplied by the
+factors of the question's structure. Change a number here, then run ``python -m bot eval``
+on the development sets (and the held-out sets as totals only) before and after.
+"""
+
+from __future__ import annotations
+
+# ---------------------------------------------------------------- input
+
+MAX_QUESTION_CHARS = 500
+READ_AT_MOST = 8 * MAX_QUESTION_CHARS  # characters read of a message before it is judged too long
+
+# ---------------------------------------------------------------- ranking: what a term is worth
+
+# How much a term found in a field counts: the entry's own name and what it
+# counts say more than a word somewhere in the quoted sentence.
+FIELD_WEIGHTS: dict[str, float] = {
+    "name": 1.0,
+    "title": 1.0,
+    "counts": 1.0,
+    "value": 1.0,
+    "role": 1.0,
+    "keywords": 0.9,
+    "date": 0.9,
+    "org": 0.85,
+    "issuer": 0.8,
+    "period": 0.75,
+    "answer": 0.75,
+    "quote": 0.5,
+}
+SYNONYM_FACTOR = 0.7  # an entry's own word always beats a synonym of it
+STOP_PAIR_FACTOR = 0.5  # a pair with a function word ("huyện ở") is rare, not distinctive
+UNSEEN_PAIR = 0.2  # an unseen pair of known words ("nấu phở") is weak evidence of a foreign topic
+TARGET_BOOST = 2.0  # "bao nhiêu <X>": X decides between the figures of one sentence
+CONTEXT_WEIGHT = 0.5  # a word the conversation brings (not the question itself) counts half…
+CONTEXT_SHARE = 0.5  # …and all of them at most half as much as the question's own words
+FOCUS_BOOST = 2.0  # "cấp xã thì sao": what changed weighs more than what carried over
+TOP_HITS = 64  # hits a ranking lists in full; counts of ties cover every candidate
+
+# ---------------------------------------------------------------- ranking: the question's structure
+
+NEAR_BOOST = 1.2  # an entry of the passage the conversation is on
+SEEN_FACTOR = 0.8  # "còn …?": the entry just answered, when another is asked for
+HEAD_BOOST = 1.1  # a figure whose counts open with the target noun counts it
+# "how many": only a figure answers, unless the entry's answer holds a number
+NOT_A_FIGURE_WITH_NUMBER = 0.7
+NOT_A_FIGURE = 0.5
+WRONG_UNIT = 0.6  # a figure in another unit than the one asked ("bao nhiêu tiền": not km)
+NOT_COUNTING_TARGET = 0.7  # a figure that does not count what "bao nhiêu <X>" names
+NOT_AN_OWNER = 0.85  # "who": neither a model, a person nor the kind the wording names
+DOCUMENT_WITHOUT_ISSUER = 0.5  # "do ai ban hành": a document that names no issuer cannot answer
+DATED_ELSEWHERE = 0.9  # "when": a year in its text, not its own date
+UNDATED = 0.6  # "when": nothing dated at all
+OTHER_ORG_UNOWNED = 0.9  # an organisation named: a document, event or person of no organisation
+OTHER_ORG = 0.7  # an organisation named: another organisation's figure or model
+OTHER_YEAR = 0.85  # a year named: an entry that does not mention it
+
+# ---------------------------------------------------------------- the best answer
+
+ANSWER_MIN = 0.45  # below: not sure enough to answer
+SUGGEST_MIN = 0.25  # below: nothing related enough to suggest
+MIN_EVIDENCE = 2.5  # an answer needs at least about one distinctive word of the question behind it
+TIE_SHARE = 0.99  # entries scoring this share of the best tie with it
+MAX_TIES = 3  # more entries than this sharing the best score: the question does not pick one
+CLOSE_CALL = 0.8  # runners-up within this share of the best are offered
+COMPLEMENT = 0.75  # a runner-up this close that adds what the question asks joins the answer
+SAME_ANSWER = 0.9  # with no district named, another district's entry this close is answered too
+MAX_SUGGESTIONS = 3
+
+# ---------------------------------------------------------------- lists
+
+LIST_ALL_LIMIT = 40  # a list longer than this across all districts asks for a district first
+LIST_NARROW = 0.3  # a list question's extra words keep the entries covering this share of them
+LIST_SHORT = 12  # a list this short is shown whole…
+LIST_NARROW_SHORT = 0.5  # …unless its extra words cover this share of a few entries
+LIST_AS_FACTS = 3  # a narrowed list this short is answered with the entries' full answers
+MAX_DISTRICT_CHOICES = 8  # districts offered to choose from (the line of districts names the rest)
+
+# ---------------------------------------------------------------- comparisons
+
+PER_DISTRICT = 4  # figures given for one district at most
+AS_GOOD = 0.85  # another figure this close to the district's best is given too
+
+# ---------------------------------------------------------------- follow-ups
+
+THIN = 2  # a question with at most this many words of its own leans on the context

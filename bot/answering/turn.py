@@ -1,0 +1,57 @@
+"""One question against one snapshot and the conversation so far, analysed only when a
+rule needs it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from bot.answering.context import Context
+from bot.answering.followup import Resolution, resolve
+from bot.answering.query import Query
+from bot.answering.tuning import READ_AT_MOST
+from bot.language.folding import clean
+
+if TYPE_CHECKING:
+    from bot.answering.snapshot import Snapshot
+
+
+@dataclass
+class Turn:
+    """One question against one snapshot (and the conversation so far), analysed only when a rule needs it."""
+
+    snapshot: Snapshot
+    text: str  # as cleaned, after the length cap
+    length: int  # as typed
+    context: Context | None = None
+
+    @classmethod
+    def of(cls, snapshot: Snapshot, question: str | None, context: Context | None = None) -> Turn:
+        raw = question or ""
+        # a 10 MB message must not cost a second of normalising before it is refused
+        return cls(snapshot, clean(raw[:READ_AT_MOST]), len(raw), context)
+
+    @cached_property
+    def analysed(self) -> Query:
+        """The question on its own."""
+        return self.snapshot.analyzer.analyze(self.text)
+
+    def alone(self) -> Turn:
+        """The same question outside the conversation. The analysis already made is reused,
+        not redone: no rule changes a Query (they make changed copies with `replace`)."""
+        turn = Turn(self.snapshot, self.text, self.length)
+        if "analysed" in self.__dict__:
+            turn.__dict__["analysed"] = self.analysed
+        return turn
+
+    @cached_property
+    def resolution(self) -> Resolution:
+        if self.context is None:
+            return Resolution(self.analysed)
+        return resolve(self.analysed, self.context)
+
+    @cached_property
+    def query(self) -> Query:
+        """The question as meant in the conversation (the same as `analysed` without one)."""
+        return self.resolution.query

@@ -1,0 +1,237 @@
+"""The dialogue core: one neutral message in, one Reply out, for every door alike.
+
+It reads what the message is (a pressed button, a command, the number of a
+suggestion, feedback on the last answer, a question, a photo or a curator's
+file), applies the rate limit and the admin check configured once for all
+doors, answers through the answerer, records the question in the store, and
+remembers the choices it offered so that a number typed next picks one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from collections.abc import Mapping, Sequence
+
+from bot.answering import answer_texts
+from bot.answering.answer import Answer
+from bot.answering.answerer import Answerer
+from bot.answering.context import CONTEXT_TTL, Context
+from bot.answering.suggestions import AskExample, ShowEntry, ShowModels
+from bot.chat import chat_texts, commands, feedback_words, views
+from bot.chat.actions import Rate, ShowCatalog, decode, encode
+from bot.chat.desk import Desk, Handler
+from bot.chat.key_values import KeyValueStore, MemoryKeyValues
+from bot.chat.memory import Memory
+from bot.chat.messages import Incoming, Reply
+from bot.chat.ratelimit import RateLimiter
+from bot.store import Store
+
+log = logging.getLogger(__name__)
+
+_CHOICE = re.compile(r"\s*#?\s*([0-9]{1,2})\s*[.)]?\s*")
+
+
+class Dialogue:
+    def __init__(
+        self,
+        answerer: Answerer,
+        *,
+        admins: Mapping[str, frozenset[str]] | None = None,
+        limiter: RateLimiter | None = None,
+        state: KeyValueStore | None = None,
+        context_ttl: float = CONTEXT_TTL,
+        store: Store | None = None,
+        desks: Sequence[Desk] = (),
+    ):
+        self.answerer = answerer
+        self.admins = dict(admins or {})
+        self.limiter = limiter
+        self.store = store
+        # what the layers above add: their commands (the chat's own come first) and file intake
+        self.desks = tuple(desks)
+        self.commands: dict[str, Handler] = dict(commands.HANDLERS)
+        for desk in self.desks:
+            self.commands.update({k: v for k, v in desk.commands.items() if k not in commands.HANDLERS})
+        # with a store, what a conversation remembers is shared by every replica
+        self.state: KeyValueStore = state or (store.state if store is not None else MemoryKeyValues())
+        self.context_ttl = context_ttl  # how long a conversation's memory lives after its last turn
+        self._memories: dict[str, Memory] = {}  # of the messages being handled, by conversation
+
+    def is_admin(self, msg: Incoming) -> bool:
+        if msg.is_admin is not None:
+            return msg.is_admin
+        return msg.user_id in self.admins.get(msg.door, frozenset())
+
+    async def handle(self, msg: Incoming) -> Reply:
+        """The reply to a message; a failure anywhere in handling it is logged and the user is
+        told so (chat_texts.FAILURE), the same in every door."""
+        memory = self._memories[msg.conversation] = Memory(self.state, msg.conversation, self.context_ttl)
+        try:
+            reply = await self._dispatch(msg)
+            if reply.kind not in ("silent", "limited"):
+                # numbers always refer to the latest reply
+                await memory.remember(choices=[encode(c.action) for c in reply.choices])
+                await memory.save()
+        except Exception:
+            log.exception("Lỗi khi xử lý tin nhắn từ %s (message_id %s)", msg.door, msg.message_id)
+            return Reply.say("failure", chat_texts.FAILURE)
+        finally:
+            self._memories.pop(msg.conversation, None)
+        return reply
+
+    def memory(self, msg: Incoming) -> Memory:
+        """The conversation's memory for the message being handled (read once, written once)."""
+        return self._memories.get(msg.conversation) or Memory(self.state, msg.conversation, self.context_ttl)
+
+    async def _dispatch(self, msg: Incoming) -> Reply:
+        if msg.action is not None:
+            action = decode(msg.action)
+            is_page_turn = isinstance(action, ShowModels | ShowCatalog) and action.turn
+            if not is_page_turn and self._wait(msg) is not None:
+                return Reply.say("limited", chat_texts.SLOW_DOWN_SHORT)  # a pressed button gets a short notice
+            return await self.act(msg, action)
+        wait = self._wait(msg)
+        if wait is not None:
+            assert self.limiter is not None
+            if self.limiter.should_warn(_limit_key(msg)):
+                return Reply.say("limited", chat_texts.slow_down(wait))
+            return Reply.nothing()  # warned once in this window: flooding gets silence
+        text = msg.text or ""
+        if msg.attachment is not None:
+            desk = await self._desk_for_file(msg)
+            if desk is not None:
+                return await desk.receive_file(self, msg)
+        if msg.media is not None:
+            return Reply.say("invalid", answer_texts.NOT_TEXT)
+        command = commands.parse(text)
+        if command is not None:
+            return await commands.run(self, msg, self.commands, *command)
+        choice = _CHOICE.fullmatch(text)
+        if choice is not None:
+            picked = await self._pick(msg, int(choice.group(1)))
+            if picked is not None:
+                return picked
+        rated = await self._rated(msg, text)
+        if rated is not None:
+            return rated
+        return await self.question(msg, text)
+
+    async def wants_file(self, msg: Incoming) -> bool:
+        """Is a file in this message one that a desk takes (a curator's update)? Doors fetch a
+        file only when it is."""
+        return await self._desk_for_file(msg) is not None
+
+    async def _desk_for_file(self, msg: Incoming) -> Desk | None:
+        for desk in self.desks:
+            if await desk.takes_file(self, msg):
+                return desk
+        return None
+
+    async def question(self, msg: Incoming, text: str) -> Reply:
+        memory = self.memory(msg)
+        context = Context.from_json(await memory.context())
+        # the answerer's work is CPU: off the event loop, so other chats keep being served
+        answer, following = await asyncio.to_thread(self.answerer.converse, text, context)
+        if following is not None:
+            await memory.remember(context=following.to_json())
+        asked = await self._record(msg, text, answer)
+        rateable = asked if answer.answered else None
+        await memory.remember(answered=rateable)  # "sai rồi" rates the latest answer, never an older one
+        reply = Reply.of(answer)
+        return reply.model_copy(update={"feedback": rateable}) if rateable is not None else reply
+
+    async def _record(self, msg: Incoming, text: str, answer: Answer) -> int | None:
+        """The question in the store (ids hashed there); its id, which feedback refers to."""
+        if self.store is None:
+            return None
+        try:
+            asked = await self.store.questions.record(
+                door=msg.door,
+                chat_id=msg.chat_id,
+                user_id=msg.user_id,
+                text=text,
+                kind=answer.kind,
+                answered=answer.answered,
+                score=answer.score,
+                entry_ids=answer.entry_ids,
+            )
+        except Exception:  # the answer matters more than the statistics
+            log.exception("Không ghi được câu hỏi vào cơ sở dữ liệu")
+            return None
+        return asked
+
+    # ------------------------------------------------------------ feedback
+
+    async def _rated(self, msg: Incoming, text: str) -> Reply | None:
+        """ "👍", "sai rồi, phải là…": feedback on the last answer, where there is one."""
+        if self.store is None:
+            return None
+        judged = feedback_words.read(text)
+        if judged is None:
+            return None
+        last = await self.memory(msg).answered()
+        if last is None:
+            return None
+        value, comment = judged
+        return await self._rate(msg, last, value, comment)
+
+    async def _rate(self, msg: Incoming, question: int, value: int, comment: str | None = None) -> Reply:
+        if self.store is None:
+            return Reply.say("expired", chat_texts.EXPIRED)
+        taken = await self.store.feedback.record(
+            question, value, comment, door=msg.door, user_id=msg.user_id, chat_id=msg.chat_id
+        )
+        if taken is None:
+            return Reply.say("expired", chat_texts.EXPIRED)
+        return Reply.say("notice", chat_texts.THANKS_FOR_CORRECTION if comment else chat_texts.THANKS_FOR_FEEDBACK)
+
+    async def act(self, msg: Incoming, action: object) -> Reply:
+        """What a pressed button (or a picked number) does; stale or forged data has expired."""
+        kb = self.answerer.kb
+        match action:
+            case ShowEntry(entry_id):
+                answer = self.answerer.entry_answer(entry_id)
+                if answer is not None:
+                    following = self.answerer.entry_context(answer)
+                    if following is not None:
+                        await self.memory(msg).remember(context=following.to_json())
+                    return Reply.of(answer)
+            case AskExample(number) if number < len(kb.examples):
+                return await self.question(msg, kb.examples[number])
+            case ShowModels(key, page, turn):
+                return views.models_view(kb, key, page, turned=turn)
+            case ShowCatalog():
+                return views.view(kb, action)
+            case Rate(question, value):
+                return await self._rate(msg, question, value)
+        log.info("Nút đã hết hạn hoặc không hợp lệ từ %s: %r", msg.door, (msg.action or "")[:64])
+        return Reply.say("expired", chat_texts.EXPIRED)
+
+    # ------------------------------------------------------------ choices by number
+
+    async def _pick(self, msg: Incoming, number: int) -> Reply | None:
+        """The remembered choice with this number, or None when nothing is on offer."""
+        offered = await self.memory(msg).choices()
+        if not offered:
+            return None
+        if not 1 <= number <= len(offered):
+            return Reply.say("invalid", answer_texts.choose_in_range(len(offered)))
+        return await self.act(msg.model_copy(update={"action": offered[number - 1]}), decode(offered[number - 1]))
+
+    # ------------------------------------------------------------ rate limit
+
+    def _wait(self, msg: Incoming) -> float | None:
+        """None when the message is within the sender's limit, else the seconds to wait."""
+        if self.limiter is None:
+            return None
+        allowed, wait = self.limiter.check(_limit_key(msg))
+        if allowed:
+            return None
+        log.info("Giới hạn tốc độ: %s", _limit_key(msg))
+        return wait
+
+
+def _limit_key(msg: Incoming) -> str:
+    return f"{msg.door}:{msg.user_id}"

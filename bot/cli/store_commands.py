@@ -1,0 +1,171 @@
+"""The command line's work on the store (DATABASE_URL): the terminal chat as a recorded door,
+the curators' report, the knowledge versions, and the purge of old questions."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import json
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from bot.answering.answerer import Answerer
+from bot.curation import curator_texts
+from bot.curation.library import KnowledgeLibrary, UploadError
+from bot.hosting import wiring
+from bot.hosting.settings import Settings
+from bot.knowledge.problems import KnowledgeError
+from bot.store import Store
+from bot.store.archive import ArchiveError
+
+
+def print_problems(directory: Path, exc: KnowledgeError) -> None:
+    print(f"Cơ sở dữ liệu {directory} có {len(exc.problems)} lỗi:", file=sys.stderr)
+    for problem in exc.problems:
+        print(f"  - {problem}", file=sys.stderr)
+
+
+def _on_store(args: argparse.Namespace, work: Callable[[Settings, Store, KnowledgeLibrary], Awaitable[int]]) -> int:
+    """Run `work` with the store of DATABASE_URL open, and its knowledge versions; both closed after.
+    Exit 2 on bad settings, 1 when the store cannot be opened (after saying why, without the password)."""
+    from bot.hosting.settings import SettingsError, load_settings
+    from bot.store.store import StoreError
+    from bot.store.url import DatabaseUrlError
+
+    try:
+        settings = load_settings(knowledge_dir=args.knowledge)
+    except SettingsError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+
+    async def run() -> int:
+        try:
+            store = await wiring.open_store(settings)
+        except (StoreError, DatabaseUrlError) as exc:
+            print(exc, file=sys.stderr)
+            return 1
+        versions = wiring.library(store, settings)
+        try:
+            return await work(settings, store, versions)
+        finally:
+            versions.close()
+            await store.close()
+
+    return asyncio.run(run())
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    """The terminal chat: a door like the others, on the newest stored version, its questions recorded."""
+    from bot.channels.console import chat
+
+    async def work(settings: Settings, store: Store, versions: KnowledgeLibrary) -> int:
+        try:
+            number, snapshot = await versions.build_newest()
+        except KnowledgeError as exc:
+            print_problems(settings.knowledge_dir, exc)
+            return 1
+        answerer = Answerer(snapshot)
+        versions.serve(answerer, number, snapshot)
+        return await chat(wiring.dialogue(answerer, settings, store, versions), sys.stdin, sys.stdout)
+
+    return _on_store(args, work)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """`report`: what the bot could not answer, and how its answers were rated."""
+
+    async def work(settings: Settings, store: Store, versions: KnowledgeLibrary) -> int:
+        since = dt.datetime.now(dt.UTC) - dt.timedelta(days=args.since) if args.since else None
+        groups = await store.questions.unanswered(since=since, limit=args.limit)
+        feedback = await store.feedback.report(since=since)
+        if args.json:
+            report = {
+                "unanswered": [
+                    {"text": g.text, "count": g.count, "users": g.users, "variants": list(g.variants)} for g in groups
+                ],
+                "feedback": {
+                    "up": feedback.up,
+                    "down": feedback.down,
+                    "wrong": [
+                        {"entry_ids": list(w.entry_ids), "count": w.count, "example": w.example} for w in feedback.wrong
+                    ],
+                    "comments": [{"question": c.question, "comment": c.comment} for c in feedback.comments],
+                },
+            }
+            print(json.dumps(report, ensure_ascii=False, indent=2))
+            return 0
+        print(curator_texts.UNANSWERED_TITLE)
+        for i, g in enumerate(groups, 1):
+            print(curator_texts.unanswered_line(i, g.text, g.count, g.users, len(g.variants)))
+        if not groups:
+            print(curator_texts.NOTHING_UNANSWERED)
+        print(f"\n{curator_texts.FEEDBACK_TITLE}: {curator_texts.feedback_totals(feedback.up, feedback.down)}")
+        for w in feedback.wrong:
+            print(curator_texts.wrong_line(", ".join(w.entry_ids) or "—", w.count, w.example))
+        for c in feedback.comments:
+            print(curator_texts.comment_line(c.question, c.comment))
+        return 0
+
+    return _on_store(args, work)
+
+
+def cmd_knowledge(args: argparse.Namespace) -> int:
+    """`knowledge push|versions|export|rollback`: the stored versions, for a curator at a terminal,
+    the same work as /capnhat, /phienban, /xuat and /khoiphuc in the chat."""
+
+    async def work(settings: Settings, store: Store, versions: KnowledgeLibrary) -> int:
+        try:
+            await versions.store_deployed()  # the deployed knowledge/ is version 1 of an empty store
+            if args.action == "versions":
+                for v in await versions.history():
+                    print(curator_texts.version_line(v.number, v.created_at.strftime("%d/%m/%Y %H:%M"), v.note, False))
+                return 0
+            if args.action == "export":
+                number, archive = await versions.export(args.number)
+                Path(args.path).write_bytes(archive)
+                print(curator_texts.saved_to(f"{args.path} (phiên bản {number})"))
+                return 0
+            if args.action == "rollback":
+                directory = await versions.checkout(args.number)
+                note = curator_texts.rollback_note(args.number)
+            else:
+                source = Path(args.path)
+                if source.is_dir():
+                    directory, note = source, f"đẩy từ thư mục {source}"
+                elif source.is_file():
+                    directory = await versions.candidate(source.name, source.read_bytes())
+                    note = curator_texts.uploaded_note(source.name)
+                else:
+                    print(f"Không có tệp hay thư mục {source}", file=sys.stderr)
+                    return 1
+            try:
+                info, _ = await versions.validate_and_save(directory, door="cli", author=None, note=note)
+            except KnowledgeError as exc:
+                print_problems(Path(args.path or directory), exc)
+                return 1
+            print(
+                f"{curator_texts.now_serving(info.number)} ({info.note}). "
+                "Các bot đang chạy sẽ chuyển sang phiên bản này."
+            )
+            return 0
+        except (UploadError, LookupError, ArchiveError, OSError) as exc:
+            print(exc, file=sys.stderr)
+            return 1
+        except KnowledgeError as exc:  # the deployed directory itself is broken, and nothing is stored yet
+            print_problems(settings.knowledge_dir, exc)
+            return 1
+
+    return _on_store(args, work)
+
+
+def cmd_purge(args: argparse.Namespace) -> int:
+    """`purge [--days N]`: delete the questions (and feedback) older than the retention period."""
+
+    async def work(settings: Settings, store: Store, versions: KnowledgeLibrary) -> int:
+        removed = await store.purge_questions(args.days)
+        print(f"Đã xoá {removed} câu hỏi cũ hơn {args.days or settings.question_retention_days} ngày.")
+        return 0
+
+    return _on_store(args, work)

@@ -1,0 +1,408 @@
+"""Drafting the knowledge files of one article: the cleaned text, its metadata
+and candidate entries, each with the verbatim quote that proves it.
+
+Every entry is marked ``draft: true``: the bot validates drafts but never
+serves them until a curator has read, edited and accepted them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Protocol, TypeVar
+
+from pydantic import TypeAdapter, ValidationError
+
+from bot.curation.drafting import phrasing
+from bot.curation.drafting.cleaning import clean
+from bot.curation.drafting.documents import DocumentFind, find_documents
+from bot.curation.drafting.events import find_events
+from bot.curation.drafting.figures import find_figures
+from bot.curation.drafting.metadata import Metadata, extract
+from bot.curation.drafting.models import find_models
+from bot.curation.drafting.orgs import OrgMention, find_orgs, subject
+from bot.curation.drafting.people import find_people
+from bot.curation.drafting.periods import find_period
+from bot.curation.drafting.sentences import Paragraph, Sentence, Span, paragraphs
+from bot.knowledge.provenance import check_provenance
+from bot.knowledge.schema import PROVINCE_TO_FILL, Entry
+from bot.language.folding import canonical_number, collapse_spaces, fold, numbers
+
+LONG_SENTENCE = 300  # a longer sentence is quoted clause by clause
+KIND_ORDER = ("figure", "model", "person", "document", "event")
+_ENTRY = TypeAdapter(Entry)
+_SPAN_FIGURE = re.compile(
+    r"(?:[Qq]ua|[Ss]au|[Tt]rong)\s+(?P<value>\d+\s+năm)\s+(?:qua\s*,?\s*)?(?:việc\s+)?"
+    r"(?P<what>(?:triển khai\s+)?(?:thực hiện|triển khai)\s+(?:Chỉ thị|Kết luận|Nghị quyết)[^,;.]*?)"
+    r"(?=\s+(?:của|về|trên|ở|đã|với)\b|[,;.]|$)"
+)
+
+
+@dataclass
+class Draft:
+    meta: Metadata
+    text: str
+    source_file: str
+    entries: list[dict[str, Any]] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)  # candidates that failed the provenance checks
+
+
+class _Named(Protocol):
+    """A model, person or event found in a sentence."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def start(self) -> int: ...  # offset in the sentence
+
+
+_Find = TypeVar("_Find", bound=_Named)
+
+
+@dataclass(frozen=True)
+class _Where:
+    """One place in the article a candidate comes from."""
+
+    paragraph: Paragraph
+    sentence: Sentence
+    position: int  # offset of the found thing in the paragraph
+
+
+def draft_article(
+    raw: str, source_file: str, taken_ids: Collection[str] = (), taken_articles: Collection[str] = ()
+) -> Draft:
+    """Clean the article, read its metadata and propose entries for it."""
+    cleaned = clean(raw)
+    meta = extract(cleaned.text, source_file)
+    meta.notes = [*cleaned.notes, *meta.notes]
+    meta.id = _free_id(meta, taken_articles)
+    draft = Draft(meta=meta, text=cleaned.text, source_file=source_file)
+    builder = _Builder(meta, cleaned.text, taken_ids)
+    article = collapse_spaces(cleaned.text)  # what `load()` finds the quotes in
+    for entry in builder.build():
+        problem = _provenance_problem(entry, article, f"facts/{meta.id}.yaml")
+        if problem:
+            draft.dropped.append(f"{entry['id']}: {problem}")
+        else:
+            draft.entries.append(entry)
+    return draft
+
+
+def _free_id(meta: Metadata, taken: Collection[str]) -> str:
+    """The district's slug, or with the province when another article has it ("chau-thanh-ben-tre")."""
+    if meta.id not in taken:
+        return meta.id
+    candidate = f"{meta.id}-{phrasing.slug_words(meta.province, 4)}" if meta.province != PROVINCE_TO_FILL else meta.id
+    number = 2
+    while candidate in taken:
+        candidate = f"{meta.id}-{number}"
+        number += 1
+    return candidate
+
+
+def _provenance_problem(entry: dict[str, Any], article: str, file: str) -> str | None:
+    """What `load()` would refuse in this candidate (it is then left out, never written);
+    ``article`` is the text with its spaces collapsed."""
+    try:
+        model = _ENTRY.validate_python(entry)
+    except ValidationError as exc:
+        return "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+    problems = check_provenance(file, model, article)
+    return "; ".join(f"{p.field}: {p.message}" if p.field else p.message for p in problems) or None
+
+
+class _Builder:
+    def __init__(self, meta: Metadata, text: str, taken_ids: Collection[str]):
+        self.meta = meta
+        self.district = meta.district
+        self.places = tuple(p for p in (meta.district, meta.province) if p and p != PROVINCE_TO_FILL)
+        self.paragraphs = paragraphs(text)
+        self.ids: set[str] = set(taken_ids)
+        self.prefix = self._prefix(taken_ids)
+        self.seen: set[tuple[str, ...]] = set()
+
+    def _prefix(self, taken_ids: Collection[str]) -> str:
+        initials = "".join(w[0] for w in phrasing.slug_words(self.district, 6).split("-") if w)
+        if initials and not any(i.startswith(f"{initials}-") for i in taken_ids):
+            return initials
+        return self.meta.id
+
+    # ------------------------------------------------------------ the whole article
+
+    def build(self) -> list[dict[str, Any]]:
+        entries: list[dict[str, Any]] = []
+        documents: dict[tuple[str, str], tuple[DocumentFind, _Where]] = {}
+        span_figure_done = False
+        for paragraph in self.paragraphs:
+            for sentence in paragraph.sentences:
+                if not span_figure_done:
+                    made = self._span_figure(paragraph, sentence)
+                    if made:
+                        entries.append(made)
+                        span_figure_done = True
+                for clause in sentence.clauses:
+                    entries.extend(self._figures(paragraph, sentence, clause))
+                entries.extend(self._models(paragraph, sentence))
+                entries.extend(self._people(paragraph, sentence))
+                entries.extend(self._events(paragraph, sentence))
+                for doc in find_documents(sentence.text, self.places):
+                    where = _Where(paragraph, sentence, sentence.start + doc.start)
+                    known = documents.get(doc.key)
+                    if known is None or _richer(doc, known[0]):
+                        documents[doc.key] = (doc, where)
+        # one entry per document, from the mention that says most about it
+        entries.extend(self._document(doc, where) for doc, where in documents.values())
+        author = self._author()
+        if author:
+            entries.append(author)
+        entries.sort(key=lambda e: KIND_ORDER.index(e["kind"]))
+        return entries
+
+    # ------------------------------------------------------------ shared parts
+
+    def _new_id(self, kind: str, words: str) -> str:
+        tag = {"figure": "", "model": "mh-", "person": "ng-", "document": "vb-", "event": "sk-"}[kind]
+        base = f"{self.prefix}-{tag}{phrasing.slug_words(words, 6)}".strip("-")[:44].rstrip("-")
+        candidate, number = base, 2
+        while candidate in self.ids:
+            candidate = f"{base}-{number}"
+            number += 1
+        self.ids.add(candidate)
+        return candidate
+
+    def _base(self, sentence: Sentence, position: int) -> Span:
+        """The sentence, or the clause holding the position when the sentence is long."""
+        if len(sentence.text) <= LONG_SENTENCE:
+            return sentence
+        for clause in sentence.clauses:
+            if clause.start <= position < clause.end:
+                return clause
+        return sentence
+
+    def _org(self, where: _Where, base: Span) -> tuple[str, OrgMention | None]:
+        """Who the sentence reports on, and the mention to quote when it lies outside the base."""
+        paragraph, sentence = where.paragraph, where.sentence
+        text = paragraph.text
+        after = re.match(r"^[^,;.]{0,60}?\bđược\s+", text[where.position : base.end])
+        if after:
+            at = where.position + after.end()
+            for org in find_orgs(text, self.places):
+                if org.start == at:
+                    return org.name, None
+        for clause in sentence.clauses:
+            # "…; Ủy ban nhân dân tỉnh tặng bằng khen 03 tập thể": a clause's own subject comes first
+            if clause.start < where.position <= clause.end and clause.start > sentence.start:
+                own = subject(clause.text, self.places, before=where.position - clause.start)
+                if own:
+                    mention = OrgMention(clause.start + own.start, clause.start + own.end, own.name)
+                    return own.name, None if base.start <= mention.start else mention
+        own = subject(sentence.text, self.places, before=where.position - sentence.start)
+        if own:
+            mention = OrgMention(sentence.start + own.start, sentence.start + own.end, own.name)
+            return own.name, None if base.start <= mention.start else mention
+        for earlier in reversed([s for s in paragraph.sentences if s.end <= sentence.start]):
+            own = subject(earlier.text, self.places)
+            if own:
+                return own.name, OrgMention(earlier.start + own.start, earlier.start + own.end, own.name)
+        return f"Huyện {self.district}", None
+
+    def _quote(self, paragraph: Paragraph, spans: list[tuple[int, int]]) -> str:
+        ordered: list[tuple[int, int]] = []
+        for start, end in sorted(set(spans)):
+            if ordered and start < ordered[-1][1]:
+                ordered[-1] = (ordered[-1][0], max(end, ordered[-1][1]))
+            else:
+                ordered.append((start, end))
+        return " … ".join(paragraph.text[s:e].strip() for s, e in ordered)
+
+    def _frame(self, where: _Where, base: Span) -> tuple[str, str, str | None, str | None]:
+        """(quote, answer, org, period) for a candidate found at ``where``."""
+        org, mention = self._org(where, base)
+        spans = [(base.start, base.end)]
+        lead: list[str] = []
+        if mention:
+            spans.append((mention.start, mention.end))
+            lead.append(mention.name)
+        period_match = find_period(base.text)
+        period = period_match.group(0) if period_match else None
+        if period is None and base is not where.sentence:
+            before = where.paragraph.text[where.sentence.start : base.start]
+            earlier = find_period(before)
+            if earlier:
+                period = earlier.group(0)
+                at = where.sentence.start + earlier.start()
+                spans.append((at, at + len(period)))
+                lead.append(period)
+        quote = self._quote(where.paragraph, spans)
+        body = base.text
+        if lead:
+            body = f"{', '.join(lead)}: {phrasing.lower_first(body)}"
+        return quote, phrasing.answer(self.district, [body]), org, period
+
+    def _once(self, *key: str) -> bool:
+        folded = tuple(fold(k) for k in key)
+        if folded in self.seen:
+            return False
+        self.seen.add(folded)
+        return True
+
+    # ------------------------------------------------------------ kinds
+
+    def _figures(self, paragraph: Paragraph, sentence: Sentence, clause: Span) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+        for found in find_figures(clause.text):
+            canonical = " ".join(canonical_number(n) for n in numbers(found.value))
+            if not self._once("figure", canonical or found.value, found.counts):
+                continue
+            where = _Where(paragraph, sentence, clause.start + found.start)
+            base = self._base(sentence, where.position)
+            quote, answer, org, period = self._frame(where, base)
+            counts = found.counts or found.value
+            entry: dict[str, Any] = {
+                "id": self._new_id("figure", counts),
+                "kind": "figure",
+                "draft": True,
+                "title": phrasing.title(f"{phrasing.upper_first(counts)}: {found.value}", self.district),
+                "org": org,
+                "value": found.value,
+                "counts": counts,
+            }
+            if period:
+                entry["period"] = period
+            entry.update(answer=answer, quote=quote)
+            out.append(entry)
+        return out
+
+    def _span_figure(self, paragraph: Paragraph, sentence: Sentence) -> dict[str, Any] | None:
+        """ "Qua 05 năm triển khai thực hiện Chỉ thị 05-CT/TW": how long the reported work has run."""
+        match = _SPAN_FIGURE.search(sentence.text)
+        if not match:
+            return None
+        where = _Where(paragraph, sentence, sentence.start + match.start())
+        quote, answer, org, _ = self._frame(where, self._base(sentence, where.position))
+        counts = f"thời gian {match.group('what')} mà bài viết tổng kết"
+        self._once("figure", canonical_number(numbers(match.group("value"))[0]), counts)
+        return {
+            "id": self._new_id("figure", f"thoi gian {match.group('what')}"),
+            "kind": "figure",
+            "draft": True,
+            "title": phrasing.title(f"Thời gian {match.group('what')}: {match.group('value')}", self.district),
+            "org": org,
+            "value": match.group("value"),
+            "counts": counts,
+            "answer": answer,
+            "quote": quote,
+        }
+
+    def _new_finds(
+        self, kind: str, finds: Iterable[_Find], paragraph: Paragraph, sentence: Sentence
+    ) -> Iterator[tuple[_Find, _Where, Span]]:
+        """Each find of a name not met before, with where it is and the sentence or clause to quote."""
+        for found in finds:
+            if self._once(kind, found.name):
+                where = _Where(paragraph, sentence, sentence.start + found.start)
+                yield found, where, self._base(sentence, where.position)
+
+    def _cited(self, entry: dict[str, Any], paragraph: Paragraph, base: Span) -> dict[str, Any]:
+        """The entry with its answer and quote, both the base's words, as its last fields."""
+        entry.update(
+            answer=phrasing.answer(self.district, [base.text]),
+            quote=self._quote(paragraph, [(base.start, base.end)]),
+        )
+        return entry
+
+    def _models(self, paragraph: Paragraph, sentence: Sentence) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+        finds = find_models(sentence.text, self.places)
+        for found, where, base in self._new_finds("model", finds, paragraph, sentence):
+            quote, answer, org, period = self._frame(where, base)
+            name_label = (
+                found.name if found.name.lower().startswith(found.category) else f"{found.category} “{found.name}”"
+            )
+            entry: dict[str, Any] = {
+                "id": self._new_id("model", found.name),
+                "kind": "model",
+                "draft": True,
+                "title": phrasing.title(phrasing.upper_first(name_label), self.district),
+                "org": found.org or org,
+                "name": found.name,
+                "category": found.category,
+            }
+            if period:
+                entry["period"] = period
+            entry.update(answer=answer, quote=quote)
+            out.append(entry)
+        return out
+
+    def _people(self, paragraph: Paragraph, sentence: Sentence) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+        for found, _, base in self._new_finds("person", find_people(sentence.text), paragraph, sentence):
+            entry: dict[str, Any] = {
+                "id": self._new_id("person", found.name),
+                "kind": "person",
+                "draft": True,
+                "title": phrasing.title(f"{phrasing.upper_first(found.role)} {found.name}", self.district),
+                "name": found.name,
+                "role": found.role,
+            }
+            out.append(self._cited(entry, paragraph, base))
+        return out
+
+    def _events(self, paragraph: Paragraph, sentence: Sentence) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+        for found, _, base in self._new_finds("event", find_events(sentence.text), paragraph, sentence):
+            entry: dict[str, Any] = {
+                "id": self._new_id("event", found.name),
+                "kind": "event",
+                "draft": True,
+                "title": phrasing.title(phrasing.upper_first(found.name), self.district),
+                "name": found.name,
+            }
+            if found.date:
+                entry["date"] = found.date
+            out.append(self._cited(entry, paragraph, base))
+        return out
+
+    def _document(self, doc: DocumentFind, where: _Where) -> dict[str, Any]:
+        base = self._base(where.sentence, where.position)
+        entry: dict[str, Any] = {
+            "id": self._new_id("document", doc.name),
+            "kind": "document",
+            "draft": True,
+            "title": phrasing.title(doc.name + (f" của {doc.issuer}" if doc.issuer else ""), self.district),
+            "name": doc.name,
+        }
+        if doc.issuer:
+            entry["issuer"] = doc.issuer
+        if doc.date:
+            entry["date"] = doc.date
+        return self._cited(entry, where.paragraph, base)
+
+    def _author(self) -> dict[str, Any] | None:
+        author = self.meta.author
+        if not author:
+            return None
+        for paragraph in reversed(self.paragraphs):
+            if author in paragraph.text:
+                return {
+                    "id": self._new_id("person", f"tac gia {author}"),
+                    "kind": "person",
+                    "draft": True,
+                    "title": phrasing.title(f"Tác giả bài viết: {author}", self.district),
+                    "name": author,
+                    "role": "Tác giả bài viết",
+                    "answer": phrasing.sentence(f"Tác giả bài viết về huyện {self.district}: {author}"),
+                    "quote": paragraph.text,
+                }
+        return None
+
+
+def _richer(new: DocumentFind, old: DocumentFind) -> bool:
+    """Keep the mention that says most: with its code, its date, its issuer."""
+
+    def score(doc: DocumentFind) -> int:
+        return 4 * doc.full + 2 * (doc.date is not None) + (doc.issuer is not None)
+
+    return score(new) > score(old)

@@ -1,0 +1,256 @@
+"""Figures in a clause: each number a report gives as a result, with what it counts.
+
+A number is a figure unless it is part of a date, a year, a document's number,
+a duration ("02 năm qua": the period, not the result), an anniversary or a
+quoted name ("Gian hàng 0 đồng"). The value is kept exactly as printed, with
+its qualifier ("trên", "hơn") and its unit or counted noun ("176 căn",
+"trên 52 tỷ đồng", "98,4%", "66/47").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.curation.drafting.periods import all_periods
+from bot.curation.drafting.phrasing import lower_first
+from bot.curation.drafting.vietnamese import word_set
+from bot.language.folding import NUMBER_RE, collapse_spaces
+
+_NUMBER = NUMBER_RE.pattern
+_QUALIFIER = re.compile(
+    r"(?:trên|hơn|gần|khoảng|ít nhất|tối thiểu|tới|lên đến|lên tới|xấp xỉ|tổng cộng|tổng số|tổng)\s+$", re.IGNORECASE
+)
+_PER = r"(?:\s?/\s?(?:đảng viên|hội viên|học sinh|[\wđ]+))?"
+_MEASURE = re.compile(
+    rf"^\s?(?:tỷ\s+{_NUMBER}\s+triệu\s+đồng|tỷ\s+{_NUMBER}\s+triệu|tỷ đồng|triệu đồng|nghìn đồng|ngàn đồng|tỷ|triệu|"
+    rf"đồng|đ|km2|km|m2|m²|m3|m|ha|hecta|tấn|tạ|kg|lít|%|phút|giờ)(?![\w]){_PER}",
+)
+# Nouns of two syllables that a count names ("12 tập thể", "2.401 đảng viên"), in lower case:
+# `_counted_noun` looks up two words, so a longer noun here would never be found.
+_TWO_SYLLABLE_NOUNS = frozenset(
+    noun.lower()
+    for noun in word_set(
+        "tập thể|cá nhân|đảng viên|hội viên|đoàn viên|học sinh|sinh viên|công trình|phần quà|phần việc|"
+        "chi bộ|điểm cầu|mô hình|điển hình|tin bài|gia đình|cán bộ|thanh niên|thiếu nhi|"
+        "lượt người|ngày công|cây cầu|tuyến đường|chương trình|chuyên mục|cuộc thi|hội nghị|tổ chức|cơ sở|"
+        "phóng sự|tập san|bồn nước|cột cờ|phương tiện|nội dung|trường hợp|giáo viên|tấm gương|cờ Đảng|"
+        "cờ phướn|băng rol|băng rôn|đơn vị|con em",
+        "|",
+    )
+)
+# Words that begin no counted noun: the number belongs to something else.
+_NOT_NOUNS = frozenset({"và", "hoặc", "đến", "-", "–", "năm", "tháng", "ngày"})
+_WORD_FIGURE = re.compile(
+    r"\bhàng (?:chục|trăm|ngàn|nghìn|vạn|triệu)(?: lượt)?(?:\s+[\wđ]+){0,3}?"
+    r"(?=[,;.:)]|\s+(?:đã|được|với|tham gia|trên|cho|vào|và)\b|$)"
+)
+
+_MASKS = (
+    re.compile(r"“[^”\"]*[”\"]|\"[^\"“”]*[\"”]"),  # quoted names
+    re.compile(r"\b\d{1,2}\s?[/-]\s?\d{1,2}\s?[/-]\s?\d{2,4}\b"),  # 18/5/2021, 02-11-2017
+    re.compile(r"\b\d{1,2}/\d{4}\b"),  # 7/2023
+    re.compile(r"\b(?:19|20)\d{2}\s*[-–]\s*(?:(?:19|20)\d{2}|\d{2})\b"),  # 2021 - 2025, 2017-18
+    re.compile(r"\b\d+\s*[-–]\s*[A-ZĐ]+/[A-ZĐ]+\b"),  # 01-KL/TW
+    re.compile(
+        r"\b(?:Chỉ thị|Kết luận|Nghị quyết|Quy định|Kế hoạch|Quyết định|Thông báo|Hướng dẫn|Công văn|Nghị định|"
+        r"Thông tư|Chương trình)(?: số)?\s+\d+",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\b(?:Trung ương|TW|T\.Ư|khóa|lần thứ|thứ|số|ấp|khu phố|tổ|đội|quý|đợt|lần)\s+\d+\b(?![.,]\d)"
+        r"(?!\s*(?:triệu|tỷ|nghìn|ngàn|đồng|%))",
+        re.IGNORECASE,
+    ),
+    re.compile(r"\b(?:năm|tháng|ngày|giai đoạn|nhiệm kỳ)\s+\d+(?:\s*(?:[-–]|và|,)\s*(?:năm\s+)?\d+)*", re.IGNORECASE),
+    re.compile(r"\bcovid\s*-?\s*19\b", re.IGNORECASE),
+    re.compile(r"\bkỷ niệm\s+\d+", re.IGNORECASE),  # an anniversary, even with "năm" left out
+    # a duration or an age is the period of a result, not a result: "02 năm qua", "20 năm thành lập"
+    re.compile(r"(?<![\d.,])\d+\s+(?:năm|tháng|tuần|quý|thập kỷ|thế kỷ)\b", re.IGNORECASE),
+    re.compile(r"(?<![\d.,])\d+\s+ngày\b(?!\s+(?:công|hội|lễ))", re.IGNORECASE),
+    re.compile(r"\b(?:19[4-9]\d|20\d{2})\b(?!\s?(?:kg|tấn|m2|km|m|đồng|đ|%)\b)"),  # a bare year
+)
+_LEAD_START = re.compile(r"[,;:()“”\"]")
+_STOP_AFTER = re.compile(
+    r"[,;:.()“”\"…]|\s[-–]\s|\s(?:với|trị giá|tổng trị giá|tổng kinh phí|kinh phí|số tiền|chiếm|bằng|"
+    r"nhằm|để|giúp|góp phần|đồng thời|trong đó)\s|\s(?:và|,)\s(?=\d)"
+)
+_EDGE_WORDS = word_set(
+    "và với của cho được đạt là có gồm tại ở trong trên hơn gần khoảng tổng đã thêm đến từ thì như "
+    "các những để nhằm mà còn"
+)
+MAX_AFTER_WORDS = 12
+MAX_LEAD_WORDS = 10
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int  # the value's offsets in the clause
+    end: int
+    value: str
+    counts: str
+
+
+def _masked(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for pattern in _MASKS:
+        spans.extend((m.start(), m.end()) for m in pattern.finditer(text))
+    return spans
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= position < e for s, e in spans)
+
+
+def trim_edges(words: list[str]) -> list[str]:
+    """Drop function words at either end: "vận động tiền mặt được" → "vận động tiền mặt"."""
+    while words and words[-1].lower().strip(".,") in _EDGE_WORDS:
+        words = words[:-1]
+    while words and words[0].lower() in _EDGE_WORDS:
+        words = words[1:]
+    return words
+
+
+def _counted_noun(rest: str) -> str:
+    """The noun right after a bare number: one syllable, or two when they form one noun."""
+    match = re.match(r"^\s+([\wđ]+)(?:\s+([\wđ]+))?(\s?/\s?[\wđ]+)?", rest)
+    if not match or not match.group(1)[0].isalpha():
+        return ""
+    first, second = match.group(1), match.group(2)
+    if second and f"{first} {second}".lower() in _TWO_SYLLABLE_NOUNS:
+        noun = match.group(0)
+        if match.group(3):
+            return noun
+        return noun[: match.end(2)]
+    if first.lower() in _NOT_NOUNS:
+        return ""
+    noun = rest[: match.end(1)]
+    if match.group(3) and not second:
+        noun = rest[: match.end(3)]
+    return noun
+
+
+def find_figures(text: str) -> list[Found]:
+    masks = _masked(text)
+    spans: list[tuple[int, int, str]] = []  # value start, end, counted noun
+    covered_until = 0
+    for match in NUMBER_RE.finditer(text):
+        start, end = match.span()
+        if start < covered_until or _inside(start, masks):
+            continue
+        before = text[:start]
+        if before.endswith(("-", "/", "–")) or re.search(r"\w$", before):
+            continue  # part of a code or a word ("Covid-19", "F0")
+        after = text[end:]
+        fraction = re.match(r"^/(\d+)(?!\s?/\s?\d)", after)
+        if fraction:
+            end += fraction.end()
+            after = text[end:]
+        measure = _MEASURE.match(after)
+        if measure:
+            end += measure.end()
+            noun = ""
+        else:
+            noun = _counted_noun(after)
+            end += len(noun)
+        if not measure and not noun and not fraction:
+            continue  # a bare number with nothing counted is no result a user asks about
+        qualifier = _QUALIFIER.search(before)
+        spans.append((qualifier.start() if qualifier else start, end, noun))
+        covered_until = end
+    for match in _WORD_FIGURE.finditer(text):
+        if not _inside(match.start(), masks):
+            spans.append((match.start(), match.end(), ""))
+    spans.sort()
+    return _describe(text, spans)
+
+
+@dataclass
+class _Parts:
+    start: int
+    end: int
+    lead: str  # the words before the figure, from the last break
+    noun: str  # the counted noun printed with the number
+    after: str  # the words after it, to the next break
+
+
+def _describe(text: str, spans: list[tuple[int, int, str]]) -> list[Found]:
+    parts: list[_Parts] = []
+    previous_end = 0
+    for start, end, noun in spans:
+        parts.append(_Parts(start, end, _lead(text, start, previous_end), noun, _after(text, end)))
+        previous_end = end
+    # "giới thiệu 113 tập thể, 1.525 cá nhân điển hình": the items of a list share
+    # the verb before the first and the words after the last
+    runs: list[list[_Parts]] = []
+    for i, part in enumerate(parts):
+        if i and _only_joined(text[parts[i - 1].end : part.start]):
+            runs[-1].append(part)
+        else:
+            runs.append([part])
+    found: list[Found] = []
+    for run in runs:
+        lead, after = run[0].lead, run[-1].after
+        for part in run:
+            words = trim_edges([*(part.lead or lead).split(), *part.noun.split(), *(part.after or after).split()])
+            counts = lower_first(" ".join(words).strip(" ,;:"))
+            if not counts or _WORTH_ONLY.match(counts):
+                counts = _fallback(text, part.start, counts, found)
+            found.append(Found(part.start, part.end, text[part.start : part.end].strip(), counts))
+    return found
+
+
+def _only_joined(between: str) -> bool:
+    return bool(re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", between))
+
+
+_WORTH_ONLY = re.compile(r"^(?:với )?(?:tổng )?(?:trị giá|kinh phí|chi phí|số tiền|đạt|tỷ lệ)?$")
+
+
+def _fallback(text: str, start: int, counts: str, found: list[Found]) -> str:
+    """Nothing named next to the figure: the words before the last break, or the previous figure's."""
+    if found and (counts or "%" in text[start : start + 12]):
+        prefix = counts or "tỷ lệ"
+        return f"{prefix} {found[-1].counts}".strip()
+    segment = re.split(r"[,;:(]", text[:start].rstrip(" :,"))[-1]
+    words = trim_edges(segment.split())[-MAX_LEAD_WORDS:]
+    return " ".join(words) or counts
+
+
+# "trị giá" ends the words before a sum of money; the sum is the worth *of* what they name.
+_WORTH = re.compile(
+    r"^(?P<what>.*?)\s*(?P<worth>(?:với )?(?:tổng )?(?:trị giá|kinh phí|chi phí|số tiền|số dư)(?: hiện tại)?)$"
+)
+
+
+_CONNECTIVE = re.compile(r"^(?:Kết quả|Đồng thời|Trong đó|Ngoài ra|Bên cạnh đó|Qua đó|Từ đó|Đặc biệt)\s*[,:]?\s*", re.I)
+
+
+def _lead(text: str, start: int, previous_end: int) -> str:
+    head = text[:start]
+    lead_from = previous_end
+    for match in _LEAD_START.finditer(head, previous_end):
+        lead_from = match.end()
+    lead_text = head[lead_from:]
+    for period in all_periods(lead_text):  # the period has a field of its own
+        lead_text = lead_text.replace(period.group(0), " ")
+    lead_text = _CONNECTIVE.sub("", collapse_spaces(lead_text))
+    worth = _WORTH.match(lead_text)
+    if worth and worth.group("what"):
+        lead_text = f"{worth.group('worth')} {worth.group('what')}"
+    lead = trim_edges(lead_text.split())
+    if len(lead) > MAX_LEAD_WORDS + 4:
+        lead = trim_edges(lead[-MAX_LEAD_WORDS:])
+    return " ".join(lead)
+
+
+def _after(text: str, end: int) -> str:
+    """The words after a figure, up to the next break or figure."""
+    tail = text[end:]
+    stop = _STOP_AFTER.search(tail)
+    after_text = tail[: stop.start()] if stop else tail
+    after_text = re.split(rf"\s{_NUMBER}", after_text)[0]
+    words = after_text.split()[:MAX_AFTER_WORDS]
+    while words and words[-1].lower() in _EDGE_WORDS:
+        words = words[:-1]
+    return " ".join(words)

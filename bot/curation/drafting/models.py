@@ -1,0 +1,297 @@
+"""Named models, movements, columns, programmes and campaigns in a sentence.
+
+A name is what the article puts in quotes after a cue word ("mô hình “Tuyến
+đường sáng”"), every quoted item of a list that such a cue opens (“A”, “B”
+của Hội Phụ nữ; “C”…), the items after "các mô hình như:", and, unquoted,
+the words right after a cue up to the first break ("mô hình giúp nhau ngày
+công lao động, …"). The cue gives the category.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.curation.drafting.orgs import OrgMention, find_orgs
+from bot.curation.drafting.vietnamese import word_set
+from bot.language.folding import fold
+
+# cue (as printed, any case) → category of the knowledge schema
+_CUES: tuple[tuple[str, str], ...] = (
+    ("mô hình", "mô hình"),
+    ("phong trào", "phong trào"),
+    ("cuộc vận động", "cuộc vận động"),
+    ("chương trình", "chương trình"),
+    ("chuyên mục", "chuyên mục"),
+    ("chuyên trang", "chuyên mục"),
+    ("công trình", "công trình"),
+    ("chuyên đề", "chuyên đề"),
+    ("chủ đề", "chủ đề"),
+    ("khẩu hiệu", "chủ đề"),
+    ("phương châm", "chủ đề"),
+    ("hoạt động", "hoạt động"),
+    ("lễ phát động", "hoạt động"),
+    ("hội thi", "hoạt động"),
+    ("cuộc thi", "hoạt động"),
+    ("triển lãm", "hoạt động"),
+    ("đề án", "chương trình"),
+    ("dự án", "chương trình"),
+    ("vận động", "cuộc vận động"),  # "vận động “Quỹ vì người nghèo”": only before a quoted name
+    ("nhà", "công trình"),  # "nhà “Đại đoàn kết”": only before a quoted name
+)
+_QUOTED_ONLY = frozenset({"vận động", "nhà", "hoạt động", "triển lãm", "lễ phát động", "khẩu hiệu", "phương châm"})
+# Names that head their own category: "Quỹ xoay vòng", "Câu lạc bộ nông dân pháp luật".
+_NAMED_HEADS = (("quỹ", "hoạt động"), ("câu lạc bộ", "mô hình"))
+_CUE_RE = re.compile(r"(?<!\w)(" + "|".join(re.escape(c) for c, _ in _CUES) + r")(?!\w)", re.IGNORECASE)
+_HEAD_RE = re.compile(r"(?<!\w)(Quỹ|Câu lạc bộ)(?!\w)")
+_QUOTE_RE = re.compile(r"[“\"]([^“”\"]{2,200})[”\"]")
+# Up to a few words between a cue and its quoted name: "Lễ phát động trồng cây “…”", "9 chương trình “…”".
+_CUE_GAP = re.compile(r"^[\s:]*(?:[\w-]+\s+){0,3}?[\s:]*$")
+_ITEM_GAP = re.compile(r"^\s*(?:[,;]|và|hoặc|[,;]\s*(?:và|mô hình|phong trào|các mô hình)|…)?\s*$", re.IGNORECASE)
+_YEARLY = re.compile(r"^\s+(năm \d{4}|toàn khóa|\d{4}\s*[-–]\s*\d{4})", re.IGNORECASE)
+_STOP = re.compile(
+    r"[,;.:()“”\"…]|\s[-–]\s|(?<!\S)\d+(?:[.,]\d+)*(?![-/\w])(?!\s+năm)"
+    r"|(?<!\w)(?:của|(?<!gắn )với|đã|được|tại|nhằm|để|góp phần|là|có|trị giá|đạt|mang lại|"
+    r"thu hút|đến nay|hàng năm|thường xuyên|toàn huyện|toàn tỉnh|trên|bằng|nhận|giúp cho|tạo|cùng|"
+    r"đi vào|ngày càng|trong sạch)(?!\w)"
+    r"|\svà\s+(?=kỷ niệm|chào mừng)"
+    r"|\s(?:và|,)\s+(?=(?:các\s+|những\s+)?(?:mô hình|phong trào|chuyên mục|chương trình|công trình|cuộc vận động|"
+    r"chuyên đề|chủ đề)\b)",
+    re.IGNORECASE,
+)
+_GENERIC_START = word_set(
+    "hay điển tiên này đó khác thiết hiệu như trên tại của và được đã mới cụ nêu cách tự trong theo sáng "
+    "tiêu hành các những nhiều đề cho sơ tổng điểm với khi từ đến ở chính tốt ý đạt phần kia ấy"
+)
+# folded names that name nothing in particular
+_GENERIC_NAMES = word_set("thi dua yeu nuoc|thi dua|dien hinh|hoc tap va lam theo bac|lam theo|lam theo bac", "|")
+MAX_WORDS = 20
+MAX_ITEM_WORDS = 10
+
+
+@dataclass(frozen=True)
+class ModelFind:
+    name: str
+    category: str
+    start: int  # the name's offsets in the sentence
+    end: int
+    org: str | None  # "… của Hội Phụ nữ": the body the text attaches to the name
+
+
+def find_models(text: str, places: tuple[str, ...] = ()) -> list[ModelFind]:
+    orgs = find_orgs(text, places)
+    found: list[ModelFind] = []
+    found.extend(_quoted(text, orgs))
+    covered = [(f.start, f.end) for f in found]
+    found.extend(_unquoted(text, orgs, covered))
+    found.sort(key=lambda f: f.start)
+    out: list[ModelFind] = []
+    seen: set[str] = set()
+    for item in found:
+        key = fold(item.name)
+        if key not in seen and key not in _GENERIC_NAMES:
+            seen.add(key)
+            out.append(item)
+    return out
+
+
+def _cue_before(gap: str) -> str | None:
+    """The category when the text just before a quoted name ends with a cue, or with a list a cue opened."""
+    for cue in reversed(list(_CUE_RE.finditer(gap))):
+        if _CUE_GAP.match(gap[cue.end() :]):
+            return _category(cue.group(1))
+        # "Công trình A, B, C, “D”": quoted items that go on a list the cue opened
+        listing = _comma_list(gap, cue.end())
+        if listing and re.fullmatch(r"[\s,]*", gap[listing[-1][1] :]) and cue.group(1).lower() not in _QUOTED_ONLY:
+            return _category(cue.group(1))
+    return None
+
+
+def _category(cue: str) -> str:
+    lowered = cue.lower()
+    return next(category for c, category in _CUES if c == lowered)
+
+
+def _owner_after(text: str, end: int, orgs: list[OrgMention]) -> str | None:
+    """ "“Hũ gạo tình thương”,“Nuôi heo đất” của Hội Phụ nữ": the body named right after."""
+    match = re.match(r"^\s*(?:của|do)\s+", text[end:])
+    if not match:
+        return None
+    at = end + match.end()
+    return next((o.name for o in orgs if o.start == at), None)
+
+
+def _quoted(text: str, orgs: list[OrgMention]) -> list[ModelFind]:
+    found: list[ModelFind] = []
+    run: list[ModelFind] = []  # the quoted names one cue opened, waiting for "của <org>"
+    previous_end = 0
+    category: str | None = None
+    for match in _QUOTE_RE.finditer(text):
+        gap = text[previous_end : match.start()]
+        cue = _cue_before(gap)
+        if cue:
+            category = cue
+            run = []
+        elif not (category and _continues(gap)):
+            category = None
+        elif ";" in gap:
+            run = []  # "của <org>" after a semicolon-separated item owns only its own group
+        previous_end = match.end()
+        if category is None:
+            continue
+        name = match.group(1).strip()
+        item = ModelFind(name, category, match.start(1), match.end(1), None)
+        run.append(item)
+        owner = _owner_after(text, match.end(), orgs)
+        if owner:
+            found.extend(ModelFind(i.name, i.category, i.start, i.end, owner) for i in run)
+            run = []
+        else:
+            found.append(item)
+    # a later owner replaces the owner-less copies of its run
+    by_name: dict[str, ModelFind] = {}
+    for item in found:
+        if item.name not in by_name or item.org:
+            by_name[item.name] = item
+    return list(by_name.values())
+
+
+def _continues(gap: str) -> bool:
+    """A list goes on: only separators, or "của <org>;" closing the previous item."""
+    gap = re.sub(r"^\s*(?:của|do)\s+[^,;“\"]+", "", gap)
+    return bool(_ITEM_GAP.match(gap))
+
+
+def _unquoted(text: str, orgs: list[OrgMention], covered: list[tuple[int, int]]) -> list[ModelFind]:
+    found: list[ModelFind] = []
+    cues: list[tuple[int, int, str, bool]] = []  # start, end, category, the cue is part of the name
+    for match in _CUE_RE.finditer(text):
+        cues.append((match.start(), match.end(), match.group(1).lower(), False))
+    for match in _HEAD_RE.finditer(text):
+        cues.append((match.start(), match.start(), match.group(1).lower(), True))
+    for start, end, cue, keep_cue in sorted(cues):
+        category = next(c for head, c in _NAMED_HEADS if head == cue) if keep_cue else _category(cue)
+        if any(s - 2 <= end <= e for s, e in covered) or any(s <= start < e for s, e in covered):
+            continue
+        rest = text[end:]
+        yearly = _YEARLY.match(rest) if category in ("chuyên đề", "chủ đề") else None
+        if yearly:
+            # "Chuyên đề năm 2024", "chủ đề 2017-2018": the cue with its year is the name
+            name_end = end + yearly.end()
+            found.append(ModelFind(text[start:name_end], category, start, name_end, _owner_after(text, name_end, orgs)))
+            covered.append((start, name_end))
+            continue
+        listed = re.match(r"^(?:\s+[\w,]+){0,12}?\s*như\s*(?P<colon>:)?\s+", rest)
+        plural = re.search(r"(?:các|những|nhiều)\s+$", text[:start])
+        if listed and _STOP.search(rest[: listed.start() + len(listed.group(0).rstrip(": ").rsplit(" ", 1)[0])]):
+            listed = None  # "phong trào xây dựng Nông thôn mới bằng … như: …": the name ends first
+        if listed and (listed.group("colon") or plural):
+            # "các mô hình như: A, B, C", "các hoạt động … như: A, B"
+            items = _list_items(text, end + listed.end(), category, orgs)
+            found.extend(items)
+            covered.extend((i.start, i.end) for i in items)
+            continue
+        if re.match(r"^(?:\s+[\w-]+){0,3}\s*:?\s*[“\"]", rest):
+            continue  # quoted: handled above
+        if cue in _QUOTED_ONLY:
+            continue
+        if category in ("công trình", "chương trình") and re.search(r"\d\S*\s+$", text[:start]):
+            continue  # "01 công trình nhà vệ sinh", "330 chương trình thời sự": a counted noun
+        listing = _comma_list(text, end)
+        if listing:
+            # "Công trình thanh niên nhà nhân ái, nhà Thanh niên, nhà Khăn quàng đỏ, …"
+            found.extend(ModelFind(text[s:e], category, s, e, None) for s, e in listing)
+            covered.extend(listing)
+            continue
+        item = _name_after(text, start if keep_cue else end, category, orgs, start)
+        if item:
+            found.append(item)
+            covered.append((start, item.end))
+    return found
+
+
+def _stop_at(text: str, start: int, orgs: list[OrgMention]) -> int:
+    """Where an unquoted name ends: a break, a verb that reports on it, a number, a body's name."""
+    stop = _STOP.search(text, start)
+    end = stop.start() if stop else len(text)
+    for org in orgs:
+        if start < org.start < end:
+            end = org.start
+    return end
+
+
+def _name_after(text: str, start: int, category: str, orgs: list[OrgMention], cue_start: int) -> ModelFind | None:
+    while start < len(text) and text[start] == " ":
+        start += 1
+    end = _stop_at(text, start, orgs)
+    if end <= start:
+        return None
+    # "phong trào Cựu Chiến binh giúp nhau xóa nhà tạm, giảm hộ nghèo…”": the opening quote was left out
+    clause_end = re.compile(r"[;.“\"]|$").search(text, start)
+    closing = text.find("”", start, clause_end.start() if clause_end else len(text))
+    if closing > end and len(text[start:closing].split()) <= MAX_WORDS:
+        end = closing
+    # "vận động Nhân dân hiến đất, vận động nguồn lực…": a comma before the same first word goes on
+    first = text[start:end].split()[:1]
+    while first and text[end : end + 2] == ", " and text[end + 2 :].split()[:1] == first:
+        end = _stop_at(text, end + 2, orgs)
+    name = text[start:end].strip()
+    words = name.split()
+    if not words or len(words) > MAX_WORDS or words[0].lower() in _GENERIC_START:
+        return None
+    if len(words) == 1 or words[0].lower() == "về":
+        # "chuyên mục thuế", "chuyên mục về Chỉ thị 05-CT/TW": the cue is part of the name
+        if not words[0].islower() and words[0].lower() != "về":
+            return None
+        start = cue_start
+        # "các chuyên trang, chuyên mục về …": the cues listed before belong to the name
+        before = re.search(r"(?:" + _CUE_RE.pattern + r")\s*,\s*$", text[:start], re.IGNORECASE)
+        if before:
+            start = before.start()
+        name = text[start:end].strip()
+    return ModelFind(name, category, start, start + len(name), _owner_after(text, start + len(name), orgs))
+
+
+def _list_items(text: str, start: int, category: str, orgs: list[OrgMention]) -> list[ModelFind]:
+    """ "các mô hình như: Tổ hùn vốn tiết kiệm, Tổ góp vốn…, mô hình biến bãi rác…,…" """
+    end_match = re.compile(r"[;.:…(]|,\s*…").search(text, start)
+    end = end_match.start() if end_match else len(text)
+    items: list[ModelFind] = []
+    position = start
+    for piece in text[start:end].split(","):
+        piece_start = position + len(piece) - len(piece.lstrip())
+        position += len(piece) + 1
+        name = piece.strip()
+        cue = _CUE_RE.match(name)
+        if cue:
+            piece_start += cue.end() + (len(name[cue.end() :]) - len(name[cue.end() :].lstrip()))
+            name = name[cue.end() :].strip()
+        stop = _STOP.search(name)
+        if stop and stop.start() > 0:
+            name = name[: stop.start()].strip()
+        words = name.split()
+        if 2 <= len(words) <= MAX_WORDS and words[0].lower() not in _GENERIC_START:
+            items.append(ModelFind(name, category, piece_start, piece_start + len(name), None))
+    return items
+
+
+def _comma_list(text: str, end: int) -> list[tuple[int, int]]:
+    """A cue followed by three or more short items and nothing else up to a quote or the clause's end."""
+    stop = re.compile(r"[;.:“\"]|$").search(text, end)
+    segment_end = stop.start() if stop else len(text)
+    segment = text[end:segment_end]
+    pieces = segment.split(",")
+    if stop and stop.group(0) in '“"' and pieces and not pieces[-1].strip():
+        pieces = pieces[:-1]
+    if len(pieces) < 3:
+        return []
+    spans: list[tuple[int, int]] = []
+    position = end
+    for piece in pieces:
+        words = piece.split()
+        if not 1 <= len(words) <= MAX_ITEM_WORDS or re.search(r"\d", piece) or words[0].lower() in _GENERIC_START:
+            return []
+        start = position + len(piece) - len(piece.lstrip())
+        spans.append((start, start + len(piece.strip())))
+        position += len(piece) + 1
+    return spans

@@ -1,0 +1,123 @@
+"""Organisations a sentence names: who achieved a figure or runs a model.
+
+Vietnam's Party bodies, State bodies and mass organisations are a fixed,
+nationwide set, so a list of their names (as reports print them, with the
+usual abbreviations) finds them better than guessing from capital letters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.curation.drafting.vietnamese import CAP_WORD, UPPER
+
+_LEVEL = r"(?:\s+(?:cấp\s+)?(?:huyện|tỉnh|xã|thị trấn|thành phố|thị xã|cơ sở))"
+_ABBR = rf"(?:\s*\([{UPPER}&,\s]{{2,12}}\))"
+_COMMITTEE = r"(?:Huyện ủy|Tỉnh ủy|Thành ủy|Đảng ủy|HU|TU)"
+_CAP = CAP_WORD
+_CORES = (
+    rf"Ban Thường vụ {_COMMITTEE}",
+    rf"BTV {_COMMITTEE}",
+    rf"Thường trực {_COMMITTEE}",
+    r"Ban Chấp hành Trung ương(?: Đảng)?(?: khóa [XVIL]+)?",
+    r"Ban Chấp hành Đảng bộ",
+    rf"Ban (?:Tuyên giáo|Dân vận|Tổ chức|Nội chính)(?: {_COMMITTEE}| Trung ương)?",
+    rf"Ủy ban Kiểm tra(?: {_COMMITTEE})?",
+    r"Ban Bí thư",
+    r"Bộ Chính trị(?: \(khóa [XVIL]+\)| khóa [XVIL]+)?",
+    r"Ban Chỉ đạo(?: \w+){0,4}",
+    r"Ban Liên lạc(?: nữ)? [Cc]ựu [Cc]hiến binh",
+    r"Ủy ban Mặt trận [Tt]ổ quốc(?: Việt [Nn]am)?",
+    r"Mặt trận Tổ quốc(?: Việt [Nn]am)?",
+    r"MTTQ(?: Việt Nam)?",
+    r"Ủy ban nhân dân",
+    r"UBND",
+    r"Hội đồng nhân dân",
+    r"HĐND",
+    r"Hội Liên hiệp Phụ nữ",
+    r"Hội LHPN",
+    r"Hội Phụ nữ",
+    r"Hội Nông dân",
+    r"Hội ND",
+    r"Hội Cựu [Cc]hiến binh",
+    r"Hội CCB",
+    r"Hội [Cc]hữ thập đỏ",
+    r"Hội Người cao tuổi",
+    r"Hội Khuyến học",
+    r"Hội Luật gia",
+    r"Hội Văn học - nghệ thuật",
+    r"Hội Liên hiệp Thanh niên(?: Việt Nam)?",
+    r"Liên đoàn Lao động",
+    r"LĐLĐ",
+    r"Đoàn Thanh niên(?: Cộng sản Hồ Chí Minh)?",
+    r"Huyện [Đđ]oàn",
+    r"Tỉnh [Đđ]oàn",
+    r"Đảng bộ",
+    rf"Phòng {_CAP}[^,;.()]{{0,60}}?(?=\s+(?:huyện|tỉnh)\b)",
+    rf"Trung tâm {_CAP}[^,;.()]{{0,60}}?(?=\s+(?:huyện|tỉnh)\b)",
+    r"Đài [Tt]ruyền thanh(?: - [Tt]ruyền hình)?",
+    rf"Ngành {_CAP}[^,;.()]{{0,60}}?(?=\s+(?:huyện|tỉnh)\b)",
+    r"Công an",
+    r"Ban Chỉ huy Quân sự",
+    r"Huyện ủy",
+    r"Tỉnh ủy",
+    r"Thành ủy",
+    r"huyện ủy",
+)
+# "Chi bộ Hội Liên hiệp Phụ nữ (LHPN) huyện Châu Thành": a Party cell of another body.
+_CELL = r"(?:(?:Chi bộ|Đảng bộ|Đảng ủy)\s+)?"
+_ORG = re.compile(rf"(?<!\w)(?P<core>{_CELL}(?:{'|'.join(_CORES)}){_ABBR}?)(?P<level>{_LEVEL})?(?=(?P<rest>[^,;.:]*))")
+_KHOA = re.compile(r"^\s*\(?khóa [XVIL]+\)?")
+
+
+@dataclass(frozen=True)
+class OrgMention:
+    start: int
+    end: int
+    name: str
+
+
+def find_orgs(text: str, places: tuple[str, ...] = ()) -> list[OrgMention]:
+    """Organisations in the text; after "huyện"/"tỉnh", only the given places count as
+    part of the name ("Hội LHPN huyện Nguyễn Thanh Hiền" names a person after the body)."""
+    out: list[OrgMention] = []
+    for match in _ORG.finditer(text):
+        end = match.end("level") if match.group("level") else match.end("core")
+        rest = match.group("rest")
+        if match.group("level"):
+            for place in sorted(places, key=len, reverse=True):
+                if place and rest.startswith(" " + place):
+                    end += 1 + len(place)
+                    rest = rest[1 + len(place) :]
+                    break
+            abbr = re.match(_ABBR, rest)
+            if abbr:
+                end += abbr.end()
+                rest = rest[abbr.end() :]
+        khoa = _KHOA.match(rest)
+        if khoa and "khóa" not in match.group("core"):
+            end += khoa.end()
+        out.append(OrgMention(match.start(), end, text[match.start() : end].strip()))
+    return out
+
+
+_SUBJECT_LEAD = re.compile(
+    r"^(?:[\"“(]?\s*)(?:(?:Đồng thời|Bên cạnh đó|Ngoài ra|Trong đó|Từ đó|Đặc biệt|Mặt khác|Qua đó|Cùng với đó)\s*,\s*)?"
+    r"(?:toàn |các |cả )?"
+)
+
+
+def subject(text: str, places: tuple[str, ...] = (), before: int | None = None) -> OrgMention | None:
+    """The organisation a sentence or clause starts with, the subject of what it reports; also
+    after a leading phrase ("Nhân kỷ niệm 128 năm Ngày sinh Bác, Huyện ủy tổ chức…"), before ``before``."""
+    orgs = find_orgs(text, places)
+    limit = len(text) if before is None else before
+    starts = [0, *(m.end() for m in re.finditer(r",\s+", text[:limit]))]
+    for start in starts:
+        lead = _SUBJECT_LEAD.match(text, start)
+        offset = lead.end() if lead else start
+        for org in orgs:
+            if org.start == offset:
+                return org
+    return None

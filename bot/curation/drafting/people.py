@@ -1,0 +1,155 @@
+"""People an article names, with the role it gives them.
+
+A Vietnamese name is two to four capitalised syllables starting with a
+family name; the role stands before it ("Bí thư Huyện ủy Phan Song Toàn")
+or after a dash ("Tăng Thu Hằng – Phó Bí thư Thường trực Huyện ủy").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.curation.drafting import divisions
+from bot.curation.drafting.vietnamese import CAP_WORD
+from bot.language.folding import fold
+
+SURNAMES = [
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Huỳnh",
+    "Phan",
+    "Vũ",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+    "Dương",
+    "Lý",
+    "Tăng",
+    "Đinh",
+    "Lâm",
+    "Mai",
+    "Trương",
+    "Đoàn",
+    "Lương",
+    "Tô",
+    "Hà",
+    "Châu",
+    "Cao",
+    "Thái",
+    "Tạ",
+    "Quách",
+    "Lưu",
+    "Kiều",
+    "Trịnh",
+    "Đào",
+    "Từ",
+    "Triệu",
+    "La",
+    "Thạch",
+    "Danh",
+    "Kim",
+    "Sơn",
+    "Lại",
+    "Phùng",
+    "Vương",
+    "Khúc",
+    "Âu",
+    "Diệp",
+    "Hứa",
+    "Mạc",
+    "Nông",
+    "Lò",
+    "Quan",
+    "Chu",
+    "Thân",
+    "Tôn",
+    "Giang",
+    "Văn",
+    "Thới",
+    "Bế",
+    "Hoàng",
+    "Ông",
+    "Viên",
+    "Ninh",
+    "Đàm",
+    "Nghiêm",
+    "Tiêu",
+    "Doãn",
+    "Khổng",
+    "Mã",
+    "Lục",
+]
+_NAME = re.compile(rf"(?<!\w)(?:{'|'.join(SURNAMES)})(?:\s+{CAP_WORD}){{1,5}}(?!\w)")
+MAX_SYLLABLES = 4
+_ROLE_HEADS = (
+    r"Tỉnh ủy viên|Huyện ủy viên|Ủy viên Ban Thường vụ|Ủy viên|Phó Bí thư|Phó bí thư|Bí thư|Phó Chủ tịch|Chủ tịch|"
+    r"Phó Trưởng ban|Trưởng ban|Phó Trưởng phòng|Trưởng phòng|Phó Giám đốc|Giám đốc|Chánh Văn phòng|Chánh|Đại tá|"
+    r"Thượng tá|Trung tá|Thiếu tá|Hiệu trưởng|Trưởng ấp|Bí thư Chi bộ|Thầy|thầy|Cô|cô|Đồng chí|đồng chí|Ông|ông|Bà|bà|"
+    r"Anh|anh|Chị|chị|Em|em|cháu|cụ|Cụ"
+)
+_ROLE_BEFORE = re.compile(rf"(?:{_ROLE_HEADS})(?:(?!\s+(?:{_ROLE_HEADS})\s)[^.;:()“”\"])*?\s*$")
+_ROLE_AFTER = re.compile(
+    r"^\s*[–—-]\s*([^,.;:()“”\"]+?)(?=\s+(?:cho biết|nói|chia sẻ|phát biểu|khẳng định|nhấn mạnh)\b|[,.;:]|$)"
+)
+_HONORIFICS = frozenset({"đồng chí", "ông", "bà", "anh", "chị", "em", "cháu", "cụ", "thầy", "cô"})
+_NOT_PEOPLE = frozenset({"ho chi minh", "ho chu tich"})
+_VERBS_AFTER = re.compile(r"^\s*([^.;:()“”\"]{0,120}?)(?=[,.;:]|$)")
+
+
+@dataclass(frozen=True)
+class PersonFind:
+    name: str
+    role: str
+    start: int
+    end: int
+
+
+def _is_place(name: str) -> bool:
+    folded = fold(name)
+    return bool(divisions.provinces_of(name)) or divisions.province_name(folded) is not None
+
+
+def find_people(text: str) -> list[PersonFind]:
+    found: list[PersonFind] = []
+    for match in _NAME.finditer(text):
+        name = match.group(0)
+        if fold(name) in _NOT_PEOPLE or _is_place(name) or any(fold(name).startswith(p) for p in _NOT_PEOPLE):
+            continue
+        # "Huyện ủy Châu Thành Phan Song Toàn": the name is what follows a place
+        words = name.split()
+        for cut in range(1, len(words) - 1):
+            if _is_place(" ".join(words[:cut])) and words[cut] in SURNAMES:
+                words = words[cut:]
+                break
+        if len(words) > MAX_SYLLABLES or len(words) < 2:
+            continue
+        name = " ".join(words)
+        start = text.index(name, match.start())
+        end = start + len(name)
+        role = _role(text, start, end)
+        if role is None:
+            continue  # capitalised words with no role are more often a place or a title than a person
+        found.append(PersonFind(name, role, start, end))
+    return found
+
+
+def _role(text: str, start: int, end: int) -> str | None:
+    before = _ROLE_BEFORE.search(text[max(0, start - 120) : start])
+    after = _ROLE_AFTER.match(text[end:])
+    role = before.group(0).strip(" ,") if before else ""
+    if after:
+        after_role = after.group(1).strip()
+        if not role or role.lower() in _HONORIFICS:
+            return after_role
+    if role.lower() in _HONORIFICS:
+        # "chị Nguyễn Thị Thúy Sen vinh dự được … khen thưởng": what the sentence says of them
+        said = _VERBS_AFTER.match(text[end:])
+        return f"{role} ({said.group(1).strip()})" if said and said.group(1).strip() else role
+    return role or None

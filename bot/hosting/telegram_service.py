@@ -1,0 +1,212 @@
+"""Running the Telegram door: connecting, webhook or long polling, feeding the dispatcher.
+
+python-telegram-bot parses updates and runs the door's handlers
+(``Application.process_update``); what arrives is handed to the shared
+dispatcher, so updates are handled concurrently and in order per chat, in
+both modes. Telegram being unreachable at start is retried in the background
+while ``/healthz`` says so.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import logging
+from typing import Any
+from urllib.parse import urlsplit
+
+from starlette.routing import Route
+from telegram import Update
+from telegram.error import InvalidToken, NetworkError, TelegramError
+from telegram.ext import Application, ApplicationBuilder
+
+from bot.channels.telegram.door import TelegramDoor, updates_allowed
+from bot.channels.telegram.flood import FloodLimiter
+from bot.chat.core import Dialogue
+from bot.hosting.dispatcher import ChatDispatcher
+from bot.hosting.retry import Backoff
+from bot.hosting.service import ServiceState
+from bot.hosting.settings import Settings
+from bot.hosting.web import Refused, unavailable, webhook_endpoint
+
+log = logging.getLogger(__name__)
+
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+DEFAULT_WEBHOOK_PATH = "/telegram"
+PTBApp = Application[Any, Any, Any, Any, Any, Any]
+
+
+def build_application(
+    core: Dialogue, settings: Settings, webhook: bool = False, concurrency: int = 1
+) -> Application[Any, Any, Any, Any, Any, Any]:
+    door = TelegramDoor(core, max_upload=int(settings.max_upload_mb * 1024 * 1024))
+    limiter = FloodLimiter(overall_max_rate=settings.telegram_max_rate, max_retries=3)
+    builder = (
+        ApplicationBuilder()
+        .token(settings.token)
+        .post_init(door.post_init)
+        .rate_limiter(limiter)
+        .connection_pool_size(concurrency + 8)  # every concurrent handler may be sending at once
+        .pool_timeout(30.0)
+    )
+    if settings.telegram_base_url:
+        base = settings.telegram_base_url
+        builder = builder.base_url(base).base_file_url(base.replace("/bot", "/file/bot", 1))
+    if webhook:
+        builder = builder.updater(None)  # updates arrive through our own web server
+    app = builder.build()
+    door.install(app)
+    app.bot_data["door"] = door
+    return app
+
+
+def webhook_path(webhook_url: str) -> str:
+    """The route to serve: WEBHOOK_URL's own path, or the door's default when it has none."""
+    path = urlsplit(webhook_url).path.rstrip("/")
+    return path or DEFAULT_WEBHOOK_PATH
+
+
+def public_webhook_url(webhook_url: str) -> str:
+    base = webhook_url.rstrip("/")
+    return base if urlsplit(webhook_url).path.strip("/") else base + DEFAULT_WEBHOOK_PATH
+
+
+class TelegramService(ServiceState):
+    name = "telegram"
+
+    def __init__(self, settings: Settings, webhook: bool, dispatcher: ChatDispatcher, backoff: Backoff | None = None):
+        super().__init__(webhook, "chưa kết nối Telegram", backoff)
+        self.settings = settings
+        self.dispatcher = dispatcher
+        self.secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
+        self.app: PTBApp | None = None
+        self.connected = False
+        self._consumer: asyncio.Task[None] | None = None
+
+    def webhook_url(self) -> str:
+        return public_webhook_url(self.settings.webhook_url or "")
+
+    # ------------------------------------------------------------ lifecycle
+
+    async def start(self, core: Dialogue) -> None:
+        """Connect (retrying while Telegram is unreachable), then register the webhook or start polling."""
+        app = build_application(core, self.settings, webhook=self.webhook, concurrency=self.dispatcher.max_concurrent)
+        self.app = app
+        await self._connect(app)
+        if self.webhook:
+            await self._register(app)
+        else:
+            await self._poll(app)
+        self.started = True
+
+    async def _connect(self, app: PTBApp) -> None:
+        await self.retrying(
+            "chưa kết nối được Telegram",
+            app.initialize,
+            retry_on=NetworkError,  # TimedOut is a NetworkError too
+            fatal=lambda exc: (
+                "Telegram từ chối token (TELEGRAM_BOT_TOKEN sai?)" if isinstance(exc, InvalidToken) else None
+            ),
+        )
+        if app.post_init is not None:  # Application.run_* would call it; we drive the lifecycle ourselves
+            await app.post_init(app)
+        self.connected = True
+        self.problem = None
+
+    async def _register(self, app: PTBApp) -> None:
+        await self.retrying(
+            f"chưa đăng ký được webhook {self.webhook_url()}",
+            lambda: app.bot.set_webhook(
+                url=self.webhook_url(), secret_token=self.secret, allowed_updates=updates_allowed()
+            ),
+            retry_on=TelegramError,
+            level=logging.ERROR,  # a webhook Telegram will not take is mostly a wrong WEBHOOK_URL
+        )
+        self.registered = True
+        log.info("Đã đăng ký webhook %s", self.webhook_url())
+        self.problem = None
+
+    async def _poll(self, app: PTBApp) -> None:
+        assert app.updater is not None
+        self._consumer = asyncio.create_task(self._consume(app))
+
+        def on_error(exc: TelegramError) -> None:
+            log.warning("Lỗi khi lấy tin nhắn từ Telegram (sẽ thử lại): %s", exc)
+
+        await app.updater.start_polling(
+            poll_interval=self.settings.poll_interval,
+            timeout=dt.timedelta(seconds=self.settings.poll_timeout),
+            allowed_updates=updates_allowed(),
+            bootstrap_retries=-1,
+            error_callback=on_error,
+        )
+
+    async def _consume(self, app: PTBApp) -> None:
+        """Move what the updater fetched into the dispatcher."""
+        while True:
+            update = await app.update_queue.get()
+            self._submit(app, update)
+
+    def _submit(self, app: PTBApp, update: object) -> None:
+        chat = update.effective_chat.id if isinstance(update, Update) and update.effective_chat else None
+        key = f"telegram:{chat}" if chat is not None else f"telegram:update:{id(update)}"
+        self.dispatcher.submit(key, lambda: app.process_update(update))
+
+    async def stop_receiving(self) -> None:
+        """No more updates: polling stops (every fetched update still gets handled); webhooks get 503."""
+        self.receiving = False
+        app = self.app
+        if app is None or app.updater is None or not app.updater.running:
+            return
+        await app.updater.stop()  # confirms the fetched updates to Telegram; they are all in update_queue
+        if self._consumer is not None:
+            self._consumer.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._consumer
+        while not app.update_queue.empty():
+            self._submit(app, app.update_queue.get_nowait())
+
+    async def flush(self, timeout: float) -> int:
+        return 0  # replies are sent by the handlers themselves, within the dispatcher's jobs
+
+    async def close(self) -> None:
+        if self.app is not None and self.connected:
+            with contextlib.suppress(Exception):
+                await self.app.shutdown()
+
+    # ------------------------------------------------------------ webhook
+
+    def routes(self) -> list[Route]:
+        if not self.webhook:
+            return []
+        endpoint = webhook_endpoint(
+            SECRET_HEADER,
+            self.secret or "",
+            refusal=lambda: unavailable(self.receiving, self.app is not None and self.connected),
+            parse=self._update_of,
+            accept=self._accept,
+        )
+        return [Route(webhook_path(self.settings.webhook_url or ""), endpoint, methods=["POST"])]
+
+    def _update_of(self, data: Any) -> Update:
+        assert self.app is not None  # refused until connected
+        return _parse(data, self.app)
+
+    def _accept(self, update: Update) -> None:
+        assert self.app is not None
+        self._submit(self.app, update)
+
+
+def _parse(data: Any, app: PTBApp) -> Update:
+    """An Update, or Refused(400): valid JSON that is not an update is the sender's error, not ours."""
+    if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
+        raise Refused(400, "not an update")
+    try:
+        update = Update.de_json(data, app.bot)
+    except Exception as exc:  # the library raises many kinds on malformed fields
+        log.warning("Webhook nhận dữ liệu không phải update: %s", type(exc).__name__)
+        raise Refused(400, "not an update") from None
+    if update is None:
+        raise Refused(400, "not an update")
+    return update

@@ -1,0 +1,190 @@
+"""Running the Zalo door: connecting, webhook or long polling, deduplicating, sending reliably.
+
+Updates go to the shared dispatcher (concurrent across chats, in order within
+one); a redelivered update (same ``message_id``) is answered once; replies leave
+through an outbox that retries quota (429) and network errors with backoff,
+keeping each chat's order, and a send that finally fails is logged without
+stopping the door.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+from urllib.parse import urlsplit, urlunsplit
+
+import httpx
+from starlette.routing import Route
+
+from bot.channels.background import Background
+from bot.channels.zalo import door as zalo
+from bot.channels.zalo.api import WEBHOOK_SECRET_HEADER, ZaloApi, ZaloApiError, ZaloError, is_transient
+from bot.channels.zalo.updates import ZaloUpdate, ZaloUpdateError, parse_update
+from bot.chat.core import Dialogue
+from bot.hosting.dispatcher import ChatDispatcher
+from bot.hosting.outbox import Outbox
+from bot.hosting.retry import Backoff
+from bot.hosting.service import ServiceState
+from bot.hosting.settings import Settings
+from bot.hosting.web import Refused, unavailable, webhook_endpoint
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+WEBHOOK_PATH = "/zalo"
+SEEN_TTL = 24 * 3600.0  # a redelivery comes within minutes; a day is ample
+
+
+def zalo_webhook_url(webhook_url: str) -> str:
+    """Zalo's webhook on WEBHOOK_URL's host: https://host/zalo."""
+    parts = urlsplit(webhook_url)
+    return urlunsplit((parts.scheme, parts.netloc, WEBHOOK_PATH, "", ""))
+
+
+class ZaloService(ServiceState):
+    name = "zalo"
+
+    def __init__(
+        self,
+        settings: Settings,
+        webhook: bool,
+        dispatcher: ChatDispatcher,
+        backoff: Backoff | None = None,
+        outbox_delays: tuple[float, float] = (1.0, 30.0),
+    ):
+        super().__init__(webhook, "chưa kết nối Zalo", backoff)
+        self.settings = settings
+        self.dispatcher = dispatcher
+        self.secret = settings.zalo_webhook_secret.get_secret_value() if settings.zalo_webhook_secret else ""
+        limits = httpx.Limits(max_connections=dispatcher.max_concurrent + 8)
+        self.http = httpx.AsyncClient(limits=limits, trust_env=False)
+        self.api = ZaloApi(settings.zalo_token, settings.zalo_base_url, self.http, timeout=15.0)
+        self.outbox = Outbox(
+            self.api.send_message,
+            should_retry=is_transient,
+            base_delay=outbox_delays[0],
+            max_delay=outbox_delays[1],
+            concurrency=dispatcher.max_concurrent,
+        )
+        self.background = Background()  # "typing…", never waited for
+        self.core: Dialogue | None = None
+        self.bot_name: str | None = None
+        self._poller: asyncio.Task[None] | None = None
+
+    def webhook_url(self) -> str:
+        return zalo_webhook_url(self.settings.webhook_url or "")
+
+    # ------------------------------------------------------------ lifecycle
+
+    async def start(self, core: Dialogue) -> None:
+        self.core = core
+        me = await self._retrying("getMe", self.api.get_me)
+        self.bot_name = me.account_name
+        if self.webhook:
+            await self._retrying("setWebhook", lambda: self.api.set_webhook(self.webhook_url(), self.secret))
+            self.registered = True
+            log.info("Đã đăng ký webhook Zalo %s", self.webhook_url())
+        else:
+            info = await self._retrying("getWebhookInfo", self.api.get_webhook_info)
+            if info.url:  # getUpdates does not work while a webhook is set
+                await self._retrying("deleteWebhook", self.api.delete_webhook)
+                log.info("Đã gỡ webhook Zalo cũ (%s) để nhận tin bằng long polling", info.url)
+            self._poller = asyncio.create_task(self._poll())
+        self.started = True
+        self.problem = None
+
+    async def _retrying(self, what: str, call: Callable[[], Awaitable[T]]) -> T:
+        """A start-up call, retried with backoff while Zalo is unreachable or busy."""
+
+        def refused(exc: Exception) -> str | None:
+            if isinstance(exc, ZaloApiError) and not is_transient(exc) and exc.error_code in (401, 403, 404):
+                return f"Zalo từ chối {what}: {exc.description} (ZALO_BOT_TOKEN sai?)"
+            return None
+
+        return await self.retrying(f"chưa gọi được Zalo {what}", call, retry_on=ZaloError, fatal=refused)
+
+    async def _poll(self) -> None:
+        """Long polling: one update per call; a 408 (nothing arrived) is normal."""
+        attempt = 0
+        while self.receiving:
+            try:
+                update = await self.api.get_updates(timeout=int(self.settings.poll_timeout))
+                attempt = 0
+            except ZaloUpdateError as exc:
+                log.warning("Bỏ qua một update Zalo không đọc được: %s", exc)
+                continue
+            except ZaloError as exc:
+                delay = self.backoff.delay(attempt)
+                attempt += 1
+                log.warning("Lỗi khi lấy tin nhắn từ Zalo (%s); thử lại sau %.0f giây", exc, delay)
+                await asyncio.sleep(delay)
+                continue
+            if update is not None:
+                self.accept(update)
+
+    def accept(self, update: ZaloUpdate) -> None:
+        """Queue an update for its chat (QueueFull when the dispatcher is full)."""
+        self.dispatcher.submit(f"zalo:{update.chat_id}", lambda: self._handle(update))
+
+    async def _handle(self, update: ZaloUpdate) -> None:
+        core = self.core
+        assert core is not None
+        message = zalo.incoming(update, self.bot_name)
+        if message is None:  # nothing is answered, so nothing needs remembering as seen
+            log.debug("Bỏ qua sự kiện Zalo không hỗ trợ: %s", update.event_name)
+            return
+        # Zalo may deliver an update again: each message is answered once. This stays in the door:
+        # Telegram's button presses carry the bot's own message's id, the same for every press.
+        seen_key = f"seen:{message.conversation}:{message.message_id}"
+        if await core.state.get(seen_key) is not None:
+            log.info("Bỏ qua update Zalo gửi lại (message_id đã trả lời)")
+            return
+        await core.state.put(seen_key, {"seen": True}, SEEN_TTL)
+        self.background.start(self.api.send_chat_action(update.chat_id, "typing"), "sendChatAction")
+        reply = await core.handle(message)
+        await self.outbox.send(update.chat_id, zalo.render(reply))
+
+    async def stop_receiving(self) -> None:
+        """Polling stops after the long poll in flight (whatever it brings is still handled)."""
+        self.receiving = False
+        poller = self._poller
+        if poller is None:
+            return
+        try:
+            await asyncio.wait_for(asyncio.shield(poller), timeout=self.settings.poll_timeout + 5)
+        except TimeoutError:
+            poller.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await poller
+
+    async def flush(self, timeout: float) -> int:
+        report = await self.outbox.drain(timeout)
+        return len(report.left)
+
+    async def close(self) -> None:
+        await self.http.aclose()
+
+    # ------------------------------------------------------------ webhook
+
+    def routes(self) -> list[Route]:
+        if not self.webhook:
+            return []
+        endpoint = webhook_endpoint(
+            WEBHOOK_SECRET_HEADER,
+            self.secret,
+            refusal=lambda: unavailable(self.receiving, self.started),
+            parse=_parse,
+            accept=self.accept,
+        )
+        return [Route(WEBHOOK_PATH, endpoint, methods=["POST"])]
+
+
+def _parse(data: Any) -> ZaloUpdate:
+    try:
+        return parse_update(data)
+    except ZaloUpdateError:
+        raise Refused(400, "not an update") from None

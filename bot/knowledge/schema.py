@@ -1,0 +1,198 @@
+"""The curated fact base's schema: articles, the five kinds of entry, and the validated base.
+
+A knowledge directory holds ``articles/*.txt`` (front matter with the article's metadata, then
+its cleaned text) and ``facts/*.yaml`` (curated entries citing one article each); these models
+say what each may hold. Loading them is :mod:`bot.knowledge.loading`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=48)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Label = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
+
+ModelCategory = Literal[
+    "mô hình",
+    "phong trào",
+    "cuộc vận động",
+    "chương trình",
+    "chuyên mục",
+    "công trình",
+    "chuyên đề",
+    "chủ đề",
+    "hoạt động",
+]
+
+
+# A drafted article whose text does not name the province, and whose district the
+# administrative list cannot place in one province, carries this until a curator fills it in.
+PROVINCE_TO_FILL = "?"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Article(_Strict):
+    """One source article: its metadata and cleaned text."""
+
+    id: Slug
+    title: Text
+    district: Text
+    province: Text
+    province_in_text: bool
+    date: dt.date | None = None
+    author: Text | None = None
+    notes: tuple[str, ...] = ()
+    source_file: Text
+    text: Text
+
+    @property
+    def date_label(self) -> str:
+        return self.date.strftime("%d/%m/%Y") if self.date else "bài không ghi ngày đăng"
+
+
+class _Entry(_Strict):
+    id: Slug
+    title: Label = Field(description="Short label for lists and suggestion buttons.")
+    answer: Text = Field(description="The reply, as a chat user reads it.")
+    quote: Text = Field(description="Verbatim sentence or clause of the article; '…' may join pieces.")
+    org: Text | None = Field(default=None, description="Organisation the entry belongs to.")
+    period: Text | None = None
+    keywords: tuple[Text, ...] = Field(default=(), description="Other ways users name it; not shown.")
+    note: Text | None = Field(default=None, description="Curator's remark shown with the answer.")
+    draft: bool = Field(default=False, description="Proposed by `python -m bot draft`; validated, never served.")
+
+    # Fields whose text a user sees: each of their numbers must occur in the quote.
+    SHOWN: ClassVar[tuple[str, ...]] = ("title", "answer", "org", "period", "note")
+    # Fields that must appear word for word (any case) in the quote.
+    VERBATIM: ClassVar[tuple[str, ...]] = ()
+
+    def shown_fields(self) -> dict[str, str]:
+        return {name: value for name in self.SHOWN if isinstance(value := getattr(self, name, None), str)}
+
+
+class Figure(_Entry):
+    """A quantitative result: the figure, what it counts, who, when."""
+
+    kind: Literal["figure"]
+    org: Text
+    value: Text = Field(description="The figure exactly as printed, e.g. '2.401' or '98,4%'.")
+    counts: Text = Field(description="What the figure counts.")
+    SHOWN = (*_Entry.SHOWN, "value", "counts")
+    VERBATIM = ("value",)
+
+
+class Model(_Entry):
+    """A named model, movement, column, programme or campaign."""
+
+    kind: Literal["model"]
+    org: Text
+    name: Text
+    category: ModelCategory
+    SHOWN = (*_Entry.SHOWN, "name")
+    VERBATIM = ("name",)
+
+
+class Person(_Entry):
+    kind: Literal["person"]
+    name: Text
+    role: Text
+    SHOWN = (*_Entry.SHOWN, "name", "role")
+    VERBATIM = ("name",)
+
+
+class Document(_Entry):
+    kind: Literal["document"]
+    name: Text = Field(description="The document's number and kind, e.g. 'Kết luận số 01-KL/TW'.")
+    issuer: Text | None = None
+    date: Text | None = Field(default=None, description="Date as printed, e.g. '18/5/2021'.")
+    SHOWN = (*_Entry.SHOWN, "name", "issuer", "date")
+    VERBATIM = ("name", "date")
+
+
+class Event(_Entry):
+    kind: Literal["event"]
+    name: Text
+    date: Text | None = None
+    SHOWN = (*_Entry.SHOWN, "name", "date")
+
+
+Entry = Annotated[Figure | Model | Person | Document | Event, Field(discriminator="kind")]
+KINDS = ("figure", "model", "person", "document", "event")
+
+
+class FactFile(_Strict):
+    article: Slug
+    entries: tuple[Entry, ...] = Field(min_length=1)
+
+
+_ARTICLE_META = TypeAdapter(dict[str, Any])
+
+
+@dataclass(frozen=True)
+class Located:
+    """An entry together with the article it cites."""
+
+    entry: Figure | Model | Person | Document | Event
+    article: Article
+    file: str
+
+    @property
+    def id(self) -> str:
+        return self.entry.id
+
+    @property
+    def district(self) -> str:
+        return self.article.district
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """An immutable, validated snapshot of the knowledge directory."""
+
+    directory: Path
+    articles: Mapping[str, Article]
+    entries: tuple[Located, ...]
+    loaded_at: dt.datetime
+    examples: tuple[str, ...] = ()
+    # Entries still marked `draft: true`: validated like the others, kept out of `entries` (what is served).
+    drafts: tuple[Located, ...] = ()
+    # Articles not yet reviewed (drafts only, or the drafter's placeholders): validated, kept out of `articles`.
+    draft_articles: Mapping[str, Article] = field(default_factory=lambda: MappingProxyType({}))
+    by_id: Mapping[str, Located] = field(init=False)
+    districts: tuple[str, ...] = field(init=False)  # in the order of their first article
+    by_district: Mapping[str, tuple[Located, ...]] = field(init=False)
+    district_articles: Mapping[str, tuple[Article, ...]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_id", MappingProxyType({e.id: e for e in self.entries}))
+        articles: dict[str, list[Article]] = {}
+        for article in self.articles.values():
+            articles.setdefault(article.district, []).append(article)
+        entries: dict[str, list[Located]] = {d: [] for d in articles}
+        for located in self.entries:
+            entries[located.district].append(located)
+        object.__setattr__(self, "districts", tuple(articles))
+        object.__setattr__(self, "by_district", MappingProxyType({d: tuple(e) for d, e in entries.items()}))
+        object.__setattr__(self, "district_articles", MappingProxyType({d: tuple(a) for d, a in articles.items()}))
+
+    def summary(self) -> dict[str, Any]:
+        per_district: dict[str, Counter[str]] = {d: Counter() for d in self.districts}
+        for located in self.entries:
+            per_district[located.district][located.entry.kind] += 1
+        return {
+            "articles": len(self.articles),
+            "entries": len(self.entries),
+            "districts": {d: dict(sorted(c.items())) for d, c in per_district.items()},
+            "loaded_at": self.loaded_at.isoformat(timespec="seconds"),
+        }

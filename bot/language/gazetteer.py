@@ -1,0 +1,285 @@
+"""Which places a question names: the districts we know, and the ones we don't.
+
+The districts we know come from the knowledge base. Every other Vietnamese
+province and district (the 63 provinces and their districts as they stood
+before the 2025 reform, from the ``vietnam-provinces`` package) is something
+we must decline politely rather than answer with another district's figure.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from vietnam_provinces import NESTED_DIVISIONS_JSON_PATH
+
+from bot.language import lexicon
+from bot.language.folding import BREAK, tokens
+
+# how the data set prefixes official names
+_PREFIXES = ("Thành phố ", "Tỉnh ", "Huyện ", "Quận ", "Thị xã ")
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str  # as printed, e.g. "Huyện Củ Chi"
+    province: str | None  # for a district, its province
+    is_province: bool
+
+
+@lru_cache(maxsize=1)
+def official_divisions() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Every province with its districts, named as the data set prints them
+    ("Tỉnh Bình Phước", ("Huyện Bù Đốp", …)); read once."""
+    with open(NESTED_DIVISIONS_JSON_PATH, encoding="utf-8") as fh:
+        provinces = json.load(fh)
+    return tuple((p["name"], tuple(d["name"] for d in p["districts"])) for p in provinces)
+
+
+def strip_prefix(name: str) -> str:
+    """The name without the data set's division word: "Huyện Bù Đốp" → "Bù Đốp"."""
+    for prefix in _PREFIXES:
+        if name.startswith(prefix):
+            return name[len(prefix) :]
+    return name
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[tuple[str, ...], tuple[Place, ...]]:
+    """Folded name → the provinces and districts carrying it."""
+    out: dict[tuple[str, ...], list[Place]] = {}
+
+    def add(name: str, place: Place) -> None:
+        key = tuple(tokens(strip_prefix(name)))
+        if key:
+            out.setdefault(key, []).append(place)
+
+    for pname, districts in official_divisions():
+        add(pname, Place(pname, None, True))
+        for dname in districts:
+            add(dname, Place(dname, pname, False))
+    for alias, official in lexicon.EXTRA_PROVINCES.items():
+        add(alias, Place(official, None, True))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@dataclass(frozen=True)
+class KnownDistrict:
+    name: str
+    province: str
+    keys: tuple[tuple[str, ...], ...]  # folded ways to name it, the province among them
+
+
+@dataclass
+class PlaceMentions:
+    known: list[str] = field(default_factory=list)  # districts of the base
+    unknown: list[Place] = field(default_factory=list)  # places outside it
+    spans: list[tuple[int, int]] = field(default_factory=list)  # token spans to drop from matching
+    by_province: list[str] = field(default_factory=list)  # known districts named only by their province
+
+
+class Corpus:
+    """The phrases the articles use: a district name they use as ordinary words is no mention of it.
+
+    Only what the place finder asks is kept: every pair of adjacent syllables, and the
+    longer names of the gazetteer that occur (a set of all 3- and 4-grams would grow with
+    every article)."""
+
+    def __init__(self) -> None:
+        self.pairs: set[tuple[str, str]] = set()
+        self.longer: set[tuple[str, ...]] = set()
+        self._by_pair: dict[tuple[str, str], list[tuple[str, ...]]] = {}
+        for key in gazetteer():
+            if 3 <= len(key) <= 4:
+                self._by_pair.setdefault((key[0], key[1]), []).append(key)
+
+    def learn(self, toks: Sequence[str], pairs: Iterable[tuple[str, str]] | None = None) -> None:
+        """Take in one article's tokens (`pairs`: its adjacent pairs without breaks, when known)."""
+        self.pairs.update(pairs if pairs is not None else (p for p in itertools.pairwise(toks) if BREAK not in p))
+        by_pair = self._by_pair
+        for i in range(len(toks) - 2):
+            keys = by_pair.get((toks[i], toks[i + 1]))
+            if keys:
+                self.longer.update(k for k in keys if tuple(toks[i : i + len(k)]) == k)
+
+    def __contains__(self, key: tuple[str, ...]) -> bool:
+        if len(key) == 2:
+            return key in self.pairs
+        return key in self.longer
+
+
+class PlaceFinder:
+    """Finds place names in a folded token sequence."""
+
+    def __init__(self, districts: Iterable[tuple[str, str]], corpus: Corpus):
+        self.known: list[KnownDistrict] = []
+        self._by_key: dict[tuple[str, ...], KnownDistrict] = {}
+        self._province_tokens: dict[str, list[str]] = {}
+        for district, province in dict.fromkeys(districts):
+            name_key = tuple(tokens(district))
+            province_keys = {tuple(tokens(province))}
+            # "Bà Rịa - Vũng Tàu" is also said "Vũng Tàu" or "Bà Rịa"
+            province_keys |= {tuple(tokens(part)) for part in province.split(" - ")}
+            known = KnownDistrict(district, province, (name_key, *sorted(province_keys)))
+            self.known.append(known)
+            self._province_tokens[district] = tokens(province)
+            for key in known.keys:
+                self._by_key.setdefault(key, known)
+        self._corpus = corpus
+        self._gazetteer = gazetteer()
+        self._max_len = max(len(k) for k in self._gazetteer)
+        # most syllables start no place name: skip them at once
+        self._starts = {k[0] for k in self._gazetteer} | {k[0] for d in self.known for k in d.keys}
+        lengths: dict[str, set[int]] = {}
+        for key in (*self._gazetteer, *self._by_key):
+            lengths.setdefault(key[0], set()).add(len(key))
+        self._lengths_from = {first: sorted(found, reverse=True) for first, found in lengths.items()}
+        # what any mention needs: a division word ("huyện X"), a one-syllable name of ours,
+        # or the first two syllables of a longer name
+        self._division_ends = frozenset(w[-1] for w in lexicon.DIVISION_WORDS)
+        self._single_keys = frozenset(k[0] for d in self.known for k in d.keys if len(k) == 1)
+        self._first_pairs = frozenset(
+            (k[0], k[1]) for k in (*self._gazetteer, *(k for d in self.known for k in d.keys)) if len(k) >= 2
+        )
+
+    def may_mention(self, toks: Sequence[str]) -> bool:
+        """False when the tokens certainly name no place: most texts, decided without a scan."""
+        present = set(toks)
+        if not present.isdisjoint(self._division_ends) or not present.isdisjoint(self._single_keys):
+            return True
+        pairs = self._first_pairs
+        return any(p in pairs for p in itertools.pairwise(toks))
+
+    def strip(self, toks: list[str], stopwords: frozenset[str] = lexicon.STOPWORDS) -> list[str]:
+        """The tokens without the place names in them."""
+        if not self.may_mention(toks):
+            return toks
+        spans = self.find(toks, stopwords).spans
+        if not spans:
+            return toks
+        keep = [True] * len(toks)
+        for a, b in spans:
+            for k in range(a, b):
+                keep[k] = False
+        return [t for t, k in zip(toks, keep, strict=True) if k]
+
+    def find(self, toks: Sequence[str], stopwords: frozenset[str] = frozenset()) -> PlaceMentions:
+        found = PlaceMentions()
+        if not self.may_mention(toks):
+            return found
+        pairs, singles, division_ends = self._first_pairs, self._single_keys, self._division_ends
+        n = len(toks)
+        i = 0
+        while i < n:
+            # a name starts here only with its first two syllables, or as one of our one-syllable
+            # names, or after a division word ("huyện X")
+            if (
+                (i + 1 >= n or (toks[i], toks[i + 1]) not in pairs)
+                and toks[i] not in singles
+                and (i == 0 or toks[i - 1] not in division_ends)
+            ):
+                i += 1
+                continue
+            span = self._match_at(toks, i, found, stopwords)
+            i = span if span > i else i + 1
+        # "Giồng Trôm (Bến Tre)": the province only says where the unknown district is.
+        for place in found.unknown:
+            if place.province is None:
+                continue
+            province = tokens(strip_prefix(place.province))
+            for name in list(found.by_province):
+                if province == self._province_tokens[name]:
+                    found.known.remove(name)
+                    found.by_province.remove(name)
+        return found
+
+    def _division_prefix(self, toks: Sequence[str], i: int) -> int:
+        """How many tokens before i spell a division word ("huyện", "thị xã"…)."""
+        for size in (2, 1):
+            if i >= size and tuple(toks[i - size : i]) in lexicon.DIVISION_WORDS:
+                return size
+        return 0
+
+    def _match_at(self, toks: Sequence[str], i: int, found: PlaceMentions, stopwords: frozenset[str]) -> int:
+        prefix = self._division_prefix(toks, i)
+        if toks[i] not in self._starts and not prefix:
+            return i
+        for length in self._lengths_from.get(toks[i], ()):
+            if length > len(toks) - i:
+                continue
+            key = tuple(toks[i : i + length])
+            end = i + length
+            known = self._known_for(key)
+            if known is not None:
+                if key == known.keys[0]:
+                    # "Châu Thành, Tiền Giang" is another province's namesake, not ours.
+                    other, other_end = self._province_after(toks, end, known)
+                    if other is not None:
+                        found.unknown.append(Place(f"Huyện {known.name}", other.name, False))
+                        found.spans.append((i - prefix, other_end))
+                        return other_end
+                if known.name not in found.known:
+                    found.known.append(known.name)
+                    if key != known.keys[0]:
+                        found.by_province.append(known.name)
+                found.spans.append((i - prefix, end))
+                return end
+            places = self._gazetteer.get(key)
+            if places and self._counts_as_place(key, prefix > 0, places, stopwords):
+                found.unknown.append(_pick(places, prefer_province=prefix > 0 and toks[i - 1] == "tinh"))
+                found.spans.append((i - prefix, end))
+                return end
+        # "huyện X Y" with a name no list of ours holds (renamed or merged districts).
+        if prefix and i + 2 <= len(toks):
+            name = toks[i : i + 2]
+            # Not after "tỉnh": folded, it is also "tình" ("tình thương").
+            if (
+                toks[i - 1] in lexicon.UNLISTED_PLACE_DIVISIONS
+                and all(t.isalpha() and t not in lexicon.NOT_PLACE_NAMES and t not in stopwords for t in name)
+                and tuple(name) not in self._corpus
+            ):
+                division = lexicon.UNLISTED_PLACE_DIVISIONS[toks[i - 1]]
+                found.unknown.append(Place(f"{division} {' '.join(name).title()}", None, False))
+                found.spans.append((i - prefix, i + 2))
+                return i + 2
+        return i
+
+    def _known_for(self, key: tuple[str, ...]) -> KnownDistrict | None:
+        return self._by_key.get(key)
+
+    def _province_after(self, toks: Sequence[str], j: int, known: KnownDistrict) -> tuple[Place | None, int]:
+        if j < len(toks) and toks[j] == "tinh":
+            j += 1
+        for length in range(min(4, len(toks) - j), 1, -1):
+            key = tuple(toks[j : j + length])
+            if key in known.keys:
+                return None, j
+            for place in self._gazetteer.get(key, ()):
+                if place.is_province:
+                    return place, j + length
+        return None, j
+
+    def _counts_as_place(
+        self, key: tuple[str, ...], prefixed: bool, places: Sequence[Place], stopwords: frozenset[str]
+    ) -> bool:
+        if prefixed:
+            return True
+        if key in lexicon.COMMON_PLACE_PHRASES or len(key) < 2 or any(t.isdigit() for t in key):
+            return False
+        if all(t in stopwords for t in key):  # "La Gi" is first of all "là gì"
+            return False
+        if any(p.is_province for p in places):
+            return True
+        # A bare district name that the articles use as ordinary words is not a mention.
+        return key not in self._corpus
+
+
+def _pick(places: Sequence[Place], prefer_province: bool) -> Place:
+    provinces = [p for p in places if p.is_province]
+    if provinces and (prefer_province or len(provinces) == len(places)):
+        return provinces[0]
+    districts = [p for p in places if not p.is_province]
+    return districts[0] if districts else places[0]

@@ -8,7 +8,7 @@ command line prints); doors build theirs from ``body``, ``quotes``,
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Literal
+from typing import Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict
 
@@ -44,6 +44,13 @@ class Source(BaseModel):
         return f"«{self.title}» (huyện {self.district}, tỉnh {self.province}; {self.date_label})"
 
 
+class Labelled(Protocol):
+    """Anything offered to pick by number: a suggestion, a page turn."""
+
+    @property
+    def label(self) -> str: ...
+
+
 class Answer(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -69,7 +76,7 @@ def sources_text(sources: Sequence[Source]) -> str:
     return answer_texts.SOURCE_PREFIX + "\n" + "\n".join(f"- {s.line()}" for s in sources)
 
 
-def numbered(suggestions: Sequence[Suggestion]) -> str:
+def numbered(suggestions: Sequence[Labelled]) -> str:
     return "\n".join(f"{i}. {s.label}" for i, s in enumerate(suggestions, 1))
 
 

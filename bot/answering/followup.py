@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 
 from bot.answering.answer import Answer
 from bot.answering.context import Context, intent
+from bot.answering.hints import NO_HINTS, Hints
+from bot.answering.leftover import leftover
 from bot.answering.query import Query, article_aspect, find, has
 from bot.answering.tuning import THIN
 from bot.language import lexicon
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Resolution:
     query: Query
+    hints: Hints = NO_HINTS  # what the conversation tells ranking beyond the question
     soft: bool = False  # only tried in the conversation's district: the question may stand alone
     leaned: bool = False  # took something from the context (what it asks about builds on it)
 
@@ -44,12 +47,13 @@ def _cues(q: Query) -> tuple[bool, bool]:
 
 def without_cues(q: Query) -> list[str]:
     """The question's words without its follow-up cues and pointers ("còn", "thì sao", "ông ấy")."""
-    content = q.content
-    spans = find(content, [*lexicon.FOLLOWUP_CLOSERS, *lexicon.ANAPHORA_PHRASES])
     # an opener counts at the start only: "còn" opens a follow-up, "con em" is something else
-    spans += [(0, len(c)) for c in lexicon.FOLLOWUP_OPENERS if tuple(content[: len(c)]) == c][:1]
-    drop = {k for a, b in spans for k in range(a, b)}
-    return [t for k, t in enumerate(content) if k not in drop and t not in lexicon.FOLLOWUP_FILLERS]
+    return leftover(
+        q.content,
+        [*lexicon.FOLLOWUP_CLOSERS, *lexicon.ANAPHORA_PHRASES],
+        at_start=lexicon.FOLLOWUP_OPENERS,
+        drop=lexicon.FOLLOWUP_FILLERS,
+    )
 
 
 def _own_words(q: Query) -> list[str]:
@@ -77,17 +81,18 @@ def resolve(q: Query, ctx: Context) -> Resolution:
     if q.districts:
         if own or (_has_intent(q) and not opening):
             return Resolution(replace(q, about_article=about))  # a new subject: the context steps aside
-        return Resolution(_replay(q, ctx, about), leaned=True)  # "còn Lai Vung thì sao?": the same, elsewhere
+        replayed, hints = _replay(q, ctx, about)
+        return Resolution(replayed, hints, leaned=True)  # "còn Lai Vung thì sao?": the same, elsewhere
     thin = _thin(q, own)
     if not (opening or pointing or thin):
         if len(ctx.districts) != 1:
             return Resolution(replace(q, about_article=about))  # no one district the conversation is in
         # a full question: in the conversation's district first, on its own if it does not answer there
-        return Resolution(_inherit(q, ctx, own, about, thin, pointing, orgs=False), soft=True, leaned=True)
-    merged = _inherit(q, ctx, own, about, thin, pointing, orgs=thin or pointing)
+        return Resolution(*_inherit(q, ctx, own, about, thin, pointing, orgs=False), soft=True, leaned=True)
+    merged, hints = _inherit(q, ctx, own, about, thin, pointing, orgs=thin or pointing)
     if opening and own:  # "còn sửa chữa bao nhiêu căn?": another entry than the one just answered
-        merged = replace(merged, near=[], seen=list(ctx.entries))
-    return Resolution(merged, leaned=True)
+        hints = replace(hints, near=(), seen=ctx.entries)
+    return Resolution(merged, hints, leaned=True)
 
 
 def _thin(q: Query, own: list[str]) -> bool:
@@ -108,30 +113,30 @@ def _without_orgs(words: Sequence[str], keep: Sequence[str] = ()) -> list[str]:
     return [t for k, t in enumerate(words) if k not in inside or t in keep]
 
 
-def _replay(q: Query, ctx: Context, about: str | None) -> Query:
+def _replay(q: Query, ctx: Context, about: str | None) -> tuple[Query, Hints]:
     """The previous question, about the districts this one names. Who achieved it there is
     that district's own (its organisation's words only hint), what was asked stays."""
     content = _without_orgs(ctx.content, keep=ctx.target)
-    return replace(
+    hints = Hints(context=tuple(t for t in (*ctx.content, *ctx.subject) if t not in content))
+    replayed = replace(
         q,
         content=content,
-        context=[t for t in (*ctx.content, *ctx.subject) if t not in content],
         target=list(ctx.target),
         target_parts=_parts(ctx),
         orgs=q.orgs or list(ctx.orgs),
         **intent(ctx, list, about_article=about or ctx.about_article, comparing=ctx.comparing and len(q.districts) > 1),
     )
+    return replayed, hints
 
 
 def _inherit(
     q: Query, ctx: Context, own: list[str], about: str | None, thin: bool, pointing: bool, orgs: bool
-) -> Query:
+) -> tuple[Query, Hints]:
     """The question with the conversation's district, and what it does not say itself (`thin`:
     it says too little to stand alone; `pointing`: it points back at what was just said)."""
     # a thin question ("đạt tỷ lệ bao nhiêu %?") is the previous one, narrowed; not one with a
     # frame of its own ("huyện đó thuộc tỉnh nào?")
     narrowed = thin and not _special(q)
-    extra = [*ctx.subject, *ctx.people] if not own or pointing else [*ctx.content, *ctx.subject]
     narrows = bool(own) and own[0] in lexicon.QUALIFIER_WORDS
     # "cấp xã thì sao": the level changes, so whoever awarded at the old one does not carry over
     carried = _without_orgs(ctx.content) if narrows else list(ctx.content)
@@ -140,26 +145,36 @@ def _inherit(
         districts=list(ctx.districts),
         orgs=q.orgs or (list(ctx.orgs) if orgs and not narrows else []),
         content=[*own, *(t for t in carried if t not in own)] if narrowed else own,
-        context=list(dict.fromkeys(t for t in extra if t not in own)),
         about_article=about,
     )
     if not _has_intent(q):
-        # "cá nhân thì sao" counts the individuals now; "cấp xã thì sao" counts the same, at another level
-        target = list(ctx.target) if narrows and ctx.target else own or list(ctx.target)
-        merged = replace(
-            merged,
-            target=target if ctx.quantity else [],
-            target_parts=(_parts(ctx) if target == list(ctx.target) else [target]) if ctx.quantity and target else [],
-            **intent(
-                ctx,
-                list,
-                listing=ctx.listing and not own,
-                list_kinds=list(ctx.list_kinds) if not own else [],
-                about_article=about or ctx.about_article,
-                wanted_kind=q.wanted_kind or ctx.wanted_kind,
-            ),
-        )
-    return replace(merged, near=list(ctx.entries), focus=own if narrowed else [])
+        merged = _with_intent_of(merged, ctx, own, narrows, about)
+    extra = [*ctx.subject, *ctx.people] if not own or pointing else [*ctx.content, *ctx.subject]
+    hints = Hints(
+        near=ctx.entries,
+        focus=tuple(own) if narrowed else (),
+        context=tuple(dict.fromkeys(t for t in extra if t not in own)),
+    )
+    return merged, hints
+
+
+def _with_intent_of(q: Query, ctx: Context, own: list[str], narrows: bool, about: str | None) -> Query:
+    """A question that says nothing of what it wants takes the previous one's intent: "cá nhân
+    thì sao" counts the individuals now; "cấp xã thì sao" counts the same, at another level."""
+    target = list(ctx.target) if narrows and ctx.target else own or list(ctx.target)
+    return replace(
+        q,
+        target=target if ctx.quantity else [],
+        target_parts=(_parts(ctx) if target == list(ctx.target) else [target]) if ctx.quantity and target else [],
+        **intent(
+            ctx,
+            list,
+            listing=ctx.listing and not own,
+            list_kinds=list(ctx.list_kinds) if not own else [],
+            about_article=about or ctx.about_article,
+            wanted_kind=q.wanted_kind or ctx.wanted_kind,
+        ),
+    )
 
 
 def _parts(ctx: Context) -> list[list[str]]:

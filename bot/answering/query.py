@@ -46,10 +46,6 @@ class Query:
     wanted_kind: str | None = None  # the kind of entry the wording asks for ("ban hành": a document)
     asks_province: bool = False  # "thuộc tỉnh nào"
     comparing: bool = False  # "so sánh…", "huyện nào … nhiều nhất"
-    near: list[str] = field(default_factory=list)  # entries just answered: a follow-up's passage
-    focus: list[str] = field(default_factory=list)  # a follow-up's own words, among those it inherits
-    seen: list[str] = field(default_factory=list)  # entries just answered, when "còn…?" asks for another
-    context: list[str] = field(default_factory=list)  # words from the previous turns, matched at a discount
 
     @property
     def phrase(self) -> str:
@@ -88,11 +84,8 @@ def _quantity_spans(toks: Sequence[str]) -> list[tuple[int, int]]:
 def read(text: str, toks: list[str], places: PlaceMentions, pairs: frozenset[tuple[str, str]]) -> Query:
     """The Query of corrected tokens in which `places` were found; `pairs` are the
     vocabulary's known syllable pairs (they tell where a noun ends)."""
-    drop = [False] * len(toks)
-    for a, b in places.spans:
-        for k in range(a, b):
-            drop[k] = True
-    for a, b in find(toks, lexicon.FRAME_PHRASES):
+    drop = [False] * len(toks)  # what is not left to match: places, frame words, cues, the unit
+    for a, b in [*places.spans, *find(toks, lexicon.FRAME_PHRASES)]:
         for k in range(a, b):
             drop[k] = True
     q = Query(
@@ -103,8 +96,23 @@ def read(text: str, toks: list[str], places: PlaceMentions, pairs: frozenset[tup
         by_province=places.by_province,
         unknown_places=places.unknown,
     )
-
     quantity_spans = _quantity_spans(toks)
+    cue_spans = _read_intent(q, toks, drop, quantity_spans)
+    if quantity_spans:
+        _read_counted(q, toks, quantity_spans, drop, pairs)
+    for a, b in cue_spans:
+        for k in range(a, b):
+            drop[k] = True
+    q.content = [t for k, t in enumerate(toks) if not drop[k]]
+    return q
+
+
+def _read_intent(
+    q: Query, toks: list[str], drop: Sequence[bool], quantity_spans: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """What kind of answer the words ask for (how many, who, when, a list, an article, a
+    province, a comparison, an organisation's); the spans of the cues, which say what kind of
+    answer is wanted, not what it is about."""
     who_spans = find(toks, lexicon.WHO_CUES)
     when_spans = find(toks, lexicon.WHEN_CUES)
     list_spans = find(toks, lexicon.LIST_CUES)
@@ -115,14 +123,6 @@ def read(text: str, toks: list[str], places: PlaceMentions, pairs: frozenset[tup
     q.list_kinds = _list_kinds(toks)
     # "những mô hình nào", "các văn bản nào", "văn bản gì": asking for a list
     q.listing = bool(list_spans) or _enumeration(toks) or bool(q.list_kinds)
-    # Cue words say what kind of answer is wanted, not what it is about.
-    cue_spans = [
-        *kind_spans,  # "do ai ban hành": what kind of entry, not what about
-        *quantity_spans,
-        *who_spans,
-        *when_spans,
-        *list_spans,
-    ]
     q.years = [t for t in toks if is_year(t)]
     q.unanswerable = _asks_unheld([t if not drop[k] else "" for k, t in enumerate(toks)])
     q.about_article = _about_article(toks)
@@ -135,33 +135,39 @@ def read(text: str, toks: list[str], places: PlaceMentions, pairs: frozenset[tup
     for group, aliases in lexicon.ORG_GROUPS.items():
         if has(toks, aliases):
             q.orgs.append(group)
-    if quantity_spans:
-        target_at = _target(toks, quantity_spans[0][1], drop, pairs)
-        target = [toks[k] for k in target_at]
-        # the unit the cue asks for ("bao nhiêu tiền") before any other ("tới giờ");
-        # it is checked against the figure's value, so it leaves the words to match
-        found_unit = _unit(target)
-        if found_unit is not None:
-            q.unit, (a, b) = found_unit
-            for k in target_at[a:b]:
-                drop[k] = True
-            target = target[:a] + target[b:]
-        else:
-            # "trị giá bao nhiêu": the unit may come just before the cue
-            cue_start = quantity_spans[0][0]
-            before = _unit(toks[max(0, cue_start - 2) : cue_start])
-            q.unit = before[0] if before else None
-        if "%" in text and q.unit is None:
-            q.unit = "percent"
-        q.target = [t for t in target if t != BREAK and t not in lexicon.CONJUNCTIONS]
-        q.target_parts = _split_parts(target)
-        for later in quantity_spans[1:]:
-            q.target_parts.append([toks[k] for k in _target_around(toks, later, drop, pairs) if toks[k] != BREAK])
-    for a, b in cue_spans:
-        for k in range(a, b):
+    # "do ai ban hành": what kind of entry, not what about
+    return [*kind_spans, *quantity_spans, *who_spans, *when_spans, *list_spans]
+
+
+def _read_counted(
+    q: Query,
+    toks: list[str],
+    quantity_spans: Sequence[tuple[int, int]],
+    drop: list[bool],
+    pairs: frozenset[tuple[str, str]],
+) -> None:
+    """What "bao nhiêu" counts, in each part of the question, and in which unit (the unit's
+    words are not left to match: it is checked against the figure's value)."""
+    target_at = _target(toks, quantity_spans[0][1], drop, pairs)
+    target = [toks[k] for k in target_at]
+    # the unit the cue asks for ("bao nhiêu tiền") before any other ("tới giờ")
+    found_unit = _unit(target)
+    if found_unit is not None:
+        q.unit, (a, b) = found_unit
+        for k in target_at[a:b]:
             drop[k] = True
-    q.content = [t for k, t in enumerate(toks) if not drop[k]]
-    return q
+        target = target[:a] + target[b:]
+    else:
+        # "trị giá bao nhiêu": the unit may come just before the cue
+        cue_start = quantity_spans[0][0]
+        before = _unit(toks[max(0, cue_start - 2) : cue_start])
+        q.unit = before[0] if before else None
+    if "%" in q.text and q.unit is None:
+        q.unit = "percent"
+    q.target = [t for t in target if t != BREAK and t not in lexicon.CONJUNCTIONS]
+    q.target_parts = _split_parts(target)
+    for later in quantity_spans[1:]:
+        q.target_parts.append([toks[k] for k in _target_around(toks, later, drop, pairs) if toks[k] != BREAK])
 
 
 def _joins(tok: str) -> bool:

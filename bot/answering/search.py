@@ -31,6 +31,7 @@ from functools import lru_cache
 import numpy as np
 import numpy.typing as npt
 
+from bot.answering.hints import NO_HINTS, Hints
 from bot.answering.query import Query, find
 from bot.answering.tuning import (
     CONTEXT_SHARE,
@@ -229,6 +230,21 @@ class Index:
         self.kb = kb
         self.places = places
         term_ids = _Ids()
+        terms, counted = self._read_entries(term_ids, learn)
+        n = max(len(self.docs), 1)
+        self._term_ids: dict[str, int] = term_ids
+        self._numbers, self._codes, self._offsets, df = terms.freeze(len(term_ids))
+        self.idf = {
+            t: math.log(1 + (n - int(c) + 0.5) / (int(c) + 0.5)) for t, c in zip(term_ids, df, strict=True) if c
+        }
+        self.max_idf = math.log(1 + (n + 0.5) / 0.5)
+        self.synonyms = _synonym_table()
+        self._counted, _, self._counted_offsets, _ = counted.freeze(len(term_ids))
+        self._structure_arrays(term_ids)
+
+    def _read_entries(self, term_ids: _Ids, learn: Callable[[list[str]], None] | None) -> tuple[_Postings, _Postings]:
+        """One pass over the entries: each field's terms (every term at its best field's weight),
+        the terms of the fields saying what an entry counts, and each entry's Doc."""
         terms = _Postings()
         counted = _Postings()
         # short field texts (names, organisations, periods…) → their term ids and years, analysed once
@@ -236,7 +252,7 @@ class Index:
         repeats: Counter[str] = Counter()  # texts met again: their words count again in the vocabulary
         docs: list[Doc] = []
         indexed: dict[type, tuple[tuple[str, float], ...]] = {}  # the weighted fields each kind has
-        for number, located in enumerate(kb.entries):
+        for number, located in enumerate(self.kb.entries):
             entry = located.entry
             fields: list[tuple[int, array[int], bool]] = []
             quote_years: frozenset[str] = frozenset()
@@ -252,14 +268,7 @@ class Index:
                 for text in raw if isinstance(raw, tuple) else (raw,):
                     analysed = seen.get(text)
                     if analysed is None:
-                        # no breaks here: users drop the comma of "cầu, đường" and still mean it
-                        toks = self.places.strip(expand(tokens(text)))
-                        if learn is not None:
-                            learn(toks)
-                        analysed = (
-                            array("i", map(term_ids.__getitem__, unigrams_and_bigrams(toks))),
-                            frozenset(t for t in toks if len(t) == 4 and t[:2] in _CENTURIES and t.isdigit()),
-                        )
+                        analysed = self._analyse_field(text, term_ids, learn)
                         if len(text) <= _CACHED_TEXT:
                             seen[text] = analysed
                     else:
@@ -281,17 +290,23 @@ class Index:
                 for _ in range(times):
                     learn(toks)
         self.docs: tuple[Doc, ...] = tuple(docs)
+        return terms, counted
 
-        n = max(len(self.docs), 1)
-        self._term_ids: dict[str, int] = term_ids
-        self._numbers, self._codes, self._offsets, df = terms.freeze(len(term_ids))
-        self.idf = {
-            t: math.log(1 + (n - int(c) + 0.5) / (int(c) + 0.5)) for t, c in zip(term_ids, df, strict=True) if c
-        }
-        self.max_idf = math.log(1 + (n + 0.5) / 0.5)
-        self.synonyms = _synonym_table()
-        self._counted, _, self._counted_offsets, _ = counted.freeze(len(term_ids))
+    def _analyse_field(
+        self, text: str, term_ids: _Ids, learn: Callable[[list[str]], None] | None
+    ) -> tuple[array[int], frozenset[str]]:
+        """A field text's term ids and the years it names."""
+        # no breaks here: users drop the comma of "cầu, đường" and still mean it
+        toks = self.places.strip(expand(tokens(text)))
+        if learn is not None:
+            learn(toks)
+        return (
+            array("i", map(term_ids.__getitem__, unigrams_and_bigrams(toks))),
+            frozenset(t for t in toks if len(t) == 4 and t[:2] in _CENTURIES and t.isdigit()),
+        )
 
+    def _structure_arrays(self, term_ids: _Ids) -> None:
+        """Per entry, what the question's structure is scored against, as arrays."""
         self._kind = np.array([_KIND[d.kind] for d in self.docs], dtype=np.int8)
         self._unit = np.array([_UNIT[d.unit] for d in self.docs], dtype=np.int8)
         self._has_number = np.array([d.has_number for d in self.docs], dtype=np.bool_)
@@ -299,7 +314,7 @@ class Index:
         self._own_date = np.array([bool(getattr(d.located.entry, "date", None)) for d in self.docs], dtype=np.bool_)
         self._issuer = np.array([bool(getattr(d.located.entry, "issuer", None)) for d in self.docs], dtype=np.bool_)
         self._orgs = np.array([sum(_ORG_BIT[g] for g in d.org_groups) for d in self.docs], dtype=np.int64)
-        self.district_codes = {d: i for i, d in enumerate(kb.districts)}
+        self.district_codes = {d: i for i, d in enumerate(self.kb.districts)}
         self._district = np.array([self.district_codes[d.located.district] for d in self.docs], dtype=np.int32)
         by_id = sorted(range(len(self.docs)), key=lambda i: self.docs[i].located.id)
         self._id_rank = np.empty(len(self.docs), dtype=np.int32)
@@ -351,15 +366,15 @@ class Index:
 
     # ------------------------------------------------------------ querying
 
-    def query_terms(self, q: Query) -> dict[str, float]:
+    def query_terms(self, q: Query, hints: Hints = NO_HINTS) -> dict[str, float]:
         terms = self._terms_of(q.content, set(unigrams_and_bigrams(q.target)))
-        for term in unigrams_and_bigrams(q.focus):
+        for term in unigrams_and_bigrams(hints.focus):
             if term in terms:  # "cấp xã thì sao": what changed weighs more than what carried over
                 terms[term] *= FOCUS_BOOST
-        if q.context:
+        if hints.context:
             # the previous turns' words keep a follow-up on its subject, but the question's own
             # words decide: all together they weigh at most CONTEXT_SHARE of the question's
-            extra = {t: w for t, w in self._terms_of(q.context, set()).items() if t not in terms}
+            extra = {t: w for t, w in self._terms_of(hints.context, set()).items() if t not in terms}
             own, brought = sum(terms.values()), sum(extra.values())
             scale = min(CONTEXT_WEIGHT, CONTEXT_SHARE * own / brought) if own and brought else CONTEXT_WEIGHT
             terms.update({t: w * scale for t, w in extra.items()})
@@ -394,9 +409,10 @@ class Index:
             mask &= (~np.isin(self._kind, [_KIND["figure"], _KIND["model"]])) | ((self._orgs & _org_bits(orgs)) != 0)
         return np.flatnonzero(mask).astype(np.int32)
 
-    def rank(self, q: Query, within: IntArray | None = None) -> Ranking:
-        """Entries scored for the question (only those of `within`, when given)."""
-        terms = self.query_terms(q)
+    def rank(self, q: Query, within: IntArray | None = None, hints: Hints = NO_HINTS) -> Ranking:
+        """Entries scored for the question (only those of `within`, when given), with what the
+        conversation hints."""
+        terms = self.query_terms(q, hints)
         total = sum(terms.values())
         n = len(self.docs)
         pool = np.ones(n, dtype=np.bool_) if within is None else _mask(n, within)
@@ -416,7 +432,7 @@ class Index:
             return Ranking([])
         # an organisation no entry of the pool belongs to ("được UBND huyện khen") cannot discriminate
         org_matters = bool(q.orgs) and bool(np.any(pool & ((self._orgs & _org_bits(q.orgs)) != 0)))
-        scores = covered[candidates] / total * self._structure_factor(q, candidates, org_matters)
+        scores = covered[candidates] / total * self._structure_factor(q, hints, candidates, org_matters)
         return self._ranking(candidates, scores, covered[candidates])
 
     def _ranking(self, candidates: IntArray, scores: FloatArray, evidence: FloatArray) -> Ranking:
@@ -460,7 +476,7 @@ class Index:
         codes = [self.district_codes[d] for d in districts if d in self.district_codes]
         return np.isin(self._district, codes)
 
-    def _structure_factor(self, q: Query, candidates: IntArray, org_matters: bool) -> FloatArray:
+    def _structure_factor(self, q: Query, hints: Hints, candidates: IntArray, org_matters: bool) -> FloatArray:
         factor = np.ones(candidates.size, dtype=np.float64)
         kind = self._kind[candidates]
         if q.quantity and not q.when:
@@ -492,13 +508,13 @@ class Index:
             unowned = (orgs == 0) & np.isin(kind, [_KIND["document"], _KIND["event"], _KIND["person"]])
             factor[~belongs & unowned] *= OTHER_ORG_UNOWNED
             factor[~belongs & ~unowned] *= OTHER_ORG
-        if q.near:
+        if hints.near:
             # a follow-up most often asks about the passage just answered ("đạt tỷ lệ bao nhiêu %?")
-            near = [self._passage[self._number_of[i]] for i in q.near if i in self._number_of]
+            near = [self._passage[self._number_of[i]] for i in hints.near if i in self._number_of]
             factor[np.isin(self._passage[candidates], near)] *= NEAR_BOOST
-        if q.seen:
+        if hints.seen:
             # "còn …?" asks for something other than what was just answered
-            seen = [self._number_of[i] for i in q.seen if i in self._number_of]
+            seen = [self._number_of[i] for i in hints.seen if i in self._number_of]
             factor[np.isin(candidates, seen)] *= SEEN_FACTOR
         if q.years:
             asked = [self._years[y] for y in q.years if y in self._years]

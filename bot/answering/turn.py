@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from bot.answering.context import Context
 from bot.answering.followup import Resolution, resolve
+from bot.answering.hints import Hints
 from bot.answering.query import Query
 from bot.answering.tuning import READ_AT_MOST
 from bot.language.folding import clean
@@ -50,6 +51,11 @@ class Turn:
         if self.context is None:
             return Resolution(self.analysed)
         return resolve(self.analysed, self.context)
+
+    @property
+    def hints(self) -> Hints:
+        """What the conversation tells ranking (nothing without one)."""
+        return self.resolution.hints
 
     @cached_property
     def query(self) -> Query:

@@ -14,12 +14,12 @@ from pathlib import Path
 from bot.answering.answer import Answer
 from bot.answering.answerer import Answerer
 from bot.answering.building import build_snapshot
+from bot.cli.json_output import public
 from bot.cli.store_commands import cmd_chat, cmd_knowledge, cmd_purge, cmd_report, print_problems
 from bot.curation.desk import CuratorDesk
 from bot.curation.drafting.command import add_arguments as add_draft_arguments
 from bot.curation.drafting.command import cmd_draft
 from bot.curation.drafting.review import drafts_per_file, review_lines
-from bot.cli.json_output import public
 from bot.knowledge.problems import KnowledgeError
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]

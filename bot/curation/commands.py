@@ -260,8 +260,7 @@ async def reload(library: KnowledgeLibrary | None, core: Core, msg: Incoming, ar
         if library is None:
             report = await asyncio.to_thread(core.answerer.reload)
         else:
-            number, snapshot = await library.build_newest(strict=True)
-            report = library.serve(core.answerer, number, snapshot)
+            report = await library.serve_newest(core.answerer)
     except KnowledgeError as exc:
         log.error("Nạp lại thất bại (%d lỗi); vẫn dùng dữ liệu cũ", len(exc.problems))
         title, lines = failure_lines(exc)

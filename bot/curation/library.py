@@ -78,6 +78,12 @@ class KnowledgeLibrary:
             return built
         return number, await _built(await self.checkout(number))
 
+    async def serve_newest(self, answerer: Answerer, *, strict: bool = True) -> ReloadReport:
+        """Build the newest version (as ``build_newest``) and serve it; the current base keeps
+        serving when it raises KnowledgeError."""
+        number, snapshot = await self.build_newest(strict=strict)
+        return self.serve(answerer, number, snapshot)
+
     async def _newest_stored(self, strict: bool) -> int:
         await self.store_deployed(strict=strict)
         info = await self.store.versions.newest()

@@ -185,7 +185,7 @@ class Runtime:
             newest = await self.library.newest_number()
             if newest is None or newest == self.library.loaded:
                 return False
-            report = await self.core.reload_knowledge()
+            report = await self.library.serve_newest(self.core.answerer)
         except KnowledgeError as exc:
             log.error("Phiên bản dữ liệu mới không dùng được; vẫn dùng bản cũ:\n%s", exc)
             return False

@@ -34,6 +34,7 @@ def alembic_config() -> Config:
     config = Config()
     config.set_main_option("script_location", str(location))
     # the revisions' folder is "revisions", not Alembic's default "versions": one name, one meaning
+    config.set_main_option("path_separator", "os")
     config.set_main_option("version_locations", str(location / "revisions"))
     return config
 

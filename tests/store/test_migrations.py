@@ -24,7 +24,7 @@ def test_migrations_ship_inside_the_package() -> None:
     migrations = files("bot.store") / "migrations"
     assert (migrations / "env.py").is_file()
     assert (migrations / "script.py.mako").is_file()
-    revisions = [p.name for p in (migrations / "versions").iterdir() if p.name.endswith(".py") and p.name[0].isdigit()]
+    revisions = [p.name for p in (migrations / "revisions").iterdir() if p.name.endswith(".py") and p.name[0].isdigit()]
     assert "0001_initial.py" in revisions
     assert alembic_config().get_main_option("script_location") == str(migrations)
     assert head_revision() == "0001"

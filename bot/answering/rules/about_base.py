@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from bot.answering import answer_texts, catalog
 from bot.answering.answer import Answer, article_answer
+from bot.answering.leftover import leftover
 from bot.answering.query import has
 from bot.language import lexicon
 
@@ -21,7 +22,7 @@ def _only_frame(turn: Turn, cues: tuple[tuple[str, ...], ...]) -> bool:
     """The question asks with one of the cues and says nothing beyond them and the frame words."""
     q = turn.query
     cue_words = {w for cue in cues for w in cue}
-    return has(q.toks, cues) and all(t in _FRAME or t in cue_words for t in q.content)
+    return has(q.toks, cues) and not leftover(q.content, drop=_FRAME | cue_words)
 
 
 def province_of(turn: Turn) -> Answer | None:
@@ -30,7 +31,7 @@ def province_of(turn: Turn) -> Answer | None:
     kb = turn.snapshot.kb
     named = [d for d in q.districts if d not in q.by_province]
     cue_words = {w for cue in lexicon.PROVINCE_CUES for w in cue}
-    asks = q.asks_province and all(t in _FRAME or t in cue_words for t in q.content)
+    asks = q.asks_province and not leftover(q.content, drop=_FRAME | cue_words)
     if named and asks:
         articles = [kb.district_articles[d][0] for d in named]
         lines = [answer_texts.district_province(a.district, a.province, a.province_in_text) for a in articles]

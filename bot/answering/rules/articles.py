@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from bot.answering import answer_texts
 from bot.answering.answer import Answer, article_answer
+from bot.answering.leftover import leftover
 from bot.answering.query import has
 from bot.knowledge.schema import Article
 from bot.language import lexicon
@@ -47,7 +48,7 @@ def _listing_articles(turn: Turn) -> str | None:
     if not has(q.toks, lexicon.ARTICLES_CUES):
         return None
     authors = {t for a in turn.snapshot.kb.articles.values() if a.author for t in tokens(a.author)}
-    rest = [t for t in q.content if t not in _LIST_FRAME and t not in authors]
+    rest = leftover(q.content, drop=_LIST_FRAME | authors)
     return "list" if not rest else None
 
 

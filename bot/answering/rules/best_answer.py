@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 def best_answer(turn: Turn) -> Answer:
     q = turn.query
     index = turn.snapshot.index
-    ranking = index.rank(q)
+    ranking = index.rank(q, hints=turn.hints)
     hits = ranking.hits
     if not hits or hits[0].score < SUGGEST_MIN:
         return out_of_scope(turn.snapshot.kb)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from bot.answering import answer_texts
 from bot.answering.answer import Answer, Source, render
+from bot.answering.leftover import leftover
 from bot.answering.query import Query, find
 from bot.answering.search import Hit
 from bot.answering.tuning import ANSWER_MIN, AS_GOOD, MIN_EVIDENCE, PER_DISTRICT
@@ -25,9 +26,7 @@ if TYPE_CHECKING:
 
 def subject(q: Query) -> Query:
     """The question without its comparing words: what each district is asked about."""
-    spans = find(q.content, lexicon.COMPARISON_PHRASES)
-    drop = {k for a, b in spans for k in range(a, b)}
-    content = [t for k, t in enumerate(q.content) if k not in drop and t not in _NOT_COMPARED]
+    content = leftover(q.content, lexicon.COMPARISON_PHRASES, drop=_NOT_COMPARED)
     # "nhiều … nhất" asks for an amount even without "bao nhiêu"; what is counted is the counting
     # noun it names ("số tập thể được khen"), or else what it is about
     nouns = [w for a, b in find(content, lexicon.COUNT_NOUNS) for w in content[a:b]]
@@ -79,7 +78,7 @@ def compare(turn: Turn) -> Answer | None:
 
 def _answering(turn: Turn, q: Query) -> list[Hit]:
     """The district's figures that answer clearly enough: the best, and those as good."""
-    hits = [h for h in turn.snapshot.index.rank(q).hits if h.doc.kind == "figure" or h.doc.has_number]
+    hits = [h for h in turn.snapshot.index.rank(q, hints=turn.hints).hits if h.doc.kind == "figure" or h.doc.has_number]
     if not hits or hits[0].score < ANSWER_MIN or hits[0].evidence < MIN_EVIDENCE:
         return []
     return [h for h in hits[:PER_DISTRICT] if h.score >= AS_GOOD * hits[0].score]

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from bot.answering import answer_texts, catalog
 from bot.answering.answer import Answer, not_answered
+from bot.answering.leftover import leftover
 from bot.answering.query import has
 from bot.knowledge.schema import KnowledgeBase
 from bot.language import lexicon
@@ -77,7 +78,7 @@ def _asks_for_a_definition(turn: Turn) -> bool:
     q = turn.query
     if not has(q.toks, lexicon.DEFINITION_CUES) or q.districts:
         return False
-    return all(t in lexicon.TOPIC_WORDS or t in lexicon.STOPWORDS for t in q.toks)
+    return not leftover(q.toks, drop=lexicon.TOPIC_WORDS | lexicon.STOPWORDS)
 
 
 def out_of_scope(kb: KnowledgeBase) -> Answer:

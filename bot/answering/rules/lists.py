@@ -16,6 +16,7 @@ import numpy as np
 
 from bot.answering import answer_texts, catalog
 from bot.answering.answer import Answer, fact_answer, list_answer, not_answered
+from bot.answering.leftover import leftover
 from bot.answering.query import Query, find
 from bot.answering.suggestions import ShowModels, Suggestion
 from bot.answering.tuning import (
@@ -51,13 +52,7 @@ _FRAME_WORDS = (
 
 def residual_terms(q: Query) -> list[str]:
     """What a list question says beyond 'which models does X have'."""
-    spans = find(q.content, lexicon.LIST_CUES)
-    drop = {k for a, b in spans for k in range(a, b)}
-    return [
-        t
-        for k, t in enumerate(q.content)
-        if k not in drop and t not in _FRAME_WORDS and t not in lexicon.STOPWORDS and len(t) > 1
-    ]
+    return leftover(q.content, lexicon.LIST_CUES, drop=_FRAME_WORDS | lexicon.STOPWORDS, keep_short=False)
 
 
 def answer_list(turn: Turn) -> Answer | None:
@@ -88,7 +83,7 @@ def _list(turn: Turn, kinds: set[str], residual: list[str]) -> Answer | None:
         # a short list is shown whole unless its extra words point clearly at a few entries
         threshold = LIST_NARROW if pool.size > LIST_SHORT else LIST_NARROW_SHORT
         narrowed = replace(q, content=residual, quantity=False, who=False, when=False)
-        matching = index.rank(narrowed, within=pool).at_least(threshold)
+        matching = index.rank(narrowed, within=pool, hints=turn.hints).at_least(threshold)
         if any(t in lexicon.EXCEPT_WORDS for t in q.toks):  # "ngoài cầu đường, còn mô hình nào": all but those
             rest = np.setdiff1d(pool, matching)
             pool = rest if rest.size else pool

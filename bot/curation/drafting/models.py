@@ -163,6 +163,8 @@ def _continues(gap: str) -> bool:
 
 
 def _unquoted(text: str, orgs: list[OrgMention], covered: list[tuple[int, int]]) -> list[ModelFind]:
+    """The models named without quotes, after a cue word ("mô hình …") or opening with the
+    head of a name ("Tuyến đường …"), outside the spans already ``covered`` (which grow)."""
     found: list[ModelFind] = []
     cues: list[tuple[int, int, str, bool]] = []  # start, end, category, the cue is part of the name
     for match in _CUE_RE.finditer(text):
@@ -170,44 +172,51 @@ def _unquoted(text: str, orgs: list[OrgMention], covered: list[tuple[int, int]])
     for match in _HEAD_RE.finditer(text):
         cues.append((match.start(), match.start(), match.group(1).lower(), True))
     for start, end, cue, keep_cue in sorted(cues):
-        category = next(c for head, c in _NAMED_HEADS if head == cue) if keep_cue else _category(cue)
         if any(s - 2 <= end <= e for s, e in covered) or any(s <= start < e for s, e in covered):
             continue
-        rest = text[end:]
-        yearly = _YEARLY.match(rest) if category in ("chuyên đề", "chủ đề") else None
-        if yearly:
-            # "Chuyên đề năm 2024", "chủ đề 2017-2018": the cue with its year is the name
-            name_end = end + yearly.end()
-            found.append(ModelFind(text[start:name_end], category, start, name_end, _owner_after(text, name_end, orgs)))
-            covered.append((start, name_end))
-            continue
-        listed = re.match(r"^(?:\s+[\w,]+){0,12}?\s*như\s*(?P<colon>:)?\s+", rest)
-        plural = re.search(r"(?:các|những|nhiều)\s+$", text[:start])
-        if listed and _STOP.search(rest[: listed.start() + len(listed.group(0).rstrip(": ").rsplit(" ", 1)[0])]):
-            listed = None  # "phong trào xây dựng Nông thôn mới bằng … như: …": the name ends first
-        if listed and (listed.group("colon") or plural):
-            # "các mô hình như: A, B, C", "các hoạt động … như: A, B"
-            items = _list_items(text, end + listed.end(), category, orgs)
-            found.extend(items)
-            covered.extend((i.start, i.end) for i in items)
-            continue
-        if re.match(r"^(?:\s+[\w-]+){0,3}\s*:?\s*[“\"]", rest):
-            continue  # quoted: handled above
-        if cue in _QUOTED_ONLY:
-            continue
-        if category in ("công trình", "chương trình") and re.search(r"\d\S*\s+$", text[:start]):
-            continue  # "01 công trình nhà vệ sinh", "330 chương trình thời sự": a counted noun
-        listing = _comma_list(text, end)
-        if listing:
-            # "Công trình thanh niên nhà nhân ái, nhà Thanh niên, nhà Khăn quàng đỏ, …"
-            found.extend(ModelFind(text[s:e], category, s, e, None) for s, e in listing)
-            covered.extend(listing)
-            continue
-        item = _name_after(text, start if keep_cue else end, category, orgs, start)
-        if item:
-            found.append(item)
-            covered.append((start, item.end))
+        items, spans = _after_cue(text, start, end, cue, keep_cue, orgs)
+        found.extend(items)
+        covered.extend(spans)
     return found
+
+
+Spans = list[tuple[int, int]]
+
+
+def _after_cue(
+    text: str, start: int, end: int, cue: str, keep_cue: bool, orgs: list[OrgMention]
+) -> tuple[list[ModelFind], Spans]:
+    """What one cue names, and the spans it covers: a yearly theme, a list ("các mô hình như: A,
+    B"), a comma list of works, or one name (covered from its cue on); nothing for a quoted name
+    (found before), a counted noun or a cue that only ever precedes quotes."""
+    category = next(c for head, c in _NAMED_HEADS if head == cue) if keep_cue else _category(cue)
+    rest = text[end:]
+    yearly = _YEARLY.match(rest) if category in ("chuyên đề", "chủ đề") else None
+    if yearly:
+        # "Chuyên đề năm 2024", "chủ đề 2017-2018": the cue with its year is the name
+        name_end = end + yearly.end()
+        found = ModelFind(text[start:name_end], category, start, name_end, _owner_after(text, name_end, orgs))
+        return [found], [(start, name_end)]
+    listed = re.match(r"^(?:\s+[\w,]+){0,12}?\s*như\s*(?P<colon>:)?\s+", rest)
+    plural = re.search(r"(?:các|những|nhiều)\s+$", text[:start])
+    if listed and _STOP.search(rest[: listed.start() + len(listed.group(0).rstrip(": ").rsplit(" ", 1)[0])]):
+        listed = None  # "phong trào xây dựng Nông thôn mới bằng … như: …": the name ends first
+    if listed and (listed.group("colon") or plural):
+        # "các mô hình như: A, B, C", "các hoạt động … như: A, B"
+        items = _list_items(text, end + listed.end(), category, orgs)
+        return items, [(i.start, i.end) for i in items]
+    if re.match(r"^(?:\s+[\w-]+){0,3}\s*:?\s*[“\"]", rest):
+        return [], []  # quoted: handled above
+    if cue in _QUOTED_ONLY:
+        return [], []
+    if category in ("công trình", "chương trình") and re.search(r"\d\S*\s+$", text[:start]):
+        return [], []  # "01 công trình nhà vệ sinh", "330 chương trình thời sự": a counted noun
+    listing = _comma_list(text, end)
+    if listing:
+        # "Công trình thanh niên nhà nhân ái, nhà Thanh niên, nhà Khăn quàng đỏ, …"
+        return [ModelFind(text[s:e], category, s, e, None) for s, e in listing], list(listing)
+    item = _name_after(text, start if keep_cue else end, category, orgs, start)
+    return ([item], [(start, item.end)]) if item else ([], [])
 
 
 def _stop_at(text: str, start: int, orgs: list[OrgMention]) -> int:

@@ -1,4 +1,4 @@
-"""Command line: python -m bot [check|ask|eval|run|chat]."""
+"""``python -m bot``: the command line (:mod:`bot.cli.main`); with no command and no token, the terminal chat."""
 
 from __future__ import annotations
 

@@ -4,14 +4,15 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
 
 from bot.answering.answerer import Answerer
-
-from .store.postgres import PostgresServer, cannot_run_reason, running_server
+from bot.channels.zalo.api import ZaloApi
+from tests.fakes.zalo_api import FakeZalo
+from tests.store.postgres import PostgresServer, cannot_run_reason, running_server
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE = ROOT / "knowledge"
@@ -75,3 +76,17 @@ def run_cli(
         timeout=120,
         check=False,
     )
+
+
+@pytest.fixture
+async def fake_zalo() -> AsyncIterator[FakeZalo]:
+    """A fresh fake API for each test, served on a free port (``fake_zalo.base_url``, ``fake_zalo.token``)."""
+    async with FakeZalo().running() as fake:
+        yield fake
+
+
+@pytest.fixture
+async def zalo_api(fake_zalo: FakeZalo) -> AsyncIterator[ZaloApi]:
+    """A ZaloApi client pointed at the fake, with the fake's token."""
+    async with ZaloApi(fake_zalo.token, fake_zalo.base_url) as api:
+        yield api

@@ -1,4 +1,4 @@
-"""From a question's text to a :class:`~bot.query.Query`: the analyzer of one snapshot.
+"""From a question's text to a :class:`~bot.answering.query.Query`: the analyzer of one snapshot.
 
 The analyzer owns what a snapshot knows about words: the vocabulary the speller
 corrects against (the articles, the indexed entries, the lexicon and every

@@ -1,7 +1,7 @@
 """What a question asks, read from its corrected tokens: cues, target, unit, intent.
 
 :func:`read` takes tokens that are already folded, expanded and spell-checked,
-and the places found in them (see :mod:`bot.analysis`), and says what kind of
+and the places found in them (see :mod:`bot.answering.analysis`), and says what kind of
 answer is wanted (a figure, an owner, a date, a list), what is counted ("bao
 nhiêu <tập thể, cá nhân>"), in which unit, and which words are left to match.
 The words it looks for are all in the lexicon.

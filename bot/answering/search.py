@@ -7,7 +7,7 @@ so the long phrases all articles share count for little and "hũ gạo" or
 "điểm cầu" count for a lot. The score is the share of the question's weight
 an entry covers, in [0, 1], then adjusted by the question's structure: the
 district and organisation it names, and whether it wants a figure, an owner
-or a date. The question arrives analysed (:mod:`bot.analysis`): spelling,
+or a date. The question arrives analysed (:mod:`bot.answering.analysis`): spelling,
 places and intent are settled before ranking starts.
 
 Only the entries holding one of the question's terms (or a synonym) are ever

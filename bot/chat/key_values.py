@@ -1,8 +1,8 @@
-"""Small per-conversation state with a time to live, behind one interface.
+"""Small keyed values with a time to live, behind one interface: what the chat remembers.
 
-Remembered suggestion numbers (and, later, conversation context) live here.
-The in-memory store serves one process; a shared store with the same three
-methods lets several replicas serve one bot.
+Each conversation's memory (:mod:`bot.chat.memory`) and a curator's pending upload live here.
+The in-memory store serves one process; the database's (:mod:`bot.store.key_values`), with the
+same three methods, lets several replicas serve one bot.
 """
 
 from __future__ import annotations

@@ -1,4 +1,7 @@
-"""The command line: ``python -m bot [chat|ask|check|eval|run]``."""
+"""The command line: ``python -m bot [chat|ask|check|eval|run|draft|report|knowledge|purge]``.
+
+The store's commands (report, knowledge, purge, the recorded terminal chat) are in
+:mod:`bot.cli.store_commands`; drafting's in :mod:`bot.curation.drafting.command`."""
 
 from __future__ import annotations
 
@@ -24,8 +27,8 @@ from bot.knowledge.problems import KnowledgeError
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_EVALS = (
-    PROJECT_ROOT / "tests" / "eval" / "questions.yaml",
-    PROJECT_ROOT / "tests" / "eval" / "conversations.yaml",
+    PROJECT_ROOT / "eval" / "questions.yaml",
+    PROJECT_ROOT / "eval" / "conversations.yaml",
 )
 
 

@@ -1,0 +1,2 @@
+"""Measuring answer quality on sets written apart from the fact base: fact sets and
+conversation sets."""

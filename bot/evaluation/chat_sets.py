@@ -1,6 +1,6 @@
 """Measuring the bot in conversation: multi-turn chats and single chat turns, judged per kind.
 
-A set (``tests/eval/conversations.yaml``) holds ``conversations`` (turns said one after the
+A set (``eval/conversations.yaml``) holds ``conversations`` (turns said one after the
 other in one chat, so follow-ups lean on the context) and ``singles`` (each in a chat of its
 own). Every turn goes through the dialogue core exactly as a door sends it. A turn either
 ``expect``s strings in the reply's text (and then must state something from the base, from

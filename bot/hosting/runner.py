@@ -13,7 +13,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import signal
 import time
 from collections.abc import Callable
 from typing import Any
@@ -23,6 +22,7 @@ from bot.chat.core import Dialogue
 from bot.curation.library import KnowledgeLibrary
 from bot.hosting import web, wiring
 from bot.hosting.dispatcher import ChatDispatcher
+from bot.hosting.draining import drain
 from bot.hosting.service import Service
 from bot.hosting.settings import Settings
 from bot.hosting.telegram_service import TelegramService
@@ -228,19 +228,7 @@ class Runtime:
         for service in self.services:
             with contextlib.suppress(Exception):
                 await service.stop_receiving()
-        pending = self.dispatcher.pending
-        if pending:
-            log.info(
-                "Đang dừng: còn %d tin nhắn đang xử lý, chờ tối đa %.0f giây", pending, self.settings.drain_seconds
-            )
-        left = await self.dispatcher.drain(self.settings.drain_seconds)
-        for service in self.services:
-            remaining = max(0.5, self.settings.drain_seconds - (time.monotonic() - started))
-            left += await service.flush(remaining)
-        if left:
-            log.error("Dừng khi còn %d tin nhắn chưa xử lý xong (quá %.0f giây)", left, self.settings.drain_seconds)
-        else:
-            log.info("Đã xử lý xong mọi tin nhắn đã nhận; dừng (%.1f giây)", time.monotonic() - started)
+        left = await drain(self.dispatcher, self.services, self.settings.drain_seconds, started)
         if self.server is not None and self._server_task is not None:
             self.server.should_exit = True
             with contextlib.suppress(Exception):
@@ -264,23 +252,3 @@ class Runtime:
 
     async def __aexit__(self, *exc: object) -> None:
         await self.shutdown()
-
-
-async def run_until_signalled(runtime: Runtime) -> int:
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError):
-            loop.add_signal_handler(sig, stop.set)
-    await runtime.start()
-    stopping = asyncio.create_task(stop.wait())
-    failing = asyncio.create_task(runtime.failed.wait())
-    await asyncio.wait({stopping, failing}, return_when=asyncio.FIRST_COMPLETED)
-    for task in (stopping, failing):
-        task.cancel()
-    if runtime.failed.is_set() and not stop.is_set():
-        await runtime.shutdown()
-        return 1
-    log.info("Nhận tín hiệu dừng")
-    await runtime.shutdown()
-    return 0

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
+import signal
 import sys
 
-from bot.hosting.runner import Runtime, run_until_signalled
+from bot.hosting.runner import Runtime
 from bot.hosting.settings import SettingsError, load_settings, setup_logging
+
+log = logging.getLogger(__name__)
 
 
 def run_from_environment(mode: str | None = None) -> int:
@@ -24,4 +28,24 @@ def run_from_environment(mode: str | None = None) -> int:
     setup_logging(settings)
     with contextlib.suppress(KeyboardInterrupt):
         return asyncio.run(run_until_signalled(Runtime(settings, webhook, use_store=True)))
+    return 0
+
+
+async def run_until_signalled(runtime: Runtime) -> int:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(sig, stop.set)
+    await runtime.start()
+    stopping = asyncio.create_task(stop.wait())
+    failing = asyncio.create_task(runtime.failed.wait())
+    await asyncio.wait({stopping, failing}, return_when=asyncio.FIRST_COMPLETED)
+    for task in (stopping, failing):
+        task.cancel()
+    if runtime.failed.is_set() and not stop.is_set():
+        await runtime.shutdown()
+        return 1
+    log.info("Nhận tín hiệu dừng")
+    await runtime.shutdown()
     return 0

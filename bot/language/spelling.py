@@ -4,7 +4,7 @@ One- and two-letter typos ("nhieeu", "kêt") are fixed with rapidfuzz's optimal
 string alignment distance, preferring a candidate that forms a known pair with
 its neighbour; words typed without their space ("kienluong") are split where
 the halves are a known pair. The vocabulary is the snapshot's (articles,
-entries, lexicon and place names), built in :mod:`bot.analysis`.
+entries, lexicon and place names), built in :mod:`bot.answering.analysis`.
 """
 
 from __future__ import annotations

@@ -27,7 +27,7 @@ def main() -> None:
         builds.append(time.perf_counter() - started)
     answerer = Answerer.from_directory(ROOT / "knowledge")
     questions = [
-        item.q for name in ("questions.yaml", "holdout.yaml") for item in load_items(ROOT / "tests/eval" / name)
+        item.q for name in ("questions.yaml", "questions_holdout.yaml") for item in load_items(ROOT / "eval" / name)
     ]
     timings = []
     for _ in range(3):

@@ -3,7 +3,7 @@ host starts it (environment variables only), a fake Telegram Bot API in front of
 
 Not a test: run by hand, prints a report (or JSON). It
 
-1. starts the fake Bot API (``fake_bot_api.py``) on 127.0.0.1 with a round-trip delay per call;
+1. starts the fake Bot API (``tests/fakes/telegram_api.py``) on 127.0.0.1 with a round-trip delay per call;
 2. starts the bot as a subprocess in an empty directory (no ``.env``), with
    ``TELEGRAM_BOT_TOKEN`` (BotFather shape), ``TELEGRAM_BASE_URL``, ``WEBHOOK_URL``,
    ``WEBHOOK_SECRET``, ``PORT``, ``KNOWLEDGE_DIR``, a rate limit too high to interfere and
@@ -51,10 +51,10 @@ from typing import Any
 import httpx
 import yaml
 
-from tests.benchmarks.fake_bot_api import FakeBotApi, bound_socket
+from tests.fakes.telegram_api import FakeTelegram, bound_socket
 
 ROOT = Path(__file__).resolve().parents[2]
-DEV_SET = ROOT / "tests" / "eval" / "questions.yaml"
+DEV_SET = ROOT / "eval" / "questions.yaml"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 FIRST_CHAT = 700_000_000  # chat and user ids of the simulated users start here
 
@@ -103,7 +103,7 @@ def free_port() -> int:
 
 
 def bot_environment(
-    api: FakeBotApi, port: int, secret: str, knowledge: Path, home: Path, extra: dict[str, str] | None = None
+    api: FakeTelegram, port: int, secret: str, knowledge: Path, home: Path, extra: dict[str, str] | None = None
 ) -> dict[str, str]:
     """What a host gives the web process: the project's variables and little else."""
     keep = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "SYSTEMROOT")
@@ -225,7 +225,7 @@ async def post_updates(
     return posts, started
 
 
-def match_replies(posts: list[Post], api: FakeBotApi) -> None:
+def match_replies(posts: list[Post], api: FakeTelegram) -> None:
     first: dict[int | str, float] = {}
     for sent in api.sent_snapshot():
         first.setdefault(sent.chat_id, sent.at)
@@ -233,7 +233,7 @@ def match_replies(posts: list[Post], api: FakeBotApi) -> None:
         post.replied_at = first.get(post.chat_id)
 
 
-async def wait_replies(posts: list[Post], api: FakeBotApi, bot: BotProcess, grace: float) -> None:
+async def wait_replies(posts: list[Post], api: FakeTelegram, bot: BotProcess, grace: float) -> None:
     """Until every acknowledged update has its reply, the grace period ends or the bot is gone."""
     deadline = time.monotonic() + grace
     while time.monotonic() < deadline:
@@ -314,7 +314,7 @@ def _process_usage(bot: BotProcess, answered: int) -> dict[str, Any] | None:
 
 
 def summarize(
-    posts: list[Post], started: float, bot: BotProcess, api: FakeBotApi, args: argparse.Namespace
+    posts: list[Post], started: float, bot: BotProcess, api: FakeTelegram, args: argparse.Namespace
 ) -> dict[str, Any]:
     acked = [p for p in posts if p.status == 200]
     answered = [p for p in acked if p.replied_at is not None]
@@ -350,7 +350,7 @@ def summarize(
             "throughput_per_s": len(replies) / window if window > 0 else 0.0,
             "latency": _ms([p.replied_at - p.sent_at for p in answered if p.replied_at is not None]),
         },
-        "api_calls": dict(api.calls),
+        "api_calls": dict(api.call_counts()),
     }
     if bot.signalled_at is not None and args.sigterm_after is not None:
         before = [p for p in posts if p.sent_at < bot.signalled_at]
@@ -422,7 +422,10 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     secret = "bench-" + secrets.token_hex(16)
     texts = questions()
     random.Random(args.seed).shuffle(texts)
-    with FakeBotApi(delay=args.delay_ms / 1000) as api, tempfile.TemporaryDirectory(prefix="bench-load-") as tmp:
+    with (
+        FakeTelegram(delay=args.delay_ms / 1000).serving() as api,
+        tempfile.TemporaryDirectory(prefix="bench-load-") as tmp,
+    ):
         port = free_port()
         extra = dict(item.split("=", 1) for item in args.env)
         env = bot_environment(api, port, secret, args.knowledge.resolve(), Path(tmp), extra)

@@ -7,11 +7,11 @@ process so that its peak RSS is its own:
 - ready: seconds from the directory to something that answers (the answerer: load, validate,
   index, check the examples; bm25s: read the YAML, fold and tokenize, index);
 - peak RSS (``ru_maxrss`` of the child), and the RSS after imports;
-- latency per question, p50 and p99, over the dev set (``tests/eval/questions.yaml``) and the
+- latency per question, p50 and p99, over the dev set (``eval/questions.yaml``) and the
   same questions re-targeted at invented districts, together and separately.
 
 bm25s indexes the same entries (title + answer + quote + keywords, folded with
-``bot.text.fold`` and split into ``[a-z0-9]+`` words, queries alike) and retrieves the top 10.
+``bot.language.folding.fold`` and split into ``[a-z0-9]+`` words, queries alike) and retrieves the top 10.
 It is a yardstick for what a plain inverted index costs, not a rival answer: it ranks, it does
 not decide.
 
@@ -81,7 +81,7 @@ def ask(snapshot: Any, question: str) -> bool:
 # ---------------------------------------------------------------- shared helpers
 
 ROOT = Path(__file__).resolve().parents[2]
-DEV_SET = ROOT / "tests" / "eval" / "questions.yaml"
+DEV_SET = ROOT / "eval" / "questions.yaml"
 SYSTEMS = ("answerer", "bm25s")
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -235,7 +235,8 @@ def child_engine(directory: Path, questions: list[dict[str, str]], repeat: int) 
 def child_bm25s(directory: Path, questions: list[dict[str, str]], repeat: int) -> None:
     started = time.perf_counter()
     import bm25s  # type: ignore[import-untyped]
-    import bot.text  # noqa: F401
+
+    import bot.language.folding  # noqa: F401
 
     imported = time.perf_counter() - started
     rss_base = peak_rss_mb()

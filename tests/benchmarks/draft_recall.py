@@ -5,12 +5,12 @@ cleaned from (``source_file``, in /work/shared/articles or the directory given
 as the first argument) is drafted and compared with knowledge/facts/<id>.yaml:
 
 - figure recall: the distinct numbers the curated figure entries show in
-  ``value`` (each number of the value, on ``bot.text.canonical_number`` form,
+  ``value`` (each number of the value, on ``bot.language.folding.canonical_number`` form,
   so 07 = 7 and 2.401 = 2401; values with no digits, such as "hàng chục mô
   hình", are not counted), and the share of them that occurs in the value of
   some draft figure of that article;
 - model recall: the share of curated ``model`` entries whose name, folded
-  (``bot.text.tokens``: ``fold`` plus punctuation dropped), matches the name of a
+  (``bot.language.folding.tokens``: ``fold`` plus punctuation dropped), matches the name of a
   draft model, or its category followed by its name, with
   ``rapidfuzz.fuzz.ratio`` >= 85. Also given on the curated models whose name the
   article prints in quotes or right after a cue word (mô hình, phong trào…),

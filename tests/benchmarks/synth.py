@@ -22,7 +22,7 @@ does not take them for real places it must decline.
 
 Generation is deterministic (seeded) and cached under a temporary directory keyed by size,
 seed and the content of the source directory; a cached base was validated with
-``bot.knowledge.load`` before it was stored.
+``bot.knowledge.loading.load`` before it was stored.
 
     .venv/bin/python -m tests.benchmarks.synth 10000      # prints where the base is
 """

@@ -9,7 +9,7 @@ from collections.abc import AsyncIterator, Iterator
 
 import pytest
 
-from .emulator import DEFAULT_BOT_USERNAME, Emulator, EmulatorNotAvailable, EmulatorProcess
+from tests.e2e.emulator import DEFAULT_BOT_USERNAME, Emulator, EmulatorNotAvailable, EmulatorProcess
 
 
 @pytest.fixture(scope="session")

@@ -23,9 +23,9 @@ from bot.hosting.retry import Backoff
 from bot.hosting.runner import Runtime
 from bot.hosting.settings import Settings
 from bot.hosting.telegram_service import SECRET_HEADER, TelegramService, build_application
-
-from ..fakes.telegram_api import free_port, update
-from .emulator import BotMessage, Emulator
+from bot.knowledge.schema import Figure
+from tests.e2e.emulator import BotMessage, Emulator
+from tests.fakes.telegram_api import free_port, update
 
 ADMIN = 4242
 USER = 10001
@@ -42,7 +42,7 @@ def settings_for(emu: Emulator, kb_dir: Path, **extra: Any) -> Settings:
         "poll_timeout": 1.0,
         **extra,
     }
-    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+    return Settings(_env_file=None, **values)
 
 
 @dataclass
@@ -72,19 +72,25 @@ async def ask(emu: Emulator, text: str, **kwargs: Any) -> BotMessage:
     return reply
 
 
+def text_of(message: BotMessage) -> str:
+    """The text of a message the bot sent; every message these tests read has one."""
+    assert message.text is not None, f"bot message {message.message_id} has no text: {message.raw!r}"
+    return message.text
+
+
 # ---------------------------------------------------------------- polling
 
 
 async def test_question_answered_with_source(bot: RunningBot) -> None:
     reply = await ask(bot.emu, "bu dop xay dc bn can nha dai doan ket")
     assert reply.parse_mode == "HTML"
-    assert "176" in reply.text and "<b>Nguồn:</b>" in reply.text and "<blockquote>" in reply.text
+    assert "176" in text_of(reply) and "<b>Nguồn:</b>" in text_of(reply) and "<blockquote>" in text_of(reply)
 
 
 async def test_declined_question(bot: RunningBot) -> None:
     reply = await ask(bot.emu, "Huyện Củ Chi có bao nhiêu mô hình?")
-    assert "Củ Chi" in reply.text and "Lai Vung" in reply.text
-    assert "Nguồn" not in reply.text
+    assert "Củ Chi" in text_of(reply) and "Lai Vung" in text_of(reply)
+    assert "Nguồn" not in text_of(reply)
     # the hints are the curated examples, as buttons
     assert reply.buttons and all(b["callback_data"].startswith("x:") for b in reply.buttons)
 
@@ -97,9 +103,10 @@ async def test_suggestion_button_answers_that_entry(bot: RunningBot) -> None:
     typed = len(await bot.emu.wait_for_api_call("sendChatAction"))  # "typing…" for the typed question
     await bot.emu.send_callback(button["callback_data"], message=reply)
     (answer,) = await bot.emu.wait_for_bot_messages(reply.chat_id, count=1)
-    expected = bot.answerer.kb.by_id[entry_id].entry.answer
-    assert expected.split()[0] in answer.text
-    assert bot.answerer.kb.by_id[entry_id].entry.value in answer.text
+    entry = bot.answerer.kb.by_id[entry_id].entry
+    assert isinstance(entry, Figure)  # a "how many" question: its suggestions are figures
+    assert entry.answer.split()[0] in text_of(answer)
+    assert entry.value in text_of(answer)
     await bot.emu.wait_for_api_call("answerCallbackQuery")
     # the press's answer was ready at once: no "typing…" sent before it
     assert len(await bot.emu.api_calls("sendChatAction")) == typed
@@ -108,50 +115,52 @@ async def test_suggestion_button_answers_that_entry(bot: RunningBot) -> None:
 async def test_start_offers_examples_that_work(bot: RunningBot) -> None:
     sent = await bot.emu.send_command("/start")
     (welcome,) = await bot.emu.wait_for_bot_messages(sent.chat_id)
-    assert "Bù Đốp" in welcome.text and len(welcome.buttons) == len(bot.answerer.kb.examples)
+    assert "Bù Đốp" in text_of(welcome) and len(welcome.buttons) == len(bot.answerer.kb.examples)
     await bot.emu.send_callback(welcome.buttons[0]["callback_data"], message=welcome)
     (answer,) = await bot.emu.wait_for_bot_messages(sent.chat_id)
-    assert "176" in answer.text
+    assert "176" in text_of(answer)
 
 
 async def test_help_sources_and_districts(bot: RunningBot) -> None:
     for command, expected in (("/help", "/mohinh"), ("/nguon", "000_af8a53a1ff436fd5.txt"), ("/huyen", "Đồng Tháp")):
         sent = await bot.emu.send_command(command)
         (reply,) = await bot.emu.wait_for_bot_messages(sent.chat_id)
-        assert expected in reply.text, command
+        assert expected in text_of(reply), command
 
 
 async def test_models_are_paged(bot: RunningBot) -> None:
     sent = await bot.emu.send_command("/mohinh bu dop")
     (page,) = await bot.emu.wait_for_bot_messages(sent.chat_id)
-    assert "trang 1/" in page.text and "Bù Đốp" in page.text
+    assert "trang 1/" in text_of(page) and "Bù Đốp" in text_of(page)
     forward = page.button(chat_texts.NEXT_PAGE)
     await bot.emu.send_callback(forward["callback_data"], message=page)
     edited = await bot.emu.wait_for_edit(sent.chat_id, page.message_id)
     assert "trang 2/" in edited.edits[-1]["text"]
     sent = await bot.emu.send_command("/mohinh Củ Chi")
     (unknown,) = await bot.emu.wait_for_bot_messages(sent.chat_id)
-    assert "Củ Chi" in unknown.text and "Kiên Lương" in unknown.text
+    assert "Củ Chi" in text_of(unknown) and "Kiên Lương" in text_of(unknown)
 
 
 async def test_group_answers_only_when_addressed(bot: RunningBot) -> None:
     emu = bot.emu
-    group = {"chat_type": "supergroup"}
-    await emu.send_message("Bù Đốp xây bao nhiêu căn nhà Đại đoàn kết?", **group)  # not for the bot
-    await emu.send_message("một tấm ảnh đẹp quá", **group)
-    asked = await emu.send_command("/hoi Lai Vung huy động được bao nhiêu tiền xây cầu đường?", **group)
+    group = "supergroup"
+    await emu.send_message("Bù Đốp xây bao nhiêu căn nhà Đại đoàn kết?", chat_type=group)  # not for the bot
+    await emu.send_message("một tấm ảnh đẹp quá", chat_type=group)
+    asked = await emu.send_command("/hoi Lai Vung huy động được bao nhiêu tiền xây cầu đường?", chat_type=group)
     (reply,) = await emu.wait_for_bot_messages(asked.chat_id)
-    assert "52 tỷ" in reply.text
+    assert "52 tỷ" in text_of(reply)
     assert reply.reply_to_message_id == asked.message_id  # answers the asker's message
     mention = f"@{emu.bot_username}"
     text = f"{mention} Kiên Lương có những mô hình nào?"
     entity = {"type": "mention", "offset": 0, "length": len(mention)}
-    await emu.send_message(text, entities=[entity], **group)
+    await emu.send_message(text, entities=[entity], chat_type=group)
     (listed,) = await emu.wait_for_bot_messages(asked.chat_id)
-    assert "Nụ cười công sở" in listed.text
-    follow = await emu.send_message("còn Bù Đốp xây bao nhiêu căn nhà Đại đoàn kết?", reply_to_message=listed, **group)
+    assert "Nụ cười công sở" in text_of(listed)
+    follow = await emu.send_message(
+        "còn Bù Đốp xây bao nhiêu căn nhà Đại đoàn kết?", reply_to_message=listed, chat_type=group
+    )
     (answer,) = await emu.wait_for_bot_messages(follow.chat_id)
-    assert "176" in answer.text
+    assert "176" in text_of(answer)
     # exactly three replies: the first two group messages were left alone
     assert len(await emu.bot_messages(asked.chat_id)) == 3
 
@@ -162,12 +171,12 @@ async def test_bot_survives_unsupported_methods(bot: RunningBot) -> None:
     assert commands["ok"] is False  # refused by this Bot API server, logged, and the bot carried on
     typing = await bot.emu.api_calls("sendChatAction")
     assert typing and not any(call["ok"] for call in typing)
-    assert "176" in (await ask(bot.emu, "Bù Đốp xây bao nhiêu căn nhà Đại đoàn kết?")).text
+    assert "176" in text_of(await ask(bot.emu, "Bù Đốp xây bao nhiêu căn nhà Đại đoàn kết?"))
 
 
 async def test_emoji_and_stickers_get_a_short_explanation(bot: RunningBot) -> None:
     reply = await ask(bot.emu, "😀😀😀")
-    assert "bằng chữ" in reply.text
+    assert "bằng chữ" in text_of(reply)
     sticker = {
         "file_id": "CAACAgIAAxk",
         "file_unique_id": "AgAD",
@@ -190,14 +199,14 @@ async def test_emoji_and_stickers_get_a_short_explanation(bot: RunningBot) -> No
         },
     )
     (explained,) = await bot.emu.wait_for_bot_messages(USER)
-    assert "nhãn dán" in explained.text and "/help" in explained.text
+    assert "nhãn dán" in text_of(explained) and "/help" in text_of(explained)
 
 
 async def test_long_answers_stay_under_the_limit(bot: RunningBot) -> None:
     sent = await bot.emu.send_message("Bù Đốp có những mô hình nào?")
     replies = await bot.emu.wait_for_bot_messages(sent.chat_id)
-    assert all(len(r.text) <= 4096 for r in replies)
-    assert "Túi an sinh công đoàn" in replies[0].text
+    assert all(len(text_of(r)) <= 4096 for r in replies)
+    assert "Túi an sinh công đoàn" in text_of(replies[0])
 
 
 # ---------------------------------------------------------------- reload
@@ -214,14 +223,14 @@ def edit_house_figure(kb_dir: Path, old: str, new: str) -> None:
 
 async def test_admin_reload_serves_the_edited_figure(bot: RunningBot) -> None:
     question = "Bù Đốp xây bao nhiêu căn nhà Đại đoàn kết?"
-    assert "176" in (await ask(bot.emu, question, user_id=ADMIN)).text
+    assert "176" in text_of(await ask(bot.emu, question, user_id=ADMIN))
     edit_house_figure(bot.kb_dir, "176", "178")
     sent = await bot.emu.send_command("/reload", user_id=ADMIN)
     (report,) = await bot.emu.wait_for_bot_messages(sent.chat_id)
-    assert "Đã nạp lại" in report.text and "bd-mttq-nha-dai-doan-ket" in report.text
-    assert "Bài viết sửa (1): bu-dop" in report.text
+    assert "Đã nạp lại" in text_of(report) and "bd-mttq-nha-dai-doan-ket" in text_of(report)
+    assert "Bài viết sửa (1): bu-dop" in text_of(report)
     reply = await ask(bot.emu, question, user_id=ADMIN)
-    assert "178" in reply.text and "176" not in reply.text
+    assert "178" in text_of(reply) and "176" not in text_of(reply)
 
 
 async def test_non_admin_reload_is_refused_and_logged(bot: RunningBot, caplog: pytest.LogCaptureFixture) -> None:
@@ -229,9 +238,9 @@ async def test_non_admin_reload_is_refused_and_logged(bot: RunningBot, caplog: p
     with caplog.at_level(logging.WARNING):
         sent = await bot.emu.send_command("/reload", user_id=USER)
         (reply,) = await bot.emu.wait_for_bot_messages(sent.chat_id)
-    assert "quản trị viên" in reply.text
+    assert "quản trị viên" in text_of(reply)
     assert f"telegram:{USER}" in caplog.text
-    assert "176" in (await ask(bot.emu, "Bù Đốp xây bao nhiêu căn nhà Đại đoàn kết?")).text
+    assert "176" in text_of(await ask(bot.emu, "Bù Đốp xây bao nhiêu căn nhà Đại đoàn kết?"))
 
 
 async def test_broken_reload_reports_errors_and_keeps_old_answers(bot: RunningBot) -> None:
@@ -240,11 +249,11 @@ async def test_broken_reload_reports_errors_and_keeps_old_answers(bot: RunningBo
     (bot.kb_dir / "facts" / "lai-vung.yaml").write_text("article: lai-vung\nentries: [\n", encoding="utf-8")
     sent = await bot.emu.send_command("/reload", user_id=ADMIN)
     (report,) = await bot.emu.wait_for_bot_messages(sent.chat_id)
-    assert "Không nạp lại được" in report.text and "dữ liệu cũ" in report.text
-    assert "bu-dop.yaml" in report.text and "trường value" in report.text
-    assert "lai-vung.yaml" in report.text and "dòng" in report.text
-    assert "176" in (await ask(bot.emu, "Bù Đốp xây bao nhiêu căn nhà Đại đoàn kết?", user_id=ADMIN)).text
-    assert "52 tỷ" in (await ask(bot.emu, "Lai Vung huy động được bao nhiêu tiền xây cầu đường?")).text
+    assert "Không nạp lại được" in text_of(report) and "dữ liệu cũ" in text_of(report)
+    assert "bu-dop.yaml" in text_of(report) and "trường value" in text_of(report)
+    assert "lai-vung.yaml" in text_of(report) and "dòng" in text_of(report)
+    assert "176" in text_of(await ask(bot.emu, "Bù Đốp xây bao nhiêu căn nhà Đại đoàn kết?", user_id=ADMIN))
+    assert "52 tỷ" in text_of(await ask(bot.emu, "Lai Vung huy động được bao nhiêu tiền xây cầu đường?"))
 
 
 # ---------------------------------------------------------------- limits and errors
@@ -256,10 +265,10 @@ async def test_flooding_user_is_slowed_down_politely(emulator: Emulator, kb_dir:
         for _ in range(4):
             await emu.send_message("Bù Đốp xây bao nhiêu căn nhà Đại đoàn kết?")
         replies = await emu.wait_for_bot_messages(USER, count=3)
-        assert ["176" in r.text for r in replies] == [True, True, False]
-        assert "nhanh" in replies[2].text
+        assert ["176" in text_of(r) for r in replies] == [True, True, False]
+        assert "nhanh" in text_of(replies[2])
         # another user is still served
-        assert "52 tỷ" in (await ask(emu, "Lai Vung huy động được bao nhiêu tiền xây cầu đường?", user_id=777)).text
+        assert "52 tỷ" in text_of(await ask(emu, "Lai Vung huy động được bao nhiêu tiền xây cầu đường?", user_id=777))
         assert len(await emu.bot_messages(USER)) == 3  # the fourth message got no reply at all
 
 
@@ -277,8 +286,8 @@ async def test_a_failing_handler_is_reported_and_the_bot_goes_on(
 
     monkeypatch.setattr(bot.answerer, "converse", flaky)
     sorry = await ask(bot.emu, "Bù Đốp xây bao nhiêu căn nhà Đại đoàn kết?")
-    assert "trục trặc" in sorry.text
-    assert "176" in (await ask(bot.emu, "Bù Đốp xây bao nhiêu căn nhà Đại đoàn kết?")).text
+    assert "trục trặc" in text_of(sorry)
+    assert "176" in text_of(await ask(bot.emu, "Bù Đốp xây bao nhiêu căn nhà Đại đoàn kết?"))
     assert len(await bot.emu.bot_messages(USER)) == 2  # one apology: the core's, not the error handler's too
 
 
@@ -341,7 +350,7 @@ async def test_webhook_mode(emulator: Emulator, kb_dir: Path) -> None:
         )
         assert ok.status_code == 200
         (reply,) = await emulator.wait_for_bot_messages(5555)
-        assert "52 tỷ" in reply.text
+        assert "52 tỷ" in text_of(reply)
         # the refused updates were never processed
         await asyncio.sleep(0)
         assert len(await emulator.bot_messages(5555)) == 1

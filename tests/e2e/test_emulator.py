@@ -26,8 +26,8 @@ from telegram.ext import (
     filters,
 )
 
-from . import emulator as emulator_module
-from .emulator import Emulator, EmulatorNotAvailable, EmulatorProcess, run_polling
+from tests.e2e import emulator as emulator_module
+from tests.e2e.emulator import Emulator, EmulatorNotAvailable, EmulatorProcess, run_polling
 
 USER = 424242
 GUARD = 15  # seconds: no single bot call may hang longer than this

@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.store.archive import ArchiveError, ArchiveLimits, check_archive, file_counts, unpack, zip_directory
-
-from .zips import make_zip, understate_sizes
+from tests.store.zips import make_zip, understate_sizes
 
 KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
 

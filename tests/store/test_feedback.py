@@ -5,8 +5,7 @@ from datetime import timedelta
 import pytest
 
 from bot.store import Store
-
-from .conftest import START, FakeClock
+from tests.store.conftest import START, FakeClock
 
 
 async def answered(store: Store, text: str, entries: tuple[str, ...], kind: str = "fact") -> int:

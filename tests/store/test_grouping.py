@@ -4,8 +4,7 @@ import itertools
 from datetime import timedelta
 
 from bot.store.grouping import Asked, group_questions
-
-from .conftest import START
+from tests.store.conftest import START
 
 
 def asked(*texts: str) -> list[Asked]:

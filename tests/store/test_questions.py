@@ -4,9 +4,8 @@ from datetime import timedelta
 
 from bot.store import Store
 from bot.store.grouping import comparison_key
-
-from .conftest import START, FakeClock
-from .dump import as_text, dump_all_rows
+from tests.store.conftest import START, FakeClock
+from tests.store.dump import as_text, dump_all_rows
 
 USER_ID = 987654321123
 CHAT_ID = -100555444333

@@ -3,9 +3,8 @@ from __future__ import annotations
 import pytest
 
 from bot.store import Store
-
-from .conftest import FakeClock
-from .dump import dump_all_rows
+from tests.store.conftest import FakeClock
+from tests.store.dump import dump_all_rows
 
 
 async def test_documents_live_until_their_ttl(store: Store, clock: FakeClock) -> None:

@@ -6,8 +6,7 @@ from pathlib import Path
 import pytest
 
 from bot.store import DatabaseUrlError, Store, StoreError
-
-from .postgres import PostgresServer
+from tests.store.postgres import PostgresServer
 
 
 async def test_heroku_postgres_scheme_opens(postgres_server: PostgresServer) -> None:

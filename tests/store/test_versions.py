@@ -9,10 +9,9 @@ from sqlalchemy import insert
 
 from bot.store import ArchiveError, Store, VersionNotFound, zip_directory
 from bot.store.models import KnowledgeVersion
-
-from .conftest import START, FakeClock
-from .test_archive import KNOWLEDGE, tree
-from .zips import make_zip
+from tests.store.conftest import START, FakeClock
+from tests.store.test_archive import KNOWLEDGE, tree
+from tests.store.zips import make_zip
 
 
 async def test_deployed_knowledge_becomes_version_1_once(store: Store, clock: FakeClock) -> None:

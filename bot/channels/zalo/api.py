@@ -190,7 +190,7 @@ class ZaloApi:
     async def get_updates(self, timeout: int = 30) -> ZaloUpdate | None:
         """The next update, waiting up to ``timeout`` seconds for one; ``None`` if none came (a 408).
 
-        Raises :class:`~bot.channels.zalo_update.ZaloUpdateError` for an update that cannot be
+        Raises :class:`~bot.channels.zalo.updates.ZaloUpdateError` for an update that cannot be
         parsed (it is consumed all the same: poll again). Fails while a webhook is set.
         """
         try:

@@ -1,0 +1,71 @@
+"""The command line as a user runs it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.conftest import KNOWLEDGE
+from tests.conftest import run_cli as run
+
+
+def test_ask_prints_the_reply() -> None:
+    result = run("ask", "Bù Đốp xây bao nhiêu căn nhà Đại đoàn kết?")
+    assert result.returncode == 0, result.stderr
+    assert "176" in result.stdout and "Nguồn:" in result.stdout
+
+
+def test_ask_json_fields() -> None:
+    result = run("ask", "--json", "Kiên Lương có những mô hình nào?")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    for key in ("answered", "text", "sources", "score", "suggestions"):
+        assert key in data
+    assert data["answered"] is True
+    assert data["sources"][0]["district"] == "Kiên Lương"
+
+
+def test_ask_reads_questions_from_stdin_one_per_line() -> None:
+    questions = "Lai Vung huy động được bao nhiêu tiền xây cầu đường?\n\nthời tiết hôm nay\n😀\n"
+    result = run("ask", "--json", stdin=questions)
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["question"] for line in lines] == [
+        "Lai Vung huy động được bao nhiêu tiền xây cầu đường?",
+        "thời tiết hôm nay",
+        "😀",
+    ]
+    assert [line["answered"] for line in lines] == [True, False, False]
+
+
+def test_ask_with_a_broken_base_says_why(tmp_path: Path) -> None:
+    result = run("--knowledge", str(tmp_path / "missing"), "ask", "bất kỳ")
+    assert result.returncode == 1
+    assert "không tồn tại" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_no_token_opens_a_terminal_chat(tmp_path: Path) -> None:
+    # run from an empty folder: no .env there, and the knowledge base comes from the project
+    result = run(
+        "--knowledge", str(KNOWLEDGE), stdin="Bù Đốp xây bao nhiêu căn nhà Đại đoàn kết?\n1\n/quit\n", cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    assert "TELEGRAM_BOT_TOKEN" in result.stderr  # says why it is a terminal chat
+    # fed from a pipe it prints the replies only: the answer, then the first suggestion picked by its number
+    assert "Bạn:" not in result.stdout and "Bot:" not in result.stdout
+    assert result.stdout.count("Nguồn:") == 2
+    first, second = result.stdout.split("\n\n1. ", 1)[0], result.stdout.split("Nguồn:")[1]
+    assert "176" in first and "Có thể bạn muốn hỏi thêm" in result.stdout
+    assert second
+
+
+def test_eval_command_reports_categories() -> None:
+    result = run("eval", "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert "Câu hỏi trong phạm vi" in result.stdout and "decline_district" in result.stdout
+
+
+def test_unknown_command_is_a_usage_error() -> None:
+    result = run("frobnicate")
+    assert result.returncode == 2
+    assert "usage" in result.stderr.lower() and "Traceback" not in result.stderr

@@ -1,0 +1,132 @@
+"""Structure of the conversational evaluation files (not the bot's behaviour).
+
+A malformed item would be scored silently wrong, so the format is checked here: the key
+vocabulary, the exactly-one-of rule for expect/decline/smalltalk, known kinds and districts,
+and the minimum sizes each set was written to.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+EVAL = Path(__file__).resolve().parents[2] / "eval"
+
+KINDS = {
+    "fact",
+    "list",
+    "followup",
+    "switch",
+    "followup_decline",
+    "smalltalk",
+    "about_bot",
+    "documents",
+    "comparison",
+    "decline_general",
+    "decline_opinion",
+    "decline_instruction",
+    "decline_personal",
+}
+DISTRICTS = {"Bù Đốp", "Châu Thành", "Đất Đỏ", "Kiên Lương", "Lai Vung"}
+ITEM_KEYS = {"q", "kind", "expect", "decline", "smalltalk", "forbid", "district"}
+OUTCOMES = ("expect", "decline", "smalltalk")
+
+# (file, minimum conversations, minimum singles) as the sets were commissioned.
+SETS = [
+    ("conversations.yaml", 45, 110),
+    ("conversations_holdout.yaml", 15, 40),
+]
+
+
+def _load(name: str) -> dict[str, Any]:
+    with (EVAL / name).open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    assert isinstance(data, dict)
+    return data
+
+
+def _non_empty_strings(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(s, str) and s.strip() for s in value)
+
+
+def _item_problems(item: Any) -> list[str]:
+    if not isinstance(item, dict):
+        return ["not a mapping"]
+    problems = [f"unknown key {key!r}" for key in item if key not in ITEM_KEYS]
+    if not isinstance(item.get("q"), str) or not item["q"].strip():
+        problems.append("q missing or empty")
+    if item.get("kind") not in KINDS:
+        problems.append(f"unknown kind {item.get('kind')!r}")
+    present = [key for key in OUTCOMES if key in item]
+    if len(present) != 1:
+        problems.append(f"needs exactly one of {OUTCOMES}, has {present}")
+    if "expect" in item and not _non_empty_strings(item["expect"]):
+        problems.append("expect must be a non-empty list of strings")
+    for flag in ("decline", "smalltalk"):
+        if flag in item and item[flag] is not True:
+            problems.append(f"{flag} must be true")
+    if "forbid" in item and not _non_empty_strings(item["forbid"]):
+        problems.append("forbid must be a non-empty list of strings")
+    if "district" in item:
+        if "expect" not in item:
+            problems.append("district only goes with expect")
+        if item["district"] not in DISTRICTS:
+            problems.append(f"unknown district {item['district']!r}")
+    # The kind and the outcome must agree, or the item is scored against the wrong rule.
+    kind = item.get("kind")
+    if kind == "smalltalk" and "smalltalk" not in item:
+        problems.append("smalltalk kind needs smalltalk: true")
+    if (kind == "followup_decline" or str(kind).startswith("decline_")) and "decline" not in item:
+        problems.append(f"{kind} needs decline: true")
+    return problems
+
+
+@pytest.mark.parametrize(("name", "min_conversations", "min_singles"), SETS)
+def test_eval_file_structure(name: str, min_conversations: int, min_singles: int) -> None:
+    data = _load(name)
+    assert set(data) == {"conversations", "singles"}
+    conversations, singles = data["conversations"], data["singles"]
+    assert len(conversations) >= min_conversations
+    assert len(singles) >= min_singles
+
+    problems: list[str] = []
+    ids: set[str] = set()
+    for conversation in conversations:
+        cid = conversation.get("id")
+        if set(conversation) != {"id", "turns"} or not isinstance(cid, str):
+            problems.append(f"conversation {cid!r}: keys must be id and turns")
+            continue
+        if cid in ids:
+            problems.append(f"duplicate id {cid}")
+        ids.add(cid)
+        turns = conversation["turns"]
+        if not isinstance(turns, list) or not 2 <= len(turns) <= 5:
+            problems.append(f"{cid}: needs 2-5 turns")
+            continue
+        if turns[0].get("kind") in {"followup", "followup_decline"}:
+            problems.append(f"{cid}: a conversation cannot open with a follow-up")
+        problems += [f"{cid} turn {i + 1}: {p}" for i, turn in enumerate(turns) for p in _item_problems(turn)]
+    problems += [f"single {i + 1}: {p}" for i, single in enumerate(singles) for p in _item_problems(single)]
+    assert problems == []
+
+
+@pytest.mark.parametrize(("name", "_min_conversations", "_min_singles"), SETS)
+def test_eval_file_covers_every_kind_and_district(name: str, _min_conversations: int, _min_singles: int) -> None:
+    data = _load(name)
+    items = [turn for c in data["conversations"] for turn in c["turns"]] + data["singles"]
+    assert {item["kind"] for item in items} == KINDS
+    assert {item["district"] for item in items if "district" in item} == DISTRICTS
+
+
+def test_holdout_questions_differ_from_development() -> None:
+    def questions(name: str) -> set[str]:
+        data = _load(name)
+        items = [turn for c in data["conversations"] for turn in c["turns"]] + data["singles"]
+        return {item["q"].strip().lower() for item in items}
+
+    # Short small talk ("ok", "bye") may recur; anything longer must be worded anew.
+    shared = {q for q in questions("conversations.yaml") & questions("conversations_holdout.yaml") if len(q) > 8}
+    assert shared == set()

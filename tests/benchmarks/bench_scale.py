@@ -234,7 +234,7 @@ def child_engine(directory: Path, questions: list[dict[str, str]], repeat: int) 
 
 def child_bm25s(directory: Path, questions: list[dict[str, str]], repeat: int) -> None:
     started = time.perf_counter()
-    import bm25s  # type: ignore[import-untyped]
+    import bm25s
 
     import bot.language.folding  # noqa: F401
 

@@ -64,6 +64,9 @@ class Answer(BaseModel):
     suggestions: tuple[Suggestion, ...] = ()
     suggestions_heading: str = answer_texts.MORE_HEADING
     entry_ids: tuple[str, ...] = ()
+    # not answered, but the question stands: the bot asked back, or said what the article lacks,
+    # so the next turn may complete or correct it ("ở Lai Vung", "ý mình là năm 2022")
+    open_question: bool = False
 
 
 def suggestion_for(located: Located) -> Suggestion:
@@ -181,6 +184,7 @@ def not_answered(
     suggestions: Iterable[Suggestion] = (),
     score: float = 0.0,
     heading: str = answer_texts.TRY_HEADING,
+    open_question: bool = False,
 ) -> Answer:
     suggestions = tuple(suggestions)
     return Answer(
@@ -191,4 +195,5 @@ def not_answered(
         score=round(score, 4),
         suggestions=suggestions,
         suggestions_heading=heading,
+        open_question=open_question,
     )

@@ -129,6 +129,40 @@ def comparison_missing(districts: str) -> str:
 
 
 NO_DATE = "Bài viết có nhắc tới việc này nhưng không nêu thời gian cụ thể."
+NOT_GIVEN_HEADING = "Điều bài viết có nêu:"
+WHICH_DISTRICT_HEADING = "Chọn huyện:"
+
+
+def which_district(districts: Sequence[str]) -> str:
+    return f"Nhiều huyện có số liệu này ({', '.join(districts)}). Bạn muốn hỏi huyện nào?"
+_LEVEL_NAMES = {"province": "cấp tỉnh", "commune": "cấp xã", "national": "cấp Trung ương", "district": "cấp huyện"}
+_UNIT_NAMES = {
+    "money": "số tiền",
+    "length": "chiều dài",
+    "weight": "khối lượng",
+    "area": "diện tích",
+    "percent": "tỷ lệ",
+    "duration": "thời gian",
+    "count": "số lượng",
+}
+
+
+def not_given(district: str, what: str, asked: str) -> str:
+    """The article about the district does not give what was asked (see bot.answering.fit)."""
+    about = f"Bài viết về huyện {district}" if district else "Các bài viết"
+    if what == "year":
+        return f"{about} không nêu số liệu này cho năm {asked}."
+    if what == "level":
+        return f"{about} không nêu số liệu này ở {_LEVEL_NAMES.get(asked, asked)}."
+    if what == "unit":
+        return f"{about} không nêu {_UNIT_NAMES.get(asked, 'con số')} của việc này."
+    if what == "count":
+        return f"{about} không nêu số {asked} (bài không đếm điều này)."
+    if what == "role":
+        return f"{about} không nhắc tới {asked}."
+    return f"{about} có nhắc tới việc này nhưng không nêu con số cụ thể."
+
+
 NO_DATE_HEADING = "Điều bài viết có nêu:"
 CLARIFY = "Mình chưa chắc đã hiểu đúng câu hỏi của bạn."
 CLARIFY_HEADING = "Có phải bạn muốn hỏi:"

@@ -34,6 +34,7 @@ class Resolution:
     query: Query
     hints: Hints = NO_HINTS  # what the conversation tells ranking beyond the question
     soft: bool = False  # only tried in the conversation's district: the question may stand alone
+    own: tuple[str, ...] = ()  # the words the follow-up brings of its own (none: it only points back)
     leaned: bool = False  # took something from the context (what it asks about builds on it)
 
 
@@ -57,8 +58,11 @@ def without_cues(q: Query) -> list[str]:
 
 
 def _own_words(q: Query) -> list[str]:
-    """The words the question brings of its own (function words kept: "tập thể")."""
+    """The words the question brings of its own (function words kept: "tập thể"; the particle
+    that ends a short turn dropped: "Kiên Lương nha")."""
     words = without_cues(q)
+    while words and words[-1] in lexicon.TRAILING_PARTICLES:
+        words = words[:-1]
     return words if any(t not in lexicon.STOPWORDS and len(t) > 1 for t in words) else []
 
 
@@ -70,11 +74,13 @@ def _has_intent(q: Query) -> bool:
     return bool(q.quantity or q.who or q.when or q.listing or q.about_article or q.asks_province)
 
 
-def resolve(q: Query, ctx: Context) -> Resolution:
-    """The question as it is meant, given the conversation so far."""
+def resolve(q: Query, ctx: Context, correcting: bool = False) -> Resolution:
+    """The question as it is meant, given the conversation so far. A correction (``correcting``:
+    ``q`` is what it asserts) is a follow-up that asks for something other than the answer given."""
     if q.unknown_places and not q.districts:
         return Resolution(q)  # "còn Củ Chi?": declined as any unknown place is
     opening, pointing = _cues(q)
+    opening = opening or correcting
     own = _own_words(q)
     # "ai viết?" after a question about an article: the article is understood
     about = q.about_article or (article_aspect(q.toks) if ctx.about_article else None)
@@ -82,17 +88,19 @@ def resolve(q: Query, ctx: Context) -> Resolution:
         if own or (_has_intent(q) and not opening):
             return Resolution(replace(q, about_article=about))  # a new subject: the context steps aside
         replayed, hints = _replay(q, ctx, about)
-        return Resolution(replayed, hints, leaned=True)  # "còn Lai Vung thì sao?": the same, elsewhere
+        return Resolution(replayed, hints, leaned=True, own=tuple(own))  # "còn Lai Vung thì sao?": the same, elsewhere
     thin = _thin(q, own)
     if not (opening or pointing or thin):
         if len(ctx.districts) != 1:
             return Resolution(replace(q, about_article=about))  # no one district the conversation is in
         # a full question: in the conversation's district first, on its own if it does not answer there
-        return Resolution(*_inherit(q, ctx, own, about, thin, pointing, orgs=False), soft=True, leaned=True)
+        return Resolution(
+            *_inherit(q, ctx, own, about, thin, pointing, orgs=False), soft=True, leaned=True, own=tuple(own)
+        )
     merged, hints = _inherit(q, ctx, own, about, thin, pointing, orgs=thin or pointing)
     if opening and own:  # "còn sửa chữa bao nhiêu căn?": another entry than the one just answered
         hints = replace(hints, near=(), seen=ctx.entries)
-    return Resolution(merged, hints, leaned=True)
+    return Resolution(merged, hints, leaned=True, own=tuple(own))
 
 
 def _thin(q: Query, own: list[str]) -> bool:
@@ -196,9 +204,11 @@ def choose(in_context: Answer, alone: Answer) -> Answer:
 
 def remember(snapshot: Snapshot, q: Query | None, answer: Answer, previous: Context | None = None) -> Context | None:
     """The context the next turn may lean on, or None to keep the one there is. A turn that
-    leaned on `previous` adds its own words to what that one asked about."""
+    leaned on `previous` adds its own words to what that one asked about. A question left open
+    (asked back, or not given in the article) is remembered without entries, so that the next turn
+    can complete or correct it."""
     if not answer.answered:
-        return None
+        return _open(q, previous) if answer.open_question and q is not None else None
     kb = snapshot.kb
     located = [kb.by_id[i] for i in answer.entry_ids if i in kb.by_id]
     districts = tuple(dict.fromkeys(s.district for s in answer.sources)) or tuple(q.districts if q else ())
@@ -235,6 +245,19 @@ def remember(snapshot: Snapshot, q: Query | None, answer: Answer, previous: Cont
         entries=tuple(answer.entry_ids),
         subject=tuple(dict.fromkeys(subject)),
         people=tuple(dict.fromkeys(people)),
+    )
+
+
+def _open(q: Query, previous: Context | None) -> Context:
+    """What a question left open asked: its frame, and no answer to point back at."""
+    content = list(dict.fromkeys([*without_cues(q), *(previous.content if previous else ())]))
+    return Context(
+        districts=tuple(q.districts),
+        orgs=tuple(q.orgs),
+        content=tuple(content),
+        target=tuple(q.target),
+        parts=tuple(" ".join(p) for p in q.target_parts),
+        **intent(q),
     )
 
 

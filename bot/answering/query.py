@@ -154,13 +154,18 @@ def _read_counted(
     found_unit = _unit(target)
     if found_unit is not None:
         q.unit, (a, b) = found_unit
-        for k in target_at[a:b]:
-            drop[k] = True
-        target = target[:a] + target[b:]
-    else:
-        # "trị giá bao nhiêu": the unit may come just before the cue
+        if q.unit not in lexicon.UNITS_THAT_DISCRIMINATE:  # "mấy năm" is not "mấy tháng": those stay
+            for k in target_at[a:b]:
+                drop[k] = True
+            target = target[:a] + target[b:]
+    elif not target:
+        # "trị giá bao nhiêu?", "nó dài bao nhiêu?": the unit may come just before the cue, when
+        # nothing follows it ("đài tỉnh bao nhiêu tin", "20 năm có bao nhiêu công trình" name none)
         cue_start = quantity_spans[0][0]
-        before = _unit(toks[max(0, cue_start - 2) : cue_start])
+        window = toks[max(0, cue_start - 2) : cue_start]
+        before = _unit(
+            window, {**lexicon.UNIT_WORDS, **_BEFORE_CUE}, toks[max(0, cue_start - 3) : max(0, cue_start - 2)]
+        )
         q.unit = before[0] if before else None
     if "%" in q.text and q.unit is None:
         q.unit = "percent"
@@ -261,17 +266,30 @@ def _list_kinds(toks: Sequence[str]) -> list[str]:
     return kinds
 
 
-def _unit(toks: Sequence[str]) -> tuple[str, tuple[int, int]] | None:
+_BEFORE_CUE = {unit: lexicon.UNIT_WORDS.get(unit, ()) + words for unit, words in lexicon.UNITS_BEFORE_CUE.items()}
+
+
+def _unit(
+    toks: Sequence[str],
+    units: dict[str, tuple[tuple[str, ...], ...]] = lexicon.UNIT_WORDS,
+    before: Sequence[str] = (),
+) -> tuple[str, tuple[int, int]] | None:
     """The unit named first and where; at one place the longest name wins
-    ("mét vuông", not "mét")."""
+    ("mét vuông", not "mét"). ``before`` is what precedes ``toks`` in the question."""
+    toks = [*before, *toks]
+    offset = len(before)
     best: tuple[int, int, str] | None = None
-    for unit, words in lexicon.UNIT_WORDS.items():
+    for unit, words in units.items():
         for a, b in find(toks, words):
             if b < len(toks) and lexicon.NOT_UNIT_BEFORE.get(tuple(toks[a:b])) == toks[b]:
                 continue
+            if a < offset:
+                continue
+            if a > 0 and (toks[a - 1].isdigit() or toks[a - 1] in lexicon.PER_WORDS):
+                continue  # "bao nhiêu 1 tháng", "mỗi ngày": how often, not what unit
             if best is None or (a, -(b - a)) < (best[0], -best[1]):
                 best = (a, b, unit)
-    return (best[2], (best[0], best[1])) if best else None
+    return (best[2], (best[0] - offset, best[1] - offset)) if best else None
 
 
 def _about_article(toks: Sequence[str]) -> str | None:

@@ -61,12 +61,19 @@ OTHER_YEAR = 0.85  # a year named: an entry that does not mention it
 
 ANSWER_MIN = 0.45  # below: not sure enough to answer
 SUGGEST_MIN = 0.25  # below: nothing related enough to suggest
+CLEAR_MIN = 0.3  # below ANSWER_MIN, from here an entry that no other comes near answers…
+CLEAR_MARGIN = 1.6  # …when it scores this many times the next entry of another title
 MIN_EVIDENCE = 2.5  # an answer needs at least about one distinctive word of the question behind it
 TIE_SHARE = 0.99  # entries scoring this share of the best tie with it
 MAX_TIES = 3  # more entries than this sharing the best score: the question does not pick one
 CLOSE_CALL = 0.8  # runners-up within this share of the best are offered
 COMPLEMENT = 0.75  # a runner-up this close that adds what the question asks joins the answer
-SAME_ANSWER = 0.9  # with no district named, another district's entry this close is answered too
+# with no district named, another district's best entry answers too when it scores this share of
+# the best and at least OTHER_DISTRICT_MIN (the districts' reports word the same thing differently)…
+OTHER_DISTRICT_SHARE = 0.45
+OTHER_DISTRICT_MIN = 0.35
+MAX_DISTRICT_ANSWERS = 3  # …and from this many other districts on, the bot asks which district
+MAX_DISTRICT_ANSWERS_ASKED = 8  # districts offered to choose from
 MAX_SUGGESTIONS = 3
 
 # ---------------------------------------------------------------- lists
@@ -86,3 +93,7 @@ AS_GOOD = 0.85  # another figure this close to the district's best is given too
 # ---------------------------------------------------------------- follow-ups
 
 THIN = 2  # a question with at most this many words of its own leans on the context
+
+# ---------------------------------------------------------------- what an entry answers
+
+HEAD_WORDS = 3  # a figure counts what the first words of its `counts` name ("căn nhà Đại đoàn kết…")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from bot.answering import corrections
 from bot.answering.context import Context
 from bot.answering.followup import Resolution, resolve
 from bot.answering.hints import Hints
@@ -34,9 +35,15 @@ class Turn:
         return cls(snapshot, clean(raw[:READ_AT_MOST]), len(raw), context)
 
     @cached_property
+    def correction(self) -> str | None:
+        """What a correction asserts ("Kiên Lương" of "mình hỏi Kiên Lương chứ không phải Đất Đỏ"),
+        when the turn corrects the one before; None otherwise (and always without a conversation)."""
+        return corrections.read(self.text) if self.context is not None else None
+
+    @cached_property
     def analysed(self) -> Query:
-        """The question on its own."""
-        return self.snapshot.analyzer.analyze(self.text)
+        """The question on its own (a correction: what it asserts)."""
+        return self.snapshot.analyzer.analyze(self.correction or self.text)
 
     def alone(self) -> Turn:
         """The same question outside the conversation. The analysis already made is reused,
@@ -50,7 +57,7 @@ class Turn:
     def resolution(self) -> Resolution:
         if self.context is None:
             return Resolution(self.analysed)
-        return resolve(self.analysed, self.context)
+        return resolve(self.analysed, self.context, correcting=self.correction is not None)
 
     @property
     def hints(self) -> Hints:

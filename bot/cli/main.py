@@ -156,7 +156,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
                 summary, text = chat_report.summary(), format_chat_report(chat_report, not (args.quiet or args.totals))
                 if args.totals:
                     summary = {k: v for k, v in summary.items() if k != "by_kind"}
-                    text = "\n".join(text.split("\n")[:3])
+                    text = "\n".join(text.split("\n")[:4])
             else:
                 report = evaluate(answerer, load_items(path))
                 summary, text = report.summary(), format_report(report, show_failures=not (args.quiet or args.totals))

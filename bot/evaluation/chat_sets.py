@@ -5,7 +5,13 @@ other in one chat, so follow-ups lean on the context) and ``singles`` (each in a
 own). Every turn goes through the dialogue core exactly as a door sends it. A turn either
 ``expect``s strings in the reply's text (and then must state something from the base, from
 ``district`` when given), or must be a ``decline`` (nothing stated from the base), or
-``smalltalk`` (a friendly word, no fact, no source); ``forbid`` lists what must not appear.
+``smalltalk`` (a friendly word, no fact, no source), or ``ask_back`` (a question several
+districts answer: asking which, with every such district a choice, or answering each with its
+strings, is right); ``forbid`` lists what must not appear.
+
+Every judged turn has one outcome: right; ``asked`` (the bot asked back or suggested where an
+answer was due); ``unanswered`` (it declined what the articles answer); ``wrong`` (it stated a
+fact that is not the one asked for, or stated one where it should have declined: the worst).
 """
 
 from __future__ import annotations
@@ -40,11 +46,12 @@ class Turn(BaseModel):
     smalltalk: bool = False
     forbid: tuple[str, ...] = ()
     district: str | None = None
+    ask_back: dict[str, tuple[str, ...]] | None = None  # district → what its answer states
 
     @model_validator(mode="after")
     def _one_outcome(self) -> Turn:
-        if sum((bool(self.expect), self.decline, self.smalltalk)) != 1:
-            raise ValueError("a turn has exactly one of expect, decline, smalltalk")
+        if sum((bool(self.expect), self.decline, self.smalltalk, bool(self.ask_back))) != 1:
+            raise ValueError("a turn has exactly one of expect, decline, smalltalk, ask_back")
         return self
 
 
@@ -83,24 +90,46 @@ def _says(said: Sequence[str], text: str) -> bool:
     return bool(needle) and contains(said, needle)
 
 
+OUTCOMES = ("right", "asked", "unanswered", "wrong")
+
+
 def judge(turn: Turn, reply: Reply) -> str | None:
     """None when the reply is right, else why it is wrong."""
+    return verdict(turn, reply)[1]
+
+
+def verdict(turn: Turn, reply: Reply) -> tuple[str, str | None]:
+    """The outcome of a reply (one of OUTCOMES) and, unless right, why."""
     said = tokens(" ".join((reply.title or "", *reply.parts)))
     for word in turn.forbid:
         if _says(said, word):
-            return f"says {word!r}"
+            return "wrong", f"says {word!r}"
     if turn.smalltalk:
         if reply.answered or reply.sources or reply.kind != "smalltalk":
-            return f"not small talk ({reply.kind}, answered={reply.answered})"
-        return None
+            return ("wrong" if reply.answered else "unanswered"), f"not small talk ({reply.kind})"
+        return "right", None
     if turn.decline:
-        return None if not reply.answered else f"answered ({reply.kind}), should have declined"
+        return ("right", None) if not reply.answered else ("wrong", f"answered ({reply.kind}), should have declined")
+    if turn.ask_back:
+        return _asked_back(turn.ask_back, reply, said)
     if not reply.answered:
-        return f"not answered ({reply.kind})"
+        return ("asked" if reply.kind == "clarify" else "unanswered"), f"not answered ({reply.kind})"
     if turn.district and reply.sources and reply.sources[0].district != turn.district:
-        return f"wrong district: {reply.sources[0].district}"
+        return "wrong", f"wrong district: {reply.sources[0].district}"
     missing = [e for e in turn.expect if not _says(said, e)]
-    return "missing " + ", ".join(repr(m) for m in missing) if missing else None
+    return ("wrong", "missing " + ", ".join(repr(m) for m in missing)) if missing else ("right", None)
+
+
+def _asked_back(per_district: dict[str, tuple[str, ...]], reply: Reply, said: list[str]) -> tuple[str, str | None]:
+    """Right when the reply asks which district with each of them a choice, or answers each."""
+    if reply.answered:
+        missing = [f"{d}: {e}" for d, strings in per_district.items() for e in strings if not _says(said, e)]
+        return ("wrong", "missing " + ", ".join(missing)) if missing else ("right", None)
+    offered = tokens(" ".join([*reply.parts, *(c.label for c in reply.choices)]))
+    absent = [d for d in per_district if not _says(offered, d)]
+    if absent:
+        return "unanswered", f"asked back without {', '.join(absent)} ({reply.kind})"
+    return "right", None
 
 
 @dataclass
@@ -109,6 +138,7 @@ class ChatReport:
     conversations: list[int] = field(default_factory=lambda: [0, 0])
     singles: list[int] = field(default_factory=lambda: [0, 0])
     by_kind: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+    outcomes: dict[str, int] = field(default_factory=lambda: dict.fromkeys(OUTCOMES, 0))
     failures: list[tuple[str, Turn, Reply, str]] = field(default_factory=list)
 
     share = staticmethod(share)  # (correct, total) → the share correct, as a Report's accuracy
@@ -121,6 +151,7 @@ class ChatReport:
             "turns": part(self.turns),
             "conversations_all_right": part(self.conversations),
             "singles": part(self.singles),
+            "outcomes": dict(self.outcomes),
             "by_kind": {k: part(v) for k, v in sorted(self.by_kind.items())},
         }
 
@@ -130,7 +161,8 @@ async def evaluate_chats(answerer: Answerer, chat_set: ChatSet) -> ChatReport:
     core = Dialogue(answerer, desks=[CuratorDesk()])
 
     def count(where: str, turn: Turn, reply: Reply) -> bool:
-        problem = judge(turn, reply)
+        outcome, problem = verdict(turn, reply)
+        report.outcomes[outcome] += 1
         ok = problem is None
         report.turns[0] += ok
         report.turns[1] += 1
@@ -163,6 +195,11 @@ def format_chat_report(report: ChatReport, show_failures: bool = True) -> str:
         f"Lượt trả lời đúng: {s['turns']['correct']}/{s['turns']['total']} ({s['turns']['accuracy']:.1%})",
         f"Hội thoại đúng trọn vẹn: {s['conversations_all_right']['correct']}/{s['conversations_all_right']['total']}",
         f"Câu đơn lẻ đúng: {s['singles']['correct']}/{s['singles']['total']}",
+        "Kết quả từng lượt: "
+        + ", ".join(
+            f"{name} {s['outcomes'][name]} ({share((s['outcomes'][name], s['turns']['total'])):.1%})"
+            for name in OUTCOMES
+        ),
         "",
         "Theo loại lượt:",
     ]

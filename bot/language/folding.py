@@ -175,3 +175,15 @@ def letter_ratio(text: str) -> tuple[int, int]:
             else:
                 other += 1
     return latin, other
+
+
+def surface(text: str, folded: Sequence[str]) -> str:
+    """The words of ``text`` as typed that fold to ``folded`` (for showing what a user asked
+    about); the folded words themselves when the text does not hold them in a row."""
+    words = re.findall(r"\w+", text)
+    keys = [fold(w) for w in words]
+    size = len(folded)
+    for i in range(len(keys) - size + 1):
+        if keys[i : i + size] == list(folded):
+            return " ".join(words[i : i + size])
+    return " ".join(folded)

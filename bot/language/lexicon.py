@@ -39,6 +39,7 @@ SHORT_FORMS: dict[str, str] = {
     "mhinh": "mo hinh",
     "tr": "trieu",
     "k": "khong",
+    "r": "roi",
     # organisations, titles and documents
     "dv": "dang vien",
     "cb": "can bo",
@@ -199,10 +200,10 @@ LIST_CUES: tuple[tuple[str, ...], ...] = (
 # Units: how a question names a kind of quantity, and how values print it.
 UNIT_WORDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "percent": (("phan", "tram"), ("ty", "le")),
-    "length": (("km",), ("cay", "so"), ("chieu", "dai"), ("dai",), ("met",)),
+    "length": (("km",), ("cay", "so"), ("chieu", "dai"), ("met",)),
     "weight": (("tan",), ("kg",), ("ky",), ("ki", "lo")),
     "area": (("m2",), ("met", "vuong"), ("dien", "tich")),
-    "duration": (("phut",), ("gio",)),
+    "duration": (("phut",), ("gio",), ("thang",), ("nam",), ("ngay",), ("tuan",)),
     # not "đồng" alone: folded, it is also "động" (huy động)
     "money": (
         ("tien",),
@@ -217,13 +218,16 @@ UNIT_WORDS: dict[str, tuple[tuple[str, ...], ...]] = {
         ("chi", "phi"),
     ),
 }
+# …and the words that name one only just before the cue ("dài bao nhiêu"): after it, folded
+# "dai" is mostly "đại" (nhà Đại đoàn kết)
+UNITS_BEFORE_CUE: dict[str, tuple[tuple[str, ...], ...]] = {"length": (("dai",),)}
 VALUE_UNITS: dict[str, tuple[str, ...]] = {
     "money": ("dong", "ty", "trieu", "d"),
     "length": ("km", "m"),
     "percent": ("%",),
     "weight": ("tan", "kg"),
     "area": ("m2",),
-    "duration": ("phut",),
+    "duration": ("phut", "gio", "ngay", "tuan", "thang", "nam"),
 }
 
 # What awards and results are counted in, when a question names two in a row
@@ -289,6 +293,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("thanh lap", "ra doi", "chia tach"),
     ("bi thu", "lanh dao"),
     ("gao", "hu gao"),
+    ("tre", "be"),
     ("ca nhan", "nguoi", "guong"),
     ("tap the", "don vi"),
     ("dich", "covid", "dai dich"),
@@ -398,12 +403,14 @@ SMALL_TALK: dict[str, tuple[tuple[str, ...], ...]] = {
         ("roi",),
         ("duoc", "roi"),
         ("dong", "y"),
+        ("du", "roi"),
+        ("vay", "thoi"),
     ),
 }
 SMALL_TALK_FILLERS: frozenset[str] = frozenset(
     """
     bot ban minh toi em anh chi ad admin oi nhe nha nhi a ah ha nhieu lam qua that day vay nay nua
-    luon voi cho thoi the
+    luon voi cho thoi the b du chau con cau co bac chu ong ba
     """.split()  # noqa: SIM905
 )
 
@@ -670,8 +677,10 @@ CONTEXTUAL_FORMS: dict[str, ContextualForm] = {
 
 # "mấy" after these asks "which", not "how many": khóa mấy, số mấy, lần thứ mấy, ngày mấy.
 ORDINAL_BEFORE_MAY: frozenset[str] = frozenset({"khoa", "so", "lan", "ngay", "thang", "nam", "gio"})
-# "máy tính", "máy móc" fold like "mấy"
-NOT_MAY_AFTER: frozenset[str] = frozenset({"tinh", "moc"})
+# "máy tính", "máy móc" fold like "mấy"; "mấy ông cựu binh", "mấy chị": a plural of people, not a count
+NOT_MAY_AFTER: frozenset[str] = frozenset(
+    {"tinh", "moc", "ong", "ba", "chu", "co", "anh", "chi", "em", "ban", "bac", "chau", "cau", "ban", "thang"}
+)
 
 # Phrases of UNANSWERABLE_PHRASES that are something else before a given word:
 # "địa chỉ nhân đạo" is a movement, "dư bao nhiêu" asks for a balance.
@@ -682,6 +691,10 @@ NOT_UNHELD_BEFORE: dict[tuple[str, ...], str] = {("dia", "chi"): "nhan", ("du", 
 KIND_HINTS: dict[tuple[str, ...], str] = {("ban", "hanh"): "document", ("ky", "ban", "hanh"): "document"}
 
 # Unit words that are something else before a given word: "tỷ lệ" is a rate, not "tỷ" (billion).
+# Units whose word tells figures of the same unit apart ("mấy năm", not "mấy tháng"): kept to match
+UNITS_THAT_DISCRIMINATE: frozenset[str] = frozenset({"duration"})
+# "mỗi tháng", "hàng năm": a unit word after these says how often, not what is measured
+PER_WORDS: frozenset[str] = frozenset({"moi", "hang"})
 NOT_UNIT_BEFORE: dict[tuple[str, ...], str] = {("ty",): "le"}
 
 # Words joining the parts of a question ("tập thể và cá nhân")
@@ -735,3 +748,84 @@ NOT_PLACE_NAMES: frozenset[str] = frozenset(
 # "huyện nhà"… Not NOT_PLACE_NAMES: its "co" and "giao" begin districts the drafter must
 # recognise ("Cờ Đỏ", "Giao Thủy").
 NOT_DISTRICT_AFTER_HUYEN: frozenset[str] = frozenset({"uy", "doan", "nha", "doi", "hoi"})
+
+# ---------------------------------------------------------------- what an entry answers (bot.answering.fit)
+# The administrative levels a text names: a question about the province's figure is not answered
+# by the district's. Folded "tinh" is also "tình" (tình thương): only in these phrases is it a level.
+LEVEL_PHRASES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "province": (
+        ("cap", "tinh"),
+        ("ca", "tinh"),
+        ("toan", "tinh"),
+        ("tinh", "uy"),
+        ("nhan", "dan", "tinh"),
+        ("tuyen", "giao", "tinh"),
+        ("cua", "tinh"),
+        ("tinh", "tang"),
+        ("tinh", "khen"),
+        ("tinh", "bieu", "duong"),
+    ),
+    "commune": (("cap", "xa"), ("cac", "xa"), ("xa", "thi", "tran"), ("cap", "co", "so")),
+    "national": (("trung", "uong"), ("ca", "nuoc"), ("toan", "quoc")),
+    "district": (("cap", "huyen"),),
+}
+# Words that count anything ("bao nhiêu cái", "mấy người"): they do not say what is counted.
+GENERIC_COUNTED: frozenset[str] = frozenset(
+    {"cai", "chiec", "con", "nguoi", "thu", "loai", "lan", "luot", "so", "tong"}
+)
+# Units of measure (not counts): money, lengths, weights, areas, shares, durations.
+MEASURED_UNITS: frozenset[str | None] = frozenset({"money", "length", "weight", "area", "percent", "duration"})
+# Kinds of entry each district has its own of: a question naming no district that several
+# districts answer gets each one's (documents and events are not asked district by district)
+DISTRICT_KINDS: frozenset[str] = frozenset({"figure", "model", "person"})
+# Posts a "who" question may name: the person must hold it.
+ROLE_WORDS: tuple[tuple[str, ...], ...] = (
+    ("pho", "bi", "thu", "thuong", "truc"),
+    ("pho", "bi", "thu"),
+    ("bi", "thu"),
+    ("pho", "chu", "tich"),
+    ("chu", "tich"),
+    ("pho", "truong", "ban"),
+    ("truong", "ban"),
+    ("truong", "phong"),
+    ("giam", "doc"),
+    ("hieu", "truong"),
+)
+
+# ---------------------------------------------------------------- corrections (bot.answering.corrections)
+# What says the question restates the one before ("ý mình là…", "nhầm, …", "mình hỏi … cơ")
+CORRECTION_CUES: tuple[tuple[str, ...], ...] = (
+    ("y", "minh", "la"),
+    ("y", "em", "la"),
+    ("y", "toi", "la"),
+    ("y", "chau", "la"),
+    ("y", "la"),
+    ("a", "nham"),
+    ("nham", "roi"),
+    ("nham",),
+    ("lon",),  # "lộn": mixed up
+    ("khoan",),
+    ("xin", "loi"),
+    ("sai", "roi"),
+    ("minh", "hoi"),
+    ("em", "hoi"),
+    ("toi", "hoi"),
+    ("minh", "can"),
+    ("em", "can"),
+    ("toi", "can"),
+    ("ma", "la"),
+    ("phai", "la"),
+)
+# What negates the part it opens: "chứ không phải Đất Đỏ", "không phải 2018"
+NEGATION_CUES: tuple[tuple[str, ...], ...] = (
+    ("chu", "khong", "phai"),
+    ("chu", "dau", "phai"),
+    ("khong", "phai"),
+    ("dau", "phai"),
+)
+NEGATION_ENDS: frozenset[str] = frozenset({"ma"})
+# "không, mình cần…": a bare "no" opening a correction (followed by a comma)
+CORRECTION_OPENERS: frozenset[str] = frozenset({"khong", "ko", "k", "sai"})
+CORRECTION_FILLERS: frozenset[str] = frozenset({"a", "u", "oi", "thi", "la", "cau", "dau"})
+# Particles that end a short turn ("Kiên Lương nha", "năm 2023 chứ", "cấp huyện cơ")
+TRAILING_PARTICLES: frozenset[str] = frozenset({"chu", "co", "nha", "nhe", "a", "ha", "day", "ne", "nhi", "vay"})

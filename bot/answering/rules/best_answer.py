@@ -14,20 +14,27 @@ from typing import TYPE_CHECKING
 
 from bot.answering import answer_texts
 from bot.answering.answer import Answer, fact_answer, not_answered, suggestion_for
+from bot.answering.fit import Misfit, misfit
 from bot.answering.rules.declines import out_of_scope
 from bot.answering.search import Doc, Hit, Index
 from bot.answering.tuning import (
     ANSWER_MIN,
+    CLEAR_MARGIN,
+    CLEAR_MIN,
     CLOSE_CALL,
     COMPLEMENT,
+    MAX_DISTRICT_ANSWERS,
+    MAX_DISTRICT_ANSWERS_ASKED,
     MAX_SUGGESTIONS,
     MAX_TIES,
     MIN_EVIDENCE,
-    SAME_ANSWER,
+    OTHER_DISTRICT_MIN,
+    OTHER_DISTRICT_SHARE,
     SUGGEST_MIN,
     TIE_SHARE,
 )
 from bot.language import lexicon
+from bot.language.folding import surface
 
 if TYPE_CHECKING:
     from bot.answering.turn import Turn
@@ -40,10 +47,23 @@ def best_answer(turn: Turn) -> Answer:
     hits = ranking.hits
     if not hits or hits[0].score < SUGGEST_MIN:
         return out_of_scope(turn.snapshot.kb)
+    hits = _past_what_was_just_said(turn, hits)
+    if not hits:
+        return out_of_scope(turn.snapshot.kb)
+    top = hits[0]
+    fitting = [h for h in hits if misfit(index, q, h.doc, turn.analysed) is None]
+    if not fitting or fitting[0].score < CLOSE_CALL * top.score:
+        # the nearest entry answers another question than this one: say what the article gives
+        reason = misfit(index, q, top.doc, turn.analysed)
+        assert reason is not None
+        return not_given(turn, top, reason)
+    hits = fitting
     best = hits[0]
     parts = _complements(index, q.target_parts, hits) if q.quantity else []
     if not q.districts and not parts:
         parts = _other_districts(hits)
+        if len(parts) >= MAX_DISTRICT_ANSWERS:
+            return _which_district(turn, best, parts)
     used = {best.located.id, *(h.located.id for h in parts)}
     runners = distinct(
         [h for h in hits[1:] if h.located.id not in used],
@@ -57,10 +77,11 @@ def best_answer(turn: Turn) -> Answer:
             [suggestion_for(best.located)],
             score=best.score,
             heading=answer_texts.NO_DATE_HEADING,
+            open_question=True,
         )
     in_district, everywhere = ranking.ties(TIE_SHARE)
     ties = max(in_district, everywhere // 2)
-    if best.score < ANSWER_MIN or best.evidence < MIN_EVIDENCE or ties > MAX_TIES:
+    if not _clear(best, hits, used) or best.evidence < MIN_EVIDENCE or ties > MAX_TIES:
         # too little said ("giá"), or said of too many entries alike: ask, don't guess
         options = distinct(hits, None, lambda h: h.score >= SUGGEST_MIN)
         return not_answered(
@@ -69,9 +90,47 @@ def best_answer(turn: Turn) -> Answer:
             [suggestion_for(h.located) for h in options],
             score=best.score,
             heading=answer_texts.CLARIFY_HEADING,
+            open_question=True,
         )
     return fact_answer(
         [best.located, *(h.located for h in parts)], best.score, [suggestion_for(h.located) for h in runners]
+    )
+
+
+def _clear(best: Hit, hits: Sequence[Hit], used: set[str]) -> bool:
+    """Sure enough to answer: a high score, or a fair one that no other entry comes near."""
+    if best.score >= ANSWER_MIN:
+        return True
+    title = best.located.entry.title
+    runner = next((h for h in hits[1:] if h.located.id not in used and h.located.entry.title != title), None)
+    return best.score >= CLEAR_MIN and (runner is None or best.score >= CLEAR_MARGIN * runner.score)
+
+
+def _past_what_was_just_said(turn: Turn, hits: Sequence[Hit]) -> list[Hit]:
+    """A follow-up never gets the entry it follows again, unless it asks for exactly that: its own
+    words ("còn sửa chữa bao nhiêu căn?") are all in what that entry counts or names."""
+    resolution = turn.resolution
+    just = {*turn.hints.near, *turn.hints.seen}
+    if not resolution.leaned or not just:
+        return list(hits)
+    own = [w for w in resolution.own if w not in lexicon.STOPWORDS and len(w) > 1 and not w.isdigit()]
+    if not own:
+        return list(hits)
+    index = turn.snapshot.index
+    return [h for h in hits if h.located.id not in just or all(index.counts(w, h.doc) for w in own)]
+
+
+def not_given(turn: Turn, nearest: Hit, reason: Misfit) -> Answer:
+    """What the question asks is not in the article; the nearest entry is what it does give."""
+    q = turn.query
+    asked = surface(q.text, reason.asked.split()) if reason.what in ("count", "role") else reason.asked
+    return not_answered(
+        "decline",
+        answer_texts.not_given(nearest.located.district, reason.what, asked),
+        [suggestion_for(nearest.located)],
+        score=nearest.score,
+        heading=answer_texts.NOT_GIVEN_HEADING,
+        open_question=True,
     )
 
 
@@ -92,18 +151,34 @@ def distinct(hits: Sequence[Hit], best: Hit | None, keep: Callable[[Hit], bool])
 
 
 def _other_districts(hits: Sequence[Hit]) -> list[Hit]:
-    """A question naming no district that several districts answer equally
-    well ("ai là Bí thư Huyện ủy?") gets each district's answer."""
+    """A question naming no district that several districts answer about as well ("ai là Bí thư
+    Huyện ủy?", "làm được bao nhiêu km đường thắp sáng?") gets each district's best entry."""
     best = hits[0]
+    if best.doc.kind not in lexicon.DISTRICT_KINDS:
+        return []  # Chỉ thị 05 is the same document whichever district's article names it
     seen = {best.located.district}
     out: list[Hit] = []
+    floor = max(OTHER_DISTRICT_SHARE * best.score, OTHER_DISTRICT_MIN)
     for hit in hits[1:]:
-        if hit.score < SAME_ANSWER * best.score:
+        if hit.score < floor:
             break
-        if hit.located.district not in seen and hit.doc.kind == best.doc.kind:
+        if hit.located.district not in seen and hit.doc.kind == best.doc.kind and hit.evidence >= MIN_EVIDENCE:
             seen.add(hit.located.district)
             out.append(hit)
     return out
+
+
+def _which_district(turn: Turn, best: Hit, others: Sequence[Hit]) -> Answer:
+    """Too many districts answer to say each: ask which, one choice per district."""
+    choices = [best, *others][:MAX_DISTRICT_ANSWERS_ASKED]
+    return not_answered(
+        "clarify",
+        answer_texts.which_district([h.located.district for h in choices]),
+        [suggestion_for(h.located) for h in choices],
+        score=best.score,
+        heading=answer_texts.WHICH_DISTRICT_HEADING,
+        open_question=True,
+    )
 
 
 def _complements(index: Index, parts: Sequence[list[str]], hits: Sequence[Hit]) -> list[Hit]:

@@ -110,4 +110,5 @@ def _choose_district(turn: Turn) -> Answer:
         answer_texts.choose_district(catalog.districts_line(kb)),
         suggestions,
         heading=answer_texts.CHOOSE_DISTRICT_HEADING,
+        open_question=True,
     )

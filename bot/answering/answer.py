@@ -13,8 +13,10 @@ from typing import Literal, Protocol
 from pydantic import BaseModel, ConfigDict
 
 from bot.answering import answer_texts
+from bot.answering.quoting import short_quote
 from bot.answering.suggestions import ShowEntry, Suggestion
 from bot.knowledge.schema import Article, Located
+from bot.language.folding import canonical_number, is_year, numbers
 
 AnswerKind = Literal["fact", "list", "clarify", "decline", "smalltalk", "invalid"]
 
@@ -58,7 +60,8 @@ class Answer(BaseModel):
     kind: AnswerKind
     text: str
     body: str
-    quotes: tuple[str, ...] = ()
+    quotes: tuple[str, ...] = ()  # short: the clause that holds the figure
+    full_quotes: tuple[str, ...] = ()  # the whole quotes, when the short ones were cut
     sources: tuple[Source, ...] = ()
     score: float = 0.0
     suggestions: tuple[Suggestion, ...] = ()
@@ -100,34 +103,69 @@ def render(
     return "\n\n".join(parts)
 
 
-def fact_answer(items: Sequence[Located], score: float, suggestions: Sequence[Suggestion] = ()) -> Answer:
-    """One entry, or several that together answer a question in parts."""
-    bodies = []
+def fact_answer(
+    items: Sequence[Located], score: float, suggestions: Sequence[Suggestion] = (), brief: Iterable[str] = ()
+) -> Answer:
+    """One entry, or several that together answer a question in parts. Entries in ``brief`` (a
+    follow-up about the passage just answered) are stated as what they count and their value,
+    without the other figures of the passage the user has just read. A sentence whose figures
+    an earlier one already states is not said again; a curator's note is shown only where it
+    bears on a figure shown (see :func:`note_matters`)."""
+    brief = set(brief)
+    sentences: list[str] = []
+    notes: list[str] = []
+    said: set[str] = set()
     quotes: list[str] = []
+    full: list[str] = []
     sources: list[Source] = []
     for located in items:
         entry = located.entry
-        body = entry.answer
-        if entry.note:
-            body += f"\n{answer_texts.NOTE_PREFIX} {entry.note}"
-        bodies.append(body)
-        if entry.quote not in quotes:
-            quotes.append(entry.quote)
+        value = getattr(entry, "value", None)
+        counts = getattr(entry, "counts", None)
+        stated = _figures(value) if value else set()
+        if stated and stated <= said:
+            continue  # "63 tập thể, 294 cá nhân": one sentence already says both
+        others = _figures(entry.answer) - stated  # what else the sentence says: the passage just read
+        sentence = (
+            answer_texts.brief_figure(counts, value)
+            if located.id in brief and value and counts and others
+            else entry.answer
+        )
+        sentences.append(sentence)
+        said |= _figures(sentence)
+        if entry.note and entry.note not in notes and note_matters(entry.note, sentence):
+            notes.append(entry.note)
+        if entry.quote not in full:
+            full.append(entry.quote)
+            quotes.append(short_quote(entry.quote, numbers(value or sentence), getattr(entry, "name", None)))
         source = Source.of(located.article)
         if source not in sources:
             sources.append(source)
-    body = "\n".join(bodies)
+    body = "\n".join([*sentences, *(f"{answer_texts.NOTE_PREFIX} {note}" for note in notes)])
     return Answer(
         answered=True,
         kind="fact",
         text=render(body, quotes, sources, suggestions),
         body=body,
         quotes=tuple(quotes),
+        full_quotes=tuple(full) if tuple(full) != tuple(quotes) else (),
         sources=tuple(sources),
         score=round(score, 4),
         suggestions=tuple(suggestions),
         entry_ids=tuple(located.id for located in items),
     )
+
+
+def note_matters(note: str, sentence: str) -> bool:
+    """A curator's note changes what a reader should believe when it speaks of a figure the
+    sentence shows ("Bài ghi 85.300.00đ, có lẽ thiếu một chữ số"); notes about the article's
+    layout or a typo elsewhere in the quote are for curators."""
+    return bool(_figures(note) & _figures(sentence))
+
+
+def _figures(text: str) -> set[str]:
+    """The numbers a text states, in one spelling, without years (they date, not count)."""
+    return {canonical_number(n) for n in numbers(text) if not is_year(canonical_number(n))}
 
 
 def article_answer(body: str, articles: Sequence[Article]) -> Answer:

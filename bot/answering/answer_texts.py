@@ -12,8 +12,8 @@ BOT_NAME = "Bot hỏi đáp «Học tập và làm theo Bác»"
 TOPIC = "kết quả học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh (Chỉ thị 05-CT/TW, Kết luận 01-KL/TW)"
 EXAMPLE_QUESTION = "Bù Đốp xây được bao nhiêu căn nhà Đại đoàn kết?"
 HOW_TO_ASK = (
-    "Bạn có thể hỏi về con số (bao nhiêu nhà, bao nhiêu tiền…), về một mô hình (của ai, làm được gì), "
-    "hoặc xin danh sách (Kiên Lương có những mô hình nào?)."
+    "Mình trả lời được câu hỏi về con số (bao nhiêu nhà, bao nhiêu tiền…), về một mô hình (của ai, làm "
+    "được gì) hay một danh sách (Kiên Lương có những mô hình nào?)."
 )
 
 
@@ -131,10 +131,22 @@ def comparison_missing(districts: str) -> str:
 NO_DATE = "Bài viết có nhắc tới việc này nhưng không nêu thời gian cụ thể."
 NOT_GIVEN_HEADING = "Điều bài viết có nêu:"
 WHICH_DISTRICT_HEADING = "Chọn huyện:"
+YES = "Có."
+
+
+def district_lacks(district: str) -> str:
+    return f"Bài viết về huyện {district} không nêu số liệu hay thông tin này."
+
+
+def not_mentioned(districts: str) -> str:
+    where = f"về huyện {districts}" if districts else "mình có"
+    return f"Các bài viết {where} không nhắc tới việc này."
 
 
 def which_district(districts: Sequence[str]) -> str:
     return f"Nhiều huyện có số liệu này ({', '.join(districts)}). Bạn muốn hỏi huyện nào?"
+
+
 _LEVEL_NAMES = {"province": "cấp tỉnh", "commune": "cấp xã", "national": "cấp Trung ương", "district": "cấp huyện"}
 _UNIT_NAMES = {
     "money": "số tiền",
@@ -158,6 +170,8 @@ def not_given(district: str, what: str, asked: str) -> str:
         return f"{about} không nêu {_UNIT_NAMES.get(asked, 'con số')} của việc này."
     if what == "count":
         return f"{about} không nêu số {asked} (bài không đếm điều này)."
+    if what == "period":
+        return f"{about} không nêu số liệu này cho {asked}."
     if what == "role":
         return f"{about} không nhắc tới {asked}."
     return f"{about} có nhắc tới việc này nhưng không nêu con số cụ thể."
@@ -186,6 +200,14 @@ BUTTONS_HINT = "Bạn có thể bấm một gợi ý bên dưới."
 BUTTONS_CLARIFY_HINT = "Có phải bạn muốn hỏi một trong các ý bên dưới?"
 BUTTONS_MORE_HINT = "Có thể bạn muốn hỏi thêm (bấm nút bên dưới)."
 NUMBERS_HINT = "Gõ số để chọn."
+
+
+def brief_figure(counts: str, value: str) -> str:
+    """A figure said briefly, after the passage it belongs to was just answered: "39 căn nhà …"
+    for a bare count, "Tổng kinh phí …: 525 triệu đồng." for a value with its unit."""
+    if value.replace(".", "").replace(",", "").isdigit():
+        return f"{value} {counts}."
+    return f"{counts[:1].upper()}{counts[1:]}: {value}."
 
 
 def quote_line(quote: str) -> str:

@@ -19,6 +19,7 @@ INTENT_FIELDS = (
     "quantity",
     "who",
     "when",
+    "what",
     "listing",
     "list_kinds",
     "unit",
@@ -55,6 +56,7 @@ class Context:
     quantity: bool = False
     who: bool = False
     when: bool = False
+    what: bool = False
     listing: bool = False
     list_kinds: tuple[str, ...] = ()
     unit: str | None = None

@@ -17,11 +17,11 @@ from dataclasses import dataclass
 
 from bot.answering.query import Query, find, has
 from bot.answering.search import Doc, Index
-from bot.answering.tuning import HEAD_WORDS
+from bot.answering.tuning import COUNTED_WORD_IDF, HEAD_WORDS
 from bot.knowledge.schema import Located
 from bot.language import lexicon
 from bot.language.expansion import expand
-from bot.language.folding import fold, is_year, tokens
+from bot.language.folding import canonical_number, fold, is_year, tokens
 
 _UNIT_OF: dict[str, str] = {w: unit for unit, words in lexicon.VALUE_UNITS.items() for w in words}
 _NUMBER_WITH_UNIT = re.compile(
@@ -70,7 +70,8 @@ def levels_of(toks: Sequence[str]) -> frozenset[str]:
 
 def asked_levels(q: Query) -> frozenset[str]:
     """The levels a question asks about, beyond the district it is about."""
-    return levels_of(q.toks)
+    levels = levels_of(q.toks)
+    return levels | {"province"} if q.province_itself else levels
 
 
 def number_units(text: str) -> set[str | None]:
@@ -84,12 +85,11 @@ def number_units(text: str) -> set[str | None]:
     return out
 
 
-def misfit(index: Index, q: Query, doc: Doc, own: Query | None = None) -> Misfit | None:
-    """None when the entry can answer the question as asked, else why it cannot. ``own`` is the
-    question on its own, when ``q`` is it as meant in a conversation: what is counted, and in
-    which unit, is checked only where the question itself asks it (a follow-up inherits the
-    previous question's, which the new subject may not share)."""
-    own = own or q
+def misfit(index: Index, q: Query, doc: Doc, asked_here: frozenset[str] | None = None) -> Misfit | None:
+    """None when the entry can answer the question as asked, else why it cannot. ``asked_here``
+    are the words the turn itself said, when ``q`` is the question as meant in a conversation:
+    what is counted, and in which unit, is checked only where the turn itself says it (a
+    follow-up inherits the previous question's, which the new subject may not share)."""
     located = doc.located
     text = entry_text(located)
     if q.years:
@@ -97,6 +97,9 @@ def misfit(index: Index, q: Query, doc: Doc, own: Query | None = None) -> Misfit
         missing = [y for y in q.years if y not in have]
         if missing:
             return Misfit("year", ", ".join(missing))
+    for number, unit in _periods(q.toks):
+        if not _states_period(text, number, unit):
+            return Misfit("period", f"{number} {unit}")
     wanted = asked_levels(q) - {"district"}
     if wanted:
         have_levels = levels_of(expand(tokens(text))) or frozenset({"district"})
@@ -107,12 +110,16 @@ def misfit(index: Index, q: Query, doc: Doc, own: Query | None = None) -> Misfit
         role = _asked_role(q)
         if role and not _holds_role(located, role):
             return Misfit("role", " ".join(role))
-    if own.quantity and q.quantity and not q.when and not q.comparing and len(q.target_parts) <= 1:
-        return _quantity_misfit(index, q, doc, count=bool(counted_words(own)))
+    if q.quantity and not q.when and not q.comparing and len(q.target_parts) <= 1:
+        counted = counted_words(q)
+        said = asked_here is None or (bool(counted) and set(counted) <= asked_here)
+        unit_here = asked_here is None or (q.unit is not None and q.unit in _units_named(asked_here))
+        if said or unit_here:
+            return _quantity_misfit(index, q, doc, count=said, unit=unit_here)
     return None
 
 
-def _quantity_misfit(index: Index, q: Query, doc: Doc, count: bool) -> Misfit | None:
+def _quantity_misfit(index: Index, q: Query, doc: Doc, count: bool, unit: bool) -> Misfit | None:
     entry = doc.located.entry
     if entry.kind == "figure":
         units = {doc.unit} if doc.unit else number_units(getattr(entry, "value", "")) or {None}
@@ -122,39 +129,74 @@ def _quantity_misfit(index: Index, q: Query, doc: Doc, count: bool) -> Misfit | 
         return Misfit("number")  # a model that names no figure cannot say how many
     if not units:
         return Misfit("number")
-    wanted = q.unit
+    wanted = q.unit if unit else None
     if wanted is not None:
         if wanted not in units:
             return Misfit("unit", wanted)
         return None
     target = counted_words(q)
     counts = getattr(entry, "counts", None)
-    if count and target and counts and not _same_thing(index, target, head_words(index, counts)):
-        return Misfit("count", " ".join(target[:2]))
+    if count and target and counts:
+        if not _same_thing(index, target, head_words(index, counts)):
+            return Misfit("count", " ".join(target[:2]))
+        uncounted = [w for w in target if len(w) > 1 and _telling(index, w) and not index.counts(w, doc)]
+        if uncounted:
+            return Misfit("count", " ".join(target))  # "cây cầu sắt": the article counts concrete bridges
     return None
+
+
+def _telling(index: Index, word: str) -> bool:
+    """A word that says which thing is counted: rare in the base, or unknown to it."""
+    idf = index.idf.get(word)
+    return idf is None or idf >= COUNTED_WORD_IDF
+
+
+def _periods(toks: Sequence[str]) -> list[tuple[str, str]]:
+    """ "sơ kết 4 năm", "dịp 130 năm": the spans of time a question names (not years)."""
+    out = []
+    for tok, nxt in itertools.pairwise(toks):
+        # "1 tháng", "một năm" say how often ("mỗi 1 tháng"), not how long
+        if tok.isdigit() and canonical_number(tok) != "1" and not is_year(tok) and nxt in lexicon.PERIOD_WORDS:
+            out.append((tok, nxt))
+    return out
+
+
+def _states_period(text: str, number: str, unit: str) -> bool:
+    toks = tokens(text)
+    wanted = canonical_number(number)
+    return any(canonical_number(a) == wanted and b == unit for a, b in itertools.pairwise(toks) if a[:1].isdigit())
+
+
+def _units_named(words: frozenset[str]) -> set[str]:
+    return {unit for unit, phrases in lexicon.UNIT_WORDS.items() for p in phrases if set(p) <= words}
 
 
 def counted_words(q: Query) -> list[str]:
     """The words of what "bao nhiêu <X>" counts, without units and words that count anything."""
     units = {w for phrases in lexicon.UNIT_WORDS.values() for p in phrases for w in p}
-    return [
-        t
-        for t in q.target
-        if t not in lexicon.STOPWORDS and t not in units and t not in lexicon.GENERIC_COUNTED and not t.isdigit()
-    ]
+    skip = (
+        lexicon.STOPWORDS
+        | units
+        | lexicon.GENERIC_COUNTED
+        | lexicon.CLASSIFIERS
+        | lexicon.QUALIFIER_WORDS
+        | lexicon.LEVEL_WORDS
+    )
+    return [t for t in q.target if t not in skip and not t.isdigit()]
 
 
 def head_words(index: Index, counts: str) -> list[str]:
     """The first words of what a figure counts: the noun it counts ("căn nhà Đại đoàn kết…")."""
-    words = [t for t in index.places.strip(expand(tokens(counts))) if t not in lexicon.STOPWORDS]
+    skip = lexicon.STOPWORDS | lexicon.CLASSIFIERS
+    words = [t for t in index.places.strip(expand(tokens(counts))) if t not in skip and not t[:1].isdigit()]
     return words[:HEAD_WORDS]
 
 
 def _same_thing(index: Index, asked: Sequence[str], head: Sequence[str]) -> bool:
-    """One of the first words the question counts is one of the figure's head words, or a synonym."""
+    """One of the words the question counts is one of the figure's head words, or a synonym."""
     head_set = set(head)
     pairs = {f"{a} {b}" for a, b in itertools.pairwise(head)}
-    for word in asked[:2]:
+    for word in asked:
         if word in head_set:
             return True
         alternatives = index.synonyms.get(word, ())

@@ -20,7 +20,7 @@ from bot.answering.context import Context, intent
 from bot.answering.hints import NO_HINTS, Hints
 from bot.answering.leftover import leftover
 from bot.answering.query import Query, article_aspect, find, has
-from bot.answering.tuning import THIN
+from bot.answering.tuning import ANSWER_MIN, THIN
 from bot.language import lexicon
 from bot.language.expansion import expand
 from bot.language.folding import fold, tokens
@@ -71,7 +71,7 @@ def _weight(words: list[str]) -> int:
 
 
 def _has_intent(q: Query) -> bool:
-    return bool(q.quantity or q.who or q.when or q.listing or q.about_article or q.asks_province)
+    return bool(q.quantity or q.who or q.when or q.what or q.listing or q.about_article or q.asks_province)
 
 
 def resolve(q: Query, ctx: Context, correcting: bool = False) -> Resolution:
@@ -194,9 +194,14 @@ def _special(q: Query) -> bool:
 
 
 def choose(in_context: Answer, alone: Answer) -> Answer:
-    """A full question tried both ways: in the conversation's district when it answers there,
-    else on its own ("mô hình Ánh sáng biên cương là của ai" moves to the district that has it)."""
-    return in_context if in_context.answered or not alone.answered else alone
+    """A full question tried both ways: in the conversation's district when it answers there as
+    well, else on its own ("mô hình Ánh sáng biên cương là của ai" moves to the district that has it)."""
+    if not alone.answered:
+        return in_context
+    if not in_context.answered:
+        return alone
+    # the conversation's district wins unless its answer was only a fair one and the other is better
+    return in_context if in_context.score >= min(ANSWER_MIN, alone.score) else alone
 
 
 # ---------------------------------------------------------------- what to remember

@@ -28,11 +28,14 @@ class Query:
     content: list[str]  # what is left for matching: no places, no frame words
     districts: list[str] = field(default_factory=list)
     by_province: list[str] = field(default_factory=list)  # those of `districts` named only by their province
+    province_itself: bool = False  # "tỉnh Bến Tre …": about the province, not one of its districts
     unknown_places: list[Place] = field(default_factory=list)
     orgs: list[str] = field(default_factory=list)
     quantity: bool = False
     who: bool = False
     when: bool = False
+    what: bool = False  # "là gì", "tên gì": what something is or is called
+    yes_no: bool = False  # "Kiên Lương có mô hình … không?": yes with the fact, or not mentioned
     listing: bool = False
     list_kinds: list[str] = field(default_factory=list)
     unit: str | None = None
@@ -94,6 +97,7 @@ def read(text: str, toks: list[str], places: PlaceMentions, pairs: frozenset[tup
         content=[],
         districts=places.known,
         by_province=places.by_province,
+        province_itself=places.province_itself and all(d in places.by_province for d in places.known),
         unknown_places=places.unknown,
     )
     quantity_spans = _quantity_spans(toks)
@@ -120,6 +124,8 @@ def _read_intent(
     q.quantity = bool(quantity_spans)
     q.who = bool(who_spans)
     q.when = bool(when_spans)
+    q.what = has(toks, lexicon.WHAT_CUES)
+    q.yes_no = _asks_yes_or_no(toks)
     q.list_kinds = _list_kinds(toks)
     # "những mô hình nào", "các văn bản nào", "văn bản gì": asking for a list
     q.listing = bool(list_spans) or _enumeration(toks) or bool(q.list_kinds)
@@ -173,6 +179,16 @@ def _read_counted(
     q.target_parts = _split_parts(target)
     for later in quantity_spans[1:]:
         q.target_parts.append([toks[k] for k in _target_around(toks, later, drop, pairs) if toks[k] != BREAK])
+
+
+def _asks_yes_or_no(toks: Sequence[str]) -> bool:
+    """ "… có … không?", "… đã … chưa?", "… phải không?": a question answered by yes or no."""
+    words = [t for t in toks if t != BREAK]
+    while words and words[-1] in lexicon.TRAILING_PARTICLES:
+        words.pop()
+    if len(words) < 2 or words[-1] not in lexicon.YES_NO_ENDS:
+        return False
+    return any(t in lexicon.YES_NO_MARKERS for t in words[:-1])
 
 
 def _joins(tok: str) -> bool:

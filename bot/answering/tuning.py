@@ -61,8 +61,8 @@ OTHER_YEAR = 0.85  # a year named: an entry that does not mention it
 
 ANSWER_MIN = 0.45  # below: not sure enough to answer
 SUGGEST_MIN = 0.25  # below: nothing related enough to suggest
-CLEAR_MIN = 0.3  # below ANSWER_MIN, from here an entry that no other comes near answers…
-CLEAR_MARGIN = 1.6  # …when it scores this many times the next entry of another title
+CLEAR_MIN = 0.25  # below ANSWER_MIN, from here an entry that no other comes near answers…
+CLEAR_MARGIN = 1.5  # …when it scores this many times the next entry of another title
 MIN_EVIDENCE = 2.5  # an answer needs at least about one distinctive word of the question behind it
 TIE_SHARE = 0.99  # entries scoring this share of the best tie with it
 MAX_TIES = 3  # more entries than this sharing the best score: the question does not pick one
@@ -97,3 +97,9 @@ THIN = 2  # a question with at most this many words of its own leans on the cont
 # ---------------------------------------------------------------- what an entry answers
 
 HEAD_WORDS = 3  # a figure counts what the first words of its `counts` name ("căn nhà Đại đoàn kết…")
+COUNTED_WORD_IDF = 2.5  # a word of what is counted this rare (or unknown) must be one the figure counts
+
+# ---------------------------------------------------------------- replies on a phone
+
+SHORT_QUOTE_CHARS = 160  # a quote this short is shown whole; a longer one, the clause holding the figure…
+SHORT_QUOTE_MIN = 50  # …widened by its neighbours until it has this many characters

@@ -79,6 +79,8 @@ class PlaceMentions:
     unknown: list[Place] = field(default_factory=list)  # places outside it
     spans: list[tuple[int, int]] = field(default_factory=list)  # token spans to drop from matching
     by_province: list[str] = field(default_factory=list)  # known districts named only by their province
+    # "tỉnh Bến Tre" names the province itself: a question about the province's figure, not the district's
+    province_itself: bool = False
 
 
 class Corpus:
@@ -225,6 +227,7 @@ class PlaceFinder:
                     found.known.append(known.name)
                     if key != known.keys[0]:
                         found.by_province.append(known.name)
+                        found.province_itself |= prefix > 0 and toks[i - 1] == "tinh"
                 found.spans.append((i - prefix, end))
                 return end
             places = self._gazetteer.get(key)

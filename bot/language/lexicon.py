@@ -158,6 +158,19 @@ WHO_CUES: tuple[tuple[str, ...], ...] = (
     ("giu", "chuc"),
     ("la", "gi", "cua"),
 )
+# "… có … không?", "… đã … chưa?", "… phải không?": how a yes-or-no question ends, and what it holds before
+YES_NO_ENDS: frozenset[str] = frozenset({"khong", "chua"})
+YES_NO_MARKERS: frozenset[str] = frozenset({"co", "da", "phai", "dung", "duoc", "la"})
+# "là gì", "tên gì", "nội dung gì": what something is or is called (not how many)
+WHAT_CUES: tuple[tuple[str, ...], ...] = (
+    ("ten", "la", "gi"),
+    ("ten", "gi"),
+    ("la", "gi"),
+    ("noi", "dung", "gi"),
+    ("ve", "cai", "gi"),
+    ("cai", "gi"),
+    ("nhu", "the", "nao"),
+)
 WHEN_CUES: tuple[tuple[str, ...], ...] = (
     ("khi", "nao"),
     ("bao", "gio"),
@@ -679,7 +692,7 @@ CONTEXTUAL_FORMS: dict[str, ContextualForm] = {
 ORDINAL_BEFORE_MAY: frozenset[str] = frozenset({"khoa", "so", "lan", "ngay", "thang", "nam", "gio"})
 # "máy tính", "máy móc" fold like "mấy"; "mấy ông cựu binh", "mấy chị": a plural of people, not a count
 NOT_MAY_AFTER: frozenset[str] = frozenset(
-    {"tinh", "moc", "ong", "ba", "chu", "co", "anh", "chi", "em", "ban", "bac", "chau", "cau", "ban", "thang"}
+    {"tinh", "moc", "ong", "ba", "chu", "co", "anh", "chi", "em", "ban", "bac", "chau", "cau", "thang"}
 )
 
 # Phrases of UNANSWERABLE_PHRASES that are something else before a given word:
@@ -694,7 +707,7 @@ KIND_HINTS: dict[tuple[str, ...], str] = {("ban", "hanh"): "document", ("ky", "b
 # Units whose word tells figures of the same unit apart ("mấy năm", not "mấy tháng"): kept to match
 UNITS_THAT_DISCRIMINATE: frozenset[str] = frozenset({"duration"})
 # "mỗi tháng", "hàng năm": a unit word after these says how often, not what is measured
-PER_WORDS: frozenset[str] = frozenset({"moi", "hang"})
+PER_WORDS: frozenset[str] = frozenset({"moi", "hang", "mot"})
 NOT_UNIT_BEFORE: dict[tuple[str, ...], str] = {("ty",): "le"}
 
 # Words joining the parts of a question ("tập thể và cá nhân")
@@ -769,6 +782,14 @@ LEVEL_PHRASES: dict[str, tuple[tuple[str, ...], ...]] = {
     "national": (("trung", "uong"), ("ca", "nuoc"), ("toan", "quoc")),
     "district": (("cap", "huyen"),),
 }
+# The words of LEVEL_PHRASES and of places' divisions: a level, not a thing counted ("cấp xã thì sao")
+LEVEL_WORDS: frozenset[str] = frozenset({"cap", "tinh", "huyen", "xa", "thi", "tran", "phuong", "trung", "uong"})
+# Classifiers: the noun that counts units of something ("căn nhà", "thùng mì", "cây cầu")
+CLASSIFIERS: frozenset[str] = frozenset(
+    {"can", "cay", "chiec", "tuyen", "suat", "bo", "chai", "hop", "goi", "thung", "tan", "kg", "bao", "phan", "noc"}
+)
+# "sơ kết 4 năm", "dịp 130 năm": spans of time a question names, which the answer must state
+PERIOD_WORDS: frozenset[str] = frozenset({"nam", "thang"})
 # Words that count anything ("bao nhiêu cái", "mấy người"): they do not say what is counted.
 GENERIC_COUNTED: frozenset[str] = frozenset(
     {"cai", "chiec", "con", "nguoi", "thu", "loai", "lan", "luot", "so", "tong"}

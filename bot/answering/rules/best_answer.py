@@ -33,6 +33,7 @@ from bot.answering.tuning import (
     SUGGEST_MIN,
     TIE_SHARE,
 )
+from bot.knowledge.schema import Located
 from bot.language import lexicon
 from bot.language.folding import surface
 
@@ -41,6 +42,59 @@ if TYPE_CHECKING:
 
 
 def best_answer(turn: Turn) -> Answer:
+    answer = _best(turn)
+    if not answer.answered and _moved(turn):
+        return _lacks(turn, answer)
+    q = turn.query
+    if q.yes_no and not q.quantity and answer.kind == "fact":
+        return _yes(turn, answer) if answer.answered and answer.score >= ANSWER_MIN else _not_mentioned(turn, answer)
+    if q.yes_no and not answer.answered and answer.kind != "decline":
+        return _not_mentioned(turn, answer)
+    return answer
+
+
+def _moved(turn: Turn) -> str | None:
+    """The district a follow-up moved the conversation to ("thế còn Châu Thành?"), if any."""
+    context = turn.context
+    named = turn.analysed.districts
+    if context is None or not turn.resolution.leaned or len(named) != 1 or named[0] in context.districts:
+        return None
+    return named[0]
+
+
+def _lacks(turn: Turn, answer: Answer) -> Answer:
+    """The other district's article has no such figure: say so, and offer what it does give."""
+    district = _moved(turn)
+    assert district is not None
+    hits = turn.snapshot.index.rank(turn.query, hints=turn.hints).hits
+    offers = [suggestion_for(h.located) for h in distinct(hits, None, lambda h: True)] or list(answer.suggestions)
+    return not_answered(
+        "decline",
+        answer_texts.district_lacks(district),
+        offers,
+        heading=answer_texts.NOT_GIVEN_HEADING,
+        open_question=True,
+    )
+
+
+def _yes(turn: Turn, answer: Answer) -> Answer:
+    body = f"{answer_texts.YES} {answer.body}"
+    return answer.model_copy(update={"body": body, "text": answer.text.replace(answer.body, body, 1)})
+
+
+def _not_mentioned(turn: Turn, answer: Answer) -> Answer:
+    districts = turn.query.districts
+    return not_answered(
+        "decline",
+        answer_texts.not_mentioned(", ".join(districts)),
+        answer.suggestions,
+        score=answer.score,
+        heading=answer_texts.NOT_GIVEN_HEADING,
+        open_question=True,
+    )
+
+
+def _best(turn: Turn) -> Answer:
     q = turn.query
     index = turn.snapshot.index
     ranking = index.rank(q, hints=turn.hints)
@@ -51,10 +105,11 @@ def best_answer(turn: Turn) -> Answer:
     if not hits:
         return out_of_scope(turn.snapshot.kb)
     top = hits[0]
-    fitting = [h for h in hits if misfit(index, q, h.doc, turn.analysed) is None]
+    asked_here = _asked_here(turn)
+    fitting = [h for h in hits if misfit(index, q, h.doc, asked_here) is None]
     if not fitting or fitting[0].score < CLOSE_CALL * top.score:
         # the nearest entry answers another question than this one: say what the article gives
-        reason = misfit(index, q, top.doc, turn.analysed)
+        reason = misfit(index, q, top.doc, asked_here)
         assert reason is not None
         return not_given(turn, top, reason)
     hits = fitting
@@ -92,9 +147,26 @@ def best_answer(turn: Turn) -> Answer:
             heading=answer_texts.CLARIFY_HEADING,
             open_question=True,
         )
-    return fact_answer(
-        [best.located, *(h.located for h in parts)], best.score, [suggestion_for(h.located) for h in runners]
-    )
+    items = [best.located, *(h.located for h in parts)]
+    return fact_answer(items, best.score, [suggestion_for(h.located) for h in runners], brief=_brief(turn, items))
+
+
+def _brief(turn: Turn, items: Sequence[Located]) -> list[str]:
+    """The entries a follow-up gets from the passage just answered: said briefly (the user has
+    just read the rest of that sentence)."""
+    just = {*turn.hints.near, *turn.hints.seen}
+    if not turn.resolution.leaned or not just:
+        return []
+    by_id = turn.snapshot.kb.by_id
+    passages = {(by_id[i].article.id, by_id[i].entry.quote) for i in just if i in by_id}
+    return [x.id for x in items if x.id not in just and (x.article.id, x.entry.quote) in passages]
+
+
+def _asked_here(turn: Turn) -> frozenset[str] | None:
+    """The words a follow-up said itself (None: the question stands alone)."""
+    if not turn.resolution.leaned:
+        return None
+    return frozenset(turn.analysed.toks)
 
 
 def _clear(best: Hit, hits: Sequence[Hit], used: set[str]) -> bool:

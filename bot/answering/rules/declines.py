@@ -7,12 +7,13 @@ refusal is never a dead end.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from bot.answering import answer_texts, catalog
 from bot.answering.answer import Answer, not_answered
 from bot.answering.leftover import leftover
-from bot.answering.query import has
+from bot.answering.query import Phrase, find, has
 from bot.knowledge.schema import KnowledgeBase
 from bot.language import lexicon
 
@@ -62,15 +63,32 @@ def decline_not_a_question(turn: Turn) -> Answer | None:
     words they share with it."""
     toks = turn.query.toks
     kb = turn.snapshot.kb
-    if has(toks, lexicon.INSTRUCTION_PHRASES):
+    known = turn.snapshot.analyzer.speller.bigrams
+    if _asks(toks, lexicon.INSTRUCTION_PHRASES, known):
         return not_answered("decline", answer_texts.NOT_INSTRUCTIONS, catalog.example_suggestions(kb))
-    if has(toks, lexicon.OPINION_PHRASES):
+    if _asks(toks, lexicon.OPINION_PHRASES, known):
         return not_answered("decline", answer_texts.NO_OPINIONS, catalog.example_suggestions(kb))
     if has(toks, lexicon.GENERAL_KNOWLEDGE_PHRASES) or _asks_for_a_definition(turn):
         return not_answered(
             "decline", answer_texts.not_general_knowledge(catalog.districts_line(kb)), catalog.example_suggestions(kb)
         )
     return None
+
+
+def _asks(toks: Sequence[str], cues: Sequence[Phrase], known: frozenset[tuple[str, str]]) -> bool:
+    """A cue the question uses as one ("bạn đánh giá thế nào", "kể chuyện cười đi"), not as part
+    of what it asks about: "hội thi kể chuyện", "hội nghị sơ kết, đánh giá", "tiêu chí đánh giá"
+    go on into a phrase the articles use (the cue and the word beside it are a known pair)."""
+    for a, b in find(toks, cues):
+        before = (toks[a - 1], toks[a]) if a > 0 else None
+        after = (toks[b - 1], toks[b]) if b < len(toks) else None
+        in_subject = any(
+            pair is not None and pair in known and not (set(pair) - set(toks[a:b])) <= lexicon.STOPWORDS
+            for pair in (before, after)
+        )
+        if not in_subject:
+            return True
+    return False
 
 
 def _asks_for_a_definition(turn: Turn) -> bool:

@@ -122,17 +122,17 @@ def fact_answer(
         entry = located.entry
         value = getattr(entry, "value", None)
         counts = getattr(entry, "counts", None)
-        stated = _figures(value) if value else set()
+        stated = figures(value) if value else set()
         if stated and stated <= said:
             continue  # "63 tập thể, 294 cá nhân": one sentence already says both
-        others = _figures(entry.answer) - stated  # what else the sentence says: the passage just read
+        others = figures(entry.answer) - stated  # what else the sentence says: the passage just read
         sentence = (
             answer_texts.brief_figure(counts, value)
             if located.id in brief and value and counts and others
             else entry.answer
         )
         sentences.append(sentence)
-        said |= _figures(sentence)
+        said |= figures(sentence)
         if entry.note and entry.note not in notes and note_matters(entry.note, sentence):
             notes.append(entry.note)
         if entry.quote not in full:
@@ -160,10 +160,10 @@ def note_matters(note: str, sentence: str) -> bool:
     """A curator's note changes what a reader should believe when it speaks of a figure the
     sentence shows ("Bài ghi 85.300.00đ, có lẽ thiếu một chữ số"); notes about the article's
     layout or a typo elsewhere in the quote are for curators."""
-    return bool(_figures(note) & _figures(sentence))
+    return bool(figures(note) & figures(sentence))
 
 
-def _figures(text: str) -> set[str]:
+def figures(text: str) -> set[str]:
     """The numbers a text states, in one spelling, without years (they date, not count)."""
     return {canonical_number(n) for n in numbers(text) if not is_year(canonical_number(n))}
 

@@ -6,6 +6,7 @@ touching a rule. Commands' texts are in :mod:`bot.chat.chat_texts`, curators' in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 BOT_NAME = "Bot hỏi đáp «Học tập và làm theo Bác»"
@@ -171,7 +172,7 @@ def not_given(district: str, what: str, asked: str) -> str:
     if what == "count":
         return f"{about} không nêu số {asked} (bài không đếm điều này)."
     if what == "period":
-        return f"{about} không nêu số liệu này cho {asked}."
+        return f"{about} không nêu số liệu này cho khoảng thời gian đó."
     if what == "role":
         return f"{about} không nhắc tới {asked}."
     return f"{about} có nhắc tới việc này nhưng không nêu con số cụ thể."
@@ -205,6 +206,7 @@ NUMBERS_HINT = "Gõ số để chọn."
 def brief_figure(counts: str, value: str) -> str:
     """A figure said briefly, after the passage it belongs to was just answered: "39 căn nhà …"
     for a bare count, "Tổng kinh phí …: 525 triệu đồng." for a value with its unit."""
+    counts = re.sub(r"\s*\b(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*\b", "", counts).strip()  # the figures just read are not repeated
     if value.replace(".", "").replace(",", "").isdigit():
         return f"{value} {counts}."
     return f"{counts[:1].upper()}{counts[1:]}: {value}."

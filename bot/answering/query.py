@@ -9,6 +9,7 @@ The words it looks for are all in the lexicon.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -177,8 +178,12 @@ def _read_counted(
         q.unit = "percent"
     q.target = [t for t in target if t != BREAK and t not in lexicon.CONJUNCTIONS]
     q.target_parts = _split_parts(target)
-    for later in quantity_spans[1:]:
-        q.target_parts.append([toks[k] for k in _target_around(toks, later, drop, pairs) if toks[k] != BREAK])
+    for previous, later in itertools.pairwise(quantity_spans):
+        if later[0] <= previous[1] + 1:
+            continue  # "tổng cộng bao nhiêu": one cue in two
+        part = [toks[k] for k in _target_around(toks, later, drop, pairs) if toks[k] != BREAK]
+        if part not in q.target_parts:
+            q.target_parts.append(part)
 
 
 def _asks_yes_or_no(toks: Sequence[str]) -> bool:

@@ -75,6 +75,8 @@ OTHER_DISTRICT_MIN = 0.35
 MAX_DISTRICT_ANSWERS = 3  # …and from this many other districts on, the bot asks which district
 MAX_DISTRICT_ANSWERS_ASKED = 8  # districts offered to choose from
 MAX_SUGGESTIONS = 3
+SIBLING_SHARE = 0.85  # a figure of the same district counting the same thing this close joins the answer…
+MAX_SIBLINGS = 4  # …up to this many figures in all
 
 # ---------------------------------------------------------------- lists
 

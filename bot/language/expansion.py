@@ -31,6 +31,8 @@ def _context_holds(form: lexicon.ContextualForm, toks: Sequence[str], i: int) ->
         return True
     if form.after_number and prev.isdigit():
         return True
+    if form.first_before and i == 0 and nxt in form.first_before:
+        return True
     return form.last and i == len(toks) - 1
 
 

@@ -665,6 +665,7 @@ class ContextualForm(NamedTuple):
     near_number: bool = False  # the context: a number (or a document code word) is next to it
     after_number: bool = False  # the context: a number comes just before
     last: bool = False  # the context: it ends the message
+    first_before: frozenset[str] = frozenset()  # the context: it opens the message and one of these follows
 
 
 # words after CT/KH that mark a document code ("CT 05", "CT/TW", "KH số")
@@ -684,7 +685,9 @@ CONTEXTUAL_FORMS: dict[str, ContextualForm] = {
         then="ban",
         otherwise="bao nhieu",
         after=frozenset({"oke", "ok", "theo", "on", "chao", "cua", "voi", "giup", "hoi"}),
-        before=frozenset({"ten", "la", "oi", "thay", "nghi", "biet", "co", "lam", "tra", "giup", "cho", "khoe"}),
+        before=frozenset({"ten", "la", "oi", "thay", "nghi", "biet", "lam", "tra", "giup", "cho", "khoe"}),
+        # "bn có biết…" opens with "bạn"; "treo bn cờ" counts flags
+        first_before=frozenset({"co"}),
     ),
 }
 

@@ -13,8 +13,8 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from bot.answering import answer_texts
-from bot.answering.answer import Answer, fact_answer, not_answered, suggestion_for
-from bot.answering.fit import Misfit, misfit
+from bot.answering.answer import Answer, fact_answer, figures, not_answered, suggestion_for
+from bot.answering.fit import Misfit, asked_levels, head_words, misfit
 from bot.answering.rules.declines import out_of_scope
 from bot.answering.search import Doc, Hit, Index
 from bot.answering.tuning import (
@@ -25,11 +25,13 @@ from bot.answering.tuning import (
     COMPLEMENT,
     MAX_DISTRICT_ANSWERS,
     MAX_DISTRICT_ANSWERS_ASKED,
+    MAX_SIBLINGS,
     MAX_SUGGESTIONS,
     MAX_TIES,
     MIN_EVIDENCE,
     OTHER_DISTRICT_MIN,
     OTHER_DISTRICT_SHARE,
+    SIBLING_SHARE,
     SUGGEST_MIN,
     TIE_SHARE,
 )
@@ -115,10 +117,14 @@ def _best(turn: Turn) -> Answer:
     hits = fitting
     best = hits[0]
     parts = _complements(index, q.target_parts, hits) if q.quantity else []
-    if not q.districts and not parts:
-        parts = _other_districts(hits)
-        if len(parts) >= MAX_DISTRICT_ANSWERS:
-            return _which_district(turn, best, parts)
+    stands_alone = not turn.resolution.leaned and turn.correction is None
+    if q.quantity and not parts and not q.years and not asked_levels(q) and stands_alone:
+        parts = _siblings(index, hits)
+    if not q.districts and len(parts) < len(q.target_parts) or not q.districts and not q.target_parts:
+        others = _other_districts([h for h in hits if h not in parts])
+        if len(others) >= MAX_DISTRICT_ANSWERS:
+            return _which_district(turn, best, others)
+        parts = [*parts, *others]
     used = {best.located.id, *(h.located.id for h in parts)}
     runners = distinct(
         [h for h in hits[1:] if h.located.id not in used],
@@ -152,14 +158,19 @@ def _best(turn: Turn) -> Answer:
 
 
 def _brief(turn: Turn, items: Sequence[Located]) -> list[str]:
-    """The entries a follow-up gets from the passage just answered: said briefly (the user has
-    just read the rest of that sentence)."""
+    """The entries of a follow-up whose sentence restates figures of the answer just given: said
+    briefly (the user has just read the rest of that sentence)."""
     just = {*turn.hints.near, *turn.hints.seen}
     if not turn.resolution.leaned or not just:
         return []
     by_id = turn.snapshot.kb.by_id
-    passages = {(by_id[i].article.id, by_id[i].entry.quote) for i in just if i in by_id}
-    return [x.id for x in items if x.id not in just and (x.article.id, x.entry.quote) in passages]
+    read = {n for i in just if i in by_id for n in figures(by_id[i].entry.answer)}
+    out = []
+    for located in items:
+        value = getattr(located.entry, "value", None) or ""
+        if located.id not in just and (figures(located.entry.answer) - figures(value)) & read:
+            out.append(located.id)
+    return out
 
 
 def _asked_here(turn: Turn) -> frozenset[str] | None:
@@ -236,6 +247,30 @@ def _other_districts(hits: Sequence[Hit]) -> list[Hit]:
             break
         if hit.located.district not in seen and hit.doc.kind == best.doc.kind and hit.evidence >= MIN_EVIDENCE:
             seen.add(hit.located.district)
+            out.append(hit)
+    return out
+
+
+def _siblings(index: Index, hits: Sequence[Hit]) -> list[Hit]:
+    """Figures of the same passage or district that count the same thing as the best one, in
+    another year, level or organisation ("bù đốp khen thưởng bao nhiêu cá nhân": the province's,
+    the district's and the communes' awards): a question that names none of them gets them all,
+    not one of them as if it were the total."""
+    best = hits[0]
+    if best.doc.kind != "figure":
+        return []
+    counts = getattr(best.located.entry, "counts", None) or ""
+    head = set(head_words(index, counts)[:2])
+    out: list[Hit] = []
+    for hit in hits[1:]:
+        if hit.score < SIBLING_SHARE * best.score or len(out) + 1 >= MAX_SIBLINGS:
+            break
+        other = getattr(hit.located.entry, "counts", None) or ""
+        if (
+            hit.doc.kind == "figure"
+            and hit.located.district == best.located.district
+            and head & set(head_words(index, other)[:2])
+        ):
             out.append(hit)
     return out
 

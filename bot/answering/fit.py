@@ -182,7 +182,10 @@ def counted_words(q: Query) -> list[str]:
         | lexicon.QUALIFIER_WORDS
         | lexicon.LEVEL_WORDS
     )
-    return [t for t in q.target if t not in skip and not t.isdigit()]
+    words = [t for t in q.target if t not in skip and not t.isdigit()]
+    while words and words[-1] in lexicon.TRAILING_PARTICLES:
+        words.pop()
+    return words
 
 
 def head_words(index: Index, counts: str) -> list[str]:

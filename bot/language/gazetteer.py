@@ -130,11 +130,21 @@ class PlaceFinder:
             self._province_tokens[district] = tokens(province)
             for key in known.keys:
                 self._by_key.setdefault(key, known)
+        # "kl", "lv", "bd": the initials of a district of ours, where no other of ours shares them
+        # and the lexicon gives them no other reading
+        initials: dict[tuple[str, ...], list[KnownDistrict]] = {}
+        for known in self.known:
+            name = known.keys[0]
+            if len(name) >= 2:
+                initials.setdefault(("".join(w[0] for w in name),), []).append(known)
+        for key, owners in initials.items():
+            if len(owners) == 1 and key not in self._by_key and key[0] not in lexicon.NOT_INITIALS:
+                self._by_key[key] = owners[0]
         self._corpus = corpus
         self._gazetteer = gazetteer()
         self._max_len = max(len(k) for k in self._gazetteer)
         # most syllables start no place name: skip them at once
-        self._starts = {k[0] for k in self._gazetteer} | {k[0] for d in self.known for k in d.keys}
+        self._starts = {k[0] for k in self._gazetteer} | {k[0] for k in self._by_key}
         lengths: dict[str, set[int]] = {}
         for key in (*self._gazetteer, *self._by_key):
             lengths.setdefault(key[0], set()).add(len(key))
@@ -142,7 +152,7 @@ class PlaceFinder:
         # what any mention needs: a division word ("huyện X"), a one-syllable name of ours,
         # or the first two syllables of a longer name
         self._division_ends = frozenset(w[-1] for w in lexicon.DIVISION_WORDS)
-        self._single_keys = frozenset(k[0] for d in self.known for k in d.keys if len(k) == 1)
+        self._single_keys = frozenset(k[0] for k in self._by_key if len(k) == 1)
         self._first_pairs = frozenset(
             (k[0], k[1]) for k in (*self._gazetteer, *(k for d in self.known for k in d.keys)) if len(k) >= 2
         )

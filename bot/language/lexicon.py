@@ -70,7 +70,6 @@ SHORT_FORMS: dict[str, str] = {
     "tw": "trung uong",
     "nq": "nghi quyet",
     "qd": "quy dinh",
-    "kl": "ket luan",
     "ntm": "nong thon moi",
     "atgt": "an toan giao thong",
     "sxkd": "san xuat kinh doanh",
@@ -110,6 +109,12 @@ STOPWORDS: frozenset[str] = frozenset(
     chua bot chatbot lieu nua ngoai
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
+
+# Initials that are words or short forms of their own, never a district's (see the place finder)
+NOT_INITIALS: frozenset[str] = frozenset(SHORT_FORMS) | frozenset({"ct", "hu", "kh", "tt", "tp", "tx", "dt", "dv"})
+
+# Stopwords that also name things: "thi" is "thì" and a contest ("hội thi kể chuyện")
+SUBJECT_SYLLABLES: frozenset[str] = frozenset({"thi"})
 
 # Phrases that only frame the question ("cho mình hỏi", "bạn ơi").
 FRAME_PHRASES: tuple[tuple[str, ...], ...] = (
@@ -307,6 +312,17 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("bi thu", "lanh dao"),
     ("gao", "hu gao"),
     ("tre", "be"),
+    ("be tong", "xi mang"),
+    ("nong dan", "nha nong"),
+    ("dien hinh", "guong mau", "tieu bieu"),
+    ("cuu chien binh", "cuu binh"),
+    ("truc tuyen", "qua mang", "online"),
+    ("canh phong", "canh gac", "tuan tra", "giu gin an ninh"),
+    ("bi thu", "nguoi dung dau"),
+    ("hoc sinh", "hoc tro"),
+    ("nha truong", "truong hoc"),
+    ("manh thuong quan", "nha hao tam"),
+    ("doan thanh nien", "tuoi tre", "ban tre"),
     ("ca nhan", "nguoi", "guong"),
     ("tap the", "don vi"),
     ("dich", "covid", "dai dich"),
@@ -678,6 +694,8 @@ CONTEXTUAL_FORMS: dict[str, ContextualForm] = {
     "ct": ContextualForm(then="chi thi", otherwise="chu tich", near_number=True),
     # KH = Kế hoạch in a document code, else "không"
     "kh": ContextualForm(then="ke hoach", otherwise="khong", near_number=True),
+    # KL is "Kết luận" before a number ("KL 01", "KL số 01"), else the initials of a district (Kiên Lương)
+    "kl": ContextualForm(then="ket luan", otherwise=None, before=frozenset({"so"}), near_number=True),
     "k": ContextualForm(then="nghin", otherwise=None, after_number=True),  # 500k
     "v": ContextualForm(then="vay", otherwise=None, last=True),  # "... gi v"
     # BN is "bạn" next to the words that go with a person ("oke bn", "theo bn", "bn tên gì"), else "bao nhiêu"
@@ -789,7 +807,7 @@ LEVEL_PHRASES: dict[str, tuple[tuple[str, ...], ...]] = {
 LEVEL_WORDS: frozenset[str] = frozenset({"cap", "tinh", "huyen", "xa", "thi", "tran", "phuong", "trung", "uong"})
 # Classifiers: the noun that counts units of something ("căn nhà", "thùng mì", "cây cầu")
 CLASSIFIERS: frozenset[str] = frozenset(
-    {"can", "cay", "chiec", "tuyen", "suat", "bo", "chai", "hop", "goi", "thung", "tan", "kg", "bao", "phan", "noc"}
+    {"can", "cay", "chiec", "tuyen", "suat", "bo", "chai", "hop", "goi", "thung", "tan", "kg", "bao", "phan", "noc", "tam"}
 )
 # "sơ kết 4 năm", "dịp 130 năm": spans of time a question names, which the answer must state
 PERIOD_WORDS: frozenset[str] = frozenset({"nam", "thang"})

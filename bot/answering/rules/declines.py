@@ -83,12 +83,18 @@ def _asks(toks: Sequence[str], cues: Sequence[Phrase], known: frozenset[tuple[st
         before = (toks[a - 1], toks[a]) if a > 0 else None
         after = (toks[b - 1], toks[b]) if b < len(toks) else None
         in_subject = any(
-            pair is not None and pair in known and not (set(pair) - set(toks[a:b])) <= lexicon.STOPWORDS
+            pair is not None and pair in known and _names_something(next(w for w in pair if w not in toks[a:b]))
             for pair in (before, after)
+            if pair is not None and set(pair) - set(toks[a:b])
         )
         if not in_subject:
             return True
     return False
+
+
+def _names_something(word: str) -> bool:
+    """A word that can name what is asked about: not a function word (but "thi", a contest, is)."""
+    return word not in lexicon.STOPWORDS or word in lexicon.SUBJECT_SYLLABLES
 
 
 def _asks_for_a_definition(turn: Turn) -> bool:

@@ -62,6 +62,7 @@ class Answer(BaseModel):
     body: str
     quotes: tuple[str, ...] = ()  # short: the clause that holds the figure
     full_quotes: tuple[str, ...] = ()  # the whole quotes, when the short ones were cut
+    quote_of: str | None = None  # the entry whose whole quote "xem trích dẫn" shows
     sources: tuple[Source, ...] = ()
     score: float = 0.0
     suggestions: tuple[Suggestion, ...] = ()
@@ -115,8 +116,10 @@ def fact_answer(
     sentences: list[str] = []
     notes: list[str] = []
     said: set[str] = set()
-    quotes: list[str] = []
     full: list[str] = []
+    quoted: list[str] = []
+    names: list[str | None] = []
+    wanted: dict[str, list[str]] = {}  # quote → the numbers the answer states from it
     sources: list[Source] = []
     for located in items:
         entry = located.entry
@@ -137,11 +140,14 @@ def fact_answer(
             notes.append(entry.note)
         if entry.quote not in full:
             full.append(entry.quote)
-            quotes.append(short_quote(entry.quote, numbers(value or sentence), getattr(entry, "name", None)))
+            quoted.append(located.id)
+            names.append(getattr(entry, "name", None))
+        wanted.setdefault(entry.quote, []).extend(numbers(value or sentence))
         source = Source.of(located.article)
         if source not in sources:
             sources.append(source)
     body = "\n".join([*sentences, *(f"{answer_texts.NOTE_PREFIX} {note}" for note in notes)])
+    quotes = [short_quote(q, wanted.get(q, ()), name) for q, name in zip(full, names, strict=True)]
     return Answer(
         answered=True,
         kind="fact",
@@ -149,6 +155,7 @@ def fact_answer(
         body=body,
         quotes=tuple(quotes),
         full_quotes=tuple(full) if tuple(full) != tuple(quotes) else (),
+        quote_of=next((i for i, q, f in zip(quoted, quotes, full, strict=True) if q != f), None),
         sources=tuple(sources),
         score=round(score, 4),
         suggestions=tuple(suggestions),
@@ -166,6 +173,23 @@ def note_matters(note: str, sentence: str) -> bool:
 def figures(text: str) -> set[str]:
     """The numbers a text states, in one spelling, without years (they date, not count)."""
     return {canonical_number(n) for n in numbers(text) if not is_year(canonical_number(n))}
+
+
+def quote_answer(located: Located) -> Answer:
+    """An entry's whole quote, with its source: what "xem trích dẫn" shows."""
+    sources = (Source.of(located.article),)
+    body = answer_texts.WHOLE_QUOTE
+    quotes = (located.entry.quote,)
+    return Answer(
+        answered=True,
+        kind="fact",
+        text=render(body, quotes, sources),
+        body=body,
+        quotes=quotes,
+        sources=sources,
+        score=1.0,
+        entry_ids=(located.id,),
+    )
 
 
 def article_answer(body: str, articles: Sequence[Article]) -> Answer:

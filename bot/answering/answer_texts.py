@@ -194,6 +194,10 @@ CHOOSE_DISTRICT_HEADING = "Chọn một huyện:"
 MORE_HEADING = "Có thể bạn muốn hỏi thêm:"
 TRY_HEADING = "Bạn có thể hỏi:"
 QUOTE_PREFIX = "Trích bài:"
+WHOLE_QUOTE = "Cả đoạn trích trong bài:"
+# where the medium has buttons, the whole quote is one; elsewhere it is asked for in words
+WHOLE_QUOTE_BUTTON = "📄 Xem cả đoạn trích"
+WHOLE_QUOTE_HINT = "Gõ «xem trích dẫn» để đọc cả đoạn trích."
 SOURCE_PREFIX = "Nguồn:"
 NOTE_PREFIX = "Lưu ý:"
 # where suggestions are buttons, the text only points at them
@@ -206,7 +210,9 @@ NUMBERS_HINT = "Gõ số để chọn."
 def brief_figure(counts: str, value: str) -> str:
     """A figure said briefly, after the passage it belongs to was just answered: "39 căn nhà …"
     for a bare count, "Tổng kinh phí …: 525 triệu đồng." for a value with its unit."""
-    counts = re.sub(r"\s*\b(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*\b", "", counts).strip()  # the figures just read are not repeated
+    counts = re.sub(
+        r"\s*\b(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*\b", "", counts
+    ).strip()  # the figures just read are not repeated
     if value.replace(".", "").replace(",", "").isdigit():
         return f"{value} {counts}."
     return f"{counts[:1].upper()}{counts[1:]}: {value}."

@@ -16,6 +16,14 @@ class ShowEntry:
 
 
 @dataclass(frozen=True)
+class ShowQuote:
+    """The whole passage an entry quotes, where the answer showed only the clause that holds
+    the figure."""
+
+    entry_id: str
+
+
+@dataclass(frozen=True)
 class AskExample:
     """Ask one of the curators' example questions (the buttons of /start)."""
 
@@ -33,7 +41,7 @@ class ShowModels:
 
 
 # what a suggestion can do
-Offer = ShowEntry | AskExample | ShowModels
+Offer = ShowEntry | ShowQuote | AskExample | ShowModels
 
 
 class Suggestion(BaseModel):

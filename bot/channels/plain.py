@@ -20,6 +20,8 @@ def blocks(reply: Reply) -> list[str]:
         out.append(reply.title)
     out.extend(reply.parts)
     out.extend(answer_texts.quote_line(q) for q in reply.quotes)
+    if reply.whole_quote is not None:
+        out.append(answer_texts.WHOLE_QUOTE_HINT)
     if reply.sources:
         out.append(sources_text(reply.sources))
     choices = reply.choices

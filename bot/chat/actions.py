@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.answering.suggestions import AskExample, ShowEntry, ShowModels
+from bot.answering.suggestions import AskExample, ShowEntry, ShowModels, ShowQuote
 
 MAX_BYTES = 64  # Telegram's limit for a button's callback data
 _SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
@@ -35,10 +35,11 @@ class Rate:
     value: int
 
 
-Action = ShowEntry | AskExample | ShowModels | ShowCatalog | Rate
+Action = ShowEntry | ShowQuote | AskExample | ShowModels | ShowCatalog | Rate
 
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"e:({_SLUG})"), "entry"),
+    (re.compile(rf"q:({_SLUG})"), "quote"),
     (re.compile(rf"x:({_NUMBER})"), "example"),
     (re.compile(rf"([mp]):({_SLUG}|\*|)(?::({_NUMBER}))?"), "models"),
     (re.compile(rf"([ct]):(huyen|nguon):({_NUMBER})"), "catalog"),
@@ -52,6 +53,8 @@ def encode(action: Action) -> str:
     match action:
         case ShowEntry(entry_id):
             data = f"e:{entry_id}"
+        case ShowQuote(entry_id):
+            data = f"q:{entry_id}"
         case AskExample(number):
             data = f"x:{number}"
         case ShowModels(key, page, turn):
@@ -82,6 +85,8 @@ def decode(data: str | bytes | None) -> Action | None:
             continue
         if kind == "entry":
             return ShowEntry(match.group(1))
+        if kind == "quote":
+            return ShowQuote(match.group(1))
         if kind == "example":
             return AskExample(int(match.group(1)))
         if kind == "rate":

@@ -15,10 +15,10 @@ import re
 from collections.abc import Mapping, Sequence
 
 from bot.answering import answer_texts
-from bot.answering.answer import Answer
+from bot.answering.answer import Answer, quote_answer
 from bot.answering.answerer import Answerer
 from bot.answering.context import CONTEXT_TTL, Context
-from bot.answering.suggestions import AskExample, ShowEntry, ShowModels
+from bot.answering.suggestions import AskExample, ShowEntry, ShowModels, ShowQuote
 from bot.chat import chat_texts, commands, feedback_words, views
 from bot.chat.actions import Rate, ShowCatalog, decode, encode
 from bot.chat.desk import Desk, Handler
@@ -116,6 +116,10 @@ class Dialogue:
         rated = await self._rated(msg, text)
         if rated is not None:
             return rated
+        if feedback_words.asks_whole_quote(text):
+            quoted = await self.memory(msg).quoted()
+            if quoted is not None:
+                return await self.act(msg, ShowQuote(quoted))
         return await self.question(msg, text)
 
     async def wants_file(self, msg: Incoming) -> bool:
@@ -139,6 +143,7 @@ class Dialogue:
         asked = await self._record(msg, text, answer)
         rateable = asked if answer.answered else None
         await memory.remember(answered=rateable)  # "sai rồi" rates the latest answer, never an older one
+        await memory.remember(quoted=answer.quote_of)
         reply = Reply.of(answer)
         return reply.model_copy(update={"feedback": rateable}) if rateable is not None else reply
 
@@ -198,6 +203,8 @@ class Dialogue:
                     if following is not None:
                         await self.memory(msg).remember(context=following.to_json())
                     return Reply.of(answer)
+            case ShowQuote(entry_id) if entry_id in kb.by_id:
+                return Reply.of(quote_answer(kb.by_id[entry_id]))
             case AskExample(number) if number < len(kb.examples):
                 return await self.question(msg, kb.examples[number])
             case ShowModels(key, page, turn):

@@ -11,6 +11,12 @@ from bot.language.expansion import normalize
 from bot.language.folding import BREAK, clean
 
 
+def asks_whole_quote(text: str) -> bool:
+    """ "xem trích dẫn", "cả đoạn": the whole quote of the last answer, where there are no buttons."""
+    toks = [t for t in normalize(clean(text)) if t != BREAK]
+    return any(tuple(toks) == phrase for phrase in lexicon.WHOLE_QUOTE_WORDS)
+
+
 def read(text: str) -> tuple[int, str | None] | None:
     """(+1 or -1, the words after it) when the message rates the last answer, else None."""
     stripped = clean(text)

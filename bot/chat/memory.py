@@ -40,6 +40,11 @@ class Memory:
         value = (await self._load()).get("answered")
         return value if isinstance(value, int) and not isinstance(value, bool) else None
 
+    async def quoted(self) -> str | None:
+        """The entry whose whole quote "xem trích dẫn" shows: the last answer's cut one."""
+        value = (await self._load()).get("quoted")
+        return value if isinstance(value, str) else None
+
     async def remember(self, **fields: Any) -> None:
         """Set fields (context=…, choices=…, answered=…); None or empty forgets one."""
         value = await self._load()

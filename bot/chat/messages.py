@@ -12,7 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from bot.answering.answer import Answer, Source
-from bot.answering.suggestions import Suggestion
+from bot.answering.suggestions import ShowQuote, Suggestion
 from bot.chat import chat_texts
 from bot.chat.actions import Action
 
@@ -103,6 +103,7 @@ class Reply(BaseModel):
     page: Page | None = None
     edit: bool = False  # a page turn: replace the list whose button was pressed, where the medium can
     answer: Answer | None = None  # the answerer's answer, when the reply is one
+    whole_quote: ShowQuote | None = None  # the quotes were cut: the whole passage, one button or word away
     feedback: int | None = None  # the recorded question this answers: users may rate it
     attachment: Attachment | None = None  # a file to send with the reply (an export)
 
@@ -117,6 +118,7 @@ class Reply(BaseModel):
             suggestions=answer.suggestions,
             suggestions_heading=answer.suggestions_heading if answer.suggestions else None,
             answer=answer,
+            whole_quote=ShowQuote(answer.quote_of) if answer.quote_of else None,
         )
 
     @classmethod

@@ -455,6 +455,17 @@ FEEDBACK_WRONG: tuple[tuple[str, ...], ...] = (
     ("nham", "roi"),
 )
 
+# the whole quote of the last answer, asked in words where there are no buttons
+WHOLE_QUOTE_WORDS: tuple[tuple[str, ...], ...] = (
+    ("xem", "trich", "dan"),
+    ("trich", "dan"),
+    ("xem", "ca", "doan"),
+    ("ca", "doan"),
+    ("xem", "ca", "doan", "trich"),
+    ("doan", "trich"),
+    ("xem", "them", "trich", "dan"),
+)
+
 # ---------------------------------------------------------------- questions about the bot
 # Words that point at the bot or its data rather than at a district's results.
 BOT_WORDS: frozenset[str] = frozenset(
@@ -807,7 +818,24 @@ LEVEL_PHRASES: dict[str, tuple[tuple[str, ...], ...]] = {
 LEVEL_WORDS: frozenset[str] = frozenset({"cap", "tinh", "huyen", "xa", "thi", "tran", "phuong", "trung", "uong"})
 # Classifiers: the noun that counts units of something ("căn nhà", "thùng mì", "cây cầu")
 CLASSIFIERS: frozenset[str] = frozenset(
-    {"can", "cay", "chiec", "tuyen", "suat", "bo", "chai", "hop", "goi", "thung", "tan", "kg", "bao", "phan", "noc", "tam"}
+    {
+        "can",
+        "cay",
+        "chiec",
+        "tuyen",
+        "suat",
+        "bo",
+        "chai",
+        "hop",
+        "goi",
+        "thung",
+        "tan",
+        "kg",
+        "bao",
+        "phan",
+        "noc",
+        "tam",
+    }
 )
 # "sơ kết 4 năm", "dịp 130 năm": spans of time a question names, which the answer must state
 PERIOD_WORDS: frozenset[str] = frozenset({"nam", "thang"})

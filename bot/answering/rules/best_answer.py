@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from bot.answering import answer_texts
 from bot.answering.answer import Answer, fact_answer, figures, not_answered, suggestion_for
 from bot.answering.fit import Misfit, asked_levels, head_words, misfit
+from bot.answering.query import Query
 from bot.answering.rules.declines import out_of_scope
 from bot.answering.search import Doc, Hit, Index
 from bot.answering.tuning import (
@@ -119,8 +120,8 @@ def _best(turn: Turn) -> Answer:
     parts = _complements(index, q.target_parts, hits) if q.quantity else []
     stands_alone = not turn.resolution.leaned and turn.correction is None
     if q.quantity and not parts and not q.years and not asked_levels(q) and stands_alone:
-        parts = _siblings(index, hits)
-    if not q.districts and len(parts) < len(q.target_parts) or not q.districts and not q.target_parts:
+        parts = _siblings(index, q, hits)
+    if (not q.districts and len(parts) < len(q.target_parts)) or (not q.districts and not q.target_parts):
         others = _other_districts([h for h in hits if h not in parts])
         if len(others) >= MAX_DISTRICT_ANSWERS:
             return _which_district(turn, best, others)
@@ -251,7 +252,7 @@ def _other_districts(hits: Sequence[Hit]) -> list[Hit]:
     return out
 
 
-def _siblings(index: Index, hits: Sequence[Hit]) -> list[Hit]:
+def _siblings(index: Index, q: Query, hits: Sequence[Hit]) -> list[Hit]:
     """Figures of the same passage or district that count the same thing as the best one, in
     another year, level or organisation ("bù đốp khen thưởng bao nhiêu cá nhân": the province's,
     the district's and the communes' awards): a question that names none of them gets them all,
@@ -261,6 +262,8 @@ def _siblings(index: Index, hits: Sequence[Hit]) -> list[Hit]:
         return []
     counts = getattr(best.located.entry, "counts", None) or ""
     head = set(head_words(index, counts)[:2])
+    words = [t for t in dict.fromkeys(q.content) if len(t) > 1 and t not in lexicon.STOPWORDS]
+    said = {t for t in words if index.counts(t, best.doc)}
     out: list[Hit] = []
     for hit in hits[1:]:
         if hit.score < SIBLING_SHARE * best.score or len(out) + 1 >= MAX_SIBLINGS:
@@ -270,9 +273,16 @@ def _siblings(index: Index, hits: Sequence[Hit]) -> list[Hit]:
             hit.doc.kind == "figure"
             and hit.located.district == best.located.district
             and head & set(head_words(index, other)[:2])
+            and _complementary(said, {t for t in words if index.counts(t, hit.doc)})
         ):
             out.append(hit)
     return out
+
+
+def _complementary(best_says: set[str], sibling_says: set[str]) -> bool:
+    """A sibling that lacks what the question says of the best one ("xây": not the repairs) is not
+    asked for, unless it says something of the question the best one does not ("xây và sửa")."""
+    return not (best_says - sibling_says) or bool(sibling_says - best_says)
 
 
 def _which_district(turn: Turn, best: Hit, others: Sequence[Hit]) -> Answer:

@@ -147,6 +147,8 @@ def _button(suggestion: Suggestion, text: str | None = None) -> InlineKeyboardBu
 def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
     """One button per suggestion, then a « Trước · x/y · Sau » row for a paged list."""
     rows = [[button] for s in reply.suggestions if (button := _button(s)) is not None]
+    if reply.whole_quote is not None and fits_button(data := encode(reply.whole_quote)):
+        rows.insert(0, [InlineKeyboardButton(answer_texts.WHOLE_QUOTE_BUTTON, callback_data=data)])
     page = reply.page
     if page is not None:
         row = []

@@ -12,8 +12,9 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
-from bot.answering.query import Query, read
+from bot.answering.query import Query, find, read
 from bot.knowledge.schema import KnowledgeBase
 from bot.language import lexicon
 from bot.language.expansion import expand, normalize
@@ -50,30 +51,62 @@ class Vocabulary:
         return Speller(self.words, frozenset(self.pairs))
 
 
-def read_articles(kb: KnowledgeBase, vocabulary: Vocabulary) -> tuple[PlaceFinder, dict[str, frozenset[str]]]:
+CueUses = dict[tuple[str, ...], frozenset[tuple[str, str]]]
+
+
+@dataclass(frozen=True)
+class ArticleReading:
+    """What one pass over the articles learns besides the vocabulary."""
+
+    places: PlaceFinder
+    years: dict[str, frozenset[str]]  # each district's years ("năm 2030" is asked of one that never says it)
+    # how the articles use the words that can also be an instruction or an opinion: the word just
+    # before or after each use ("hội thi kể chuyện", "sơ kết, đánh giá"), as ("before"|"after", word)
+    cue_uses: CueUses
+
+
+def read_articles(kb: KnowledgeBase, vocabulary: Vocabulary) -> ArticleReading:
     """One pass over the articles: their words teach the vocabulary, their phrases the place
-    finder (which names they use as ordinary words), and each district's years are noted
-    ("năm 2030" is asked of a district whose articles never say it). Each article's tokens
-    are let go as soon as it is read."""
+    finder (which names they use as ordinary words), each district's years are noted, and so are
+    the words around their uses of cue words. Each article's tokens are let go as soon as read."""
     corpus = Corpus()
     years: dict[str, set[str]] = {}
+    cues = [*lexicon.INSTRUCTION_PHRASES, *lexicon.OPINION_PHRASES]
+    uses: dict[tuple[str, ...], set[tuple[str, str]]] = {}
     for article in kb.articles.values():
         toks = expand(tokens(article.text))
         pairs = [p for p in itertools.pairwise(toks) if BREAK not in p]
         vocabulary.learn(toks, pairs)
         corpus.learn(toks, pairs)
         years.setdefault(article.district, set()).update(t for t in toks if is_year(t))
+        for a, b in find(toks, cues):
+            around = uses.setdefault(tuple(toks[a:b]), set())
+            if a > 0:
+                around.add(("before", toks[a - 1]))
+            if b < len(toks):
+                around.add(("after", toks[b]))
     places = PlaceFinder(((a.district, a.province) for a in kb.articles.values()), corpus)
-    return places, {district: frozenset(y) for district, y in years.items()}
+    return ArticleReading(
+        places=places,
+        years={district: frozenset(y) for district, y in years.items()},
+        cue_uses={cue: frozenset(words) for cue, words in uses.items()},
+    )
 
 
 class Analyzer:
     """Turns text into a Query: expand short forms, correct spelling, find places, read intent."""
 
-    def __init__(self, places: PlaceFinder, speller: Speller, years_by_district: Mapping[str, frozenset[str]]):
+    def __init__(
+        self,
+        places: PlaceFinder,
+        speller: Speller,
+        years_by_district: Mapping[str, frozenset[str]],
+        cue_uses: CueUses | None = None,
+    ):
         self.places = places
         self.speller = speller
         self.district_years = years_by_district
+        self.cue_uses: CueUses = cue_uses or {}
         self.all_years = frozenset().union(*years_by_district.values())
 
     def years_mentioned(self, districts: Sequence[str]) -> frozenset[str]:

@@ -30,6 +30,8 @@ class Source(BaseModel):
     province: str
     date: str | None  # ISO date, when the article prints one
     date_label: str
+    publisher: str | None = None
+    url: str | None = None
 
     @classmethod
     def of(cls, article: Article) -> Source:
@@ -40,10 +42,15 @@ class Source(BaseModel):
             province=article.province,
             date=article.date.isoformat() if article.date else None,
             date_label=article.date_label,
+            publisher=article.publisher,
+            url=article.url,
         )
 
     def line(self) -> str:
-        return f"«{self.title}» (huyện {self.district}, tỉnh {self.province}; {self.date_label})"
+        """«title», the newspaper and date (and the link) where the article has them."""
+        return answer_texts.source_line(
+            self.title, self.district, self.province, self.date_label, self.publisher, self.url
+        )
 
 
 class Labelled(Protocol):

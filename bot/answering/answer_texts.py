@@ -77,6 +77,25 @@ NOT_TEXT = (
 # ---------------------------------------------------------------- declines
 
 
+def source_line(
+    title: str, district: str, province: str, date_label: str, publisher: str | None, url: str | None
+) -> str:
+    where = f"huyện {district}, tỉnh {province}"
+    said = "; ".join(x for x in (publisher, date_label) if x)
+    return f"«{title}» ({where}; {said})" + (f" {url}" if url else "")
+
+
+def mid_sentence(name: str) -> str:
+    """A place's name inside a sentence: "huyện Củ Chi", not "Huyện Củ Chi"."""
+    for division in DIVISIONS:
+        if name.startswith(division + " "):
+            return division.lower() + name[len(division) :]
+    return name
+
+
+DIVISIONS = ("Thành phố", "Thị xã", "Thị trấn", "Huyện", "Quận", "Tỉnh", "Xã", "Phường")
+
+
 def unknown_place(places: str, districts: str) -> str:
     return f"Mình chưa có bài viết nào về {places}. Mình chỉ có dữ liệu về các huyện: {districts}."
 

@@ -21,7 +21,7 @@ from bot.answering.tuning import COUNTED_WORD_IDF, HEAD_WORDS
 from bot.knowledge.schema import Located
 from bot.language import lexicon
 from bot.language.expansion import expand
-from bot.language.folding import canonical_number, fold, is_year, tokens
+from bot.language.folding import BREAK, canonical_number, fold, is_year, tokens
 
 _UNIT_OF: dict[str, str] = {w: unit for unit, words in lexicon.VALUE_UNITS.items() for w in words}
 _NUMBER_WITH_UNIT = re.compile(
@@ -109,7 +109,7 @@ def misfit(index: Index, q: Query, doc: Doc, asked_here: frozenset[str] | None =
     if q.who and q.wanted_kind is None:
         role = _asked_role(q)
         if role and not _holds_role(located, role):
-            return Misfit("role", " ".join(role))
+            return Misfit("role", " ".join((*role[0], *role[1])))
     if q.quantity and not q.when and not q.comparing and len(q.target_parts) <= 1:
         counted = counted_words(q)
         said = asked_here is None or (bool(counted) and set(counted) <= asked_here)
@@ -137,12 +137,31 @@ def _quantity_misfit(index: Index, q: Query, doc: Doc, count: bool, unit: bool) 
     target = counted_words(q)
     counts = getattr(entry, "counts", None)
     if count and target and counts:
-        if not _same_thing(index, target, head_words(index, counts)):
+        if not _same_thing(
+            index, target, [*head_words(index, counts), *head_words(index, getattr(entry, "value", ""))]
+        ):
             return Misfit("count", " ".join(target[:2]))
-        uncounted = [w for w in target if len(w) > 1 and _telling(index, w) and not index.counts(w, doc)]
+        said = set(expand(tokens(entry_text(doc.located))))
+        said |= _said_by_synonym(index, q.target, said)
+        uncounted = [w for w in target if len(w) > 1 and _telling(index, w) and not _says(index, w, said)]
         if uncounted:
             return Misfit("count", " ".join(target))  # "cây cầu sắt": the article counts concrete bridges
     return None
+
+
+def _said_by_synonym(index: Index, words: Sequence[str], said: set[str]) -> set[str]:
+    """The words of a pair the entry says with a synonym ("mì tôm": the article's "mì")."""
+    out: set[str] = set()
+    for a, b in itertools.pairwise(words):
+        alternatives = index.synonyms.get(f"{a} {b}", ())
+        if any(set(alt.split()) <= said for alt in alternatives):
+            out |= {a, b}
+    return out
+
+
+def _says(index: Index, word: str, said: set[str]) -> bool:
+    """The entry's text holds the word, or a one-word synonym of it."""
+    return word in said or any(alt in said for alt in index.synonyms.get(word, ()) if " " not in alt)
 
 
 def _telling(index: Index, word: str) -> bool:
@@ -208,16 +227,28 @@ def _same_thing(index: Index, asked: Sequence[str], head: Sequence[str]) -> bool
     return False
 
 
-def _asked_role(q: Query) -> tuple[str, ...] | None:
-    spans = find(q.toks, lexicon.ROLE_WORDS)
+def _asked_role(q: Query) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The post a "who" question names, and the body it names after it ("chủ tịch", "UBND")."""
+    words = q.content
+    spans = find(words, lexicon.ROLE_WORDS)
     if not spans:
         return None
     a, b = max(spans, key=lambda s: s[1] - s[0])
-    return tuple(q.toks[a:b])
+    after = []
+    for t in words[b : b + 4]:
+        if t == BREAK or t in lexicon.STOPWORDS:
+            break
+        after.append(t)
+    return tuple(words[a:b]), tuple(after)
 
 
-def _holds_role(located: Located, role: tuple[str, ...]) -> bool:
-    """Someone in the entry holds the post: a person's role, or the post named in its text."""
-    from bot.language.folding import contains
-
-    return contains(expand(tokens(entry_text(located))), list(role))
+def _holds_role(located: Located, role: tuple[tuple[str, ...], tuple[str, ...]]) -> bool:
+    """Someone in the entry holds the post: the post itself, not its deputy's ("bí thư" is not
+    "phó bí thư"), and the body's words."""
+    post, body = role
+    toks = expand(tokens(entry_text(located)))
+    held = any(
+        tuple(toks[i : i + len(post)]) == post and (i == 0 or toks[i - 1] not in lexicon.DEPUTY_WORDS)
+        for i in range(len(toks) - len(post) + 1)
+    )
+    return held and set(body) <= set(toks)

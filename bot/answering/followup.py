@@ -20,7 +20,8 @@ from bot.answering.context import Context, intent
 from bot.answering.hints import NO_HINTS, Hints
 from bot.answering.leftover import leftover
 from bot.answering.query import Query, article_aspect, find, has
-from bot.answering.tuning import ANSWER_MIN, THIN
+from bot.answering.suggestions import ShowEntry
+from bot.answering.tuning import ANSWER_MIN, PENDING_WORDS, THIN
 from bot.language import lexicon
 from bot.language.expansion import expand
 from bot.language.folding import fold, tokens
@@ -89,7 +90,7 @@ def resolve(q: Query, ctx: Context, correcting: bool = False) -> Resolution:
             return Resolution(replace(q, about_article=about))  # a new subject: the context steps aside
         replayed, hints = _replay(q, ctx, about)
         return Resolution(replayed, hints, leaned=True, own=tuple(own))  # "còn Lai Vung thì sao?": the same, elsewhere
-    thin = _thin(q, own)
+    thin = _thin(q, own) or (ctx.pending and not _has_intent(q) and _weight(own) <= PENDING_WORDS)
     if not (opening or pointing or thin):
         if len(ctx.districts) != 1:
             return Resolution(replace(q, about_article=about))  # no one district the conversation is in
@@ -213,7 +214,7 @@ def remember(snapshot: Snapshot, q: Query | None, answer: Answer, previous: Cont
     (asked back, or not given in the article) is remembered without entries, so that the next turn
     can complete or correct it."""
     if not answer.answered:
-        return _open(q, previous) if answer.open_question and q is not None else None
+        return _open(snapshot, q, answer, previous) if answer.open_question and q is not None else None
     kb = snapshot.kb
     located = [kb.by_id[i] for i in answer.entry_ids if i in kb.by_id]
     districts = tuple(dict.fromkeys(s.district for s in answer.sources)) or tuple(q.districts if q else ())
@@ -253,16 +254,24 @@ def remember(snapshot: Snapshot, q: Query | None, answer: Answer, previous: Cont
     )
 
 
-def _open(q: Query, previous: Context | None) -> Context:
-    """What a question left open asked: its frame, and no answer to point back at."""
+def _open(snapshot: Snapshot, q: Query, answer: Answer, previous: Context | None) -> Context:
+    """What a question left open asked: its frame, and no answer to point back at. When every
+    entry the bot offered is of one district, the conversation is in that district."""
     content = list(dict.fromkeys([*without_cues(q), *(previous.content if previous else ())]))
+    offered = {
+        snapshot.kb.by_id[s.action.entry_id].district
+        for s in answer.suggestions
+        if isinstance(s.action, ShowEntry) and s.action.entry_id in snapshot.kb.by_id
+    }
+    districts = tuple(q.districts) or (tuple(offered) if len(offered) == 1 else ())
     return Context(
-        districts=tuple(q.districts),
+        districts=districts,
         orgs=tuple(q.orgs),
         content=tuple(content),
         target=tuple(q.target),
         parts=tuple(" ".join(p) for p in q.target_parts),
         **intent(q),
+        pending=True,
     )
 
 

@@ -32,11 +32,13 @@ def short_quote(quote: str, wanted: Iterable[str], name: str | None = None) -> s
     if not holding:
         return quote
     first, last = min(holding), max(holding)
+    # widened by what follows the figure first ("… 39 căn cho các hộ có nhà ở xuống cấp, dột nát."),
+    # then by what comes before it
     while len(_join(clauses[first : last + 1])) < SHORT_QUOTE_MIN and (first > 0 or last < len(clauses) - 1):
-        if first > 0:
-            first -= 1
-        if len(_join(clauses[first : last + 1])) < SHORT_QUOTE_MIN and last < len(clauses) - 1:
+        if last < len(clauses) - 1:
             last += 1
+        elif first > 0:
+            first -= 1
     piece = _join(clauses[first : last + 1]).rstrip(",;: ")
     if len(piece) >= len(quote) - 2:
         return quote

@@ -24,7 +24,8 @@ class Snapshot:
     def of(cls, kb: KnowledgeBase) -> Snapshot:
         """Analyzer and index for a loaded base (no example check)."""
         vocabulary = Vocabulary()
-        places, years = read_articles(kb, vocabulary)
+        reading = read_articles(kb, vocabulary)
+        places = reading.places
         index = Index(kb, places, learn=vocabulary.learn_unbroken)
         vocabulary.learn_language()
-        return cls(kb=kb, analyzer=Analyzer(places, vocabulary.speller(), years), index=index)
+        return cls(kb=kb, analyzer=Analyzer(places, vocabulary.speller(), reading.years, reading.cue_uses), index=index)

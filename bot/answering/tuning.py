@@ -95,6 +95,7 @@ AS_GOOD = 0.85  # another figure this close to the district's best is given too
 # ---------------------------------------------------------------- follow-ups
 
 THIN = 2  # a question with at most this many words of its own leans on the context
+PENDING_WORDS = 3  # after a question left open, a turn this short completes it ("của hội nông dân ấy")
 
 # ---------------------------------------------------------------- what an entry answers
 
@@ -104,4 +105,4 @@ COUNTED_WORD_IDF = 2.5  # a word of what is counted this rare (or unknown) must 
 # ---------------------------------------------------------------- replies on a phone
 
 SHORT_QUOTE_CHARS = 160  # a quote this short is shown whole; a longer one, the clause holding the figure…
-SHORT_QUOTE_MIN = 50  # …widened by its neighbours until it has this many characters
+SHORT_QUOTE_MIN = 40  # …widened by its neighbours until it has this many characters

@@ -47,16 +47,25 @@ UNKNOWN_COMMAND = "Mình không có lệnh này. Gõ /help để xem các lệnh
 DISTRICTS_TITLE = "Các huyện có dữ liệu"
 DISTRICTS_FOOTER = "Gõ /mohinh kèm tên huyện để xem các mô hình, ví dụ: /mohinh Lai Vung"
 SOURCES_TITLE = "Nguồn dữ liệu"
-SOURCES_INTRO = "Các bài viết sau (bản sao đã bỏ phần trang trí của trang web)."
+SOURCES_INTRO = "Các bài viết sau, mỗi bài với nơi đăng, ngày đăng và tác giả mà bài ghi."
 
 
 def district_entry(district: str, province: str, title: str, date_label: str) -> str:
     return f"Huyện {district} (tỉnh {province})\nBài: «{title}», {date_label}"
 
 
-def source_entry(title: str, district: str, province: str, date_label: str, author: str | None, file: str) -> str:
+def source_entry(
+    title: str,
+    district: str,
+    province: str,
+    date_label: str,
+    author: str | None,
+    publisher: str | None,
+    url: str | None,
+) -> str:
     by = f"tác giả {author}" if author else "không ghi tác giả"
-    return f"• «{title}»\n  Huyện {district}, tỉnh {province}; {date_label}; {by}; tệp gốc {file}"
+    said = "; ".join(x for x in (publisher, date_label, by) if x)
+    return f"• «{title}»\n  Huyện {district}, tỉnh {province}; {said}" + (f"\n  {url}" if url else "")
 
 
 def paged(title: str, page: int, pages: int) -> str:

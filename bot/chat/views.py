@@ -82,7 +82,7 @@ def districts_view(kb: KnowledgeBase, page: int = 0, turned: bool = False) -> Re
 
 def sources_view(kb: KnowledgeBase, page: int = 0, turned: bool = False) -> Reply:
     lines = [
-        chat_texts.source_entry(a.title, a.district, a.province, a.date_label, a.author, a.source_file)
+        chat_texts.source_entry(a.title, a.district, a.province, a.date_label, a.author, a.publisher, a.url)
         for a in kb.articles.values()
     ]
     reply = _catalog_page("nguon", chat_texts.SOURCES_TITLE, lines, page, turned)

@@ -9,7 +9,9 @@ own). Every turn goes through the dialogue core exactly as a door sends it. A tu
 districts answer: asking which, with every such district a choice, or answering each with its
 strings, is right); ``forbid`` lists what must not appear.
 
-Every judged turn has one outcome: right; ``asked`` (the bot asked back or suggested where an
+A turn's ``kind`` says what it tests (fact, paraphrase, followup, followup_other, correction,
+vague, clarification, yesno, decline_scope…; eval/FORMAT.md lists them) and is how results are
+reported. Every judged turn has one outcome: right; ``asked`` (the bot asked back or suggested where an
 answer was due); ``unanswered`` (it declined what the articles answer); ``wrong`` (it stated a
 fact that is not the one asked for, or stated one where it should have declined: the worst).
 """

@@ -52,6 +52,8 @@ class Article(_Strict):
     province_in_text: bool
     date: dt.date | None = None
     author: Text | None = None
+    publisher: Text | None = None  # the newspaper or site that published it, where known
+    url: Text | None = None  # the page's address, where known
     notes: tuple[str, ...] = ()
     source_file: Text
     text: Text

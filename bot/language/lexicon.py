@@ -220,7 +220,7 @@ UNIT_WORDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "percent": (("phan", "tram"), ("ty", "le")),
     "length": (("km",), ("cay", "so"), ("chieu", "dai"), ("met",)),
     "weight": (("tan",), ("kg",), ("ky",), ("ki", "lo")),
-    "area": (("m2",), ("met", "vuong"), ("dien", "tich")),
+    "area": (("m2",), ("km2",), ("met", "vuong"), ("dien", "tich")),
     "duration": (("phut",), ("gio",), ("thang",), ("nam",), ("ngay",), ("tuan",)),
     # not "đồng" alone: folded, it is also "động" (huy động)
     "money": (
@@ -244,7 +244,7 @@ VALUE_UNITS: dict[str, tuple[str, ...]] = {
     "length": ("km", "m"),
     "percent": ("%",),
     "weight": ("tan", "kg"),
-    "area": ("m2",),
+    "area": ("m2", "km2"),
     "duration": ("phut", "gio", "ngay", "tuan", "thang", "nam"),
 }
 
@@ -313,6 +313,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("gao", "hu gao"),
     ("tre", "be"),
     ("be tong", "xi mang"),
+    ("mi", "mi tom", "mi goi"),
     ("nong dan", "nha nong"),
     ("dien hinh", "guong mau", "tieu bieu"),
     ("cuu chien binh", "cuu binh"),
@@ -845,6 +846,8 @@ GENERIC_COUNTED: frozenset[str] = frozenset(
 )
 # Units of measure (not counts): money, lengths, weights, areas, shares, durations.
 MEASURED_UNITS: frozenset[str | None] = frozenset({"money", "length", "weight", "area", "percent", "duration"})
+# "phó bí thư" is not "bí thư": a post asked without these words is not their deputy's
+DEPUTY_WORDS: frozenset[str] = frozenset({"pho"})
 # Kinds of entry each district has its own of: a question naming no district that several
 # districts answer gets each one's (documents and events are not asked district by district)
 DISTRICT_KINDS: frozenset[str] = frozenset({"figure", "model", "person"})

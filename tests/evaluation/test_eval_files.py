@@ -121,6 +121,61 @@ def test_eval_file_covers_every_kind_and_district(name: str, _min_conversations:
     assert {item["district"] for item in items if "district" in item} == DISTRICTS
 
 
+# The sets no one had seen (eval/unseen*.yaml): four evaluators' sets pooled and split by
+# conversation; their kinds are those of the commission (bot/evaluation/chat_sets.py).
+UNSEEN_KINDS = {
+    "fact", "paraphrase", "list", "yesno", "yesno_absent", "partial", "subject_word", "decline_scope",
+    "decline_district", "decline_general", "decline_opinion", "decline_instruction", "decline_personal",
+    "followup", "followup_other", "followup_missing", "switch", "correction", "vague", "clarification",
+    "multi_district", "province_now", "smalltalk", "about_bot", "comparison",
+}  # fmt: skip
+UNSEEN_OUTCOMES = ("expect", "decline", "smalltalk", "ask_back")
+UNSEEN_SETS = [("unseen.yaml", 60, 150), ("unseen_holdout.yaml", 60, 150)]
+
+
+def _unseen_problems(item: Any) -> list[str]:
+    if not isinstance(item, dict):
+        return ["not a mapping"]
+    problems = [f"unknown key {key!r}" for key in item if key not in {*ITEM_KEYS, "ask_back"}]
+    if item.get("kind") not in UNSEEN_KINDS:
+        problems.append(f"unknown kind {item.get('kind')!r}")
+    present = [key for key in UNSEEN_OUTCOMES if key in item]
+    if len(present) != 1:
+        problems.append(f"needs exactly one of {UNSEEN_OUTCOMES}, has {present}")
+    if "ask_back" in item:
+        asked = item["ask_back"]
+        if not isinstance(asked, dict) or len(asked) < 2 or set(asked) - DISTRICTS:
+            problems.append("ask_back names at least two districts of the base")
+        elif not all(_non_empty_strings(v) for v in asked.values()):
+            problems.append("ask_back gives each district's strings")
+    if "district" in item and item["district"] not in DISTRICTS:
+        problems.append(f"unknown district {item['district']!r}")
+    return problems
+
+
+@pytest.mark.parametrize(("name", "min_conversations", "min_singles"), UNSEEN_SETS)
+def test_unseen_file_structure(name: str, min_conversations: int, min_singles: int) -> None:
+    data = _load(name)
+    assert set(data) == {"conversations", "singles"}
+    assert len(data["conversations"]) >= min_conversations and len(data["singles"]) >= min_singles
+    problems = [
+        f"{c['id']} turn {i + 1}: {p}"
+        for c in data["conversations"]
+        for i, turn in enumerate(c["turns"])
+        for p in _unseen_problems(turn)
+    ]
+    problems += [f"single {i + 1}: {p}" for i, single in enumerate(data["singles"]) for p in _unseen_problems(single)]
+    assert problems == []
+    ids = [c["id"] for c in data["conversations"]]
+    assert len(ids) == len(set(ids))
+
+
+def test_unseen_halves_share_no_conversation() -> None:
+    dev, held = _load("unseen.yaml"), _load("unseen_holdout.yaml")
+    assert {c["id"] for c in dev["conversations"]}.isdisjoint(c["id"] for c in held["conversations"])
+    assert {s["q"] for s in dev["singles"]}.isdisjoint(s["q"] for s in held["singles"])
+
+
 def test_holdout_questions_differ_from_development() -> None:
     def questions(name: str) -> set[str]:
         data = _load(name)

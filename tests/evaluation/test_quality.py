@@ -72,7 +72,15 @@ def test_an_expected_text_without_words(answerer: Answerer) -> None:
 
 
 # The conversation sets: dev at the level reached, held-out (totals only) at its measured floor.
-CHAT_LEVELS = {"conversations.yaml": (0.97, 0.90), "conversations_holdout.yaml": (0.85, 0.0)}
+# The unseen sets (written after the bot, by evaluators who never saw it) are held at the level
+# measured, and their rate of wrong facts stated at most at the one measured.
+CHAT_LEVELS = {
+    "conversations.yaml": (0.97, 0.90),
+    "conversations_holdout.yaml": (0.85, 0.0),
+    "unseen.yaml": (0.79, 0.0),
+    "unseen_holdout.yaml": (0.72, 0.0),
+}
+WRONG_AT_MOST = {"unseen.yaml": 0.10, "unseen_holdout.yaml": 0.14}
 
 
 @pytest.mark.parametrize("name", sorted(CHAT_LEVELS))
@@ -86,3 +94,20 @@ def test_conversation_quality(answerer: Answerer, name: str) -> None:
     if kind_level:
         weak = {k: f"{report.share(v):.0%}" for k, v in report.by_kind.items() if report.share(v) < kind_level}
         assert not weak, f"{name}: kinds under {kind_level:.0%}: {weak}"
+    if name in WRONG_AT_MOST:
+        wrong = report.outcomes["wrong"] / report.turns[1]
+        assert wrong <= WRONG_AT_MOST[name], f"{name}: {wrong:.1%} of turns state a wrong fact"
+
+
+def test_the_chat_judge_takes_asking_back_or_every_district(answerer: Answerer) -> None:
+    from bot.chat.messages import Reply
+    from bot.evaluation.chat_sets import Turn, verdict
+
+    both = Turn(q="", kind="multi_district", ask_back={"Bù Đốp": ("176",), "Lai Vung": ("52 tỷ",)})
+    one = Reply.of(answerer.ask("bù đốp xây được bao nhiêu căn nhà đại đoàn kết"))
+    assert verdict(both, one)[0] == "wrong"  # one district's answer as if it were the only one
+    asked = Reply.of(answerer.ask("ai là bí thư huyện ủy, ở đâu cũng được, nêu các huyện"))
+    assert verdict(Turn(q="", kind="fact", decline=True), Reply.say("decline", "…"))[0] == "right"
+    assert verdict(Turn(q="", kind="fact", expect=("176",)), Reply.say("clarify", "…"))[0] == "asked"
+    assert verdict(Turn(q="", kind="fact", expect=("176",)), Reply.say("decline", "…"))[0] == "unanswered"
+    assert asked is not None

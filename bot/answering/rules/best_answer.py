@@ -51,8 +51,8 @@ def best_answer(turn: Turn) -> Answer:
     q = turn.query
     if q.yes_no and not q.quantity and answer.kind == "fact":
         return _yes(turn, answer) if answer.answered and answer.score >= ANSWER_MIN else _not_mentioned(turn, answer)
-    if q.yes_no and not answer.answered and answer.kind != "decline":
-        return _not_mentioned(turn, answer)
+    if q.yes_no and not answer.answered and not answer.open_question:
+        return _not_mentioned(turn, answer)  # asked back or found nothing: the articles do not mention it
     return answer
 
 

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from bot.answering import answer_texts, catalog
+from bot.answering.analysis import CueUses
 from bot.answering.answer import Answer, not_answered
 from bot.answering.leftover import leftover
 from bot.answering.query import Phrase, find, has
@@ -27,7 +28,12 @@ def decline_unknown_place(turn: Turn) -> Answer | None:
     if not q.unknown_places or q.districts:
         return None
     kb = turn.snapshot.kb
-    names = ", ".join(f"{p.name} ({p.province})" if p.province else p.name for p in q.unknown_places)
+    names = ", ".join(
+        f"{answer_texts.mid_sentence(p.name)} ({answer_texts.mid_sentence(p.province)})"
+        if p.province
+        else answer_texts.mid_sentence(p.name)
+        for p in q.unknown_places
+    )
     return not_answered(
         "decline", answer_texts.unknown_place(names, catalog.districts_line(kb)), catalog.example_suggestions(kb)
     )
@@ -63,10 +69,10 @@ def decline_not_a_question(turn: Turn) -> Answer | None:
     words they share with it."""
     toks = turn.query.toks
     kb = turn.snapshot.kb
-    known = turn.snapshot.analyzer.speller.bigrams
-    if _asks(toks, lexicon.INSTRUCTION_PHRASES, known):
+    uses = turn.snapshot.analyzer.cue_uses
+    if _asks(toks, lexicon.INSTRUCTION_PHRASES, uses):
         return not_answered("decline", answer_texts.NOT_INSTRUCTIONS, catalog.example_suggestions(kb))
-    if _asks(toks, lexicon.OPINION_PHRASES, known):
+    if _asks(toks, lexicon.OPINION_PHRASES, uses):
         return not_answered("decline", answer_texts.NO_OPINIONS, catalog.example_suggestions(kb))
     if has(toks, lexicon.GENERAL_KNOWLEDGE_PHRASES) or _asks_for_a_definition(turn):
         return not_answered(
@@ -75,19 +81,14 @@ def decline_not_a_question(turn: Turn) -> Answer | None:
     return None
 
 
-def _asks(toks: Sequence[str], cues: Sequence[Phrase], known: frozenset[tuple[str, str]]) -> bool:
+def _asks(toks: Sequence[str], cues: Sequence[Phrase], uses: CueUses) -> bool:
     """A cue the question uses as one ("bạn đánh giá thế nào", "kể chuyện cười đi"), not as part
     of what it asks about: "hội thi kể chuyện", "hội nghị sơ kết, đánh giá", "tiêu chí đánh giá"
-    go on into a phrase the articles use (the cue and the word beside it are a known pair)."""
+    use it as the articles do (the same word beside it, before or after)."""
     for a, b in find(toks, cues):
-        before = (toks[a - 1], toks[a]) if a > 0 else None
-        after = (toks[b - 1], toks[b]) if b < len(toks) else None
-        in_subject = any(
-            pair is not None and pair in known and _names_something(next(w for w in pair if w not in toks[a:b]))
-            for pair in (before, after)
-            if pair is not None and set(pair) - set(toks[a:b])
-        )
-        if not in_subject:
+        seen = uses.get(tuple(toks[a:b]), frozenset())
+        beside = [("before", toks[a - 1]) if a > 0 else None, ("after", toks[b]) if b < len(toks) else None]
+        if not any(pair in seen and _names_something(pair[1]) for pair in beside if pair is not None):
             return True
     return False
 

@@ -71,7 +71,9 @@ def test_suggestions_become_buttons_within_64_bytes(answerer: Answerer) -> None:
     _, keyboard = render(Reply.of(answer))
     assert keyboard is not None
     buttons = [b for row in keyboard.inline_keyboard for b in row]
-    assert [b.callback_data for b in buttons] == [encode(s.action) for s in answer.suggestions]
+    # the cut quote's whole passage first, then one button per suggestion
+    assert answer.quote_of is not None and buttons[0].callback_data == f"q:{answer.quote_of}"
+    assert [b.callback_data for b in buttons[1:]] == [encode(s.action) for s in answer.suggestions]
     assert all(len(str(b.callback_data).encode()) <= 64 for b in buttons)
     too_long = Answer(
         answered=True,

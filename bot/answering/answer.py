@@ -32,6 +32,9 @@ class Source(BaseModel):
     date_label: str
     publisher: str | None = None
     url: str | None = None
+    named: str = ""  # "huyện Bù Đốp", "thị xã Kinh Môn"
+    province_named: str = ""  # "tỉnh Bình Phước"
+    today_named: str | None = None  # the province of today's map (since 1 July 2025): "tỉnh Đồng Nai"
 
     @classmethod
     def of(cls, article: Article) -> Source:
@@ -44,12 +47,21 @@ class Source(BaseModel):
             date_label=article.date_label,
             publisher=article.publisher,
             url=article.url,
+            named=article.named,
+            province_named=article.province_named,
+            today_named=article.province_today_named,
         )
 
     def line(self) -> str:
         """«title», the newspaper and date (and the link) where the article has them."""
         return answer_texts.source_line(
-            self.title, self.district, self.province, self.date_label, self.publisher, self.url
+            self.title,
+            self.named or f"huyện {self.district}",
+            self.province_named or f"tỉnh {self.province}",
+            self.date_label,
+            self.publisher,
+            self.url,
+            self.today_named,
         )
 
 
@@ -232,7 +244,7 @@ def list_answer(heading: str, items: Sequence[Located], score: float) -> Answer:
     for group in by_article.values():
         lines = [f"• {list_item(item)}" for item in group]
         if len(by_article) > 1:
-            lines.insert(0, answer_texts.district_group(group[0].district))
+            lines.insert(0, answer_texts.district_group(group[0].article.named))
         blocks.append("\n".join(lines))
     body = "\n\n".join(blocks)
     sources = tuple(Source.of(group[0].article) for group in by_article.values())

@@ -78,11 +78,17 @@ NOT_TEXT = (
 
 
 def source_line(
-    title: str, district: str, province: str, date_label: str, publisher: str | None, url: str | None
+    title: str, named: str, province: str, date_label: str, publisher: str | None, url: str | None, today: str | None
 ) -> str:
-    where = f"huyện {district}, tỉnh {province}"
+    """Places as named: "huyện Bù Đốp", "tỉnh Bình Phước", today's "tỉnh Đồng Nai" (or None)."""
+    where = f"{named}, {now_in(province, today)}"
     said = "; ".join(x for x in (publisher, date_label) if x)
     return f"«{title}» ({where}; {said})" + (f" {url}" if url else "")
+
+
+def article_says(sentence: str, named: str) -> str:
+    """A passage of the article, marked as its words: the bot did not curate it."""
+    return f"Bài viết về {named} ghi: «{sentence.strip()}»"
 
 
 def mid_sentence(name: str) -> str:
@@ -101,7 +107,8 @@ def unknown_place(places: str, districts: str) -> str:
 
 
 def not_held(where: str) -> str:
-    where = f" về huyện {where}" if where else ""
+    """`where`: the districts as named ("huyện Châu Thành"), or empty."""
+    where = f" về {where}" if where else ""
     return (
         f"Các bài viết{where} mà mình có không nêu thông tin này. Mình chỉ có các kết quả và mô hình học "
         "tập, làm theo Bác mà bài viết nêu; không có số điện thoại, địa chỉ, tin thời sự hay dự báo."
@@ -109,7 +116,7 @@ def not_held(where: str) -> str:
 
 
 def years_not_covered(where: str, years: Sequence[str]) -> str:
-    where = f"huyện {where}" if where else "các huyện"
+    where = where or "các huyện"
     return f"Các bài viết về {where} không có số liệu năm {', '.join(years)}."
 
 
@@ -150,21 +157,21 @@ def comparison_missing(districts: str) -> str:
 
 NO_DATE = "Bài viết có nhắc tới việc này nhưng không nêu thời gian cụ thể."
 NOT_GIVEN_HEADING = "Điều bài viết có nêu:"
-WHICH_DISTRICT_HEADING = "Chọn huyện:"
+WHICH_DISTRICT_HEADING = "Chọn địa phương:"
 YES = "Có."
 
 
 def district_lacks(district: str) -> str:
-    return f"Bài viết về huyện {district} không nêu số liệu hay thông tin này."
+    return f"Bài viết về {district} không nêu số liệu hay thông tin này."
 
 
 def not_mentioned(districts: str) -> str:
-    where = f"về huyện {districts}" if districts else "mình có"
+    where = f"về {districts}" if districts else "mình có"
     return f"Các bài viết {where} không nhắc tới việc này."
 
 
 def which_district(districts: Sequence[str]) -> str:
-    return f"Nhiều huyện có số liệu này ({', '.join(districts)}). Bạn muốn hỏi huyện nào?"
+    return f"Nhiều địa phương có số liệu này ({', '.join(districts)}). Bạn muốn hỏi địa phương nào?"
 
 
 _LEVEL_NAMES = {"province": "cấp tỉnh", "commune": "cấp xã", "national": "cấp Trung ương", "district": "cấp huyện"}
@@ -181,7 +188,7 @@ _UNIT_NAMES = {
 
 def not_given(district: str, what: str, asked: str) -> str:
     """The article about the district does not give what was asked (see bot.answering.fit)."""
-    about = f"Bài viết về huyện {district}" if district else "Các bài viết"
+    about = f"Bài viết về {district}" if district else "Các bài viết"
     if what == "year":
         return f"{about} không nêu số liệu này cho năm {asked}."
     if what == "level":
@@ -257,35 +264,69 @@ def list_heading(kinds: frozenset[str], orgs: Sequence[str], districts: Sequence
     if kinds == {"document"}:
         what = "Các văn bản được nêu"
     who = f" của {', '.join(orgs)}" if orgs else ""
-    where = f" ở huyện {', '.join(districts)}" if districts else ""
+    where = f" ở {', '.join(districts)}" if districts else ""
     return f"{what}{who}{where}:"
 
 
 def district_group(district: str) -> str:
-    return f"Huyện {district}:"
+    return f"{capital(district)}:"
 
 
 def article_author(title: str, district: str, author: str | None) -> str:
     who = f"do tác giả {author} viết" if author else "không ghi tên tác giả"
-    return f"Bài «{title}» (huyện {district}) {who}."
+    return f"Bài «{title}» ({district}) {who}."
 
 
 def article_title(title: str, district: str) -> str:
-    return f"Bài về huyện {district} có tựa đề «{title}»."
+    return f"Bài về {district} có tựa đề «{title}»."
 
 
 def article_listed(title: str, district: str, province: str, date_label: str, author: str | None) -> str:
     by = f"tác giả {author}" if author else "không ghi tác giả"
-    return f"• «{title}»: huyện {district}, tỉnh {province}; {date_label}; {by}."
+    return f"• «{title}»: {district}, {province}; {date_label}; {by}."
 
 
-def district_province(district: str, province: str, in_text: bool) -> str:
+def district_province(named: str, province: str, in_text: bool, today: str | None) -> str:
+    """ "Huyện Bù Đốp thuộc tỉnh Bình Phước…", then where it is on today's map."""
     said = "" if in_text else " (bài viết không nêu tên tỉnh; thông tin do người biên tập ghi kèm bài)"
-    return f"Huyện {district} thuộc tỉnh {province}{said}."
+    line = f"{capital(named)} thuộc {province}{said}."
+    if today and today != province:
+        return (
+            f"{line} Từ ngày 1/7/2025, {province} hợp nhất vào {today} và không còn cấp huyện: "
+            f"nay nơi này thuộc {today}."
+        )
+    if today:
+        return f"{line} Từ ngày 1/7/2025 không còn cấp huyện; nơi này vẫn thuộc {today}."
+    return line
 
 
-def province_districts(province: str, district: str) -> str:
-    return f"Ở tỉnh {province}, mình có dữ liệu về huyện {district}."
+def commune_district(commune: str, renamed: bool, named: str, province: str, today: str | None) -> str:
+    """ "Xã An Khánh thuộc huyện Châu Thành, tỉnh Bến Tre (nay thuộc tỉnh Vĩnh Long)." """
+    now = f" (nay thuộc {today})" if today and today != province else ""
+    if renamed:  # the name asked is one the commune had before a merger
+        return f"Nơi bạn hỏi nay là một phần của {mid_sentence(commune)}, thuộc {named}, {province}{now}."
+    return f"{capital(commune)} thuộc {named}, {province}{now}."
+
+
+def district_in(named: str, province: str, today: str | None) -> str:
+    """ "Huyện Bù Đốp, tỉnh Bình Phước (nay thuộc tỉnh Đồng Nai)": one line of a list."""
+    now = f" (nay thuộc {today})" if today and today != province else ""
+    return f"{capital(named)}, {province}{now}"
+
+
+def province_districts(province: str, named: str, today: str | None) -> str:
+    now = f" (nay thuộc {today})" if today and today != province else ""
+    return f"Ở {province}{now}, mình có dữ liệu về {named}."
+
+
+def now_in(province: str, today: str | None) -> str:
+    """ "tỉnh Bình Phước, nay thuộc tỉnh Đồng Nai": the article's province, and today's where it changed."""
+    return f"{province}, nay thuộc {today}" if today and today != province else province
+
+
+def capital(text: str) -> str:
+    """ "huyện Bù Đốp" → "Huyện Bù Đốp": a place at the head of a sentence."""
+    return text[:1].upper() + text[1:]
 
 
 def and_more_districts(named: str, more: int) -> str:
@@ -299,4 +340,4 @@ def covered(districts: int, provinces: int) -> str:
 
 def article_date(title: str, district: str, date_label: str | None) -> str:
     when = f"đăng ngày {date_label}" if date_label else "không ghi ngày đăng"
-    return f"Bài «{title}» (huyện {district}) {when}."
+    return f"Bài «{title}» ({district}) {when}."

@@ -13,7 +13,9 @@ MAX_NAMED_DISTRICTS = 12  # a longer line of districts names these and counts th
 
 def districts_line(kb: KnowledgeBase) -> str:
     """ "Bù Đốp (Bình Phước), Châu Thành (Bến Tre), …" (the first dozen and a count, when there are many)."""
-    named = [f"{d} ({kb.district_articles[d][0].province})" for d in kb.districts[:MAX_NAMED_DISTRICTS]]
+    firsts = [kb.district_articles[d][0] for d in kb.districts[:MAX_NAMED_DISTRICTS]]
+    # a town or city among districts is named as what it is: "thị xã Kinh Môn (Hải Dương)"
+    named = [f"{a.named if a.division_word != 'huyện' else a.district} ({a.province})" for a in firsts]
     line = ", ".join(named)
     more = len(kb.districts) - len(named)
     return answer_texts.and_more_districts(line, more) if more > 0 else line

@@ -100,12 +100,15 @@ def misfit(index: Index, q: Query, doc: Doc, asked_here: frozenset[str] | None =
     for number, unit in _periods(q.toks):
         if not _states_period(text, number, unit):
             return Misfit("period", f"{number} {unit}")
-    wanted = asked_levels(q) - {"district"}
-    if wanted:
+    asked = asked_levels(q)
+    wanted = asked - {"district"}
+    if wanted or "district" in asked:
         have_levels = levels_of(expand(tokens(text))) or frozenset({"district"})
         absent = wanted - have_levels
         if absent:
             return Misfit("level", sorted(absent)[0])
+        if "district" in asked and have_levels == {"commune"}:
+            return Misfit("level", "district")  # "toàn huyện": only a commune's body says it
     if q.who and q.wanted_kind is None:
         role = _asked_role(q)
         if role and not _holds_role(located, role):

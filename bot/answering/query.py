@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from bot.language import lexicon
 from bot.language.folding import BREAK, contains, is_year
-from bot.language.gazetteer import Place, PlaceMentions
+from bot.language.gazetteer import CommuneMention, Place, PlaceMentions
 
 Phrase = tuple[str, ...]
 
@@ -31,6 +31,7 @@ class Query:
     by_province: list[str] = field(default_factory=list)  # those of `districts` named only by their province
     province_itself: bool = False  # "tỉnh Bến Tre …": about the province, not one of its districts
     unknown_places: list[Place] = field(default_factory=list)
+    communes: list[CommuneMention] = field(default_factory=list)  # "xã An Khánh": of `districts`
     orgs: list[str] = field(default_factory=list)
     quantity: bool = False
     who: bool = False
@@ -100,6 +101,7 @@ def read(text: str, toks: list[str], places: PlaceMentions, pairs: frozenset[tup
         by_province=places.by_province,
         province_itself=places.province_itself and all(d in places.by_province for d in places.known),
         unknown_places=places.unknown,
+        communes=places.communes,
     )
     quantity_spans = _quantity_spans(toks)
     cue_spans = _read_intent(q, toks, drop, quantity_spans)
@@ -133,7 +135,9 @@ def _read_intent(
     q.years = [t for t in toks if is_year(t)]
     q.unanswerable = _asks_unheld([t if not drop[k] else "" for k, t in enumerate(toks)])
     q.about_article = _about_article(toks)
-    q.asks_province = has(toks, lexicon.PROVINCE_CUES)
+    q.asks_province = has(toks, lexicon.PROVINCE_CUES) or bool(
+        q.communes and has(toks, lexicon.DISTRICT_OF_COMMUNE_CUES)
+    )
     q.comparing = has(toks, lexicon.COMPARISON_PHRASES) or (
         lexicon.SUPERLATIVE in toks and any(w in toks for w in lexicon.MEASURE_WORDS)
     )
@@ -302,7 +306,9 @@ def _unit(
     best: tuple[int, int, str] | None = None
     for unit, words in units.items():
         for a, b in find(toks, words):
-            if b < len(toks) and lexicon.NOT_UNIT_BEFORE.get(tuple(toks[a:b])) == toks[b]:
+            if b < len(toks) and toks[b] in lexicon.NOT_UNIT_BEFORE.get(tuple(toks[a:b]), ()):
+                continue
+            if a > 0 and toks[a - 1] in lexicon.NOT_UNIT_AFTER.get(tuple(toks[a:b]), ()):
                 continue
             if a < offset:
                 continue

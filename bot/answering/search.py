@@ -69,7 +69,7 @@ COUNTED_FIELDS = ("title", "counts", "value", "keywords", "role")
 _CENTURIES = ("19", "20")  # a year of the articles' era (as text.is_year, inlined: it runs on every token)
 _CACHED_TEXT = 200  # field texts this short are analysed once per build (long quotes rarely repeat)
 
-KINDS = ("figure", "model", "person", "document", "event")
+KINDS = ("figure", "model", "person", "document", "event", "theme", "passage")
 UNITS = (None, "percent", "length", "weight", "area", "duration", "money")
 _KIND = {k: i for i, k in enumerate(KINDS)}
 _UNIT = {u: i for i, u in enumerate(UNITS)}
@@ -361,7 +361,8 @@ class Index:
             # a document is dated by its own date, not by years mentioned around it
             dated=bool(getattr(entry, "date", None)) or (entry.kind != "document" and _mentions_time(when_text)),
             # a document's numbers are codes and dates, a person's none: neither says "how many"
-            has_number=entry.kind in ("model", "event") and any(ch.isdigit() for ch in entry.answer),
+            has_number=entry.kind in ("model", "event", "theme", "passage")
+            and any(ch.isdigit() for ch in entry.answer),
         )
 
     # ------------------------------------------------------------ querying

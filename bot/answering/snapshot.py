@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.answering import tuning
 from bot.answering.analysis import Analyzer, Vocabulary, read_articles
+from bot.answering.passages import passage_index
 from bot.answering.search import Index
 from bot.knowledge.schema import KnowledgeBase
 
@@ -19,6 +21,7 @@ class Snapshot:
     kb: KnowledgeBase
     analyzer: Analyzer
     index: Index
+    passages: Index | None = None  # the articles' sentences (bot.answering.passages); None: tier off
 
     @classmethod
     def of(cls, kb: KnowledgeBase) -> Snapshot:
@@ -28,4 +31,6 @@ class Snapshot:
         places = reading.places
         index = Index(kb, places, learn=vocabulary.learn_unbroken)
         vocabulary.learn_language()
-        return cls(kb=kb, analyzer=Analyzer(places, vocabulary.speller(), reading.years, reading.cue_uses), index=index)
+        passages = passage_index(kb, places) if tuning.PASSAGE_TIER else None
+        analyzer = Analyzer(places, vocabulary.speller(), reading.years, reading.cue_uses)
+        return cls(kb=kb, analyzer=analyzer, index=index, passages=passages)

@@ -24,6 +24,10 @@ FIELD_WEIGHTS: dict[str, float] = {
     "role": 1.0,
     "keywords": 0.9,
     "date": 0.9,
+    "place": 0.9,
+    "chair": 0.9,
+    "speakers": 0.9,
+    "attendees": 0.8,
     "org": 0.85,
     "issuer": 0.8,
     "period": 0.75,
@@ -78,12 +82,25 @@ MAX_SUGGESTIONS = 3
 SIBLING_SHARE = 0.85  # a figure of the same district counting the same thing this close joins the answer…
 MAX_SIBLINGS = 4  # …up to this many figures in all
 
+# ---------------------------------------------------------------- the article's own words (passages)
+
+PASSAGE_TIER = True  # where no curated entry answers, a sentence of the article that clearly does
+PASSAGE_MIN = 0.5  # a passage answers only from this score…
+PASSAGE_MARGIN = 1.3  # …this many times the next passage's…
+PASSAGE_EVIDENCE = 3.5  # …on words of the question this distinctive
+PASSAGE_MIN_WORDS = 8  # a shorter line (a dateline, a caption, a byline) is no passage
+PASSAGE_MAX_CHARS = 300  # a longer sentence is read clause by clause
+VAGUE_SHARE = 0.8  # entries of this share of the best score…
+VAGUE_TITLES = 3  # …with more titles than this: a vague question, asked back, never answered by a passage
+PASSAGE_OWN_WORDS = 2  # a follow-up's own words the passage must hold (not only the conversation's)
+
 # ---------------------------------------------------------------- lists
 
 LIST_ALL_LIMIT = 40  # a list longer than this across all districts asks for a district first
 LIST_NARROW = 0.3  # a list question's extra words keep the entries covering this share of them
 LIST_SHORT = 12  # a list this short is shown whole…
 LIST_NARROW_SHORT = 0.5  # …unless its extra words cover this share of a few entries
+LIST_FOREIGN_WORDS = 2  # a list question's extra words that no article has, this many: not a list ("bệnh viện…")
 LIST_AS_FACTS = 3  # a narrowed list this short is answered with the entries' full answers
 MAX_DISTRICT_CHOICES = 8  # districts offered to choose from (the line of districts names the rest)
 

@@ -50,8 +50,10 @@ SOURCES_TITLE = "Nguồn dữ liệu"
 SOURCES_INTRO = "Các bài viết sau, mỗi bài với nơi đăng, ngày đăng và tác giả mà bài ghi."
 
 
-def district_entry(district: str, province: str, title: str, date_label: str) -> str:
-    return f"Huyện {district} (tỉnh {province})\nBài: «{title}», {date_label}"
+def district_entry(named: str, province: str, today: str | None, title: str, date_label: str) -> str:
+    """Places as named: "huyện Bù Đốp", "tỉnh Bình Phước", today's "tỉnh Đồng Nai"."""
+    now = f", nay thuộc {today}" if today and today != province else ""
+    return f"{named[:1].upper()}{named[1:]} ({province}{now})\nBài: «{title}», {date_label}"
 
 
 def source_entry(
@@ -65,7 +67,7 @@ def source_entry(
 ) -> str:
     by = f"tác giả {author}" if author else "không ghi tác giả"
     said = "; ".join(x for x in (publisher, date_label, by) if x)
-    return f"• «{title}»\n  Huyện {district}, tỉnh {province}; {said}" + (f"\n  {url}" if url else "")
+    return f"• «{title}»\n  {district[:1].upper()}{district[1:]}, {province}; {said}" + (f"\n  {url}" if url else "")
 
 
 def paged(title: str, page: int, pages: int) -> str:

@@ -76,13 +76,16 @@ def _catalog_page(
 
 
 def districts_view(kb: KnowledgeBase, page: int = 0, turned: bool = False) -> Reply:
-    lines = [chat_texts.district_entry(a.district, a.province, a.title, a.date_label) for a in kb.articles.values()]
+    lines = [
+        chat_texts.district_entry(a.named, a.province_named, a.province_today_named, a.title, a.date_label)
+        for a in kb.articles.values()
+    ]
     return _catalog_page("huyen", chat_texts.DISTRICTS_TITLE, lines, page, turned, (chat_texts.DISTRICTS_FOOTER,))
 
 
 def sources_view(kb: KnowledgeBase, page: int = 0, turned: bool = False) -> Reply:
     lines = [
-        chat_texts.source_entry(a.title, a.district, a.province, a.date_label, a.author, a.publisher, a.url)
+        chat_texts.source_entry(a.title, a.named, a.province_named, a.date_label, a.author, a.publisher, a.url)
         for a in kb.articles.values()
     ]
     reply = _catalog_page("nguon", chat_texts.SOURCES_TITLE, lines, page, turned)

@@ -22,6 +22,7 @@ from bot.cli.store_commands import cmd_chat, cmd_knowledge, cmd_purge, cmd_repor
 from bot.curation.desk import CuratorDesk
 from bot.curation.drafting.command import add_arguments as add_draft_arguments
 from bot.curation.drafting.command import cmd_draft
+from bot.curation.drafting.flags import flag_drafts
 from bot.curation.drafting.review import drafts_per_file, review_lines
 from bot.knowledge.problems import KnowledgeError
 
@@ -56,7 +57,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 1
     summary = kb.summary()
     if args.json:
-        print(json.dumps({**summary, "drafts": drafts_per_file(kb)}, ensure_ascii=False, indent=2))
+        data = {**summary, "drafts": drafts_per_file(kb), "flags": flag_drafts(kb)}
+        print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
     print(f"Cơ sở dữ liệu hợp lệ: {summary['articles']} bài viết, {summary['entries']} mục.")
     for district, kinds in summary["districts"].items():
@@ -145,6 +147,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from bot.evaluation.chat_sets import evaluate_chat_file, format_chat_report, is_chat_set
     from bot.evaluation.fact_sets import evaluate, format_report, load_items
 
+    if args.page is not None:
+        return _eval_page(args)
+
     answerer = _answerer(args.knowledge)
     if answerer is None:
         return 1
@@ -177,6 +182,36 @@ def cmd_eval(args: argparse.Namespace) -> int:
                 summaries if len(summaries) > 1 else next(iter(summaries.values())), ensure_ascii=False, indent=2
             )
         )
+    return 0
+
+
+def _eval_page(args: argparse.Namespace) -> int:
+    """A new district's page through the curator's path, measured (bot.evaluation.page_runs)."""
+    from bot.evaluation.page_runs import format_page_run, run_page
+
+    page: Path = args.page
+    questions = args.file[0] if args.file else None
+    for path in (page, questions, args.gold):
+        if path is not None and not path.is_file():
+            print(f"Không tìm thấy tệp: {path}", file=sys.stderr)
+            return 1
+    try:
+        run = asyncio.run(
+            run_page(
+                args.knowledge,
+                page,
+                questions,
+                args.gold,
+                district=args.district,
+                province=args.province,
+                unflagged_only=args.unflagged,
+            )
+        )
+    except (OSError, ValueError) as exc:
+        print(f"Không chạy được trang {page}: {exc}", file=sys.stderr)
+        return 1
+    text, summary = format_page_run(run, show_failures=not (args.quiet or args.totals))
+    print(json.dumps(summary, ensure_ascii=False, indent=2) if args.json else text)
     return 0
 
 
@@ -218,7 +253,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_ask)
     p = sub.add_parser("check", help="kiểm tra cơ sở dữ liệu")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--drafts", action="store_true", help="liệt kê mã từng mục nháp")
+    p.add_argument("--drafts", action="store_true", help="liệt kê mã từng mục nháp, và dấu hiệu sai (⚠) của chúng")
     p.set_defaults(func=cmd_check)
     p = sub.add_parser("draft", help="soạn bản nháp dữ kiện cho một bài mới, hoặc duyệt bản nháp (--accept)")
     add_draft_arguments(p)
@@ -228,6 +263,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.add_argument("--quiet", action="store_true", help="không in các câu sai")
     p.add_argument("--totals", action="store_true", help="chỉ in tổng (cho bộ giữ riêng: không xem từng câu)")
+    p.add_argument(
+        "--page",
+        type=Path,
+        help="một trang bài mới: soạn nháp vào bản sao dữ liệu, duyệt, rồi hỏi các câu của --file",
+    )
+    p.add_argument("--gold", type=Path, help="với --page: danh sách số liệu, mô hình đúng của trang (so với bản nháp)")
+    p.add_argument("--district", help="với --page: tên huyện, khi trang không nêu (người biên tập điền)")
+    p.add_argument("--province", help="với --page: tên tỉnh, khi trang không nêu (người biên tập điền)")
+    p.add_argument("--unflagged", action="store_true", help="với --page: chỉ duyệt các mục nháp không bị đánh dấu ⚠")
     p.set_defaults(func=cmd_eval)
     p = sub.add_parser(
         "run", help="chạy bot trên mọi cửa có token (Telegram, Zalo): polling, hoặc webhook khi có WEBHOOK_URL"
@@ -279,6 +323,7 @@ def _positive_int(value: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.knowledge_given = args.knowledge is not None  # commands printed for the curator repeat it
     if args.knowledge is None:
         args.knowledge = default_knowledge()
     func = getattr(args, "func", cmd_default)

@@ -13,12 +13,14 @@ from pathlib import Path
 
 from bot.answering.answerer import Answerer
 from bot.curation import curator_texts
-from bot.curation.library import KnowledgeLibrary, UploadError
+from bot.curation.drafting.review import waiting_for_review
+from bot.curation.library import DraftedPage, KnowledgeLibrary, UploadError
 from bot.hosting import wiring
 from bot.hosting.settings import Settings
 from bot.knowledge.problems import KnowledgeError
+from bot.knowledge.schema import KnowledgeBase
 from bot.store import Store
-from bot.store.archive import ArchiveError
+from bot.store.archive import ArchiveError, unpack
 
 
 def print_problems(directory: Path, exc: KnowledgeError) -> None:
@@ -116,6 +118,8 @@ def cmd_knowledge(args: argparse.Namespace) -> int:
     the same work as /capnhat, /phienban, /xuat and /khoiphuc in the chat."""
 
     async def work(settings: Settings, store: Store, versions: KnowledgeLibrary) -> int:
+        drafted: DraftedPage | None = None
+        source: Path | None = None
         try:
             await versions.store_deployed()  # the deployed knowledge/ is version 1 of an empty store
             if args.action == "versions":
@@ -124,8 +128,13 @@ def cmd_knowledge(args: argparse.Namespace) -> int:
                 return 0
             if args.action == "export":
                 number, archive = await versions.export(args.number)
-                Path(args.path).write_bytes(archive)
-                print(curator_texts.saved_to(f"{args.path} (phiên bản {number})"))
+                target = Path(args.path)
+                if target.suffix.lower() == ".zip":
+                    target.write_bytes(archive)
+                    print(curator_texts.saved_to(f"{target} (phiên bản {number})"))
+                else:  # a directory to edit, check and push again
+                    unpack(archive, target)
+                    print(f"Đã ghi phiên bản {number} vào thư mục {target}.")
                 return 0
             if args.action == "rollback":
                 directory = await versions.checkout(args.number)
@@ -135,13 +144,14 @@ def cmd_knowledge(args: argparse.Namespace) -> int:
                 if source.is_dir():
                     directory, note = source, f"đẩy từ thư mục {source}"
                 elif source.is_file():
-                    directory = await versions.candidate(source.name, source.read_bytes())
+                    taken = await versions.intake(source.name, source.read_bytes())
+                    directory, drafted = taken.directory, taken.drafted
                     note = curator_texts.uploaded_note(source.name)
                 else:
                     print(f"Không có tệp hay thư mục {source}", file=sys.stderr)
                     return 1
             try:
-                info, _ = await versions.validate_and_save(directory, door="cli", author=None, note=note)
+                info, snapshot = await versions.validate_and_save(directory, door="cli", author=None, note=note)
             except KnowledgeError as exc:
                 print_problems(Path(args.path or directory), exc)
                 return 1
@@ -149,6 +159,9 @@ def cmd_knowledge(args: argparse.Namespace) -> int:
                 f"{curator_texts.now_serving(info.number)} ({info.note}). "
                 "Các bot đang chạy sẽ chuyển sang phiên bản này."
             )
+            local = source if source is not None and source.is_dir() else None
+            for line in review_after_push(snapshot.kb, info.number, drafted, local):
+                print(line)
             return 0
         except (UploadError, LookupError, ArchiveError, OSError) as exc:
             print(exc, file=sys.stderr)
@@ -158,6 +171,54 @@ def cmd_knowledge(args: argparse.Namespace) -> int:
             return 1
 
     return _on_store(args, work)
+
+
+def review_after_push(kb: KnowledgeBase, number: int, drafted: DraftedPage | None, local: Path | None) -> list[str]:
+    """What the pushed version holds for review: the page drafted (or that nothing was), each
+    article's drafts that wait, what must be filled in, and the exact commands to review them:
+    in the chat, or here (in ``local``, the directory pushed, or else in the version exported)."""
+    lines: list[str] = []
+    here = str(local) if local is not None else f"ban-duyet-v{number}"
+    if drafted is not None and drafted.entries:
+        lines.append(
+            f"Trang {drafted.source} được soạn nháp thành bài {drafted.article} "
+            f"(huyện {drafted.district}): {drafted.entries} mục nháp."
+        )
+    elif drafted is not None:
+        shown = (
+            "bot liệt kê bài trong /huyen, /nguon nhưng chưa có số liệu nào của bài để trả lời"
+            if drafted.article in kb.articles
+            else "bot chưa dùng bài này"
+        )
+        lines.append(
+            f"Trang {drafted.source} không cho mục nháp nào: chỉ thêm bài viết articles/{drafted.article}.txt, "
+            f"chưa có mục nào ({shown})."
+        )
+        facts = f"{here}/facts/{drafted.article}.yaml"
+        lines.append(
+            f"Có thể thêm mục bằng tay: python -m bot knowledge export {here}, viết {facts} (article: "
+            f"{drafted.article}, rồi entries; xem knowledge/README.md), rồi python -m bot knowledge push {here}"
+        )
+    review = waiting_for_review(kb)
+    for waiting in review:
+        flagged = f", {len(waiting.flagged)} mục có dấu hiệu sai ⚠" if waiting.flagged else ""
+        lines.append(
+            f"Bài {waiting.article.id} có {waiting.count} mục nháp chờ duyệt "
+            f"(huyện {waiting.article.district}; bot chưa dùng để trả lời){flagged}."
+        )
+        if waiting.to_fill:
+            lines.append(f"  Cần điền trước khi duyệt: {waiting.to_fill}")
+    if not review:
+        return lines
+    articles = [w.article.id for w in review]
+    lines.append("Duyệt trong chat (quản trị viên): " + " · ".join(f"/duyet {a}" for a in articles))
+    lines.append("Hoặc tại máy này:")
+    if local is None:
+        lines.append(f"  python -m bot knowledge export {here}      (phiên bản {number} vào thư mục {here})")
+    lines.append(f"  python -m bot --knowledge {here} check --drafts      (các mục nháp, ⚠: có dấu hiệu sai)")
+    lines.extend(f"  python -m bot --knowledge {here} draft --accept facts/{a}.yaml --all" for a in articles)
+    lines.append(f"  python -m bot knowledge push {here}")
+    return lines
 
 
 def cmd_purge(args: argparse.Namespace) -> int:

@@ -11,20 +11,24 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import html
 import logging
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, overload
 
 from bot.chat.desk import Core
 from bot.chat.messages import Attachment, Incoming, Reply
 from bot.curation import curator_texts
-from bot.curation.drafting.review import to_fill
-from bot.curation.library import KnowledgeLibrary, UploadError, relative_problems
+from bot.curation.drafting.flags import flag_entries
+from bot.curation.drafting.review import to_fill, waiting_for_review
+from bot.curation.library import DraftedPage, KnowledgeLibrary, UploadError, relative_problems
 from bot.curation.reports import failure_lines, report_lines
-from bot.knowledge.problems import KnowledgeError
+from bot.knowledge.loading import load
+from bot.knowledge.problems import KnowledgeError, Problem
 from bot.knowledge.schema import Located
+from bot.language.folding import fold
 from bot.store.archive import ArchiveError
 
 if TYPE_CHECKING:
@@ -134,10 +138,11 @@ async def upload(library: KnowledgeLibrary, core: Core, msg: Incoming) -> Reply:
     attachment = msg.attachment
     log.info("Quản trị viên %s:%s gửi tệp %s (%d byte)", msg.door, msg.user_id, attachment.name, len(attachment.data))
     try:
-        candidate = await library.candidate(attachment.name, attachment.data)
+        taken = await library.intake(attachment.name, attachment.data)
     except UploadError as exc:
         return Reply.say("invalid", curator_texts.upload_refused(str(exc)))
-    return await _validated_stored_served(core, library, msg, candidate, curator_texts.uploaded_note(attachment.name))
+    note = curator_texts.uploaded_note(attachment.name)
+    return await _validated_stored_served(core, library, msg, taken.directory, note, drafted=taken.drafted)
 
 
 @curator("phienban")
@@ -176,46 +181,207 @@ async def export(core: Core, msg: Incoming, args: str, library: KnowledgeLibrary
 
 @curator("duyet")
 async def accept_drafts(core: Core, msg: Incoming, args: str, library: KnowledgeLibrary) -> Reply:
-    """/duyet <mã bài> [all | mã1,mã2]: drafted entries accepted, as a new version, and served;
-    with the article alone, its drafts listed for review."""
+    """/duyet <mã bài> [trang N | all [force] | mã1,mã2 [force] | bo mã1,mã2]: with the article
+    alone (or a page number), its drafts as users would read them, page by page; with `all` or
+    ids, accepted (drafts that look wrong only with `force`), as a new version, and served; with
+    `bo` and ids, those drafts removed from the facts file, as a new version."""
     words = args.split()
     waiting = _drafts_by_article(core)
     kb = core.answerer.kb
-    if not words or len(words) > 2 or (words[0] not in kb.articles and words[0] not in kb.draft_articles):
+    if not words or (words[0] not in kb.articles and words[0] not in kb.draft_articles):
         return Reply.say("invalid", curator_texts.accept_usage(sorted(waiting)))
-    article = words[0]
-    if len(words) == 1:
-        drafts = waiting.get(article, [])
-        listed = "\n".join(curator_texts.draft_line(d.id, d.entry.title) for d in drafts) or curator_texts.NO_DRAFTS
-        return Reply.say(
-            "command", listed, curator_texts.accept_how(article), title=curator_texts.drafts_title(article, len(drafts))
-        )
-    ids = None if words[1].lower() in curator_texts.ACCEPT_ALL else [i for i in words[1].split(",") if i]
+    article, rest = words[0], words[1:]
+    folded = [fold(w) for w in rest]
+    if not rest or (len(rest) == 2 and folded[0] in curator_texts.PAGE_WORDS and rest[1].isdigit()):
+        return _drafts_page(article, waiting.get(article, []), int(rest[1]) if rest else 1, msg.door)
+    if folded[0] in curator_texts.REJECT_WORDS:
+        ids = _ids(rest[1:])
+        if not ids:
+            return Reply.say("invalid", curator_texts.reject_usage(article))
+        return await _changed(core, library, msg, article, ids, reject=True, force=False)
+    force = folded[-1] in curator_texts.FORCE_WORDS
+    if force:
+        rest, folded = rest[:-1], folded[:-1]
+    if len(rest) == 1 and (rest[0].lower() in curator_texts.ACCEPT_ALL or folded[0] in curator_texts.ACCEPT_ALL):
+        return await _changed(core, library, msg, article, None, reject=False, force=force)
+    ids = _ids(rest)
+    if not ids:
+        return Reply.say("invalid", curator_texts.accept_usage(sorted(waiting)))
+    return await _changed(core, library, msg, article, ids, reject=False, force=force)
+
+
+def _ids(words: list[str]) -> list[str]:
+    return list(dict.fromkeys(i for i in re.split(r"[,\s]+", " ".join(words)) if i))
+
+
+# A page of drafts fits one message: Telegram's 4,096 characters (as the HTML it sends), and
+# elsewhere Zalo's 2,000 (UTF-16 units; the terminal takes Zalo's pages), with a margin.
+PAGE_HTML = {"telegram": 4000}
+PAGE_CHARS = 1900
+DRAFT_TEXT = 400  # an answer or a quote longer than this is shown cut, with "…"
+DRAFT_REASONS = 3  # at most this many reasons shown under a draft
+
+
+def _drafts_page(article: str, drafts: list[Located], page: int, door: str) -> Reply:
+    """One page of an article's drafts: each with its answer and quote, its flags, and the
+    commands that accept or reject them; pages turned by /duyet <mã bài> trang N."""
+    if not drafts:
+        return Reply.say("command", curator_texts.NO_DRAFTS, title=curator_texts.drafts_title(article, 0))
+    flags = flag_entries([d.entry for d in drafts], drafts[0].article.text)
+    blocks = [_draft_block(d, flags.get(d.id, [])) for d in drafts]
+    how = curator_texts.accept_how(article, len(flags))
+    intro = [curator_texts.flagged_intro(article, len(flags))] if flags else []
+    pages = _paginate(blocks, lambda n, total: _page_frame(article, len(drafts), n, total, intro, how), door)
+    page = min(max(page, 1), len(pages))
+    title, head, tail = _page_frame(article, len(drafts), page, len(pages), intro, how)
+    return Reply.say("command", *head, *pages[page - 1], *tail, title=title)
+
+
+def _draft_block(located: Located, reasons: list[str]) -> str:
+    entry = located.entry
+    more = len(reasons) - DRAFT_REASONS
+    shown = reasons[:DRAFT_REASONS] + ([curator_texts.more_reasons(more)] if more > 0 else [])
+    return curator_texts.draft_block(
+        entry.id, entry.kind, entry.title, _cut(entry.answer), _cut(entry.quote), [_cut(r) for r in shown]
+    )
+
+
+def _cut(text: str, limit: int = DRAFT_TEXT) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+_Frame = tuple[str, list[str], list[str]]
+
+
+def _page_frame(article: str, count: int, page: int, pages: int, intro: list[str], how: str) -> _Frame:
+    """(title, the blocks before the drafts, the blocks after them) of one page."""
+    tail = [curator_texts.page_turns(article, page, pages), how] if pages > 1 else [how]
+    return curator_texts.drafts_title(article, count, page, pages), intro, tail
+
+
+def _paginate(blocks: list[str], frame: Callable[[int, int], _Frame], door: str) -> list[list[str]]:
+    """The blocks in pages that each fit one message of the door with their frame (the frame is
+    measured at its longest: the page numbers may need more digits)."""
+    title, head, tail = frame(999, 999)
+    budget = [title, *head, *tail]
+    pages: list[list[str]] = [[]]
+    for block in blocks:
+        if pages[-1] and not fits_message([*budget, *pages[-1], block], door):
+            pages.append([])
+        pages[-1].append(block)
+    return pages
+
+
+def fits_message(blocks: list[str], door: str) -> bool:
+    """Do these blocks, the first one the title, fit one message of the door?"""
+    text = "\n\n".join(blocks)
+    if door in PAGE_HTML:
+        return len(html.escape(text)) + len("<b></b>") <= PAGE_HTML[door]
+    return len(text.encode("utf-16-le")) // 2 <= PAGE_CHARS
+
+
+async def _changed(
+    core: Core,
+    library: KnowledgeLibrary,
+    msg: Incoming,
+    article: str,
+    ids: list[str] | None,
+    *,
+    reject: bool,
+    force: bool,
+) -> Reply:
+    """The article's drafts accepted (ids, or every one: None) or rejected in a working copy of
+    the newest version, which is then validated, stored and served; or the reply saying why not."""
     directory = await library.working_copy()
-    accepted = await _accept(directory, article, ids)
-    if isinstance(accepted, Reply):
+    changed = await _change(directory, article, ids, reject=reject, force=force)
+    if isinstance(changed, Reply):
         library.discard(directory)  # nothing to save
-        return accepted
-    return await _validated_stored_served(core, library, msg, directory, curator_texts.accepted_note(article, accepted))
+        return changed
+    note, said = changed
+    return await _validated_stored_served(core, library, msg, directory, note, said)
 
 
-async def _accept(directory: Path, article: str, ids: list[str] | None) -> Reply | int:
-    """The article's drafts accepted in the working copy: how many, or the reply saying why none were."""
+async def _change(
+    directory: Path, article: str, ids: list[str] | None, *, reject: bool, force: bool
+) -> Reply | tuple[str, list[str]]:
+    """The change made in the working copy: the version's note and what the reply says first;
+    or the reply saying why nothing was changed."""
     facts = directory / "facts" / f"{article}.yaml"
     if not facts.is_file():
         return Reply.say("invalid", curator_texts.NO_DRAFTS)
     from bot.curation.drafting.accept import accept
+    from bot.curation.drafting.accept import reject as reject_drafts
 
-    # the working copy is validated whole next (build_snapshot reports the same problems) and discarded if it fails
-    result = await asyncio.to_thread(accept, facts, ids, validate=False)
+    if reject:
+        assert ids is not None
+        # the working copy is validated whole next (build_snapshot reports the same problems) and discarded if it fails
+        rejected = await asyncio.to_thread(reject_drafts, facts, ids, validate=False)
+        if rejected.unknown:
+            return Reply.say("invalid", curator_texts.unknown_drafts(rejected.unknown, article, rejecting=True))
+        if rejected.not_drafts:
+            return Reply.say("invalid", curator_texts.not_drafts(rejected.not_drafts, article))
+        if rejected.problems:
+            return _problems_reply(rejected.problems, directory)
+        summary = curator_texts.rejected_summary(article, rejected.rejected, rejected.removed_file)
+        return curator_texts.rejected_note(article, len(rejected.rejected)), [summary]
+    flags = await asyncio.to_thread(_flags_in, directory, article)
+    if isinstance(flags, Reply):
+        return flags
+    drafted, flagged = flags
+    said: list[str] = []
+    if ids is None:
+        chosen = drafted
+        if not force and any(i in flagged for i in chosen):
+            skipped = [i for i in chosen if i in flagged]
+            chosen = [i for i in chosen if i not in flagged]
+            lines = [curator_texts.flagged_line(i, flagged[i]) for i in skipped]
+            if not chosen:
+                return Reply.say(
+                    "invalid",
+                    curator_texts.all_flagged(article),
+                    "\n".join(lines),
+                    curator_texts.skipped_how(article, skipped),
+                )
+            said = [
+                curator_texts.skipped_flagged(article, len(skipped)) + "\n" + "\n".join(lines),
+                curator_texts.skipped_how(article, skipped),
+            ]
+        if not chosen:
+            return Reply.say("invalid", curator_texts.NO_DRAFTS)
+    else:
+        chosen = ids
+        bad = [i for i in ids if i in flagged]
+        if bad and not force:
+            lines = [curator_texts.flagged_line(i, flagged[i]) for i in bad]
+            return Reply.say("invalid", "\n".join(lines), curator_texts.flagged_refused(article, ids))
+    result = await asyncio.to_thread(accept, facts, chosen, validate=False)
     if result.unknown:
         return Reply.say("invalid", curator_texts.unknown_drafts(result.unknown, article))
     if result.problems:
-        title, lines = failure_lines(relative_problems(KnowledgeError(result.problems), directory))
-        return Reply.say("command", "\n".join(lines), title=title)
+        return _problems_reply(result.problems, directory)
     if not result.accepted:
         return Reply.say("invalid", curator_texts.NO_DRAFTS)
-    return len(result.accepted)
+    return curator_texts.accepted_note(article, len(result.accepted)), [
+        curator_texts.accepted_summary(article, len(result.accepted)),
+        *said,
+    ]
+
+
+def _flags_in(directory: Path, article: str) -> Reply | tuple[list[str], dict[str, list[str]]]:
+    """The article's drafts in the working copy, in their order, and the flagged ones with reasons."""
+    try:
+        kb = load(directory)
+    except KnowledgeError as exc:
+        return _problems_reply(exc.problems, directory)
+    drafts = [d for d in kb.drafts if d.article.id == article]
+    flags = flag_entries([d.entry for d in drafts], drafts[0].article.text) if drafts else {}
+    return [d.id for d in drafts], flags
+
+
+def _problems_reply(problems: list[Problem], directory: Path) -> Reply:
+    title, lines = failure_lines(relative_problems(KnowledgeError(problems), directory))
+    return Reply.say("command", "\n".join(lines), title=title)
 
 
 def _drafts_by_article(core: Core) -> dict[str, list[Located]]:
@@ -226,10 +392,17 @@ def _drafts_by_article(core: Core) -> dict[str, list[Located]]:
 
 
 async def _validated_stored_served(
-    core: Core, library: KnowledgeLibrary, msg: Incoming, directory: Path, note: str
+    core: Core,
+    library: KnowledgeLibrary,
+    msg: Incoming,
+    directory: Path,
+    note: str,
+    said: Sequence[str] = (),
+    drafted: DraftedPage | None = None,
 ) -> Reply:
-    """The whole base built and validated; if it holds, stored as the next version and served.
-    Otherwise the problems, by file, entry and field, and the current base keeps serving."""
+    """The whole base built and validated; if it holds, stored as the next version and served,
+    the reply saying first ``said``, then what waits for review. Otherwise the problems, by
+    file, entry and field, and the current base keeps serving."""
     try:
         info, snapshot = await library.validate_and_save(directory, door=msg.door, author=msg.user_id, note=note)
     except KnowledgeError as exc:
@@ -239,10 +412,19 @@ async def _validated_stored_served(
     report = library.serve(core.answerer, number, snapshot)
     log.info("Phiên bản dữ liệu %d đang được dùng: %s", number, report)
     title, lines = report_lines(report)
-    drafts = _drafts_by_article(core)
-    waiting = [curator_texts.drafts_waiting(article, len(found)) for article, found in sorted(drafts.items())]
-    fill = [curator_texts.to_fill(line) for line in to_fill(snapshot.kb)]
-    return Reply.say("command", curator_texts.now_serving(number), "\n".join(lines), *waiting, *fill, title=title)
+    kb = snapshot.kb
+    review = await asyncio.to_thread(waiting_for_review, kb)
+    page: list[str] = []
+    if drafted is not None:
+        if drafted.entries:
+            page.append(curator_texts.drafted_page(drafted.source, drafted.article, drafted.entries))
+        else:
+            page.append(curator_texts.nothing_drafted(drafted.source, drafted.article, drafted.article in kb.articles))
+    waiting = [curator_texts.drafts_waiting(r.article.id, r.count, r.article.district, len(r.flagged)) for r in review]
+    fill = [curator_texts.to_fill(line) for line in to_fill(kb)]
+    return Reply.say(
+        "command", *said, curator_texts.now_serving(number), *page, "\n".join(lines), *waiting, *fill, title=title
+    )
 
 
 def _upload_key(msg: Incoming) -> str:

@@ -63,40 +63,157 @@ def file_too_large(limit: int) -> str:
 
 NO_DRAFTS = "Bài này không có mục nháp nào chờ duyệt."
 ACCEPT_ALL = frozenset({"all", "tatca", "tất-cả", "het", "hết"})
+# the words after /duyet <mã bài>, compared folded (no diacritics): "bỏ", "xoá", "ép"…
+REJECT_WORDS = frozenset({"bo", "xoa", "reject", "loai"})
+FORCE_WORDS = frozenset({"force", "ep"})
+PAGE_WORDS = frozenset({"trang", "page"})
+KIND_WORDS = {"figure": "số liệu", "model": "mô hình", "person": "người", "document": "văn bản", "event": "sự kiện"}
 
 
 def accept_usage(articles: list[str]) -> str:
     waiting = f" Bài có mục nháp: {', '.join(articles)}." if articles else " Hiện không có bài nào có mục nháp."
-    how = "Gõ /duyet <mã bài> để xem các mục nháp, /duyet <mã bài> all hoặc /duyet <mã bài> mã1,mã2 để duyệt."
+    how = (
+        "Gõ /duyet <mã bài> để xem các mục nháp, /duyet <mã bài> all hoặc /duyet <mã bài> mã1,mã2 để duyệt, "
+        "/duyet <mã bài> bo mã1,mã2 để bỏ mục."
+    )
     return how + waiting
 
 
-def accept_how(article: str) -> str:
-    return f"Duyệt hết: /duyet {article} all · duyệt vài mục: /duyet {article} mã1,mã2"
+def accept_how(article: str, flagged: int = 0) -> str:
+    every = f"Duyệt hết: /duyet {article} all"
+    if flagged:
+        every += f" (bỏ qua các mục ⚠; duyệt cả chúng: /duyet {article} all force)"
+    return f"{every}\nDuyệt vài mục: /duyet {article} mã1,mã2 · bỏ mục thừa: /duyet {article} bo mã1,mã2"
 
 
-def drafts_title(article: str, count: int) -> str:
-    return f"Bài {article}: {count} mục nháp chờ duyệt"
+def drafts_title(article: str, count: int, page: int = 1, pages: int = 1) -> str:
+    title = f"Bài {article}: {count} mục nháp chờ duyệt"
+    return title if pages == 1 else f"{title} (trang {page}/{pages})"
 
 
 def draft_line(entry_id: str, title: str) -> str:
     return f"• {entry_id}: {title}"
 
 
-def drafts_waiting(article: str, count: int) -> str:
-    return f"Bài {article} có {count} mục nháp chưa duyệt (bot chưa dùng để trả lời). Xem và duyệt: /duyet {article}"
+def draft_block(entry_id: str, kind: str, title: str, answer: str, quote: str, reasons: list[str]) -> str:
+    """One draft as a curator reviews it: what users would read, and why it may be wrong."""
+    lines = [f"• {entry_id} ({KIND_WORDS.get(kind, kind)}{', ⚠' if reasons else ''}): {title}"]
+    lines.extend(f"⚠ {reason}" for reason in reasons)
+    lines.append(f"Trả lời: {answer}")
+    lines.append(f"Trích bài: “{quote}”")
+    return "\n".join(lines)
+
+
+def more_reasons(count: int) -> str:
+    return f"… và {count} lý do nữa"
+
+
+def flagged_intro(article: str, count: int) -> str:
+    return (
+        f"⚠ {count} mục có dấu hiệu sai (lý do ghi dưới mục): /duyet {article} all bỏ qua chúng, "
+        "trừ khi thêm force. Sửa chúng (/xuat, sửa tệp, gửi lại bằng /capnhat) hoặc bỏ chúng."
+    )
+
+
+def page_turns(article: str, page: int, pages: int) -> str:
+    turns = []
+    if page < pages:
+        turns.append(f"Trang sau: /duyet {article} trang {page + 1}")
+    if page > 1:
+        turns.append(f"trang trước: /duyet {article} trang {page - 1}")
+    return f"Trang {page}/{pages}. " + " · ".join(turns)
+
+
+def drafts_waiting(article: str, count: int, district: str | None = None, flagged: int = 0) -> str:
+    where = f"huyện {district}; " if district else ""
+    marked = f", {flagged} mục có dấu hiệu sai ⚠" if flagged else ""
+    return (
+        f"Bài {article} có {count} mục nháp chờ duyệt ({where}bot chưa dùng để trả lời){marked}. "
+        f"Xem từng mục (câu trả lời, trích dẫn): /duyet {article} · duyệt hết: /duyet {article} all"
+    )
 
 
 def to_fill(line: str) -> str:
-    return f"Cần điền trước khi duyệt: {line}"
+    return f"Cần điền trước khi duyệt: {line} (lấy tệp bằng /xuat, sửa rồi gửi lại bằng /capnhat)"
 
 
-def unknown_drafts(ids: list[str], article: str) -> str:
-    return f"Bài {article} không có mục: {', '.join(ids[:20])}. Chưa duyệt mục nào."
+def drafted_page(source: str, article: str, count: int) -> str:
+    return f"Trang «{source[:200]}» được soạn nháp thành bài {article}: {count} mục nháp."
+
+
+def nothing_drafted(source: str, article: str, listed: bool) -> str:
+    shown = (
+        "bot đã liệt kê bài trong /huyen, /nguon nhưng chưa có số liệu nào của bài để trả lời"
+        if listed
+        else "bot chưa dùng bài này"
+    )
+    return (
+        f"Trang «{source[:200]}» không cho mục nháp nào: mình chỉ thêm bài viết articles/{article}.txt, "
+        f"chưa có mục nào ({shown}). Bạn có thể thêm mục bằng tay: lấy dữ liệu bằng /xuat, viết "
+        f"facts/{article}.yaml (article: {article}, rồi entries; xem knowledge/README.md), rồi gửi tệp đó "
+        "bằng /capnhat."
+    )
+
+
+def unknown_drafts(ids: list[str], article: str, rejecting: bool = False) -> str:
+    done = "Chưa bỏ mục nào." if rejecting else "Chưa duyệt mục nào."
+    return f"Bài {article} không có mục: {', '.join(ids[:20])}. {done} Xem các mục nháp: /duyet {article}"
+
+
+def not_drafts(ids: list[str], article: str) -> str:
+    return (
+        f"Các mục {', '.join(ids[:20])} của bài {article} đã được duyệt, không phải mục nháp: /duyet … bo chỉ "
+        "bỏ mục nháp (mục đã duyệt thì sửa tệp: /xuat rồi /capnhat). Chưa bỏ mục nào."
+    )
+
+
+def reject_usage(article: str) -> str:
+    return f"Gõ mã các mục nháp cần bỏ: /duyet {article} bo mã1,mã2"
+
+
+def flagged_line(entry_id: str, reasons: list[str]) -> str:
+    return f"• {entry_id}: {'; '.join(reasons)}"
+
+
+def flagged_refused(article: str, ids: list[str]) -> str:
+    chosen = ",".join(ids)
+    return (
+        "Chưa duyệt mục nào: các mục trên có dấu hiệu sai ⚠. Sửa chúng (/xuat, sửa, /capnhat), bỏ chúng "
+        f"(/duyet {article} bo {chosen}) hoặc vẫn duyệt: /duyet {article} {chosen} force"
+    )
+
+
+def skipped_flagged(article: str, count: int) -> str:
+    return f"Bỏ qua {count} mục có dấu hiệu sai ⚠ (chưa duyệt):"
+
+
+def skipped_how(article: str, ids: list[str]) -> str:
+    return f"Duyệt cả chúng: /duyet {article} all force · bỏ chúng: /duyet {article} bo {','.join(ids)}"
+
+
+def all_flagged(article: str) -> str:
+    return f"Mọi mục nháp của bài {article} đều có dấu hiệu sai ⚠; chưa duyệt mục nào."
+
+
+def accepted_summary(article: str, count: int) -> str:
+    return f"Đã duyệt {count} mục nháp của bài {article}."
+
+
+def rejected_summary(article: str, ids: list[str], removed_file: bool) -> str:
+    gone = (
+        f" Bài {article} không còn mục nào: tệp facts/{article}.yaml đã được xoá, bài viết vẫn giữ."
+        if removed_file
+        else ""
+    )
+    return f"Đã bỏ {len(ids)} mục nháp của bài {article}: {', '.join(ids[:20])}.{gone}"
 
 
 def accepted_note(article: str, count: int) -> str:
     return f"duyệt {count} mục nháp của bài {article}"
+
+
+def rejected_note(article: str, count: int) -> str:
+    return f"bỏ {count} mục nháp của bài {article}"
 
 
 def unanswered_line(rank: int, text: str, count: int, users: int, variants: int) -> str:

@@ -16,6 +16,7 @@ import re
 import shutil
 import tempfile
 import uuid
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -43,6 +44,24 @@ _ACCEPTED_FILES = (
 
 class UploadError(Exception):
     """An uploaded file that is not one the base can take; the message says why."""
+
+
+@dataclass(frozen=True)
+class DraftedPage:
+    """A page copied from the news site, drafted into a candidate: its article and how many entries."""
+
+    source: str  # the uploaded file's name
+    article: str  # the article's id
+    district: str
+    entries: int  # 0: nothing to draft, the article alone was written
+
+
+@dataclass(frozen=True)
+class Intake:
+    """A candidate base made from an upload, and the page drafted into it, if it was one."""
+
+    directory: Path
+    drafted: DraftedPage | None = None
 
 
 class KnowledgeLibrary:
@@ -149,10 +168,15 @@ class KnowledgeLibrary:
         return target
 
     async def candidate(self, name: str, data: bytes) -> Path:
+        """A new base to validate: the newest version with the uploaded file in it (see ``intake``)."""
+        return (await self.intake(name, data)).directory
+
+    async def intake(self, name: str, data: bytes) -> Intake:
         """A new base to validate: the newest version with the uploaded file in it: one district's
         facts (`facts/<id>.yaml`), an article (`articles/<id>.txt`), a page copied from the news
-        site (a `.txt` without front matter: drafted, its entries marked draft), or a `.zip` of the
-        whole directory. Raises UploadError for anything else."""
+        site (a `.txt` without front matter: drafted, its entries marked draft; a page with nothing
+        to draft gives its article alone), or a `.zip` of the whole directory. Raises UploadError
+        for anything else."""
         lowered = PurePosixPath(name).name.lower()
         if lowered.endswith(".zip"):
             await self.newest()  # the deployed directory is version 1 before anything else
@@ -161,7 +185,7 @@ class KnowledgeLibrary:
                 await asyncio.to_thread(unpack, data, target)
             except ArchiveError as exc:
                 raise UploadError(f"tệp zip không dùng được: {exc}") from None
-            return _knowledge_root(target)
+            return Intake(_knowledge_root(target))
         if not lowered.endswith((".yaml", ".txt")):
             raise UploadError(_ACCEPTED_FILES)
         try:
@@ -181,13 +205,14 @@ class KnowledgeLibrary:
                 self.discard(target)
                 raise
             log.info("Trang %s được soạn nháp thành bài %s (%d mục nháp)", name, draft.meta.id, len(draft.entries))
-            return target
+            page = DraftedPage(PurePosixPath(name).name, draft.meta.id, draft.meta.district, len(draft.entries))
+            return Intake(target, page)
         if not _FILE_NAME.fullmatch(lowered):
             raise UploadError(_ACCEPTED_FILES)
         target = await self.working_copy()
         folder = "facts" if lowered.endswith(".yaml") else "articles"
         (target / folder / lowered).write_text(text, encoding="utf-8")
-        return target
+        return Intake(target)
 
     async def save(self, directory: Path, *, door: str | None, author: str | None, note: str) -> VersionInfo:
         archive = await asyncio.to_thread(zip_directory, directory, self.store.versions.limits)

@@ -16,6 +16,8 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter
 
+from bot.language.today_map import division_of, province_named, province_today
+
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=48)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Label = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
@@ -36,6 +38,8 @@ ModelCategory = Literal[
 # A drafted article whose text does not name the province, and whose district the
 # administrative list cannot place in one province, carries this until a curator fills it in.
 PROVINCE_TO_FILL = "?"
+# How the drafter's last note on an article it drafted begins while its drafts wait for review
+DRAFTER_NOTE = "Bản nháp do `python -m bot draft` soạn"
 
 
 class _Strict(BaseModel):
@@ -52,11 +56,40 @@ class Article(_Strict):
     province_in_text: bool
     date: dt.date | None = None
     author: Text | None = None
+    division: Literal["huyện", "thị xã", "thành phố", "quận"] | None = None  # None: from the map
     publisher: Text | None = None  # the newspaper or site that published it, where known
     url: Text | None = None  # the page's address, where known
     notes: tuple[str, ...] = ()
     source_file: Text
     text: Text
+
+    @property
+    def province_today(self) -> str | None:
+        """The province of today's map (34 provinces since 1 July 2025) the district is in now."""
+        return province_today(self.province) if self.province != PROVINCE_TO_FILL else None
+
+    @property
+    def division_word(self) -> str:
+        """What the district is on the articles' map: "huyện", "thị xã", "thành phố" or "quận"."""
+        if self.division:
+            return self.division
+        return division_of(self.district, self.province) or "huyện"
+
+    @property
+    def named(self) -> str:
+        """ "huyện Châu Thành", "thị xã Kinh Môn": the district as what it was."""
+        return f"{self.division_word} {self.district}"
+
+    @property
+    def province_named(self) -> str:
+        """ "tỉnh Bến Tre", "thành phố Hà Nội"."""
+        return province_named(self.province)
+
+    @property
+    def province_today_named(self) -> str | None:
+        """Today's province as what it is ("thành phố Hồ Chí Minh"), where the map knows it."""
+        today = self.province_today
+        return province_named(today) if today else None
 
     @property
     def date_label(self) -> str:
@@ -123,14 +156,42 @@ class Document(_Entry):
 
 
 class Event(_Entry):
+    """A conference, ceremony or campaign launch: when, where, who chaired, spoke, attended."""
+
     kind: Literal["event"]
     name: Text
-    date: Text | None = None
-    SHOWN = (*_Entry.SHOWN, "name", "date")
+    date: Text | None = Field(default=None, description="As printed: 'sáng 22/5', '19/5/2021'.")
+    place: Text | None = Field(default=None, description="Where it was held, as printed.")
+    chair: tuple[Text, ...] = Field(default=(), description="Who chaired it (chủ trì), as printed.")
+    speakers: tuple[Text, ...] = Field(default=(), description="Who spoke (phát biểu), as printed.")
+    attendees: tuple[Text, ...] = Field(default=(), description="Who attended (tham dự, đến dự), as printed.")
+    SHOWN = (*_Entry.SHOWN, "name", "date", "place")
+    VERBATIM = ("date", "place")
 
 
-Entry = Annotated[Figure | Model | Person | Document | Event, Field(discriminator="kind")]
-KINDS = ("figure", "model", "person", "document", "event")
+ThemeCategory = Literal["chủ đề", "phương châm", "khẩu hiệu", "kế hoạch", "nhiệm vụ", "giải pháp", "cách làm"]
+
+
+class Theme(_Entry):
+    """A theme, motto, plan or way of working the article states ("phương châm “…”", "thời gian
+    tới, huyện tập trung …"): what the district set out to do and how."""
+
+    kind: Literal["theme"]
+    category: ThemeCategory
+    name: Text | None = Field(default=None, description="Its wording, when the article quotes one.")
+    SHOWN = (*_Entry.SHOWN, "name")
+    VERBATIM = ("name",)
+
+
+class Passage(_Entry):
+    """A sentence of a served article, as it stands: never in a facts file, built when a base is
+    read (bot.answering.passages) to answer what no curated entry does ("Bài viết ghi: …")."""
+
+    kind: Literal["passage"]
+
+
+Entry = Annotated[Figure | Model | Person | Document | Event | Theme, Field(discriminator="kind")]
+KINDS = ("figure", "model", "person", "document", "event", "theme")
 
 
 class FactFile(_Strict):
@@ -145,7 +206,7 @@ _ARTICLE_META = TypeAdapter(dict[str, Any])
 class Located:
     """An entry together with the article it cites."""
 
-    entry: Figure | Model | Person | Document | Event
+    entry: Figure | Model | Person | Document | Event | Theme | Passage
     article: Article
     file: str
 
@@ -187,6 +248,11 @@ class KnowledgeBase:
         object.__setattr__(self, "districts", tuple(articles))
         object.__setattr__(self, "by_district", MappingProxyType({d: tuple(e) for d, e in entries.items()}))
         object.__setattr__(self, "district_articles", MappingProxyType({d: tuple(a) for d, a in articles.items()}))
+
+    def named(self, district: str) -> str:
+        """The district as its article calls it: "huyện Châu Thành", "thị xã Kinh Môn"."""
+        articles = self.district_articles.get(district)
+        return articles[0].named if articles else f"huyện {district}"
 
     def summary(self) -> dict[str, Any]:
         per_district: dict[str, Counter[str]] = {d: Counter() for d in self.districts}

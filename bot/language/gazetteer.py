@@ -4,6 +4,10 @@ The districts we know come from the knowledge base. Every other Vietnamese
 province and district (the 63 provinces and their districts as they stood
 before the 2025 reform, from the ``vietnam-provinces`` package) is something
 we must decline politely rather than answer with another district's figure.
+
+People also name places on today's map (:mod:`bot.language.today_map`): a province of the
+34 ("Đồng Nai" covers what was Bình Phước) finds the old districts in it, and a commune,
+ward or town ("xã An Khánh", "thị trấn Đất Đỏ") finds its district.
 """
 
 from __future__ import annotations
@@ -16,9 +20,10 @@ from functools import lru_cache
 
 from vietnam_provinces import NESTED_DIVISIONS_JSON_PATH
 
-from bot.language import lexicon
+from bot.language import lexicon, today_map
 from bot.language.folding import BREAK, tokens
 
+_COMMUNE_STARTS = frozenset(words[0] for words in lexicon.COMMUNE_WORDS)
 # how the data set prefixes official names
 _PREFIXES = ("Thành phố ", "Tỉnh ", "Huyện ", "Quận ", "Thị xã ")
 
@@ -74,6 +79,15 @@ class KnownDistrict:
 
 
 @dataclass
+class CommuneMention:
+    """A commune, ward or town named, of one of our districts."""
+
+    name: str  # as the map names it: "Xã An Khánh", "Thị trấn Châu Thành"
+    renamed: bool = False  # the name asked was an earlier one, merged into `name`
+    said: tuple[str, ...] = ()  # the tokens the text named it with ("xa", "an", "khanh")
+
+
+@dataclass
 class PlaceMentions:
     known: list[str] = field(default_factory=list)  # districts of the base
     unknown: list[Place] = field(default_factory=list)  # places outside it
@@ -81,6 +95,8 @@ class PlaceMentions:
     by_province: list[str] = field(default_factory=list)  # known districts named only by their province
     # "tỉnh Bến Tre" names the province itself: a question about the province's figure, not the district's
     province_itself: bool = False
+    communes: list[CommuneMention] = field(default_factory=list)  # "xã An Khánh": of a known district
+    today: list[str] = field(default_factory=list)  # today's provinces named ("Đồng Nai"), when they cover ours
 
 
 class Corpus:
@@ -162,6 +178,8 @@ class PlaceFinder:
         present = set(toks)
         if not present.isdisjoint(self._division_ends) or not present.isdisjoint(self._single_keys):
             return True
+        if not present.isdisjoint(_COMMUNE_STARTS):  # "xã", "phường", "thị trấn"
+            return True
         pairs = self._first_pairs
         return any(p in pairs for p in itertools.pairwise(toks))
 
@@ -197,6 +215,7 @@ class PlaceFinder:
                 continue
             span = self._match_at(toks, i, found, stopwords)
             i = span if span > i else i + 1
+        self._today_and_communes(toks, found, stopwords)
         # "Giồng Trôm (Bến Tre)": the province only says where the unknown district is.
         for place in found.unknown:
             if place.province is None:
@@ -207,6 +226,94 @@ class PlaceFinder:
                     found.known.remove(name)
                     found.by_province.remove(name)
         return found
+
+    def _today_and_communes(self, toks: Sequence[str], found: PlaceMentions, stopwords: frozenset[str]) -> None:
+        """Names on today's map, and communes: a province that now covers districts of ours
+        names them (not "no article about Đồng Nai"), a city that shares a province's name
+        is that province when the province covers ours ("Vĩnh Long" is not the city), and a
+        commune names its district."""
+        for place in list(found.unknown):
+            short = strip_prefix(place.name)
+            covered = self._covered_by(short) if place.is_province or self._names_a_province(short) else []
+            if covered:
+                found.unknown.remove(place)
+                found.today.append(short)
+                for district in covered:
+                    if district not in found.known:
+                        found.known.append(district)
+                        found.by_province.append(district)
+        covered_spans = {k for a, b in found.spans for k in range(a, b)}
+        i = 0
+        while i < len(toks):
+            size = next((len(w) for w in lexicon.COMMUNE_WORDS if tuple(toks[i : i + len(w)]) == w), 0)
+            if not size or i in covered_spans:
+                i += 1
+                continue
+            end = self._commune_at(toks, i, size, found, stopwords)
+            i = end if end > i else i + 1
+
+    def _commune_at(
+        self, toks: Sequence[str], i: int, size: int, found: PlaceMentions, stopwords: frozenset[str]
+    ) -> int:
+        """ "xã An Khánh" at i (``size`` tokens of division word): its district, known or not."""
+
+        start = i + size
+        for length in (4, 3, 2, 1):
+            key = tuple(toks[start : start + length])
+            if len(key) < length or not key or any(t == BREAK or t in stopwords for t in key):
+                continue
+            if length == 1 and (toks[i + size - 1], key[0]) in self._corpus.pairs:
+                return i  # "phương châm", "xã hội": a phrase the articles use, not a ward
+            # "phường 1": numbered wards are keyed with their division word
+            name = "".join(toks[i : start + length]) if key[0].isdigit() else "".join(key)
+            olds = _by_likeness(today_map.communes().get(name, ()), name, toks[i : i + size])
+            todays = today_map.communes_today().get(name, ())
+            ours = [k for k in self.known if any(self._is_ours(k, c.district, c.province) for c in olds)]
+            ours += [
+                k
+                for k in self.known
+                if k not in ours and any(self._is_ours(k, d, p) for t in todays for d, p in t.districts)
+            ]
+            if ours:
+                for known in ours[:1]:
+                    if known.name not in found.known:
+                        found.known.append(known.name)
+                mine = [c for c in olds if self._is_ours(ours[0], c.district, c.province)]
+                if mine:
+                    own = today_map.run_together(mine[0].name.split(" ", 1)[-1]) == name
+                    found.communes.append(CommuneMention(mine[0].name, not own, tuple(toks[i : start + length])))
+                else:  # one of today's communes, made of parts of ours
+                    today = next(t for t in todays if any(self._is_ours(ours[0], d, p) for d, p in t.districts))
+                    found.communes.append(CommuneMention(today.name, False, tuple(toks[i : start + length])))
+                # the commune's words stay in what is matched: the articles name their communes,
+                # and "xã Cầu Khởi" tells its figures from the district's
+                return start + length
+            if olds and (length >= 2 or key[0].isdigit()):  # "phường 1", "xã Tân Thạch" of another district
+                where = {(c.district, c.province) for c in olds}
+                one = olds[0]
+                said = (
+                    today_map.district_named(one.district, one.province) + ", " + today_map.province_named(one.province)
+                )
+                found.unknown.append(Place(one.name, said if len(where) == 1 else None, False))
+                found.spans.append((i, start + length))
+                return start + length
+        return i
+
+    def _is_ours(self, known: KnownDistrict, district: str, province: str) -> bool:
+        if tokens(province) != self._province_tokens[known.name]:
+            return False
+        names = {tuple(tokens(district)), *(tuple(tokens(o)) for o in lexicon.MERGED_DISTRICTS.get(district, ()))}
+        return known.keys[0] in names
+
+    def _names_a_province(self, name: str) -> bool:
+
+        return bool(today_map.old_provinces(name))
+
+    def _covered_by(self, province: str) -> list[str]:
+        """Our districts in the old provinces a name covers (itself, or today's province's parts)."""
+
+        olds = {tuple(tokens(p)) for p in today_map.old_provinces(province)}
+        return [k.name for k in self.known if tuple(self._province_tokens[k.name]) in olds]
 
     def _division_prefix(self, toks: Sequence[str], i: int) -> int:
         """How many tokens before i spell a division word ("huyện", "thị xã"…)."""
@@ -242,7 +349,7 @@ class PlaceFinder:
                 return end
             places = self._gazetteer.get(key)
             if places and self._counts_as_place(key, prefix > 0, places, stopwords):
-                found.unknown.append(_pick(places, prefer_province=prefix > 0 and toks[i - 1] == "tinh"))
+                found.unknown.append(_pick(places, district_named=prefix > 0 and toks[i - 1] in ("huyen", "quan")))
                 found.spans.append((i - prefix, end))
                 return end
         # "huyện X Y" with a name no list of ours holds (renamed or merged districts).
@@ -290,9 +397,24 @@ class PlaceFinder:
         return key not in self._corpus
 
 
-def _pick(places: Sequence[Place], prefer_province: bool) -> Place:
+def _by_likeness(found: Sequence[today_map.Commune], key: str, division: Sequence[str]) -> list[today_map.Commune]:
+    """Communes a name finds, the likeliest first: its own name before one it had before a
+    merger, and of the division word typed ("xã", "phường", "thị trấn")."""
+    typed = "".join(division)
+    return sorted(
+        found,
+        key=lambda c: (
+            today_map.run_together(c.name.split(" ", 1)[-1]) != key,
+            today_map.run_together(c.kind) != typed,
+        ),
+    )
+
+
+def _pick(places: Sequence[Place], district_named: bool) -> Place:
+    """A name several places carry ("Quảng Ninh", "Vĩnh Long"): the province, unless "huyện" or
+    "quận" before it names the district."""
     provinces = [p for p in places if p.is_province]
-    if provinces and (prefer_province or len(provinces) == len(places)):
+    if provinces and not district_named:
         return provinces[0]
     districts = [p for p in places if not p.is_province]
     return districts[0] if districts else places[0]

@@ -530,10 +530,21 @@ ABOUT_THE_BASE_CUES: tuple[tuple[str, ...], ...] = (
     )
 )
 # "huyện nào thuộc Bến Tre", "Đồng Tháp có huyện nào": districts of a named province
+# "xã An Khánh thuộc huyện nào?": where a commune named is
+DISTRICT_OF_COMMUNE_CUES: tuple[tuple[str, ...], ...] = (
+    ("huyen", "nao"),
+    ("thuoc", "huyen"),
+    ("thuoc", "dau"),
+    ("o", "dau"),
+)
 DISTRICTS_OF_PROVINCE_CUES: tuple[tuple[str, ...], ...] = (("huyen", "nao"), ("nhung", "huyen"), ("co", "huyen"))
 # Words a question about the base ("bot biết về những huyện nào", "Châu Thành thuộc tỉnh nào")
 # may hold besides its cue, the bot's words and stopwords: the frame of the question.
-ABOUT_BASE_FRAME_WORDS: frozenset[str] = frozenset({"huyen", "tinh", "thuoc", "trong", "ve", "co", "hoi"})
+ABOUT_BASE_FRAME_WORDS: frozenset[str] = frozenset(
+    {"huyen", "tinh", "thuoc", "trong", "ve", "co", "hoi", "xa", "thi", "tran", "phuong", "thanh", "pho", "quan"}
+    # "bây giờ / hiện nay / sau sáp nhập thuộc tỉnh nào": today's map, answered beside the old one
+    | {"bay", "gio", "hien", "nay", "tai", "sau", "khi", "sap", "nhap", "moi", "la", "dia", "ban", "con", "cu"}
+)
 # Words a request for the list of articles ("dữ liệu gồm những bài viết nào", "có bài nào của
 # tác giả Anh Đức") may hold besides its cue, the bot's words, stopwords and an author's name.
 ARTICLES_FRAME_WORDS: frozenset[str] = frozenset(
@@ -741,7 +752,13 @@ KIND_HINTS: dict[tuple[str, ...], str] = {("ban", "hanh"): "document", ("ky", "b
 UNITS_THAT_DISCRIMINATE: frozenset[str] = frozenset({"duration"})
 # "mỗi tháng", "hàng năm": a unit word after these says how often, not what is measured
 PER_WORDS: frozenset[str] = frozenset({"moi", "hang", "mot"})
-NOT_UNIT_BEFORE: dict[tuple[str, ...], str] = {("ty",): "le"}
+# A unit word that the next word makes another word: "tỷ lệ", "tiên tiến", "tiến hành", "tiến độ"
+NOT_UNIT_BEFORE: dict[tuple[str, ...], frozenset[str]] = {
+    ("ty",): frozenset({"le"}),
+    ("tien",): frozenset({"tien", "phong", "bo", "do", "hanh", "si", "trien", "nhiem", "tuyen", "ich"}),
+}
+# …and the word before: "tiên tiến" ("điển hình tiên tiến"), "cải tiến", "thăng tiến"
+NOT_UNIT_AFTER: dict[tuple[str, ...], frozenset[str]] = {("tien",): frozenset({"tien", "cai", "thang", "xuc"})}
 
 # Words joining the parts of a question ("tập thể và cá nhân")
 CONJUNCTIONS: frozenset[str] = frozenset({"va", "voi"})
@@ -765,13 +782,18 @@ EXCEPT_WORDS: frozenset[str] = frozenset({"ngoai"})
 LIST_FRAME_WORDS: frozenset[str] = frozenset(
     """
     huyen co duoc lam dat trien khai thuc hien xay dung nhan rong tieu bieu noi bat hay hieu qua
-    hoi gi nao
+    hoi gi nao bai viet nhac den toi neu ke ten noi
     """.split()  # noqa: SIM905
 )
 
 # ---------------------------------------------------------------- places
 
 # Words naming a level of division before a place name
+# The division words before a commune's name ("xã An Khánh", "thị trấn Đất Đỏ", "phường 1")
+COMMUNE_WORDS: tuple[tuple[str, ...], ...] = (("thi", "tran"), ("xa",), ("phuong",))
+# Districts merged on 1 January 2025, before the provinces were: the new name → the old ones
+# (the administrative data names the new district; the articles the old)
+MERGED_DISTRICTS: dict[str, tuple[str, ...]] = {"Long Đất": ("Đất Đỏ", "Long Điền")}
 DIVISION_WORDS: frozenset[tuple[str, ...]] = frozenset(
     {("huyen",), ("quan",), ("tinh",), ("thi", "xa"), ("thanh", "pho"), ("tp",), ("tx",), ("h",), ("q",)}
 )
@@ -811,9 +833,33 @@ LEVEL_PHRASES: dict[str, tuple[tuple[str, ...], ...]] = {
         ("tinh", "khen"),
         ("tinh", "bieu", "duong"),
     ),
-    "commune": (("cap", "xa"), ("cac", "xa"), ("xa", "thi", "tran"), ("cap", "co", "so")),
+    "commune": (
+        ("cap", "xa"),
+        ("cac", "xa"),
+        ("xa", "thi", "tran"),
+        ("cap", "co", "so"),
+        # a commune's own bodies: "Hội Nông dân xã Ea Kênh", "Đảng ủy xã", "toàn xã"
+        ("nong", "dan", "xa"),
+        ("phu", "nu", "xa"),
+        ("chien", "binh", "xa"),
+        ("dang", "uy", "xa"),
+        ("dang", "bo", "xa"),
+        ("toan", "xa"),
+        ("ca", "xa"),
+    ),
     "national": (("trung", "uong"), ("ca", "nuoc"), ("toan", "quoc")),
-    "district": (("cap", "huyen"),),
+    # the district as a whole, said outright ("toàn huyện", "Hội Nông dân huyện"): an entry
+    # of a commune's body alone does not answer it
+    "district": (
+        ("cap", "huyen"),
+        ("toan", "huyen"),
+        ("ca", "huyen"),
+        ("toan", "thi", "xa"),
+        ("ca", "thi", "xa"),
+        ("nong", "dan", "huyen"),
+        ("phu", "nu", "huyen"),
+        ("chien", "binh", "huyen"),
+    ),
 }
 # The words of LEVEL_PHRASES and of places' divisions: a level, not a thing counted ("cấp xã thì sao")
 LEVEL_WORDS: frozenset[str] = frozenset({"cap", "tinh", "huyen", "xa", "thi", "tran", "phuong", "trung", "uong"})

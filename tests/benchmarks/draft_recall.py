@@ -16,11 +16,12 @@ as the first argument) is drafted and compared with knowledge/facts/<id>.yaml:
   article prints in quotes or right after a cue word (mô hình, phong trào…),
   the ones the brief asks the drafter to find;
 - precision on a sample: every k-th draft entry (k = entries // 20, at least 1;
-  the first 20 so taken), judged by hand in tests/drafting/precision_sample.yaml;
+  the first 20 so taken), judged by hand in tests/curation/drafting/precision_sample.yaml;
 - the time to draft one article, and its ratio to loading the whole curated
   base in the same run.
 
-Run: python tests/benchmarks/draft_recall.py [ORIGINALS_DIR] [--missed]
+Run: python tests/benchmarks/draft_recall.py [ORIGINALS_DIR] [--missed] [--unjudged FILE]
+(--unjudged writes the sampled drafts that the sample file does not judge yet, to be judged.)
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ from bot.language.folding import canonical_number, numbers, tokens
 
 ROOT = Path(__file__).resolve().parents[2]
 KNOWLEDGE = ROOT / "knowledge"
-SAMPLE_FILE = ROOT / "tests" / "drafting" / "precision_sample.yaml"
+SAMPLE_FILE = ROOT / "tests" / "curation" / "drafting" / "precision_sample.yaml"
 THRESHOLD = 85
 SAMPLE_SIZE = 20
 # the cue words of the brief and the schema's categories ("hoạt động" names nothing by itself)
@@ -65,7 +66,8 @@ def figure_numbers(entries: list[dict[str, Any]]) -> dict[str, str]:
 def model_matches(name: str, drafts: list[dict[str, Any]]) -> tuple[float, str]:
     best, best_name = 0.0, ""
     for entry in drafts:
-        if entry["kind"] != "model":
+        # a motto or theme the curators kept as a model is drafted as a theme now
+        if entry["kind"] not in ("model", "theme") or not entry.get("name"):
             continue
         for candidate in (entry["name"], f"{entry['category']} {entry['name']}"):
             score = fuzz.ratio(folded(name), folded(candidate))
@@ -92,7 +94,9 @@ def sample(draft: Draft) -> list[dict[str, Any]]:
 
 def main(argv: list[str]) -> int:
     show_missed = "--missed" in argv
-    args = [a for a in argv if not a.startswith("--")]
+    unjudged_file = argv[argv.index("--unjudged") + 1] if "--unjudged" in argv else None
+    args = [a for a in argv if not a.startswith("--") and a != unjudged_file]
+    unjudged: dict[str, list[dict[str, Any]]] = {}
     originals = Path(args[0]) if args else Path("/work/shared/articles")
     started = time.perf_counter()
     load(KNOWLEDGE)
@@ -142,6 +146,8 @@ def main(argv: list[str]) -> int:
         chosen = sample(draft)
         keep = [verdicts[e["id"]]["keep"] for e in chosen if e["id"] in verdicts]
         stale = len(keep) != len(chosen)
+        if stale:
+            unjudged[str(post["id"])] = [e for e in chosen if e["id"] not in verdicts]
         precision = f"{sum(keep)}/{len(keep)}" + ("*" if stale else "")
 
         totals = [
@@ -161,6 +167,8 @@ def main(argv: list[str]) -> int:
         f"{_ratio(totals[4], totals[5]):>16}{_ratio(totals[6], totals[7]):>14}"
     )
     print(f"anchor: loading the curated base took {anchor * 1000:.0f} ms; * = sample not fully judged")
+    if unjudged_file:
+        Path(unjudged_file).write_text(yaml.safe_dump(unjudged, allow_unicode=True, sort_keys=False), encoding="utf-8")
     if show_missed:
         print("\nmissed:")
         print("\n".join(missed_lines))

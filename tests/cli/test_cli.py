@@ -69,3 +69,27 @@ def test_unknown_command_is_a_usage_error() -> None:
     result = run("frobnicate")
     assert result.returncode == 2
     assert "usage" in result.stderr.lower() and "Traceback" not in result.stderr
+
+
+def test_eval_a_new_page_through_the_curators_path(tmp_path: Path) -> None:
+    """`eval --page`: drafted into a copy of the base (left as it was), accepted, asked, compared."""
+    pages = Path(__file__).parents[1] / "curation" / "pages"
+    before = sorted(p.name for p in (KNOWLEDGE / "facts").iterdir())
+    result = run(
+        "eval",
+        "--page",
+        str(pages / "05_yen-the.txt"),
+        "--file",
+        str(pages / "05_yen-the.questions.yaml"),
+        "--gold",
+        str(pages / "05_yen-the.gold.yaml"),
+        "--json",
+    )
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert summary["page"] == "05_yen-the" and summary["drafts"] > 20
+    assert summary["questions"] == sum(summary["outcomes"].values()) == 14
+    assert summary["figures_found"][0] >= 0.9 * summary["figures_found"][1]
+    assert sorted(p.name for p in (KNOWLEDGE / "facts").iterdir()) == before
+    missing = run("eval", "--page", str(tmp_path / "none.txt"))
+    assert missing.returncode == 1 and "Không tìm thấy tệp" in missing.stderr

@@ -427,6 +427,11 @@ async def test_a_copied_page_is_drafted_reviewed_and_accepted_in_the_chat(hosted
     usage = await admin.say("/duyet")
     assert usage.kind == "invalid" and "cai-be" in text(usage)
     listing = await admin.say("/duyet cai-be")
+    pages = int(text(listing).split("(trang 1/", 1)[1].split(")", 1)[0])  # the drafts, page by page
+    for page in range(2, pages + 1):
+        listing = listing.model_copy(
+            update={"parts": listing.parts + (await admin.say(f"/duyet cai-be trang {page}")).parts}
+        )
     drafts = hosted.core.answerer.kb.drafts
     assert drafts and all(d.id in text(listing) for d in drafts)
     unknown = await admin.say("/duyet cai-be cb-khong-co")

@@ -30,15 +30,27 @@ def province_of(turn: Turn) -> Answer | None:
     q = turn.query
     kb = turn.snapshot.kb
     named = [d for d in q.districts if d not in q.by_province]
-    cue_words = {w for cue in lexicon.PROVINCE_CUES for w in cue}
-    asks = q.asks_province and not leftover(q.content, drop=_FRAME | cue_words)
+    cue_words = {w for cue in (*lexicon.PROVINCE_CUES, *lexicon.DISTRICT_OF_COMMUNE_CUES) for w in cue}
+    # a commune's name stays in what is matched (its district's entries name it): not a leftover here
+    commune_words = {w for c in q.communes for w in c.said}
+    asks = q.asks_province and not leftover(q.content, drop=_FRAME | cue_words | commune_words)
+    if q.communes and named and asks:
+        articles = [kb.district_articles[d][0] for d in named]
+        lines = [
+            answer_texts.commune_district(c.name, c.renamed, a.named, a.province_named, a.province_today_named)
+            for c, a in zip(q.communes, articles, strict=False)
+        ]
+        return article_answer("\n".join(lines), articles)
     if named and asks:
         articles = [kb.district_articles[d][0] for d in named]
-        lines = [answer_texts.district_province(a.district, a.province, a.province_in_text) for a in articles]
+        lines = [
+            answer_texts.district_province(a.named, a.province_named, a.province_in_text, a.province_today_named)
+            for a in articles
+        ]
         return article_answer("\n".join(lines), articles)
     if q.by_province and not named and has(q.toks, lexicon.DISTRICTS_OF_PROVINCE_CUES):
         articles = [kb.district_articles[d][0] for d in q.by_province]
-        lines = [answer_texts.province_districts(a.province, a.district) for a in articles]
+        lines = [answer_texts.province_districts(a.province_named, a.named, a.province_today_named) for a in articles]
         return article_answer("\n".join(lines), articles)
     return None
 
@@ -49,13 +61,14 @@ def coverage(turn: Turn) -> Answer | None:
     if q.districts or q.unknown_places or not _only_frame(turn, lexicon.COVERAGE_CUES):
         return None
     kb = turn.snapshot.kb
-    lines = [answer_texts.district_province(d, kb.district_articles[d][0].province, True) for d in kb.districts]
+    firsts = [kb.district_articles[d][0] for d in kb.districts]
+    lines = [answer_texts.district_in(a.named, a.province_named, a.province_today_named) for a in firsts]
     body = (
         answer_texts.covered(len(kb.districts), len({a.province for a in kb.articles.values()}))
         + "\n"
         + "\n".join(f"• {line}" for line in lines)
     )
-    return article_answer(body, [kb.district_articles[d][0] for d in kb.districts])
+    return article_answer(body, firsts)
 
 
 def capabilities(turn: Turn) -> Answer | None:

@@ -34,12 +34,12 @@ def article_info(turn: Turn) -> Answer | None:
 
 def _line(about: str, a: Article) -> str:
     if about == "author":
-        return answer_texts.article_author(a.title, a.district, a.author)
+        return answer_texts.article_author(a.title, a.named, a.author)
     if about == "date":
-        return answer_texts.article_date(a.title, a.district, a.date_label if a.date else None)
+        return answer_texts.article_date(a.title, a.named, a.date_label if a.date else None)
     if about == "title":
-        return answer_texts.article_title(a.title, a.district)
-    return answer_texts.article_listed(a.title, a.district, a.province, a.date_label, a.author)
+        return answer_texts.article_title(a.title, a.named)
+    return answer_texts.article_listed(a.title, a.named, a.province_named, a.date_label, a.author)
 
 
 def _listing_articles(turn: Turn) -> str | None:

@@ -16,6 +16,7 @@ from bot.answering import answer_texts
 from bot.answering.answer import Answer, fact_answer, figures, not_answered, suggestion_for
 from bot.answering.fit import Misfit, asked_levels, head_words, misfit
 from bot.answering.query import Query
+from bot.answering.rules.article_words import from_the_article
 from bot.answering.rules.declines import out_of_scope
 from bot.answering.search import Doc, Hit, Index
 from bot.answering.tuning import (
@@ -35,6 +36,8 @@ from bot.answering.tuning import (
     SIBLING_SHARE,
     SUGGEST_MIN,
     TIE_SHARE,
+    VAGUE_SHARE,
+    VAGUE_TITLES,
 )
 from bot.knowledge.schema import Located
 from bot.language import lexicon
@@ -73,7 +76,7 @@ def _lacks(turn: Turn, answer: Answer) -> Answer:
     offers = [suggestion_for(h.located) for h in distinct(hits, None, lambda h: True)] or list(answer.suggestions)
     return not_answered(
         "decline",
-        answer_texts.district_lacks(district),
+        answer_texts.district_lacks(turn.snapshot.kb.named(district)),
         offers,
         heading=answer_texts.NOT_GIVEN_HEADING,
         open_question=True,
@@ -89,7 +92,7 @@ def _not_mentioned(turn: Turn, answer: Answer) -> Answer:
     districts = turn.query.districts
     return not_answered(
         "decline",
-        answer_texts.not_mentioned(", ".join(districts)),
+        answer_texts.not_mentioned(", ".join(map(turn.snapshot.kb.named, districts))),
         answer.suggestions,
         score=answer.score,
         heading=answer_texts.NOT_GIVEN_HEADING,
@@ -103,10 +106,10 @@ def _best(turn: Turn) -> Answer:
     ranking = index.rank(q, hints=turn.hints)
     hits = ranking.hits
     if not hits or hits[0].score < SUGGEST_MIN:
-        return out_of_scope(turn.snapshot.kb)
+        return from_the_article(turn) or out_of_scope(turn.snapshot.kb)
     hits = _past_what_was_just_said(turn, hits)
     if not hits:
-        return out_of_scope(turn.snapshot.kb)
+        return from_the_article(turn) or out_of_scope(turn.snapshot.kb)
     top = hits[0]
     asked_here = _asked_here(turn)
     fitting = [h for h in hits if misfit(index, q, h.doc, asked_here) is None]
@@ -144,7 +147,11 @@ def _best(turn: Turn) -> Answer:
     in_district, everywhere = ranking.ties(TIE_SHARE)
     ties = max(in_district, everywhere // 2)
     if not _clear(best, hits, used) or best.evidence < MIN_EVIDENCE or ties > MAX_TIES:
-        # too little said ("giá"), or said of too many entries alike: ask, don't guess
+        # too little said ("giá"), or said of too many entries alike: ask, don't guess; where the
+        # entries hardly match at all, one sentence of an article that clearly answers may
+        passage = from_the_article(turn) if ties <= MAX_TIES and not _alike(hits) else None
+        if passage is not None:
+            return passage
         options = distinct(hits, None, lambda h: h.score >= SUGGEST_MIN)
         return not_answered(
             "clarify",
@@ -156,6 +163,14 @@ def _best(turn: Turn) -> Answer:
         )
     items = [best.located, *(h.located for h in parts)]
     return fact_answer(items, best.score, [suggestion_for(h.located) for h in runners], brief=_brief(turn, items))
+
+
+def _alike(hits: Sequence[Hit]) -> bool:
+    """Several entries of different titles match about as well: the question is vague ("hỏi về nhà
+    tình thương"), and no one sentence should be picked for it."""
+    best = hits[0]
+    titles = {h.located.entry.title for h in hits if h.score >= VAGUE_SHARE * best.score}
+    return len(titles) > VAGUE_TITLES
 
 
 def _brief(turn: Turn, items: Sequence[Located]) -> list[str]:
@@ -210,7 +225,7 @@ def not_given(turn: Turn, nearest: Hit, reason: Misfit) -> Answer:
     asked = surface(q.text, reason.asked.split()) if reason.what in ("count", "role") else reason.asked
     return not_answered(
         "decline",
-        answer_texts.not_given(nearest.located.district, reason.what, asked),
+        answer_texts.not_given(turn.snapshot.kb.named(nearest.located.district), reason.what, asked),
         [suggestion_for(nearest.located)],
         score=nearest.score,
         heading=answer_texts.NOT_GIVEN_HEADING,
@@ -290,7 +305,7 @@ def _which_district(turn: Turn, best: Hit, others: Sequence[Hit]) -> Answer:
     choices = [best, *others][:MAX_DISTRICT_ANSWERS_ASKED]
     return not_answered(
         "clarify",
-        answer_texts.which_district([h.located.district for h in choices]),
+        answer_texts.which_district([turn.snapshot.kb.named(h.located.district) for h in choices]),
         [suggestion_for(h.located) for h in choices],
         score=best.score,
         heading=answer_texts.WHICH_DISTRICT_HEADING,

@@ -45,7 +45,9 @@ def decline_unheld(turn: Turn) -> Answer | None:
     if not q.unanswerable:
         return None
     kb = turn.snapshot.kb
-    return not_answered("decline", answer_texts.not_held(", ".join(q.districts)), catalog.example_suggestions(kb))
+    return not_answered(
+        "decline", answer_texts.not_held(", ".join(map(kb.named, q.districts))), catalog.example_suggestions(kb)
+    )
 
 
 def decline_uncovered_years(turn: Turn) -> Answer | None:
@@ -59,7 +61,9 @@ def decline_uncovered_years(turn: Turn) -> Answer | None:
         return None
     kb = turn.snapshot.kb
     return not_answered(
-        "decline", answer_texts.years_not_covered(", ".join(q.districts), missing), catalog.example_suggestions(kb)
+        "decline",
+        answer_texts.years_not_covered(", ".join(map(kb.named, q.districts)), missing),
+        catalog.example_suggestions(kb),
     )
 
 

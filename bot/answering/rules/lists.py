@@ -22,6 +22,7 @@ from bot.answering.suggestions import ShowModels, Suggestion
 from bot.answering.tuning import (
     LIST_ALL_LIMIT,
     LIST_AS_FACTS,
+    LIST_FOREIGN_WORDS,
     LIST_NARROW,
     LIST_NARROW_SHORT,
     LIST_SHORT,
@@ -89,14 +90,18 @@ def _list(turn: Turn, kinds: set[str], residual: list[str]) -> Answer | None:
             pool = rest if rest.size else pool
         elif matching.size:
             pool = np.intersect1d(pool, matching)
-        elif pool.size > LIST_SHORT:
-            return None
+        elif pool.size > LIST_SHORT or sum(t not in index.idf for t in residual if len(t) > 1) >= LIST_FOREIGN_WORDS:
+            return None  # the extra words point at nothing, or at what no article says ("bệnh viện")
     items = [index.docs[i].located for i in pool]
     if len(items) == 1 or (len(items) <= LIST_AS_FACTS and residual):
         return fact_answer(items, 1.0)  # a few entries on one topic read better in full
     if not q.districts and len(items) > LIST_ALL_LIMIT:
         return _choose_district(turn)
-    return list_answer(answer_texts.list_heading(frozenset(kinds), q.orgs, q.districts), items, 1.0)
+    return list_answer(
+        answer_texts.list_heading(frozenset(kinds), q.orgs, [turn.snapshot.kb.named(d) for d in q.districts]),
+        items,
+        1.0,
+    )
 
 
 def _choose_district(turn: Turn) -> Answer:

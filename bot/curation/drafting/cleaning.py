@@ -67,7 +67,46 @@ _WIDGET_LINES: tuple[str, ...] = (
     "y kien ban doc",
     "chia se bai viet",
     "in bai viet",
+    "nghe doc bai",
+    "nghe bai viet",
+    "nghe audio",
+    "doc bai viet",
+    "xem co chu",
+    "co chu",
+    "in bai",
+    "chia se",
+    "binh luan (",
+    "google news",
+    "theo doi tren",
 )
+# Lines a site prints above its article (folded starts): greetings, hot lines, language switches.
+_HEADER_LINES: tuple[str, ...] = (
+    "chao mung den voi",
+    "chao mung ban den voi",
+    "welcome to",
+    "duong day nong",
+    "english",
+    "tieng viet",
+    "trang chu",
+    "dang nhap",
+    "dang ky",
+    "tim kiem",
+    "lien he",
+    "so do site",
+)
+_HEADER_ANYWHERE: tuple[str, ...] = ("google news", "cong thong tin dien tu", "trang thong tin dien tu")
+# An audio player's clock and a lone share or view count: "0:00", "00:00 / 03:25", "392 lượt xem".
+_PLAYER = re.compile(r"^\s*(?:\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?|[\d.,]+\s+(?:lượt xem|lượt đọc|views?))\s*$", re.I)
+# A menu or breadcrumb: short items between bars or arrows ("Trang chủ | Tin tức | Chính trị").
+_MENU = re.compile(r"^(?:[^|›»>]{1,40}[|›»>]){2,}[^|›»>]{0,40}$")
+# Widget words a page glues after the dateline: "09/03/2018 08:05:00 Xem cỡ chữ".
+_GLUED_WIDGET = re.compile(
+    r"(?<=\S)\s*(?:[|•·-]\s*)?(?:Xem cỡ chữ|Cỡ chữ|In bài|Chia sẻ|Nghe đọc bài|Lưu bài|[\d.,]+\s+lượt (?:xem|đọc)"
+    r"|Lượt (?:xem|đọc)\s*:\s*[\d.,]+)\s*$",
+    re.IGNORECASE,
+)
+_COPY_MARKER = re.compile(r"^\s*date:?\s+\d{4}-\d{2}(?:-\d{2})?\s+")
+MIN_REPEATED_WORDS = 8  # a repeated line this long is the page printing the lead or a caption twice
 # Session notices, however long they are.
 _NOTICES: tuple[str, ...] = (
     "ban da khong su dung site",
@@ -91,7 +130,13 @@ class Cleaned:
 
 
 def _is_prose(line: str) -> bool:
-    return len(line.split()) >= PROSE_WORDS
+    """A line of the article's prose: long, in words (not counting "|", "-", "•"…)."""
+    return sum(1 for w in line.split() if any(c.isalnum() for c in w)) >= PROSE_WORDS
+
+
+def _is_listed(line: str) -> bool:
+    """An item of a list of links ("- Ninh Hòa: Hội thi …", "• …"): after a tail marker, chrome."""
+    return line.lstrip().startswith(("- ", "• ", "· ", "+ ", "* ", "» "))
 
 
 def _repeats_itself(line: str) -> bool:
@@ -110,8 +155,25 @@ def _is_widget(line: str) -> bool:
         return True
     if _is_prose(line):
         return False
-    folded = fold(line.strip())
-    return bool(_COUNTER.match(line)) or folded.startswith(_WIDGET_LINES) or _repeats_itself(line)
+    folded = fold(line.strip().lstrip("•·-* "))
+    return (
+        bool(_COUNTER.match(line) or _PLAYER.match(line) or _MENU.match(line.strip()))
+        or folded.startswith(_WIDGET_LINES)
+        or _repeats_itself(line)
+    )
+
+
+def _is_header_chrome(line: str) -> bool:
+    """A line of the site above the article: a greeting, a hot line, a language switch, a bullet."""
+    if _is_prose(line):
+        return False
+    stripped = line.strip()
+    folded = fold(stripped.lstrip("•·-* "))
+    return (
+        folded.startswith(_HEADER_LINES)
+        or any(marker in folded for marker in _HEADER_ANYWHERE)
+        or (stripped.startswith(("•", "·")) and len(stripped.split()) <= 8)
+    )
 
 
 def _is_tail_marker(line: str) -> bool:
@@ -119,11 +181,20 @@ def _is_tail_marker(line: str) -> bool:
     return any(folded == m or (folded.startswith(m) and not _is_prose(line)) for m in TAIL_MARKERS)
 
 
+def shorten_line(line: str, limit: int = 60) -> str:
+    line = " ".join(line.split())
+    return line if len(line) <= limit else line[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
 def clean(raw: str) -> Cleaned:
     """The article without the site's chrome; the text itself is never retyped."""
     out = Cleaned(text="")
     lines = [line.rstrip() for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     lines = [line.lstrip("\ufeff") for line in lines]
+    # a copy that opens with a marker of its own ("date 2021-07 …") before the page's words
+    if lines and _COPY_MARKER.match(lines[0]):
+        out.removed.append(_COPY_MARKER.match(lines[0]).group(0).strip())  # type: ignore[union-attr]
+        lines[0] = _COPY_MARKER.sub("", lines[0], count=1)
 
     # A widget glued to the last word of the article goes on a line of its own.
     split: list[str] = []
@@ -143,18 +214,30 @@ def clean(raw: str) -> Cleaned:
     # The trailing widgets: from the first marker after which no prose follows.
     cut = len(lines)
     for i in range(len(lines) - 1, -1, -1):
-        if _is_prose(lines[i]) and not _is_notice(lines[i]):
+        if _is_prose(lines[i]) and not _is_notice(lines[i]) and not _is_listed(lines[i]):
             break
         if lines[i].strip() and _is_tail_marker(lines[i]):
             cut = i
     out.removed.extend(line.strip() for line in lines[cut:] if line.strip())
     lines = lines[:cut]
 
+    # Above the first line of prose, the site's own lines.
+    first_prose = next((i for i, line in enumerate(lines) if _is_prose(line)), len(lines))
     kept_lines: list[str] = []
-    for line in lines:
-        if line.strip() and _is_widget(line):
+    seen: set[str] = set()
+    for i, line in enumerate(lines):
+        if line.strip() and (_is_widget(line) or (i < first_prose and _is_header_chrome(line))):
             out.removed.append(line.strip())
             continue
+        glued = _GLUED_WIDGET.search(line)
+        if glued and not _is_prose(line):
+            out.removed.append(glued.group(0).strip())
+            line = line[: glued.start()]
+        key = fold(" ".join(line.split()))
+        if len(key.split()) >= MIN_REPEATED_WORDS and key in seen:
+            out.notes.append(f'Trang in lặp lại nguyên văn đoạn "{shorten_line(line)}"; đã bỏ lần lặp.')
+            continue
+        seen.add(key)
         dateline = _DATELINE_COUNTS.match(line)
         if dateline:
             counts = ", ".join(dateline.group("counts").split())

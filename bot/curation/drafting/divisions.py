@@ -33,6 +33,11 @@ def provinces_of(district: str) -> list[str]:
     return [p for _, p in _divisions()[0].get(fold(district), [])]
 
 
+def district_names(folded: str) -> list[str]:
+    """Every district name of the list that folds to this ("Phú Ninh", "Phù Ninh")."""
+    return list(dict.fromkeys(name for name, _ in _divisions()[0].get(folded, [])))
+
+
 def district_name(folded: str) -> str | None:
     """The district's name as the list prints it, for a folded name."""
     found = _divisions()[0].get(folded)

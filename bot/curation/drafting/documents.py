@@ -10,7 +10,9 @@ from bot.curation.drafting.orgs import find_orgs
 _KINDS = (
     r"Chỉ thị|Kết luận|Nghị quyết|Kế hoạch|Quy định|Quyết định|Hướng dẫn|Thông báo|Nghị định|Thông tư|Công văn|Đề án"
 )
-_CODED = re.compile(rf"(?<!\w)(?P<kind>{_KINDS})(?:\s+số)?\s+(?P<number>\d+)\s*[-–]\s*[A-ZĐ]+/[A-ZĐ]+(?:-[A-ZĐ]+)?")
+_CODED = re.compile(
+    rf"(?<!\w)(?P<kind>{_KINDS})(?:\s+số)?\s+(?P<number>\d+)\s*[-–]\s*[A-ZĐƯƠ]+/[A-ZĐƯƠ]+(?:-[A-ZĐƯƠ]+)?"
+)
 _PLENUM = re.compile(
     r"(?<!\w)(?P<kind>Nghị quyết)\s+(?:Trung ương|TW|T\.Ư)\s+(?P<number>\d+)(?:\s+khóa\s+[XVIL]+(?:\s*,\s*[XVIL]+)*)?"
 )

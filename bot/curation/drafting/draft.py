@@ -17,20 +17,24 @@ from pydantic import TypeAdapter, ValidationError
 from bot.curation.drafting import phrasing
 from bot.curation.drafting.cleaning import clean
 from bot.curation.drafting.documents import DocumentFind, find_documents
-from bot.curation.drafting.events import find_events
+from bot.curation.drafting.events import attendees_of, find_events, when_of, where_of
 from bot.curation.drafting.figures import find_figures
 from bot.curation.drafting.metadata import Metadata, extract
 from bot.curation.drafting.models import find_models
-from bot.curation.drafting.orgs import OrgMention, find_orgs, subject
-from bot.curation.drafting.people import find_people
+from bot.curation.drafting.orgs import OrgMention, find_orgs, owner_before, subject
+from bot.curation.drafting.people import PersonFind, find_people
 from bot.curation.drafting.periods import find_period
-from bot.curation.drafting.sentences import Paragraph, Sentence, Span, paragraphs
+from bot.curation.drafting.themes import find_themes
+from bot.curation.drafting.words import is_a_sentence
 from bot.knowledge.provenance import check_provenance
 from bot.knowledge.schema import PROVINCE_TO_FILL, Entry
 from bot.language.folding import canonical_number, collapse_spaces, fold, numbers
+from bot.language.sentences import Paragraph, Sentence, Span, paragraphs
 
 LONG_SENTENCE = 300  # a longer sentence is quoted clause by clause
-KIND_ORDER = ("figure", "model", "person", "document", "event")
+PROSE_WORDS = 8  # a paragraph this long is the article's prose (not a byline or a caption)
+NEAR_PARAGRAPHS = 3  # an event's chair, speakers and guests are told in its paragraph or the next few
+KIND_ORDER = ("figure", "model", "person", "document", "event", "theme")
 _ENTRY = TypeAdapter(Entry)
 _SPAN_FIGURE = re.compile(
     r"(?:[Qq]ua|[Ss]au|[Tt]rong)\s+(?P<value>\d+\s+năm)\s+(?:qua\s*,?\s*)?(?:việc\s+)?"
@@ -117,11 +121,34 @@ class _Builder:
     def __init__(self, meta: Metadata, text: str, taken_ids: Collection[str]):
         self.meta = meta
         self.district = meta.district
+        self.named = f"{meta.division or 'huyện'} {meta.district}"  # "thị xã Nghĩa Lộ"
         self.places = tuple(p for p in (meta.district, meta.province) if p and p != PROVINCE_TO_FILL)
         self.paragraphs = paragraphs(text)
+        self.default_org = self._default_org()
         self.ids: set[str] = set(taken_ids)
         self.prefix = self._prefix(taken_ids)
         self.seen: set[tuple[str, ...]] = set()
+
+    def _cut_off(self) -> Sentence | None:
+        """The article's last sentence when the copy stops in the middle of it."""
+        prose = [p for p in self.paragraphs if len(p.text.split()) >= PROSE_WORDS]
+        if not prose or not prose[-1].sentences:
+            return None
+        last = prose[-1].sentences[-1]
+        return None if re.search(r"[.!?…”\")]\s*$", last.text) else last
+
+    def _default_org(self) -> str:
+        """Who a sentence without a subject reports on: the district, or a commune's body when
+        the article's lead is about one ("Hội Nông dân xã Ea Kênh tổ chức hội nghị…")."""
+        for paragraph in self.paragraphs:
+            if len(paragraph.text.split()) < 15 or paragraph.text == self.meta.title:
+                continue
+            lead = paragraph.sentences[0].text
+            for org in find_orgs(lead, self.places):
+                if re.search(r"\s(?:xã|phường|thị trấn)\s", org.name + " "):
+                    return org.name
+            break
+        return phrasing.upper_first(self.named)
 
     def _prefix(self, taken_ids: Collection[str]) -> str:
         initials = "".join(w[0] for w in phrasing.slug_words(self.district, 6).split("-") if w)
@@ -135,7 +162,10 @@ class _Builder:
         entries: list[dict[str, Any]] = []
         documents: dict[tuple[str, str], tuple[DocumentFind, _Where]] = {}
         span_figure_done = False
+        cut = self._cut_off()
         for paragraph in self.paragraphs:
+            if paragraph.text == self.meta.title:
+                continue  # the headline restates the article; what it names is told in the body
             for sentence in paragraph.sentences:
                 if not span_figure_done:
                     made = self._span_figure(paragraph, sentence)
@@ -143,27 +173,29 @@ class _Builder:
                         entries.append(made)
                         span_figure_done = True
                 for clause in sentence.clauses:
-                    entries.extend(self._figures(paragraph, sentence, clause))
+                    entries.extend(self._figures(paragraph, sentence, clause, cut=sentence is cut))
+                if sentence is cut:
+                    continue  # the copy stops in this sentence: a name or answer in it may be cut
                 entries.extend(self._models(paragraph, sentence))
                 entries.extend(self._people(paragraph, sentence))
                 entries.extend(self._events(paragraph, sentence))
+                entries.extend(self._themes(paragraph, sentence))
                 for doc in find_documents(sentence.text, self.places):
                     where = _Where(paragraph, sentence, sentence.start + doc.start)
                     known = documents.get(doc.key)
                     if known is None or _richer(doc, known[0]):
                         documents[doc.key] = (doc, where)
-        # one entry per document, from the mention that says most about it
-        entries.extend(self._document(doc, where) for doc, where in documents.values())
-        author = self._author()
-        if author:
-            entries.append(author)
+        # one entry per document, from the mention that says most about it; a document named by
+        # its number alone ("Chỉ thị 05", "Nghị quyết Trung ương 4") is left out: its name is cut
+        entries.extend(self._document(doc, where) for doc, where in documents.values() if doc.full or doc.issuer)
+        # the byline is the article's metadata (its author), not a fact about the district
         entries.sort(key=lambda e: KIND_ORDER.index(e["kind"]))
         return entries
 
     # ------------------------------------------------------------ shared parts
 
     def _new_id(self, kind: str, words: str) -> str:
-        tag = {"figure": "", "model": "mh-", "person": "ng-", "document": "vb-", "event": "sk-"}[kind]
+        tag = {"figure": "", "model": "mh-", "person": "ng-", "document": "vb-", "event": "sk-", "theme": "cd-"}[kind]
         base = f"{self.prefix}-{tag}{phrasing.slug_words(words, 6)}".strip("-")[:44].rstrip("-")
         candidate, number = base, 2
         while candidate in self.ids:
@@ -206,7 +238,9 @@ class _Builder:
             own = subject(earlier.text, self.places)
             if own:
                 return own.name, OrgMention(earlier.start + own.start, earlier.start + own.end, own.name)
-        return f"Huyện {self.district}", None
+        if re.match(r"^(?:Hội|Chi hội)\s+(?:đã|đang|còn|cũng|vận động|phối hợp|tổ chức)\b", sentence.text):
+            return self.default_org, None  # "Hội đã vận động …": the body the article is about
+        return phrasing.upper_first(self.named) if self.default_org.startswith("Hội") else self.default_org, None
 
     def _quote(self, paragraph: Paragraph, spans: list[tuple[int, int]]) -> str:
         ordered: list[tuple[int, int]] = []
@@ -223,8 +257,9 @@ class _Builder:
         spans = [(base.start, base.end)]
         lead: list[str] = []
         if mention:
+            # quoted for the curator to see whom the org stands for; not put in the answer, which
+            # says only what the article says in the words quoted
             spans.append((mention.start, mention.end))
-            lead.append(mention.name)
         period_match = find_period(base.text)
         period = period_match.group(0) if period_match else None
         if period is None and base is not where.sentence:
@@ -239,7 +274,7 @@ class _Builder:
         body = base.text
         if lead:
             body = f"{', '.join(lead)}: {phrasing.lower_first(body)}"
-        return quote, phrasing.answer(self.district, [body]), org, period
+        return quote, phrasing.answer(self.named, [body]), org, period
 
     def _once(self, *key: str) -> bool:
         folded = tuple(fold(k) for k in key)
@@ -250,9 +285,13 @@ class _Builder:
 
     # ------------------------------------------------------------ kinds
 
-    def _figures(self, paragraph: Paragraph, sentence: Sentence, clause: Span) -> list[dict[str, Any]]:
+    def _figures(self, paragraph: Paragraph, sentence: Sentence, clause: Span, cut: bool) -> list[dict[str, Any]]:
+        """The clause's figures; where the copy stops mid-sentence (``cut``), not one that ends
+        the copy: its unit may have been cut ("01 tập…")."""
         out: list[dict[str, Any]] = []
         for found in find_figures(clause.text):
+            if cut and not clause.text[found.end :].strip():
+                continue
             canonical = " ".join(canonical_number(n) for n in numbers(found.value))
             if not self._once("figure", canonical or found.value, found.counts):
                 continue
@@ -308,7 +347,7 @@ class _Builder:
     def _cited(self, entry: dict[str, Any], paragraph: Paragraph, base: Span) -> dict[str, Any]:
         """The entry with its answer and quote, both the base's words, as its last fields."""
         entry.update(
-            answer=phrasing.answer(self.district, [base.text]),
+            answer=phrasing.answer(self.named, [base.text]),
             quote=self._quote(paragraph, [(base.start, base.end)]),
         )
         return entry
@@ -321,12 +360,18 @@ class _Builder:
             name_label = (
                 found.name if found.name.lower().startswith(found.category) else f"{found.category} “{found.name}”"
             )
+            owner = found.org or owner_before(sentence.text, found.start, self.places) or org
+            if not is_a_sentence(base.text):
+                # "Đoàn Thanh niên với phong trào “…”", a piece of a list: said as a sentence of its
+                # parts, the article's own words, quoted with the sentence that holds them all
+                answer = phrasing.answer(self.named, [f"{owner} có {name_label}"])
+                quote = sentence.text
             entry: dict[str, Any] = {
                 "id": self._new_id("model", found.name),
                 "kind": "model",
                 "draft": True,
                 "title": phrasing.title(phrasing.upper_first(name_label), self.district),
-                "org": found.org or org,
+                "org": owner,
                 "name": found.name,
                 "category": found.category,
             }
@@ -351,6 +396,8 @@ class _Builder:
         return out
 
     def _events(self, paragraph: Paragraph, sentence: Sentence) -> list[dict[str, Any]]:
+        """A conference or ceremony, with what the following sentences say of it: when, where,
+        who chaired, who spoke, who attended (each from a sentence that is quoted too)."""
         out: list[dict[str, Any]] = []
         for found, _, base in self._new_finds("event", find_events(sentence.text), paragraph, sentence):
             entry: dict[str, Any] = {
@@ -360,9 +407,71 @@ class _Builder:
                 "title": phrasing.title(phrasing.upper_first(found.name), self.district),
                 "name": found.name,
             }
-            if found.date:
-                entry["date"] = found.date
-            out.append(self._cited(entry, paragraph, base))
+            date = found.date or when_of(sentence.text) or when_of(paragraph.text[: sentence.start + 40])
+            place = where_of(sentence.text)
+            pieces = [base.text]
+            chair: list[str] = []
+            speakers: list[str] = []
+            attendees: list[str] = []
+            for later in self._following(paragraph, sentence):
+                said = False
+                people = [p for p in find_people(later.text) if p.name not in chair + speakers]
+                if re.search(r"\bchủ trì\b", later.text, re.IGNORECASE):
+                    chair.extend(_named(people, later.text, "chủ trì"))
+                    said = True
+                if re.search(r"\b(?:phát biểu|trình bày|đọc diễn văn)\b", later.text, re.IGNORECASE):
+                    speakers.extend(p.name for p in people if p.name not in chair)
+                    said = True
+                found_attendees = attendees_of(later.text)
+                if found_attendees and not attendees:
+                    attendees.extend(found_attendees)
+                    said = True
+                if said and later.text not in pieces:
+                    pieces.append(later.text)
+            for name, value in (("date", date), ("place", place)):
+                if value:
+                    entry[name] = value
+            for name, values in (("chair", chair), ("speakers", speakers), ("attendees", attendees)):
+                if values:
+                    entry[name] = list(dict.fromkeys(values))
+            entry.update(
+                # the whole sentences, in order: who chaired and spoke is what users ask of an event
+                answer=phrasing.answer(self.named, [" ".join(pieces)]),
+                quote=" … ".join(pieces),
+            )
+            out.append(entry)
+        return out
+
+    def _following(self, paragraph: Paragraph, sentence: Sentence) -> Iterator[Sentence]:
+        """The sentence itself and those after it, in its paragraph and the next few."""
+        yield sentence
+        yield from (s for s in paragraph.sentences if s.start > sentence.start)
+        for later in self.paragraphs[paragraph.index + 1 : paragraph.index + 1 + NEAR_PARAGRAPHS]:
+            yield from later.sentences
+
+    def _themes(self, paragraph: Paragraph, sentence: Sentence) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+        for found in find_themes(sentence.text):
+            if not self._once("theme", found.name or sentence.text):
+                continue
+            where = _Where(paragraph, sentence, sentence.start + found.start)
+            base = self._base(sentence, where.position)
+            quote, answer, org, period = self._frame(where, base)
+            label = f"{phrasing.upper_first(found.category)}: {found.name}" if found.name else base.text
+            entry: dict[str, Any] = {
+                "id": self._new_id("theme", f"{found.category} {found.name or base.text}"),
+                "kind": "theme",
+                "draft": True,
+                "title": phrasing.title(label, self.district),
+                "org": org,
+                "category": found.category,
+            }
+            if found.name:
+                entry["name"] = found.name
+            if period:
+                entry["period"] = period
+            entry.update(answer=answer, quote=quote)
+            out.append(entry)
         return out
 
     def _document(self, doc: DocumentFind, where: _Where) -> dict[str, Any]:
@@ -393,10 +502,16 @@ class _Builder:
                     "title": phrasing.title(f"Tác giả bài viết: {author}", self.district),
                     "name": author,
                     "role": "Tác giả bài viết",
-                    "answer": phrasing.sentence(f"Tác giả bài viết về huyện {self.district}: {author}"),
+                    "answer": phrasing.sentence(f"Tác giả bài viết về {self.named}: {author}"),
                     "quote": paragraph.text,
                 }
         return None
+
+
+def _named(people: list[PersonFind], text: str, verb: str) -> list[str]:
+    """The people named before the verb ("Đồng chí A, Bí thư Huyện ủy chủ trì")."""
+    at = text.lower().find(verb)
+    return [p.name for p in people if p.start < at] or [p.name for p in people[:1]]
 
 
 def _richer(new: DocumentFind, old: DocumentFind) -> bool:

@@ -13,10 +13,14 @@ _PATTERNS = (
         r"(?:Chỉ thị|Kết luận|Nghị quyết)[^,;.()]*?(?=\s+(?:gắn|của|tại|đã|và)\b|[,;.()]|$)"
     ),
     re.compile(
-        r"Lễ (?:phát động|kỷ niệm|khánh thành|ra mắt|tuyên dương)[^,;.“\"]*"
+        r"[Ll]ễ (?:phát động|kỷ niệm|khánh thành|ra mắt|tuyên dương|báo công|biểu dương)[^,;.“\"]*"
         r"(?:[“\"][^”\"]*[”\"])?(?: năm \d{4})?"
     ),
     re.compile(r"(?:[Đđ]ại hội|[Hh]ội nghị)\s+(?:điển hình|biểu dương|tuyên dương)[^,;.()]*?(?=[,;.()]|$)"),
+    re.compile(
+        r"(?:[Bb]uổi |[Cc]hương trình )?(?:[Tt]ọa đàm|[Gg]iao lưu)(?: điển hình| biểu dương| các điển hình)?"
+        r"[^,;.()]{0,80}?(?=[,;.()]|$)"
+    ),
 )
 _DATES = re.compile(r"^\s*\(([^()]*\d{4}[^()]*)\)")
 _YEAR = re.compile(r"\bnăm \d{4}\b")
@@ -31,6 +35,17 @@ class EventFind:
 
 
 def find_events(text: str) -> list[EventFind]:
+    """The events a sentence names. An anniversary ("kỷ niệm 133 năm Ngày sinh Bác") is the
+    occasion, not the event, when the sentence names the conference or ceremony held for it."""
+    found = _finds(text)
+    held = [e for e in found if not _ANNIVERSARY.match(e.name)]
+    return held if held else found
+
+
+_ANNIVERSARY = re.compile(r"(?:[Kk]ỷ niệm|[Đđ]ánh dấu|chào mừng)\s+\d")
+
+
+def _finds(text: str) -> list[EventFind]:
     found: list[EventFind] = []
     taken: list[tuple[int, int]] = []
     for pattern in _PATTERNS:
@@ -47,3 +62,48 @@ def find_events(text: str) -> list[EventFind]:
             found.append(EventFind(name, date, match.start(), match.end()))
     found.sort(key=lambda e: e.start)
     return found
+
+
+# ---------------------------------------------------------------- what the article says of an event
+
+_DAY = r"\d{1,2}(?:\s*(?:,|và|-|–)\s*\d{1,2})*\s?/\s?\d{1,2}(?:\s?/\s?\d{4})?"
+# "Sáng 22/5", "chiều 19/5/2021", "ngày 17/5", "Ngày 18, 19/11": when it was held
+_WHEN = re.compile(rf"(?<!\w)(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Nn]gày|[Đđ]êm)(?:\s+nay)?\s+(?:ngày\s+)?{_DAY}")
+# "tại Hội trường Trung tâm Chính trị huyện", "tại Khu di tích … (huyện Nam Đàn, tỉnh Nghệ An)"
+_WHERE = re.compile(r"(?<!\w)tại\s+(?P<place>[A-ZĐÀ-Ỹ][^,;.]*?(?:\([^()]*\))?)(?=\s*[,;.]|\s+(?:với|nhằm|để|có)\b|$)")
+_ATTENDED = re.compile(
+    r"(?:(?:[Tt]ham dự|[Đđ]ến dự|[Dd]ự)(?:\s+(?:hội nghị|buổi lễ|lễ|chương trình|buổi giao lưu))?(?:\s+còn)?\s+có"
+    r"|[Tt]ham dự(?: còn có)?)\s+(?P<who>[^.]+)"
+)
+
+
+@dataclass(frozen=True)
+class EventDetails:
+    date: str | None = None
+    place: str | None = None
+    chair: tuple[str, ...] = ()
+    speakers: tuple[str, ...] = ()
+    attendees: tuple[str, ...] = ()
+    quoted: tuple[str, ...] = ()  # the sentences saying it, to join to the quote
+
+
+def when_of(text: str) -> str | None:
+    match = _WHEN.search(text)
+    return match.group(0) if match else None
+
+
+def where_of(text: str) -> str | None:
+    match = _WHERE.search(text)
+    return match.group("place").strip() if match else None
+
+
+def attendees_of(text: str) -> tuple[str, ...]:
+    """ "Tham dự có đồng chí A, Phó Trưởng ban …; lãnh đạo các ban … và bí thư 9 xã" → its items."""
+    match = _ATTENDED.search(text)
+    if not match:
+        return ()
+    who = match.group("who")
+    parts = re.split(
+        r";\s*|,\s*(?=(?:lãnh đạo|đại diện|các|bí thư|cùng|đồng chí)\b)|\s+cùng\s+|\s+và\s+(?=\S+\s+\S+)", who
+    )
+    return tuple(p.strip(" ,") for p in parts if len(p.split()) >= 2)

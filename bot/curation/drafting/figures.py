@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from bot.curation.drafting.periods import all_periods
 from bot.curation.drafting.phrasing import lower_first
 from bot.curation.drafting.vietnamese import word_set
+from bot.curation.drafting.words import counted_noun, starts_with_noun
 from bot.language.folding import NUMBER_RE, collapse_spaces
 
 _NUMBER = NUMBER_RE.pattern
@@ -24,7 +25,7 @@ _QUALIFIER = re.compile(
 _PER = r"(?:\s?/\s?(?:đảng viên|hội viên|học sinh|[\wđ]+))?"
 _MEASURE = re.compile(
     rf"^\s?(?:tỷ\s+{_NUMBER}\s+triệu\s+đồng|tỷ\s+{_NUMBER}\s+triệu|tỷ đồng|triệu đồng|nghìn đồng|ngàn đồng|tỷ|triệu|"
-    rf"đồng|đ|km2|km|m2|m²|m3|m|ha|hecta|tấn|tạ|kg|lít|%|phút|giờ)(?![\w]){_PER}",
+    rf"đồng|đ|km2|km|m2|m²|m3|m|ha|hecta|tấn|tạ|kg|lít|%)(?![\w]){_PER}",
 )
 # Nouns of two syllables that a count names ("12 tập thể", "2.401 đảng viên"), in lower case:
 # `_counted_noun` looks up two words, so a longer noun here would never be found.
@@ -47,9 +48,19 @@ _WORD_FIGURE = re.compile(
 )
 
 _MASKS = (
+    re.compile(r"\b\d+\s+tuổi\b", re.IGNORECASE),  # an age: "90 tuổi"
+    re.compile(r"\b(?:số|số nhà|hẻm|kiệt|ngõ|ngách)\s+\d+(?:/\d+)+", re.IGNORECASE),  # an address: "số 86/34"
     re.compile(r"“[^”\"]*[”\"]|\"[^\"“”]*[\"”]"),  # quoted names
     re.compile(r"\b\d{1,2}\s?[/-]\s?\d{1,2}\s?[/-]\s?\d{2,4}\b"),  # 18/5/2021, 02-11-2017
     re.compile(r"\b\d{1,2}/\d{4}\b"),  # 7/2023
+    re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b"),  # 10:40, 08:05:00
+    re.compile(r"\b\d{1,2}\s?(?:giờ|g|h)(?:\s?\d{1,2}(?:\s?phút)?)?(?!\w)", re.IGNORECASE),  # 8 giờ 30: a time of day
+    # "Sáng 22/5", "ngày 19/5", "(18, 19/11)": a day and month with no year
+    re.compile(
+        r"\b(?:sáng|chiều|tối|trưa|đêm|ngày|hôm|dịp|từ|đến|mùng|mồng)\s+(?:\d{1,2}\s*(?:,|và|-|–)\s*)*\d{1,2}\s?/\s?\d{1,2}\b",
+        re.IGNORECASE,
+    ),
+    re.compile(r"(?<![\d/])\d{1,2}/(?:0?[1-9]|1[0-2])(?![\d/])(?=\s*(?:[,.;)]|$|năm|vừa|qua|tới|tại|,))"),
     re.compile(r"\b(?:19|20)\d{2}\s*[-–]\s*(?:(?:19|20)\d{2}|\d{2})\b"),  # 2021 - 2025, 2017-18
     re.compile(r"\b\d+\s*[-–]\s*[A-ZĐ]+/[A-ZĐ]+\b"),  # 01-KL/TW
     re.compile(
@@ -70,6 +81,8 @@ _MASKS = (
     re.compile(r"(?<![\d.,])\d+\s+ngày\b(?!\s+(?:công|hội|lễ))", re.IGNORECASE),
     re.compile(r"\b(?:19[4-9]\d|20\d{2})\b(?!\s?(?:kg|tấn|m2|km|m|đồng|đ|%)\b)"),  # a bare year
 )
+# "đảng viên có 4.789 tham gia": what the number counts came before it
+_NOUN_BEFORE = re.compile(r"[\wđ]{2,}\s+(?:có|là|gồm|đạt|được|với|tổng số)\s+(?:trên\s+|hơn\s+|gần\s+)?$")
 _LEAD_START = re.compile(r"[,;:()“”\"]")
 _STOP_AFTER = re.compile(
     r"[,;:.()“”\"…]|\s[-–]\s|\s(?:với|trị giá|tổng trị giá|tổng kinh phí|kinh phí|số tiền|chiếm|bằng|"
@@ -112,22 +125,18 @@ def trim_edges(words: list[str]) -> list[str]:
 
 
 def _counted_noun(rest: str) -> str:
-    """The noun right after a bare number: one syllable, or two when they form one noun."""
-    match = re.match(r"^\s+([\wđ]+)(?:\s+([\wđ]+))?(\s?/\s?[\wđ]+)?", rest)
-    if not match or not match.group(1)[0].isalpha():
+    """The noun right after a bare number, a whole word ("kế hoạch", "căn nhà"), with "/ đảng
+    viên" when a rate follows."""
+    first = re.match(r"^\s+([\wđ]+)", rest)
+    if not first or (first.group(1).lower() in _NOT_NOUNS and not re.match(r"^\s+ngày công\b", rest)):
         return ""
-    first, second = match.group(1), match.group(2)
-    if second and f"{first} {second}".lower() in _TWO_SYLLABLE_NOUNS:
-        noun = match.group(0)
-        if match.group(3):
-            return noun
-        return noun[: match.end(2)]
-    if first.lower() in _NOT_NOUNS:
+    noun = counted_noun(rest)
+    if not noun:
         return ""
-    noun = rest[: match.end(1)]
-    if match.group(3) and not second:
-        noun = rest[: match.end(3)]
-    return noun
+    per = re.match(r"^\s?/\s?[\wđ]+(?:\s[\wđ]+)?", rest[len(noun) :])
+    if per and f"{noun.strip()} {per.group(0).strip(' /')}".lower() in _TWO_SYLLABLE_NOUNS:
+        return noun + per.group(0)
+    return noun + per.group(0) if per else noun
 
 
 def find_figures(text: str) -> list[Found]:
@@ -153,7 +162,7 @@ def find_figures(text: str) -> list[Found]:
         else:
             noun = _counted_noun(after)
             end += len(noun)
-        if not measure and not noun and not fraction:
+        if not measure and not noun and not fraction and not _NOUN_BEFORE.search(before):
             continue  # a bare number with nothing counted is no result a user asks about
         qualifier = _QUALIFIER.search(before)
         spans.append((qualifier.start() if qualifier else start, end, noun))
@@ -192,12 +201,22 @@ def _describe(text: str, spans: list[tuple[int, int, str]]) -> list[Found]:
     for run in runs:
         lead, after = run[0].lead, run[-1].after
         for part in run:
-            words = trim_edges([*(part.lead or lead).split(), *part.noun.split(), *(part.after or after).split()])
+            lead_words, after_words = (part.lead or lead).split(), (part.after or after).split()
+            if not part.noun and _measured(text[part.start : part.end]) and starts_with_noun(" ".join(after_words)):
+                # "hiến 38.500 m2 đất làm đường": what a measure counts comes after it, and leads
+                words = trim_edges([*after_words, *lead_words])
+            else:
+                words = trim_edges([*lead_words, *part.noun.split(), *after_words])
             counts = lower_first(" ".join(words).strip(" ,;:"))
             if not counts or _WORTH_ONLY.match(counts):
                 counts = _fallback(text, part.start, counts, found)
             found.append(Found(part.start, part.end, text[part.start : part.end].strip(), counts))
     return found
+
+
+def _measured(value: str) -> bool:
+    """A value in a unit of measure ("38.500 m2", "5,8 km"), not money or a share."""
+    return bool(re.search(r"\d\s?(?:km2|km|m2|m²|m3|m|ha|hecta|tấn|tạ|kg|lít)$", value))
 
 
 def _only_joined(between: str) -> bool:

@@ -22,9 +22,10 @@ def taken(directory: Path) -> tuple[set[str], set[str]]:
     return articles, ids
 
 
-def draft_into(raw: str, source_file: str, directory: Path) -> tuple[Draft, Path, Path]:
+def draft_into(raw: str, source_file: str, directory: Path) -> tuple[Draft, Path, Path | None]:
     """Draft the page and write its article and facts files into `directory`, under ids no
-    article or entry there has. Raises FileExistsError or OSError."""
+    article or entry there has; a page with nothing to draft writes the article only (the facts
+    path is then None). Raises FileExistsError or OSError."""
     taken_articles, taken_ids = taken(directory) if directory.is_dir() else (set(), set())
     draft = draft_article(raw, source_file, taken_ids, taken_articles)
     article, facts = write(draft, directory)

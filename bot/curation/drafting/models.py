@@ -16,7 +16,8 @@ from bot.curation.drafting.orgs import OrgMention, find_orgs
 from bot.curation.drafting.vietnamese import word_set
 from bot.language.folding import fold
 
-# cue (as printed, any case) → category of the knowledge schema
+# cue (as printed, any case) → category of the knowledge schema (a theme, motto or slogan is a
+# theme: bot.curation.drafting.themes)
 _CUES: tuple[tuple[str, str], ...] = (
     ("mô hình", "mô hình"),
     ("phong trào", "phong trào"),
@@ -26,9 +27,6 @@ _CUES: tuple[tuple[str, str], ...] = (
     ("chuyên trang", "chuyên mục"),
     ("công trình", "công trình"),
     ("chuyên đề", "chuyên đề"),
-    ("chủ đề", "chủ đề"),
-    ("khẩu hiệu", "chủ đề"),
-    ("phương châm", "chủ đề"),
     ("hoạt động", "hoạt động"),
     ("lễ phát động", "hoạt động"),
     ("hội thi", "hoạt động"),
@@ -38,20 +36,35 @@ _CUES: tuple[tuple[str, str], ...] = (
     ("dự án", "chương trình"),
     ("vận động", "cuộc vận động"),  # "vận động “Quỹ vì người nghèo”": only before a quoted name
     ("nhà", "công trình"),  # "nhà “Đại đoàn kết”": only before a quoted name
+    ("tổ hợp tác", "mô hình"),  # "Tổ hợp tác “Cà phê sạch Ea Kênh”": only before a quoted name
+    ("hợp tác xã", "mô hình"),
+    ("phát động", "phong trào"),  # "phát động “Ngày Chủ nhật xanh”": only before a quoted name
 )
-_QUOTED_ONLY = frozenset({"vận động", "nhà", "hoạt động", "triển lãm", "lễ phát động", "khẩu hiệu", "phương châm"})
+_QUOTED_ONLY = frozenset(
+    {
+        "vận động",
+        "nhà",
+        "hoạt động",
+        "triển lãm",
+        "lễ phát động",
+        "tổ hợp tác",
+        "hợp tác xã",
+        "phát động",
+    }
+)
 # Names that head their own category: "Quỹ xoay vòng", "Câu lạc bộ nông dân pháp luật".
 _NAMED_HEADS = (("quỹ", "hoạt động"), ("câu lạc bộ", "mô hình"))
 _CUE_RE = re.compile(r"(?<!\w)(" + "|".join(re.escape(c) for c, _ in _CUES) + r")(?!\w)", re.IGNORECASE)
 _HEAD_RE = re.compile(r"(?<!\w)(Quỹ|Câu lạc bộ)(?!\w)")
 _QUOTE_RE = re.compile(r"[“\"]([^“”\"]{2,200})[”\"]")
 # Up to a few words between a cue and its quoted name: "Lễ phát động trồng cây “…”", "9 chương trình “…”".
-_CUE_GAP = re.compile(r"^[\s:]*(?:[\w-]+\s+){0,3}?[\s:]*$")
+# up to a few words between a cue and its quoted name ("cuộc vận động xây dựng gia đình “5 không, 3 sạch”")
+_CUE_GAP = re.compile(r"^[\s:]*(?:[\w-]+\s+){0,5}?[\s:]*$")
 _ITEM_GAP = re.compile(r"^\s*(?:[,;]|và|hoặc|[,;]\s*(?:và|mô hình|phong trào|các mô hình)|…)?\s*$", re.IGNORECASE)
 _YEARLY = re.compile(r"^\s+(năm \d{4}|toàn khóa|\d{4}\s*[-–]\s*\d{4})", re.IGNORECASE)
 _STOP = re.compile(
     r"[,;.:()“”\"…]|\s[-–]\s|(?<!\S)\d+(?:[.,]\d+)*(?![-/\w])(?!\s+năm)"
-    r"|(?<!\w)(?:của|(?<!gắn )với|đã|được|tại|nhằm|để|góp phần|là|có|trị giá|đạt|mang lại|"
+    r"|(?<!\w)(?:của|(?<!gắn )với|đã|được|tại|nhằm|để|góp phần|là|có|hiện|trị giá|đạt|mang lại|"
     r"thu hút|đến nay|hàng năm|thường xuyên|toàn huyện|toàn tỉnh|trên|bằng|nhận|giúp cho|tạo|cùng|"
     r"đi vào|ngày càng|trong sạch)(?!\w)"
     r"|\svà\s+(?=kỷ niệm|chào mừng)"
@@ -61,11 +74,20 @@ _STOP = re.compile(
 )
 _GENERIC_START = word_set(
     "hay điển tiên này đó khác thiết hiệu như trên tại của và được đã mới cụ nêu cách tự trong theo sáng "
-    "tiêu hành các những nhiều đề cho sơ tổng điểm với khi từ đến ở chính tốt ý đạt phần kia ấy"
+    "tiêu hành các những nhiều đề cho sơ tổng điểm với khi từ đến ở chính tốt ý đạt phần kia ấy hằng hàng "
+    "làm giao"
 )
 # folded names that name nothing in particular
 _GENERIC_NAMES = word_set("thi dua yeu nuoc|thi dua|dien hinh|hoc tap va lam theo bac|lam theo|lam theo bac", "|")
 MAX_WORDS = 20
+_LINKING_WORDS = word_set("về gắn với trong của cho và để tại ở bằng thông qua")
+# what the sentence says of a name, right after it ("… được nhiều người ủng hộ", "…, giúp 40 hộ")
+_REPORTED = re.compile(r"(?:được|đã|đang|giúp|nhằm|góp phần|mang lại|thu hút|đạt|có)\b")
+MIN_UNQUOTED_WORDS = 3  # an unquoted lower-case name this short is a kind of model ("mô hình tập thể")
+# folded first two words that begin no model's name
+_NOT_NAME_STARTS = word_set("cong tac|lam theo|trong thoi|dien hinh|tap the|ca nhan", "|")
+# a name cut before its end ("… trong thời", "… và trao"): the last word begins the rest of the sentence
+_CUT_ENDS = word_set("thời và trao cho của các những với từ trong ở tại nhằm")
 MAX_ITEM_WORDS = 10
 
 
@@ -191,7 +213,7 @@ def _after_cue(
     (found before), a counted noun or a cue that only ever precedes quotes."""
     category = next(c for head, c in _NAMED_HEADS if head == cue) if keep_cue else _category(cue)
     rest = text[end:]
-    yearly = _YEARLY.match(rest) if category in ("chuyên đề", "chủ đề") else None
+    yearly = _YEARLY.match(rest) if category == "chuyên đề" else None
     if yearly:
         # "Chuyên đề năm 2024", "chủ đề 2017-2018": the cue with its year is the name
         name_end = end + yearly.end()
@@ -209,14 +231,29 @@ def _after_cue(
         return [], []  # quoted: handled above
     if cue in _QUOTED_ONLY:
         return [], []
-    if category in ("công trình", "chương trình") and re.search(r"\d\S*\s+$", text[:start]):
-        return [], []  # "01 công trình nhà vệ sinh", "330 chương trình thời sự": a counted noun
+    if re.search(r"\d\S*\s+$", text[:start]):
+        return [], []  # "01 công trình nhà vệ sinh", "04 chuyên đề sinh hoạt…": a counted noun
     listing = _comma_list(text, end)
     if listing:
         # "Công trình thanh niên nhà nhân ái, nhà Thanh niên, nhà Khăn quàng đỏ, …"
         return [ModelFind(text[s:e], category, s, e, None) for s, e in listing], list(listing)
     item = _name_after(text, start if keep_cue else end, category, orgs, start)
+    described = not (keep_cue or item is None or item.org or item.name[:1].isupper() or category == "chuyên mục")
+    proper = item is not None and any(w[:1].isupper() for w in item.name.split()[1:])
+    if item and described and not proper and not _reads_as_a_name(text, item):
+        # "phong trào học và làm theo gương Bác", "mô hình về xây dựng nông thôn mới": an
+        # unquoted lower-case phrase that goes on, or says "về/gắn với/trong", describes
+        return [], [(start, item.end)]
     return ([item], [(start, item.end)]) if item else ([], [])
+
+
+def _reads_as_a_name(text: str, item: ModelFind) -> bool:
+    """An unquoted lower-case name stands alone: a few words, none linking it to more, ended by a
+    break ("mô hình giúp nhau ngày công lao động, …")."""
+    words = [w.lower() for w in item.name.split()]
+    after = text[item.end :].lstrip()
+    ended = not after or after[:1] in ",;.:)" or bool(_REPORTED.match(after))
+    return MIN_UNQUOTED_WORDS <= len(words) <= MAX_ITEM_WORDS and ended and not set(words) & _LINKING_WORDS
 
 
 def _stop_at(text: str, start: int, orgs: list[OrgMention]) -> int:
@@ -248,6 +285,14 @@ def _name_after(text: str, start: int, category: str, orgs: list[OrgMention], cu
     words = name.split()
     if not words or len(words) > MAX_WORDS or words[0].lower() in _GENERIC_START:
         return None
+    if any(o.start == start for o in orgs) or fold(" ".join(words[:2])) in _NOT_NAME_STARTS:
+        return None  # "phong trào Hội cựu chiến binh …", "Chương trình công tác toàn khóa": no name
+    if words[-1].lower() in _CUT_ENDS:
+        return None
+    if 1 < len(words) < MIN_UNQUOTED_WORDS and not words[0][:1].isupper():
+        return None  # "mô hình tập thể", "mô hình cá nhân": a kind of model, not one named
+    if len(words) == 1 and category != "chuyên mục":
+        return None  # "mô hình trồng …": cut short
     if len(words) == 1 or words[0].lower() == "về":
         # "chuyên mục thuế", "chuyên mục về Chỉ thị 05-CT/TW": the cue is part of the name
         if not words[0].islower() and words[0].lower() != "về":
@@ -267,10 +312,12 @@ def _list_items(text: str, start: int, category: str, orgs: list[OrgMention]) ->
     end = end_match.start() if end_match else len(text)
     items: list[ModelFind] = []
     position = start
-    for piece in text[start:end].split(","):
+    for piece in _outside_quotes_split(text[start:end]):
         piece_start = position + len(piece) - len(piece.lstrip())
         position += len(piece) + 1
         name = piece.strip()
+        if re.search(r"[“”\"]", name) or any(o.start == piece_start for o in orgs):
+            continue  # a quoted name is found as quoted; "Hội Phụ nữ huyện gắn …" is a body, not a name
         cue = _CUE_RE.match(name)
         if cue:
             piece_start += cue.end() + (len(name[cue.end() :]) - len(name[cue.end() :].lstrip()))
@@ -282,6 +329,24 @@ def _list_items(text: str, start: int, category: str, orgs: list[OrgMention]) ->
         if 2 <= len(words) <= MAX_WORDS and words[0].lower() not in _GENERIC_START:
             items.append(ModelFind(name, category, piece_start, piece_start + len(name), None))
     return items
+
+
+def _outside_quotes_split(text: str) -> list[str]:
+    """The text cut at commas that stand outside quotes (“5 không, 3 sạch” stays whole)."""
+    pieces: list[str] = []
+    depth, last = 0, 0
+    for i, ch in enumerate(text):
+        if ch == "“":
+            depth += 1
+        elif ch == "”":
+            depth = max(0, depth - 1)
+        elif ch == '"':
+            depth = 0 if depth else 1
+        elif ch == "," and not depth:
+            pieces.append(text[last:i])
+            last = i + 1
+    pieces.append(text[last:])
+    return pieces
 
 
 def _comma_list(text: str, end: int) -> list[tuple[int, int]]:

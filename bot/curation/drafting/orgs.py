@@ -14,7 +14,7 @@ from bot.curation.drafting.vietnamese import CAP_WORD, UPPER
 
 _LEVEL = r"(?:\s+(?:cấp\s+)?(?:huyện|tỉnh|xã|thị trấn|thành phố|thị xã|cơ sở))"
 _ABBR = rf"(?:\s*\([{UPPER}&,\s]{{2,12}}\))"
-_COMMITTEE = r"(?:Huyện ủy|Tỉnh ủy|Thành ủy|Đảng ủy|HU|TU)"
+_COMMITTEE = r"(?:Huyện ủy|Huyện uỷ|Tỉnh ủy|Thành ủy|Thị ủy|Quận ủy|Đảng ủy|HU|TU)"
 _CAP = CAP_WORD
 _CORES = (
     rf"Ban Thường vụ {_COMMITTEE}",
@@ -53,6 +53,11 @@ _CORES = (
     r"Đoàn Thanh niên(?: Cộng sản Hồ Chí Minh)?",
     r"Huyện [Đđ]oàn",
     r"Tỉnh [Đđ]oàn",
+    r"Thành [Đđ]oàn",
+    r"Thị [Đđ]oàn",
+    r"Quận [Đđ]oàn",
+    r"Ban Công tác Mặt trận",
+    rf"Chi hội(?: {_CAP}| [a-zđ]+){{1,4}}?(?= (?:{_CAP}|xã|thôn|ấp|buôn|bản|khu|tổ)\b)",
     r"Đảng bộ",
     rf"Phòng {_CAP}[^,;.()]{{0,60}}?(?=\s+(?:huyện|tỉnh)\b)",
     rf"Trung tâm {_CAP}[^,;.()]{{0,60}}?(?=\s+(?:huyện|tỉnh)\b)",
@@ -61,8 +66,11 @@ _CORES = (
     r"Công an",
     r"Ban Chỉ huy Quân sự",
     r"Huyện ủy",
+    r"Huyện uỷ",
     r"Tỉnh ủy",
     r"Thành ủy",
+    r"Thị ủy",
+    r"Quận ủy",
     r"huyện ủy",
 )
 # "Chi bộ Hội Liên hiệp Phụ nữ (LHPN) huyện Châu Thành": a Party cell of another body.
@@ -95,6 +103,12 @@ def find_orgs(text: str, places: tuple[str, ...] = ()) -> list[OrgMention]:
             if abbr:
                 end += abbr.end()
                 rest = rest[abbr.end() :]
+        elif match.group("level") and re.match(r"\s+(?:xã|phường|thị trấn)$", match.group("level")):
+            # "Hội Nông dân xã Ea Kênh": a commune's body, the commune named after its level
+            commune = re.match(rf"^(?: {_CAP}| \d+| [IVX]+\b){{1,4}}", rest)
+            if commune:
+                end += commune.end()
+                rest = rest[commune.end() :]
         khoa = _KHOA.match(rest)
         if khoa and "khóa" not in match.group("core"):
             end += khoa.end()
@@ -102,9 +116,31 @@ def find_orgs(text: str, places: tuple[str, ...] = ()) -> list[OrgMention]:
     return out
 
 
+# a commune, ward or village as the subject of a model: "xã Hỏa Lựu với mô hình …"
+_PLACE_OWNER = re.compile(
+    r"(?<!\w)(?:[Xx]ã|[Pp]hường|[Tt]hị trấn|[Tt]hôn|[Ấấ]p|[Bb]uôn|[Bb]ản|[Kk]hu phố|[Tt]ổ dân phố)"
+    rf"(?: {_CAP}| \d+| [IVX]+\b){{1,4}}"
+)
+
+
+def owner_before(text: str, position: int, places: tuple[str, ...] = ()) -> str | None:
+    """Who the part of a sentence holding ``position`` is about: the last organisation (or
+    commune) named between the previous semicolon and ``position`` ("Hội Phụ nữ huyện gắn …
+    phong trào “Hũ gạo tiết kiệm”", "; xã Hỏa Lựu với mô hình “…”")."""
+    start = text.rfind(";", 0, position) + 1
+    best: tuple[int, str] | None = None
+    for org in find_orgs(text[start:position], places):
+        if best is None or org.start >= best[0]:
+            best = (org.start, org.name)
+    for place in _PLACE_OWNER.finditer(text[start:position]):
+        if best is None or place.start() > best[0]:
+            best = (place.start(), place.group(0))
+    return best[1] if best else None
+
+
 _SUBJECT_LEAD = re.compile(
     r"^(?:[\"“(]?\s*)(?:(?:Đồng thời|Bên cạnh đó|Ngoài ra|Trong đó|Từ đó|Đặc biệt|Mặt khác|Qua đó|Cùng với đó)\s*,\s*)?"
-    r"(?:toàn |các |cả )?"
+    r"(?:Hiện nay,?\s+|Hiện\s+)?(?:toàn |các |cả )?"
 )
 
 

@@ -85,6 +85,31 @@ SURNAMES = [
     "Khổng",
     "Mã",
     "Lục",
+    # names of the north's and the highlands' peoples
+    "Lù",
+    "Giàng",
+    "Sùng",
+    "Thào",
+    "Vàng",
+    "Mua",
+    "Lầu",
+    "Hầu",
+    "Sình",
+    "Tẩn",
+    "Chảo",
+    "Sầm",
+    "Lường",
+    "Quàng",
+    "Cầm",
+    "Vi",
+    "Ma",
+    "Lộc",
+    "Bạch",
+    "Nay",
+    "Siu",
+    "Ksor",
+    "Y",
+    "H",
 ]
 _NAME = re.compile(rf"(?<!\w)(?:{'|'.join(SURNAMES)})(?:\s+{CAP_WORD}){{1,5}}(?!\w)")
 MAX_SYLLABLES = 4
@@ -95,6 +120,21 @@ _ROLE_HEADS = (
     r"Anh|anh|Chị|chị|Em|em|cháu|cụ|Cụ"
 )
 _ROLE_BEFORE = re.compile(rf"(?:{_ROLE_HEADS})(?:(?!\s+(?:{_ROLE_HEADS})\s)[^.;:()“”\"])*?\s*$")
+MAX_ROLE_BEFORE_WORDS = 10  # "Phó Trưởng ban Thường trực Ban Tuyên giáo Tỉnh ủy Nguyễn …"
+# the post in apposition: "đồng chí Trần Đức Hạnh, Tỉnh ủy viên, Bí thư Huyện ủy Thạch Hà chủ trì …"
+_POST_HEADS = (
+    r"Tỉnh ủy viên|Huyện ủy viên|Thành ủy viên|Ủy viên|Phó|Bí thư|Chủ tịch|Trưởng|Tổ trưởng|Chi hội trưởng|"
+    r"Giám đốc|Chủ nhiệm|Chánh|Hiệu trưởng|Thường trực|Đại tá|Thượng tá|Trung tá|Thiếu tá|Đại úy|Chỉ huy|"
+    r"Đồn trưởng|Cán bộ|Già làng|Người có uy tín|người có uy tín|hội viên|đảng viên|giáo viên|cô giáo|thầy giáo|"
+    r"nông dân|cựu chiến binh|Bác sĩ|bác sĩ"
+)
+_APPOSITIVE = re.compile(
+    rf"^\s*,\s*((?:{_POST_HEADS})[^.;:()“”\"]*?)"
+    r"(?=\s+(?:chủ trì|phát biểu|cho biết|trình bày|nói|chia sẻ|khẳng định|nhấn mạnh|đề nghị|trao|tặng|dự|tham dự|"
+    r"đã|đang|là|được|cùng|vinh dự|kể|đến dự|thay mặt|và (?:đồng chí|ông|bà))\b|,\s+(?:người|là|đã)\s|\s*[.;:()“”\"]|$)"
+)
+# "xã Thạch Đài", "thôn Sín Chải": a place, though its name starts like a family name
+_PLACE_BEFORE = re.compile(r"(?:xã|phường|thị trấn|thôn|bản|ấp|buôn|khu|làng|đền|chùa|di tích)\s*$", re.I)
 _ROLE_AFTER = re.compile(
     r"^\s*[–—-]\s*([^,.;:()“”\"]+?)(?=\s+(?:cho biết|nói|chia sẻ|phát biểu|khẳng định|nhấn mạnh)\b|[,.;:]|$)"
 )
@@ -128,11 +168,17 @@ def find_people(text: str) -> list[PersonFind]:
             if _is_place(" ".join(words[:cut])) and words[cut] in SURNAMES:
                 words = words[cut:]
                 break
+        if words[0] in ("Ông", "Bà") and len(words) > 2 and words[1] in SURNAMES:
+            words = words[1:]  # "Ông Nguyễn Văn Tới": the honorific opening a sentence
         if len(words) > MAX_SYLLABLES or len(words) < 2:
             continue
         name = " ".join(words)
         start = text.index(name, match.start())
         end = start + len(name)
+        if _PLACE_BEFORE.search(text[max(0, start - 12) : start]) or re.search(
+            r"(?:Huyện|Tỉnh|Thành|Thị|Quận)\s+$", text[max(0, start - 8) : start]
+        ):
+            continue  # "xã Thạch Đài", "Huyện Đoàn Tân Châu": a place or a body, not a person
         role = _role(text, start, end)
         if role is None:
             continue  # capitalised words with no role are more often a place or a title than a person
@@ -142,8 +188,15 @@ def find_people(text: str) -> list[PersonFind]:
 
 def _role(text: str, start: int, end: int) -> str | None:
     before = _ROLE_BEFORE.search(text[max(0, start - 120) : start])
+    if before and (
+        len(before.group(0).split()) > MAX_ROLE_BEFORE_WORDS or re.search(r"\s(?:ở|tại|của)\s", before.group(0))
+    ):
+        before = None  # the words before name a place or a work, not the person's post
     after = _ROLE_AFTER.match(text[end:])
     role = before.group(0).strip(" ,") if before else ""
+    appositive = _APPOSITIVE.match(text[end:])
+    if appositive and (not role or role.lower() in _HONORIFICS):
+        return appositive.group(1).strip(" ,")
     if after:
         after_role = after.group(1).strip()
         if not role or role.lower() in _HONORIFICS:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.curation.drafting.orgs import find_orgs
+from bot.knowledge.schema import PROVINCE_TO_FILL
 from bot.language.folding import collapse_spaces, fold
 
 MAX_TITLE = 120
@@ -51,13 +52,14 @@ def sentence(text: str) -> str:
     return text
 
 
-def answer(district: str, pieces: list[str]) -> str:
-    """The quote's own words, framed by the district when the quote does not name it:
-    "Ở huyện Bù Đốp, Hội Nông dân huyện: kết quả đã giúp 319 hộ…"."""
+def answer(named: str, pieces: list[str]) -> str:
+    """The quote's own words, framed by the district ("huyện Bù Đốp", "thị xã Nghĩa Lộ") when
+    the quote does not name it: "Ở huyện Bù Đốp, Hội Nông dân huyện: kết quả đã giúp 319 hộ…"."""
     body = ": ".join(p.strip(" ,;:") for p in pieces if p.strip(" ,;:"))
-    if fold(district) in fold(body):
+    district = named.split(" ", 2)[-1] if named.startswith(("thị xã ", "thành phố ")) else named.split(" ", 1)[-1]
+    if fold(district) in fold(body) or district == PROVINCE_TO_FILL:  # no district known yet: no frame
         return sentence(upper_first(body))
-    return sentence(f"Ở huyện {district}, {lower_first(body)}")
+    return sentence(f"Ở {named}, {lower_first(body)}")
 
 
 def slug_words(text: str, words: int = 6) -> str:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-UPPER = "A-ZĐÀÁẠẢÃÂẦẤẬẨẪĂẰẮẶẲẴÈÉẸẺẼÊỀẾỆỂỄÌÍỊỈĨÒÓỌỎÕÔỒỐỘỔỖƠỜỚỢỞỠÙÚỤỦŨƯỪỨỰỬỮỲÝỴỶỸ"
+from bot.language.sentences import UPPER as UPPER  # re-exported: the drafter reads it here
+
 CAP_WORD = rf"[{UPPER}]\w*"  # a capitalised syllable: "Bù", "Đốp", "LHPN"
 
 

@@ -17,7 +17,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import FoldedScalarString
 
 from bot.curation.drafting.draft import KIND_ORDER, Draft
-from bot.knowledge.schema import PROVINCE_TO_FILL
+from bot.knowledge.schema import DRAFTER_NOTE, PROVINCE_TO_FILL
 
 LINE = 96  # folded texts wrap near this column
 FOLDED_FIELDS = frozenset({"answer", "quote", "counts", "note"})
@@ -27,6 +27,7 @@ SECTION = {
     "person": "người (person)",
     "document": "văn bản (document)",
     "event": "sự kiện (event)",
+    "theme": "chủ đề, phương châm, kế hoạch (theme)",
 }
 
 
@@ -92,7 +93,7 @@ def article_document(draft: Draft) -> str:
     front: dict[str, Any] = {
         **asdict(meta),  # the metadata's fields are the article's front matter, in their order
         "date": meta.date.isoformat() if meta.date else None,
-        "notes": [*meta.notes, "Bản nháp do `python -m bot draft` soạn: biên tập viên cần kiểm tra."],
+        "notes": [*meta.notes, f"{DRAFTER_NOTE}: biên tập viên cần kiểm tra."],
         "source_file": draft.source_file,
     }
     yaml = YAML()
@@ -103,17 +104,20 @@ def article_document(draft: Draft) -> str:
     return f"---\n{out.getvalue()}---\n{draft.text}"
 
 
-def write(draft: Draft, directory: Path) -> tuple[Path, Path]:
-    """Write the two files into a knowledge directory (created if needed); never overwrite."""
+def write(draft: Draft, directory: Path) -> tuple[Path, Path | None]:
+    """Write the two files into a knowledge directory (created if needed); never overwrite.
+    A draft without entries writes the article only (a facts file must hold an entry): the
+    facts path is then None."""
     article = directory / "articles" / f"{draft.meta.id}.txt"
-    facts = directory / "facts" / f"{draft.meta.id}.yaml"
+    facts = directory / "facts" / f"{draft.meta.id}.yaml" if draft.entries else None
     for path in (article, facts):
-        if path.exists():
+        if path is not None and path.exists():
             raise FileExistsError(path)
     article.parent.mkdir(parents=True, exist_ok=True)
-    facts.parent.mkdir(parents=True, exist_ok=True)
     article.write_text(article_document(draft), encoding="utf-8")
-    facts.write_text(facts_document(draft), encoding="utf-8")
+    if facts is not None:
+        facts.parent.mkdir(parents=True, exist_ok=True)
+        facts.write_text(facts_document(draft), encoding="utf-8")
     return article, facts
 
 

@@ -10,7 +10,7 @@ from bot.curation.drafting.models import find_models
 from bot.curation.drafting.orgs import find_orgs, subject
 from bot.curation.drafting.people import find_people
 from bot.curation.drafting.periods import find_period
-from bot.curation.drafting.sentences import split_sentences
+from bot.language.sentences import split_sentences
 
 
 def values(text: str) -> list[str]:
@@ -22,7 +22,7 @@ def values(text: str) -> list[str]:
 
 def test_figures_keep_qualifier_unit_and_counted_noun_as_printed() -> None:
     text = "Năm 2022, Hội Cựu chiến binh đã vận động trên 1,5 tỷ đồng, xây 12 căn nhà tình nghĩa và tặng 300 phần quà."
-    assert values(text) == ["trên 1,5 tỷ đồng", "12 căn", "300 phần quà"]
+    assert values(text) == ["trên 1,5 tỷ đồng", "12 căn nhà tình nghĩa", "300 phần quà"]  # units whole
 
 
 def test_dates_years_codes_and_durations_are_not_figures() -> None:

@@ -1,8 +1,8 @@
-"""Paragraphs, sentences and clauses of a cleaned article, with their offsets.
+"""Paragraphs, sentences and clauses of an article, with their offsets.
 
-Quotes are cut from these spans, so every quote the drafter writes is the
-article's own text; offsets let a quote join an earlier piece of the same
-paragraph (the organisation that is the sentence's subject) with "…".
+The drafter cuts its quotes from these spans, so every quote it writes is the article's own
+text; offsets let a quote join an earlier piece of the same paragraph (the organisation that is
+the sentence's subject) with "…". Answering reads the same sentences as the article's passages.
 """
 
 from __future__ import annotations
@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.curation.drafting.vietnamese import UPPER
 from bot.language.folding import collapse_spaces
+
+UPPER = "A-ZĐÀÁẠẢÃÂẦẤẬẨẪĂẰẮẶẲẴÈÉẸẺẼÊỀẾỆỂỄÌÍỊỈĨÒÓỌỎÕÔỒỐỘỔỖƠỜỚỢỞỠÙÚỤỦŨƯỪỨỰỬỮỲÝỴỶỸ"  # [À-Ỹ] takes lower case too
 
 # ". " ends a sentence when a capital letter, a digit or an opening quote follows…
 _END = re.compile(rf"(?:\./\.|[.!?…])[”\"’)]*\s+(?=[\"“‘(\-–]?\s*[{UPPER}0-9])")

@@ -1,0 +1,91 @@
+"""The article's own words, for what no curated entry answers: "Bài viết về … ghi: «…»".
+
+A passage (bot.answering.passages) answers only where the curated entries found nothing clear
+(the best-answer rule asks this rule then), and only when one passage clearly matches the
+question: scored high, well ahead of the next one, on words of the question that say
+something, and held to the same checks of meaning as entries (bot.answering.fit). Declines of
+the rules before it (an unknown place, what no article holds, a year no article covers, an
+entry that answers another question) stand.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import TYPE_CHECKING
+
+from bot.answering import answer_texts
+from bot.answering.answer import Answer, Source, render
+from bot.answering.fit import misfit
+from bot.answering.search import Hit
+from bot.answering.tuning import PASSAGE_EVIDENCE, PASSAGE_MARGIN, PASSAGE_MIN, PASSAGE_OWN_WORDS
+from bot.language.folding import tokens
+from bot.language.lexicon import STOPWORDS
+from bot.language.sentences import UPPER
+
+if TYPE_CHECKING:
+    from bot.answering.turn import Turn
+
+# a name: two capitalised syllables or more ("Nguyễn Văn Tới", "Hội Nông dân", "Ban Tuyên giáo")
+_NAMED = re.compile(rf"[{UPPER}]\w*\s+[{UPPER}]\w*")
+
+
+def from_the_article(turn: Turn) -> Answer | None:
+    """The one passage that clearly answers the question, in the article's words; None when
+    none does, or the tier is off."""
+    index = turn.snapshot.passages
+    if index is None:
+        return None
+    q = turn.query
+    hits = index.rank(q, hints=turn.hints).hits
+    if not hits:
+        return None
+    asked_here = frozenset(turn.analysed.toks) if turn.resolution.leaned else None
+    fitting = [h for h in hits if misfit(index, q, h.doc, asked_here) is None]
+    if not fitting or fitting[0] is not hits[0]:
+        return None  # the best passage says something else than what is asked
+    best = hits[0]
+    runner = next((h for h in hits[1:] if h.located.entry.answer != best.located.entry.answer), None)
+    if best.score < PASSAGE_MIN or best.evidence < PASSAGE_EVIDENCE:
+        return None
+    if runner is not None and best.score < PASSAGE_MARGIN * runner.score:
+        return None  # two passages match alike: the question does not pick one
+    if q.districts and best.located.district not in q.districts:
+        return None
+    if (q.when and not best.doc.dated) or (q.quantity and not best.doc.has_number):
+        return None  # "ngày nào?", "bao nhiêu?": a sentence with no date, or no number, does not say
+    said = set(tokens(best.located.entry.answer))
+    if q.who and (not _NAMED.search(best.located.entry.answer[1:]) or not set(_after_who(q.toks)) <= said):
+        return None  # "ai chủ trì?": a sentence that names no one, or not as chairing, does not say who
+    if _asks_year(q.toks) and not any(t.isdigit() and len(t) == 4 for t in said):
+        return None  # "năm nào?": a sentence with a day and a month does not say the year
+    if turn.resolution.leaned and len(_own_words_in(turn, best)) < PASSAGE_OWN_WORDS:
+        return None  # a follow-up: the sentence must match what the turn itself says, not only the context
+    source = Source.of(best.located.article)
+    body = answer_texts.article_says(best.located.entry.answer, turn.snapshot.kb.named(best.located.district))
+    return Answer(
+        answered=True,
+        kind="fact",
+        text=render(body, (), (source,)),
+        body=body,
+        sources=(source,),
+        score=best.score,
+    )
+
+
+def _own_words_in(turn: Turn, hit: Hit) -> set[str]:
+    """The words the turn itself said (not the conversation) that the passage holds."""
+    said = {t for t in turn.analysed.content if t not in STOPWORDS and len(t) > 1}
+    return said & set(tokens(hit.located.entry.answer))
+
+
+def _after_who(toks: list[str]) -> list[str]:
+    """What "ai" does in the question ("ai chủ trì hội nghị" → chủ, trì): the words after it."""
+    if "ai" not in toks:
+        return []
+    after = toks[toks.index("ai") + 1 :]
+    return [t for t in after[:2] if t not in STOPWORDS and not t.isdigit()]
+
+
+def _asks_year(toks: list[str]) -> bool:
+    return any(a == "nam" and b in ("nao", "bao", "may") for a, b in itertools.pairwise(toks))

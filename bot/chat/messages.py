@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
 
 from bot.answering.answer import Answer, Source
 from bot.answering.suggestions import ShowQuote, Suggestion
 from bot.chat import chat_texts
 from bot.chat.actions import Action
+from bot.language.folding import whole_characters
 
 ReplyKind = Literal[
     "fact",
@@ -60,6 +61,12 @@ class Incoming(BaseModel):
     message_id: str | None = None
     attachment: Attachment | None = None  # a file sent with the message (its caption is `text`)
     takes_files: bool = False  # the door can receive files from users (Zalo's bots cannot)
+
+    @field_validator("text", "action")
+    @classmethod
+    def _encodable(cls, value: str | None) -> str | None:
+        # a lone surrogate (JSON can carry one) would break recording, logging and every reply
+        return None if value is None else whole_characters(value)
 
     @property
     def conversation(self) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import io
 import json
 import os
 import sys
@@ -25,6 +26,7 @@ from bot.curation.drafting.command import cmd_draft
 from bot.curation.drafting.flags import flag_drafts
 from bot.curation.drafting.review import drafts_per_file, review_lines
 from bot.knowledge.problems import KnowledgeError
+from bot.language.folding import whole_characters
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_EVALS = (
@@ -70,17 +72,27 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def stdin_lines() -> Iterable[str]:
+    """Standard input's lines, decoded as UTF-8 whatever the locale: a byte that is not UTF-8
+    becomes U+FFFD in its own line only, so no line is lost and output stays valid UTF-8."""
+    for raw in sys.stdin.buffer:
+        yield raw.decode("utf-8", errors="replace").rstrip("\r\n")
+
+
 def _questions(args: argparse.Namespace) -> Iterable[str]:
+    """The questions; with --json a blank line is kept too (answered as empty) so that output
+    line N is the answer to input line N."""
     if args.question:
-        yield " ".join(args.question)
+        yield whole_characters(" ".join(args.question))  # argv's undecodable bytes arrive as surrogates
         return
-    for line in sys.stdin:
-        line = line.rstrip("\n")
-        if line.strip():
+    for line in stdin_lines():
+        if line.strip() or args.json:
             yield line
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(encoding="utf-8", errors="replace")  # JSON lines are UTF-8 whatever the locale
     answerer = _answerer(args.knowledge)
     if answerer is None:
         return 1
@@ -88,6 +100,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
         return _ask_in_conversation(answerer, args)
     first = True
     for question in _questions(args):
+        if not question.strip():  # only with --json: the line's place is kept
+            print(json.dumps({"question": question, "answered": False, "kind": "empty"}), flush=True)
+            continue
         started = time.perf_counter()
         answer = answerer.ask(question)
         ms = (time.perf_counter() - started) * 1000
@@ -117,7 +132,7 @@ def _ask_in_conversation(answerer: Answerer, args: argparse.Namespace) -> int:
         core = Dialogue(answerer, desks=[CuratorDesk()])
         conversation, turn = 1, 0
         chat = CollectingDoor(core, door="cli", chat_id="1", user_id="1", is_admin=True)
-        lines = [" ".join(args.question)] if args.question else (line.rstrip("\n") for line in sys.stdin)
+        lines = [" ".join(args.question)] if args.question else stdin_lines()
         for line in lines:
             if not line.strip():
                 if turn:

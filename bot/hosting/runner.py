@@ -51,13 +51,13 @@ class Runtime:
         settings: Settings,
         webhook: bool,
         answerer: Answerer | None = None,
-        host: str = "0.0.0.0",
+        host: str | None = None,
         doors: Callable[[ChatDispatcher], list[Service]] | None = None,
         use_store: bool = False,
     ):
         self.settings = settings
         self.webhook = webhook
-        self.host = host
+        self.host = host if host is not None else settings.host
         self.dispatcher = ChatDispatcher(settings.max_concurrent_updates)
         self.services = doors(self.dispatcher) if doors is not None else services(settings, webhook, self.dispatcher)
         self.answerer = answerer

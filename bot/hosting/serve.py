@@ -47,5 +47,9 @@ async def run_until_signalled(runtime: Runtime) -> int:
         await runtime.shutdown()
         return 1
     log.info("Nhận tín hiệu dừng")
-    await runtime.shutdown()
+    left = await runtime.shutdown()
+    if left:
+        # the host must know: a deploy that exits 0 here would hide answers never sent
+        log.error("Dừng khi còn %d tin nhắn chưa trả lời xong", left)
+        return 1
     return 0

@@ -44,6 +44,9 @@ class Settings(BaseSettings):
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
     port: int = Field(default=8080, ge=1, le=65535)
+    # the address the web server listens on: all interfaces, as Procfile hosts route to $PORT;
+    # 127.0.0.1 behind a reverse proxy on the same machine
+    host: str = Field(default="0.0.0.0", min_length=1, max_length=253, pattern=r"^[0-9A-Za-z.:\-\[\]]+$")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     # one user may send this many messages per window before being asked to slow down
     rate_limit_messages: int = Field(default=8, ge=1)

@@ -47,6 +47,15 @@ _INVISIBLE_RANGES = (
 _INVISIBLE = {cp: None for start, end in _INVISIBLE_RANGES for cp in range(start, end + 1)}
 
 
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def whole_characters(text: str) -> str:
+    """Text that can be encoded: a lone UTF-16 surrogate (which JSON can carry and UTF-8, hence
+    PostgreSQL and every platform, cannot) becomes U+FFFD."""
+    return _SURROGATE_RE.sub("\ufffd", text)
+
+
 def strip_invisible(text: str) -> str:
     """Remove the characters that render as nothing, joining what they split."""
     return text.translate(_INVISIBLE)

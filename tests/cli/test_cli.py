@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
-from tests.conftest import KNOWLEDGE
+from tests.conftest import KNOWLEDGE, ROOT
 from tests.conftest import run_cli as run
 
 
@@ -30,12 +33,32 @@ def test_ask_reads_questions_from_stdin_one_per_line() -> None:
     result = run("ask", "--json", stdin=questions)
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]
+    # output line N answers input line N: the blank line keeps its place
     assert [line["question"] for line in lines] == [
         "Lai Vung huy động được bao nhiêu tiền xây cầu đường?",
+        "",
         "thời tiết hôm nay",
         "😀",
     ]
-    assert [line["answered"] for line in lines] == [True, False, False]
+    assert [line["answered"] for line in lines] == [True, False, False, False]
+    assert lines[1]["kind"] == "empty"
+
+
+def test_ask_json_survives_bytes_that_are_not_utf8() -> None:
+    stdin = b"Bu Dop xay bao nhieu can nha dai doan ket\n\xff\xfe hoi gi do\nxin chao \xed\xa0\x80\n"
+    env = {k: v for k, v in os.environ.items() if k not in ("TELEGRAM_BOT_TOKEN", "ZALO_BOT_TOKEN", "KNOWLEDGE_DIR")}
+    env |= {"LANG": "C", "LC_ALL": "C", "PYTHONIOENCODING": "ascii:strict"}  # the strictest decoding a host may set
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "--json"], input=stdin, capture_output=True, cwd=ROOT, env=env, timeout=120
+    )
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    assert b"Traceback" not in result.stderr
+    text = result.stdout.decode("utf-8")  # valid UTF-8, or this raises
+    lines = [json.loads(line) for line in text.splitlines()]
+    assert len(lines) == 3  # no line lost
+    assert lines[0]["answered"] is True and "176" in lines[0]["text"]
+    assert lines[1]["question"] == "\ufffd\ufffd hoi gi do"
+    assert lines[2]["question"].startswith("xin chao \ufffd")
 
 
 def test_ask_with_a_broken_base_says_why(tmp_path: Path) -> None:

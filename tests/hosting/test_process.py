@@ -133,6 +133,41 @@ async def test_sigterm_loses_no_acknowledged_update(tmp_path: Path, http: httpx.
     assert fake.replies_to(9999) == []  # refused with 503: Telegram delivers it again to the next process
 
 
+async def test_a_drain_that_runs_out_of_time_exits_non_zero_and_says_how_many(
+    tmp_path: Path, http: httpx.AsyncClient
+) -> None:
+    fake = FakeTelegram()
+    port = free_port()
+    chats = list(range(2001, 2006))
+    async with fake.running():
+        with bot_process(
+            environment(fake.base_url, port, tmp_path, DRAIN_SECONDS="1"), tmp_path / "bot.log"
+        ) as bot:
+
+            async def healthy() -> bool:
+                return (await health(http, port))[0] == 200
+
+            await wait_for(healthy, "the bot to be ready")
+            fake.gate.clear()  # the Bot API hangs: no reply can leave within the drain
+            for n, chat in enumerate(chats, 1):
+                response = await http.post(
+                    f"http://127.0.0.1:{port}/telegram", json=update(n, chat, HOUSES), headers=HEADERS
+                )
+                assert response.status_code == 200
+
+            async def all_pending() -> bool:
+                pending: object = (await health(http, port))[1].get("updates", {}).get("pending")
+                return pending == len(chats)
+
+            await wait_for(all_pending, "every update to be queued")
+            bot.send_signal(signal.SIGTERM)
+            code = await asyncio.to_thread(bot.wait, 60)
+            fake.gate.set()
+    log = (tmp_path / "bot.log").read_text(encoding="utf-8")
+    assert code == 1, log
+    assert f"còn {len(chats)} tin nhắn chưa trả lời xong" in log
+
+
 async def test_sigterm_in_polling_mode_finishes_what_was_fetched(tmp_path: Path) -> None:
     fake = FakeTelegram()
     chats = list(range(2001, 2031))

@@ -44,7 +44,18 @@ def test_defaults_and_values(monkeypatch: pytest.MonkeyPatch) -> None:
     assert settings.telegram_base_url == "http://127.0.0.1:9000/bot"
     assert settings.knowledge_dir == Path("knowledge")
     assert settings.port == 8080 and settings.log_level == "DEBUG"
+    assert settings.host == "0.0.0.0"  # all interfaces, as Procfile hosts route to $PORT
     assert not settings.webhook_mode
+
+
+def test_the_listening_address_is_a_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.hosting.runner import Runtime
+
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
+    monkeypatch.setenv("HOST", "127.0.0.1")
+    settings = load_settings()
+    assert settings.host == "127.0.0.1"
+    assert Runtime(settings, webhook=False, doors=lambda _: []).host == "127.0.0.1"
 
 
 @pytest.mark.parametrize(
@@ -58,6 +69,7 @@ def test_defaults_and_values(monkeypatch: pytest.MonkeyPatch) -> None:
         ("WEBHOOK_URL", "example.org/hook"),
         ("LOG_LEVEL", "LOUD"),
         ("WEBHOOK_SECRET", "has spaces!"),
+        ("HOST", "0.0.0.0; rm -rf /"),
     ],
 )
 def test_malformed_value_names_the_variable(monkeypatch: pytest.MonkeyPatch, name: str, value: str) -> None:

@@ -59,6 +59,13 @@ async def test_text_that_postgresql_would_refuse_is_cleaned(store: Store) -> Non
     assert record is not None and record.text.startswith("Lai Vung") and len(record.text) == 4096
 
 
+async def test_a_lone_surrogate_is_recorded_as_a_replacement_character(store: Store) -> None:
+    # JSON can carry "\ud800"; UTF-8, hence PostgreSQL, cannot
+    qid = await ask(store, "Lai Vung \ud800 bao nhiêu")
+    record = await store.questions.get(qid)
+    assert record is not None and record.text == "Lai Vung \ufffd bao nhiêu"
+
+
 async def test_unanswered_groups_near_duplicates_most_frequent_first(store: Store, clock: FakeClock) -> None:
     for text in ("bao nhiêu xã ở Lai Vung", "bao nhieu xa o lai vung?", "bao nhiu xa o lai vug"):
         await ask(store, text, user=1)

@@ -63,7 +63,7 @@ class TelegramDoor:
 
     async def text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = update.effective_message
-        if message is None or message.text is None:
+        if message is None or not isinstance(message.text, str):
             return
         text = addressed_text(message, context.bot.username, context.bot.id)
         if text is None:
@@ -93,7 +93,8 @@ class TelegramDoor:
             return
         if message.chat.type != ChatType.PRIVATE and not replies_to(message, context.bot.id):
             return
-        incoming = self.incoming(update, media=media_of(message), text=message.caption)
+        caption = message.caption if isinstance(message.caption, str) else None
+        incoming = self.incoming(update, media=media_of(message), text=caption)
         document = message.document
         if document is not None and await self.core.wants_file(incoming):
             # a curator's update: the only files ever fetched
@@ -225,17 +226,22 @@ def media_of(message: Message) -> Media:
 
 
 def describe(update: object) -> str:
+    """A line for the log about any update, however malformed: this runs in the error handler,
+    so it must not fail on what made the handler fail."""
     if not isinstance(update, Update):
         return repr(update)[:200]
-    chat = update.effective_chat
-    user = update.effective_user
-    message = update.effective_message
-    text = (message.text or "")[:100] if message is not None else ""
-    data = update.callback_query.data if update.callback_query else None
-    return (
-        f"update {update.update_id} (chat {chat.id if chat else None}, user {user.id if user else None}, "
-        f"text {text!r}, callback {data!r})"
-    )
+    try:
+        chat = update.effective_chat
+        user = update.effective_user
+        message = update.effective_message
+        text = repr(message.text)[:100] if message is not None else "None"
+        data = repr(update.callback_query.data)[:100] if update.callback_query else "None"
+        return (
+            f"update {update.update_id} (chat {getattr(chat, 'id', None)}, user {getattr(user, 'id', None)}, "
+            f"text {text}, callback {data})"
+        )
+    except Exception:  # a log line must never raise
+        return f"update {getattr(update, 'update_id', '?')} (unreadable)"
 
 
 def updates_allowed() -> Sequence[str]:

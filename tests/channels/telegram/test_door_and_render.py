@@ -129,3 +129,27 @@ async def test_an_apology_that_cannot_be_sent_is_not_sent_twice() -> None:
     await door.send(update, Reply.say("failure", chat_texts.FAILURE))  # logged, not raised
     with pytest.raises(TimedOut):
         await door.send(update, Reply.say("invalid", answer_texts.NOT_TEXT))  # on to the error handler
+
+
+def test_describe_never_fails_on_a_malformed_update() -> None:
+    from telegram import Bot, Update
+
+    from bot.channels.telegram.door import describe
+
+    bot = Bot("123:abc")
+    data = {
+        "update_id": 7,
+        "message": {"message_id": 1, "date": 0, "chat": {"id": 5, "type": "private"}, "text": {"not": "a string"}},
+    }
+    update = Update.de_json(data, bot)
+    line = describe(update)
+    assert "update 7" in line and "chat 5" in line and "not" in line
+    assert describe(object()).startswith("<object")
+
+
+def test_a_lone_surrogate_never_reaches_the_core() -> None:
+    from bot.chat.messages import Incoming
+
+    incoming = Incoming(door="telegram", chat_id="1", user_id="1", text="Lai Vung \ud800?", action="x\udfff")
+    assert incoming.text == "Lai Vung \ufffd?" and incoming.action == "x\ufffd"
+    assert incoming.text.encode("utf-8")  # encodable everywhere now

@@ -107,6 +107,7 @@ FEEDBACK_HINT = "Góp ý: gõ 👍 nếu câu trả lời đúng, «sai rồi» 
 FEEDBACK_GOOD_LABEL = "👍 Đúng"
 FEEDBACK_BAD_LABEL = "👎 Sai"
 THANKS_FOR_FEEDBACK = "Cảm ơn bạn đã góp ý!"
+FEEDBACK_NOT_SAVED = "Cảm ơn bạn! Hiện mình chưa ghi lại được góp ý này, bạn vui lòng gửi lại sau ít phút nhé."
 THANKS_FOR_CORRECTION = "Cảm ơn bạn! Mình đã ghi lại để người biên tập kiểm tra."
 
 

@@ -22,11 +22,12 @@ from bot.answering.suggestions import AskExample, ShowEntry, ShowModels, ShowQuo
 from bot.chat import chat_texts, commands, feedback_words, views
 from bot.chat.actions import Rate, ShowCatalog, decode, encode
 from bot.chat.desk import Desk, Handler
-from bot.chat.key_values import KeyValueStore, MemoryKeyValues
+from bot.chat.key_values import GuardedKeyValues, KeyValueStore, MemoryKeyValues
 from bot.chat.memory import Memory
 from bot.chat.messages import Incoming, Reply
-from bot.chat.ratelimit import RateLimiter
+from bot.chat.ratelimit import RateLimiter, SharedRateLimiter
 from bot.store import Store
+from bot.store.health import StoreUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +48,10 @@ class Dialogue:
     ):
         self.answerer = answerer
         self.admins = dict(admins or {})
-        self.limiter = limiter
+        # with a store, a user's limit holds across replicas
+        self.limiter: RateLimiter | SharedRateLimiter | None = (
+            SharedRateLimiter(limiter, store.counters, store.health) if limiter and store is not None else limiter
+        )
         self.store = store
         # what the layers above add: their commands (the chat's own come first) and file intake
         self.desks = tuple(desks)
@@ -55,7 +59,9 @@ class Dialogue:
         for desk in self.desks:
             self.commands.update({k: v for k, v in desk.commands.items() if k not in commands.HANDLERS})
         # with a store, what a conversation remembers is shared by every replica
-        self.state: KeyValueStore = state or (store.state if store is not None else MemoryKeyValues())
+        self.state: KeyValueStore = state or (
+            GuardedKeyValues(store.state, store.health) if store is not None else MemoryKeyValues()
+        )
         self.context_ttl = context_ttl  # how long a conversation's memory lives after its last turn
         self._memories: dict[str, Memory] = {}  # of the messages being handled, by conversation
 
@@ -89,10 +95,10 @@ class Dialogue:
         if msg.action is not None:
             action = decode(msg.action)
             is_page_turn = isinstance(action, ShowModels | ShowCatalog) and action.turn
-            if not is_page_turn and self._wait(msg) is not None:
+            if not is_page_turn and await self._wait(msg) is not None:
                 return Reply.say("limited", chat_texts.SLOW_DOWN_SHORT)  # a pressed button gets a short notice
             return await self.act(msg, action)
-        wait = self._wait(msg)
+        wait = await self._wait(msg)
         if wait is not None:
             assert self.limiter is not None
             if self.limiter.should_warn(_limit_key(msg)):
@@ -151,21 +157,25 @@ class Dialogue:
         """The question in the store (ids hashed there); its id, which feedback refers to."""
         if self.store is None:
             return None
+        recording = self.store.questions.record(
+            door=msg.door,
+            chat_id=msg.chat_id,
+            user_id=msg.user_id,
+            text=text,
+            kind=answer.kind,
+            answered=answer.answered,
+            score=answer.score,
+            entry_ids=answer.entry_ids,
+        )
         try:
-            asked = await self.store.questions.record(
-                door=msg.door,
-                chat_id=msg.chat_id,
-                user_id=msg.user_id,
-                text=text,
-                kind=answer.kind,
-                answered=answer.answered,
-                score=answer.score,
-                entry_ids=answer.entry_ids,
-            )
-        except Exception:  # the answer matters more than the statistics
-            log.exception("Không ghi được câu hỏi vào cơ sở dữ liệu")
+            return await self.store.health.guard(recording, "question")
+        except StoreUnavailable:  # the answer matters more than the statistics: counted, not waited for
+            self.store.health.lost["question"] += 1
             return None
-        return asked
+        except Exception:
+            log.exception("Không ghi được câu hỏi vào cơ sở dữ liệu")
+            self.store.health.lost["question"] += 1
+            return None
 
     # ------------------------------------------------------------ feedback
 
@@ -185,9 +195,14 @@ class Dialogue:
     async def _rate(self, msg: Incoming, question: int, value: int, comment: str | None = None) -> Reply:
         if self.store is None:
             return Reply.say("expired", chat_texts.EXPIRED)
-        taken = await self.store.feedback.record(
+        recording = self.store.feedback.record(
             question, value, comment, door=msg.door, user_id=msg.user_id, chat_id=msg.chat_id
         )
+        try:
+            taken = await self.store.health.guard(recording, "feedback")
+        except StoreUnavailable:
+            self.store.health.lost["feedback"] += 1
+            return Reply.say("notice", chat_texts.FEEDBACK_NOT_SAVED)
         if taken is None:
             return Reply.say("expired", chat_texts.EXPIRED)
         return Reply.say("notice", chat_texts.THANKS_FOR_CORRECTION if comment else chat_texts.THANKS_FOR_FEEDBACK)
@@ -229,11 +244,14 @@ class Dialogue:
 
     # ------------------------------------------------------------ rate limit
 
-    def _wait(self, msg: Incoming) -> float | None:
+    async def _wait(self, msg: Incoming) -> float | None:
         """None when the message is within the sender's limit, else the seconds to wait."""
         if self.limiter is None:
             return None
-        allowed, wait = self.limiter.check(_limit_key(msg))
+        if isinstance(self.limiter, SharedRateLimiter):
+            allowed, wait = await self.limiter.check(_limit_key(msg))
+        else:
+            allowed, wait = self.limiter.check(_limit_key(msg))
         if allowed:
             return None
         log.info("Giới hạn tốc độ: %s", _limit_key(msg))

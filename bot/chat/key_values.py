@@ -12,6 +12,8 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, Protocol
 
+from bot.store.health import StoreHealth, StoreUnavailable
+
 JSONDict = dict[str, Any]
 
 
@@ -49,3 +51,34 @@ class MemoryKeyValues:
 
     async def delete(self, key: str) -> None:
         self._items.pop(key, None)
+
+
+class GuardedKeyValues:
+    """The database's KeyValueStore, off the answer path's critical failures: every call bounded
+    in time, and a copy in memory that answers while the database does not. Values written while
+    it is down are counted as lost ("state") and live on in this process only."""
+
+    def __init__(self, primary: KeyValueStore, health: StoreHealth, local: MemoryKeyValues | None = None):
+        self.primary = primary
+        self.health = health
+        self.local = local or MemoryKeyValues(max_items=10_000)
+
+    async def get(self, key: str) -> JSONDict | None:
+        try:
+            return await self.health.guard(self.primary.get(key), "state")
+        except StoreUnavailable:
+            return await self.local.get(key)
+
+    async def put(self, key: str, value: JSONDict, ttl_seconds: float) -> None:
+        await self.local.put(key, value, ttl_seconds)
+        try:
+            await self.health.guard(self.primary.put(key, value, ttl_seconds), "state")
+        except StoreUnavailable:
+            self.health.lost["state"] += 1
+
+    async def delete(self, key: str) -> None:
+        await self.local.delete(key)
+        try:
+            await self.health.guard(self.primary.delete(key), "state")
+        except StoreUnavailable:
+            self.health.lost["state"] += 1

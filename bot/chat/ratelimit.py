@@ -10,6 +10,9 @@ import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
+
+from bot.store.health import StoreHealth, StoreUnavailable
 
 MAX_TRACKED = 10_000  # past this many users, idle ones are forgotten: memory stays bounded
 
@@ -48,3 +51,28 @@ class RateLimiter:
         for key in [k for k, t in self._seen.items() if not t or now - t[-1] >= self.window]:
             del self._seen[key]
             self._warned.pop(key, None)
+
+
+class SharedRateLimiter:
+    """The same limit for the bot as a whole: each user's messages are counted in the store, so
+    that several replicas together allow `limit` per window, not `limit` each. A fixed window
+    (the store's counters); while the database does not answer, each process counts alone."""
+
+    def __init__(self, local: RateLimiter, counters: Any, health: StoreHealth):
+        self.local = local
+        self.counters = counters  # bot.store.counters.CounterRepository
+        self.health = health
+        self.limit = local.limit
+        self.window = local.window
+
+    async def check(self, key: str) -> tuple[bool, float]:
+        try:
+            count, ends = await self.health.guard(self.counters.hit(f"rate:{key}", self.window), "counter")
+        except StoreUnavailable:
+            return self.local.check(key)
+        if count <= self.limit:
+            return True, 0.0
+        return False, max(0.1, ends - time.time())
+
+    def should_warn(self, key: str) -> bool:
+        return self.local.should_warn(key)

@@ -114,6 +114,12 @@ class Outbox:
         if chat_id not in self._workers:
             self._workers[chat_id] = asyncio.create_task(self._work(chat_id), name=f"outbox-{chat_ref(chat_id)}")
 
+    async def settled(self, chat_id: str) -> None:
+        """Wait until everything queued for ``chat_id`` is sent (or finally failed)."""
+        worker = self._workers.get(chat_id)
+        if worker is not None:
+            await asyncio.wait([worker])
+
     async def drain(self, timeout: float | None = None) -> DrainReport:
         """Stop taking messages, wait up to ``timeout`` seconds for the queued ones, and report.
 

@@ -23,6 +23,7 @@ from bot.curation.library import KnowledgeLibrary
 from bot.hosting import web, wiring
 from bot.hosting.dispatcher import ChatDispatcher
 from bot.hosting.draining import drain
+from bot.hosting.inbox_worker import InboxWorker
 from bot.hosting.service import Service
 from bot.hosting.settings import Settings
 from bot.hosting.telegram_service import TelegramService
@@ -72,6 +73,7 @@ class Runtime:
         self._server_task: asyncio.Task[None] | None = None
         self._starting: list[asyncio.Task[None]] = []
         self.failed = asyncio.Event()  # a fatal start-up error (a broken knowledge base, a refused token)
+        self.inbox: InboxWorker | None = None  # with a store: updates kept until answered, shared by replicas
 
     # ------------------------------------------------------------ health
 
@@ -79,8 +81,14 @@ class Runtime:
     def ready(self) -> bool:
         return self.core is not None and not self.draining and all(s.ready for s in self.services)
 
+    @property
+    def store_up(self) -> bool:
+        return self.store is None or self.store.health.up
+
     def health(self) -> tuple[bool, dict[str, Any]]:
         status = "draining" if self.draining else ("ok" if self.ready else "starting")
+        if status == "ok" and not self.store_up:
+            status = "store down"  # still answering from memory; webhooks get 503 until it is back
         report: dict[str, Any] = {
             "status": status,
             "mode": "webhook" if self.webhook else "polling",
@@ -90,9 +98,12 @@ class Runtime:
                 "pending": self.dispatcher.pending,
                 "done": self.dispatcher.done,
                 "failed": self.dispatcher.failed,
+                **(self.inbox.health() if self.inbox is not None else {}),
             },
         }
-        return self.ready, report
+        if self.store is not None:
+            report["store"] = self.store.health.report()
+        return self.ready and self.store_up, report
 
     def _knowledge(self) -> dict[str, Any]:
         if self.answerer is None:
@@ -144,6 +155,12 @@ class Runtime:
             return
         self.core = wiring.dialogue(self.answerer, self.settings, self.store, self.library)
         if self.store is not None:
+            self.inbox = InboxWorker(self.store, self.dispatcher)
+            for service in self.services:
+                use_inbox = getattr(service, "use_inbox", None)
+                if use_inbox is not None:
+                    use_inbox(self.inbox)
+            self.inbox.start()
             self._chores.append(asyncio.create_task(self._purge_daily()))
             self._chores.append(asyncio.create_task(self._follow_versions()))
         for service in self.services:
@@ -165,6 +182,7 @@ class Runtime:
         while True:
             try:
                 removed = await self.store.purge_questions()
+                await self.store.inbox.purge()
                 if removed:
                     log.info("Đã xoá %d câu hỏi quá %d ngày", removed, self.settings.question_retention_days)
             except Exception:
@@ -228,7 +246,11 @@ class Runtime:
         for service in self.services:
             with contextlib.suppress(Exception):
                 await service.stop_receiving()
+        if self.inbox is not None:  # answered from the inbox until it is empty, within the drain
+            await self.inbox.drain(max(0.0, self.settings.drain_seconds - (time.monotonic() - started) - 1.0))
         left = await drain(self.dispatcher, self.services, self.settings.drain_seconds, started)
+        if self.inbox is not None:
+            await self.inbox.close()
         if self.server is not None and self._server_task is not None:
             self.server.should_exit = True
             with contextlib.suppress(Exception):

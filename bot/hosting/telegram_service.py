@@ -24,11 +24,15 @@ from telegram.ext import Application, ApplicationBuilder
 from bot.channels.telegram.door import TelegramDoor, updates_allowed
 from bot.channels.telegram.flood import FloodLimiter
 from bot.chat.core import Dialogue
+from bot.chat.messages import Reply
 from bot.hosting.dispatcher import ChatDispatcher
+from bot.hosting.inbox_worker import InboxWorker
 from bot.hosting.retry import Backoff
 from bot.hosting.service import ServiceState
 from bot.hosting.settings import Settings
 from bot.hosting.web import Refused, unavailable, webhook_endpoint
+from bot.store.health import StoreUnavailable
+from bot.store.inbox import Taken
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +87,13 @@ class TelegramService(ServiceState):
         self.app: PTBApp | None = None
         self.connected = False
         self._consumer: asyncio.Task[None] | None = None
+        self.inbox: InboxWorker | None = None  # set by the runtime when it has a store
+
+    def use_inbox(self, inbox: InboxWorker) -> None:
+        """Updates go through the store's inbox: kept before they are acknowledged, answered once,
+        by whichever replica takes them."""
+        self.inbox = inbox
+        inbox.register(self.name, self._from_inbox, ready=lambda: self.app is not None and self.connected)
 
     def webhook_url(self) -> str:
         return public_webhook_url(self.settings.webhook_url or "")
@@ -143,15 +154,42 @@ class TelegramService(ServiceState):
         )
 
     async def _consume(self, app: PTBApp) -> None:
-        """Move what the updater fetched into the dispatcher."""
+        """Move what the updater fetched into the inbox (or, without one, the dispatcher)."""
         while True:
             update = await app.update_queue.get()
-            self._submit(app, update)
+            await self._take_in(app, update)
+
+    async def _take_in(self, app: PTBApp, update: object) -> None:
+        """A polled update: into the inbox; while the database cannot take it, answered here
+        directly (polling has nobody to refuse it to)."""
+        if self.inbox is not None and isinstance(update, Update):
+            with contextlib.suppress(StoreUnavailable):
+                await self._keep(update)
+                return
+        self._submit(app, update)
+
+    async def _keep(self, update: Update) -> None:
+        assert self.inbox is not None
+        chat = update.effective_chat.id if update.effective_chat else f"update:{update.update_id}"
+        if not await self.inbox.put(self.name, str(update.update_id), str(chat), update.to_dict()):
+            log.info("Bỏ qua update Telegram gửi lại (update_id %s đã nhận)", update.update_id)
 
     def _submit(self, app: PTBApp, update: object) -> None:
         chat = update.effective_chat.id if isinstance(update, Update) and update.effective_chat else None
         key = f"telegram:{chat}" if chat is not None else f"telegram:update:{id(update)}"
         self.dispatcher.submit(key, lambda: app.process_update(update))
+
+    async def _from_inbox(self, taken: Taken) -> None:
+        app = self.app
+        assert app is not None  # taken only once connected
+        update = Update.de_json(taken.payload, app.bot)
+        if update is None:
+            return
+        if taken.reply is not None:  # computed by a replica that died before sending it
+            door: TelegramDoor = app.bot_data["door"]
+            await door.send(update, Reply.model_validate(taken.reply))
+            return
+        await app.process_update(update)
 
     async def stop_receiving(self) -> None:
         """No more updates: polling stops (every fetched update still gets handled); webhooks get 503."""
@@ -165,7 +203,7 @@ class TelegramService(ServiceState):
             with contextlib.suppress(asyncio.CancelledError):
                 await self._consumer
         while not app.update_queue.empty():
-            self._submit(app, app.update_queue.get_nowait())
+            await self._take_in(app, app.update_queue.get_nowait())
 
     async def flush(self, timeout: float) -> int:
         return 0  # replies are sent by the handlers themselves, within the dispatcher's jobs
@@ -193,9 +231,12 @@ class TelegramService(ServiceState):
         assert self.app is not None  # refused until connected
         return _parse(data, self.app)
 
-    def _accept(self, update: Update) -> None:
+    async def _accept(self, update: Update) -> None:
         assert self.app is not None
-        self._submit(self.app, update)
+        if self.inbox is not None:
+            await self._keep(update)  # StoreUnavailable: the webhook answers 503
+        else:
+            self._submit(self.app, update)
 
 
 def _parse(data: Any, app: PTBApp) -> Update:

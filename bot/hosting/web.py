@@ -22,6 +22,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from bot.hosting.dispatcher import QueueFull
+from bot.store.health import StoreUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -79,11 +80,13 @@ def webhook_endpoint(
     secret: str,
     refusal: Callable[[], str | None],
     parse: Callable[[Any], U],
-    accept: Callable[[U], None],
+    accept: Callable[[U], Awaitable[None] | None],
 ) -> Callable[[Request], Awaitable[Response]]:
     """A door's webhook: the secret in `header` (403), `refusal`'s reason while the door cannot
     take updates (503), a capped JSON body (413/400), `parse` (Refused(400) for what is not an
-    update), then `accept` (a full dispatcher is 503 "busy"); 200 once the update is queued."""
+    update), then `accept` (a full dispatcher is 503 "busy", a database that cannot keep the
+    update 503 "store unavailable"); 200 only once the update is kept (in the inbox, or queued
+    when the bot runs with no store), so the platform delivers again whatever was not."""
 
     async def endpoint(request: Request) -> Response:
         try:
@@ -93,9 +96,13 @@ def webhook_endpoint(
                 raise Refused(503, reason)
             update = parse(await json_body(request))
             try:
-                accept(update)
+                accepted = accept(update)
+                if accepted is not None:
+                    await accepted
             except QueueFull:
                 raise Refused(503, "busy") from None
+            except StoreUnavailable:
+                raise Refused(503, "store unavailable") from None
         except Refused as refused:
             return refused.response()
         return Response(status_code=200)

@@ -23,13 +23,18 @@ from bot.channels.background import Background
 from bot.channels.zalo import door as zalo
 from bot.channels.zalo.api import WEBHOOK_SECRET_HEADER, ZaloApi, ZaloApiError, ZaloError, is_transient
 from bot.channels.zalo.updates import ZaloUpdate, ZaloUpdateError, parse_update
+from bot.channels import journal
 from bot.chat.core import Dialogue
+from bot.chat.messages import Reply
 from bot.hosting.dispatcher import ChatDispatcher
+from bot.hosting.inbox_worker import InboxWorker
 from bot.hosting.outbox import Outbox
 from bot.hosting.retry import Backoff
 from bot.hosting.service import ServiceState
 from bot.hosting.settings import Settings
 from bot.hosting.web import Refused, unavailable, webhook_endpoint
+from bot.store.health import StoreUnavailable
+from bot.store.inbox import Taken
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +79,13 @@ class ZaloService(ServiceState):
         self.core: Dialogue | None = None
         self.bot_name: str | None = None
         self._poller: asyncio.Task[None] | None = None
+        self.inbox: InboxWorker | None = None  # set by the runtime when it has a store
+
+    def use_inbox(self, inbox: InboxWorker) -> None:
+        """Updates go through the store's inbox: kept before they are acknowledged, answered once
+        (the inbox knows each message id), by whichever replica takes them."""
+        self.inbox = inbox
+        inbox.register(self.name, self._from_inbox, ready=lambda: self.started and self.core is not None)
 
     def webhook_url(self) -> str:
         return zalo_webhook_url(self.settings.webhook_url or "")
@@ -124,13 +136,43 @@ class ZaloService(ServiceState):
                 await asyncio.sleep(delay)
                 continue
             if update is not None:
-                self.accept(update)
+                await self._take_in(update)
 
-    def accept(self, update: ZaloUpdate) -> None:
-        """Queue an update for its chat (QueueFull when the dispatcher is full)."""
+    async def _take_in(self, update: ZaloUpdate) -> None:
+        """A polled update: into the inbox; while the database cannot take it, answered here."""
+        if self.inbox is not None:
+            with contextlib.suppress(StoreUnavailable):
+                await self._keep(update)
+                return
         self.dispatcher.submit(f"zalo:{update.chat_id}", lambda: self._handle(update))
 
-    async def _handle(self, update: ZaloUpdate) -> None:
+    async def _keep(self, update: ZaloUpdate) -> None:
+        assert self.inbox is not None
+        key = f"{update.chat_id}:{update.message_id}"
+        if not await self.inbox.put(self.name, key, update.chat_id, _payload(update)):
+            log.info("Bỏ qua update Zalo gửi lại (message_id đã nhận)")
+
+    async def _from_inbox(self, taken: Taken) -> None:
+        update = ZaloUpdate.model_validate(taken.payload)
+        if taken.reply is not None:  # computed by a replica that died before sending it
+            await self._deliver(update, Reply.model_validate(taken.reply))
+            return
+        await self._handle(update, seen_by_inbox=True)
+
+    async def _deliver(self, update: ZaloUpdate, reply: Reply) -> None:
+        await journal.before_sending(reply)
+        await self.outbox.send(update.chat_id, zalo.render(reply))
+        await self.outbox.settled(update.chat_id)
+
+    async def accept(self, update: ZaloUpdate) -> None:
+        """Keep an update in the inbox (StoreUnavailable: the webhook answers 503), or without a
+        store queue it for its chat (QueueFull when the dispatcher is full)."""
+        if self.inbox is not None:
+            await self._keep(update)
+        else:
+            self.dispatcher.submit(f"zalo:{update.chat_id}", lambda: self._handle(update))
+
+    async def _handle(self, update: ZaloUpdate, seen_by_inbox: bool = False) -> None:
         core = self.core
         assert core is not None
         message = zalo.incoming(update, self.bot_name)
@@ -139,14 +181,19 @@ class ZaloService(ServiceState):
             return
         # Zalo may deliver an update again: each message is answered once. This stays in the door:
         # Telegram's button presses carry the bot's own message's id, the same for every press.
+        # (the inbox, when there is one, has already let only the first delivery through)
         seen_key = f"seen:{message.conversation}:{message.message_id}"
-        if await core.state.get(seen_key) is not None:
-            log.info("Bỏ qua update Zalo gửi lại (message_id đã trả lời)")
-            return
-        await core.state.put(seen_key, {"seen": True}, SEEN_TTL)
+        if not seen_by_inbox:
+            if await core.state.get(seen_key) is not None:
+                log.info("Bỏ qua update Zalo gửi lại (message_id đã trả lời)")
+                return
+            await core.state.put(seen_key, {"seen": True}, SEEN_TTL)
         self.background.start(self.api.send_chat_action(update.chat_id, "typing"), "sendChatAction")
         reply = await core.handle(message)
-        await self.outbox.send(update.chat_id, zalo.render(reply))
+        if seen_by_inbox:
+            await self._deliver(update, reply)
+        else:
+            await self.outbox.send(update.chat_id, zalo.render(reply))
 
     async def stop_receiving(self) -> None:
         """Polling stops after the long poll in flight (whatever it brings is still handled)."""
@@ -188,3 +235,10 @@ def _parse(data: Any) -> ZaloUpdate:
         return parse_update(data)
     except ZaloUpdateError:
         raise Refused(400, "not an update") from None
+
+
+def _payload(update: ZaloUpdate) -> dict[str, Any]:
+    """The update as JSON for the inbox (ZaloUpdate.model_validate reads it back)."""
+    data = update.model_dump(mode="json")
+    data["message"]["date"] = None  # read back as a time it is not needed for
+    return data

@@ -21,6 +21,11 @@ from sqlalchemy.pool import ConnectionPoolEntry
 from bot.store.url import NUMERIC_OPTIONS, is_sqlite
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+# PostgreSQL: seconds to connect, to run one statement, and to wait for a pooled connection, unless
+# DATABASE_URL sets them (?timeout=…&command_timeout=…): a database that hangs must not hang the bot
+PG_CONNECT_TIMEOUT = 5.0
+PG_COMMAND_TIMEOUT = 10.0
+POOL_TIMEOUT = 5.0
 _log = logging.getLogger(__name__)
 
 
@@ -39,12 +44,14 @@ def create_engine(url: URL, *, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS) ->
                 cursor.close()
 
         return engine
-    connect_args = {
+    connect_args: dict[str, Any] = {"timeout": PG_CONNECT_TIMEOUT, "command_timeout": PG_COMMAND_TIMEOUT}
+    connect_args |= {
         name: convert(str(url.query[name])) for name, convert in NUMERIC_OPTIONS.items() if name in url.query
     }
     return create_async_engine(
-        url.difference_update_query(connect_args),
+        url.difference_update_query(NUMERIC_OPTIONS),
         connect_args=connect_args,
+        pool_timeout=POOL_TIMEOUT,
         pool_pre_ping=True,
         pool_size=5,
         max_overflow=5,

@@ -20,7 +20,7 @@ from bot.store.conflicts import insert
 from bot.store.models import Meta
 
 KEY_NAME = "id_hmac_key"
-IdKind = Literal["chat", "user", "state"]
+IdKind = Literal["chat", "user", "state", "counter"]
 
 
 class IdHasher:

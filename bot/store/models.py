@@ -143,3 +143,40 @@ class KnowledgeVersion(Base):
     note: Mapped[str] = mapped_column(Text)
     counts: Mapped[dict[str, int]] = mapped_column(JSONText())
     archive: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class InboxItem(Base):
+    """An update a platform was told we have (200), kept until it is answered. The payload (which
+    holds the platform's chat id, needed to reply) is dropped once the update is done; the door
+    and update id stay a day, so a redelivery is recognised and answered once."""
+
+    __tablename__ = "inbox"
+    __table_args__ = (
+        UniqueConstraint("door", "update_key", name="uq_inbox_door_update"),
+        Index("ix_inbox_pending", "done_at", "id"),
+        Index("ix_inbox_chat", "chat_hash", "done_at", "id"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: Mapped[int] = mapped_column(_BigId, primary_key=True, autoincrement=True)
+    door: Mapped[str] = mapped_column(String(32))
+    update_key: Mapped[str] = mapped_column(String(128))
+    chat_hash: Mapped[str] = mapped_column(String(HASH_LENGTH))
+    payload: Mapped[str | None] = mapped_column(Text)
+    reply: Mapped[str | None] = mapped_column(Text)  # the reply computed, until it is sent (the outbox)
+    received_at: Mapped[float] = mapped_column(Float)
+    done_at: Mapped[float | None] = mapped_column(Float)
+    lease_owner: Mapped[str | None] = mapped_column(String(64))
+    lease_until: Mapped[float | None] = mapped_column(Float)
+    attempts: Mapped[int] = mapped_column(Integer)
+
+
+class Counter(Base):
+    """How often something happened in one window of time, counted for every replica at once."""
+
+    __tablename__ = "counters"
+
+    key_hash: Mapped[str] = mapped_column(String(HASH_LENGTH), primary_key=True)
+    window: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    count: Mapped[int] = mapped_column(Integer)
+    expires_at: Mapped[float] = mapped_column(Float, index=True)

@@ -13,8 +13,11 @@ from bot.store import migrate
 from bot.store.archive import DEFAULT_LIMITS, ArchiveLimits
 from bot.store.clock import Clock, system_clock
 from bot.store.database import create_engine, enable_wal, session_factory
+from bot.store.counters import CounterRepository
 from bot.store.feedback import FeedbackRepository
 from bot.store.hashing import IdHasher, load_key
+from bot.store.health import StoreHealth
+from bot.store.inbox import InboxRepository
 from bot.store.key_values import KeyValueRepository
 from bot.store.knowledge_versions import KnowledgeVersionRepository
 from bot.store.questions import QuestionRepository
@@ -44,6 +47,9 @@ class Store:
         self.feedback = FeedbackRepository(sessions, hasher, clock)
         self.state = KeyValueRepository(sessions, hasher, clock)
         self.versions = KnowledgeVersionRepository(sessions, hasher, clock, limits)
+        self.inbox = InboxRepository(sessions, hasher, clock)
+        self.health = StoreHealth()
+        self.counters = CounterRepository(sessions, hasher, clock)
 
     @classmethod
     async def open(

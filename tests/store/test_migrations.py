@@ -17,7 +17,7 @@ from bot.store.migrate import alembic_config, current_revision, head_revision, u
 from bot.store.models import Base, Meta
 from bot.store.url import database_url
 
-TABLES = {"alembic_version", "store_meta", "questions", "feedback", "state", "knowledge_versions"}
+TABLES = {"alembic_version", "store_meta", "questions", "feedback", "state", "knowledge_versions", "inbox", "counters"}
 
 
 def test_migrations_ship_inside_the_package() -> None:
@@ -27,7 +27,8 @@ def test_migrations_ship_inside_the_package() -> None:
     revisions = [p.name for p in (migrations / "revisions").iterdir() if p.name.endswith(".py") and p.name[0].isdigit()]
     assert "0001_initial.py" in revisions
     assert alembic_config().get_main_option("script_location") == str(migrations)
-    assert head_revision() == "0001"
+    assert "0002_inbox_and_counters.py" in revisions
+    assert head_revision() == "0002"
 
 
 async def test_migrations_apply_from_empty_and_twice(database: str) -> None:

@@ -26,6 +26,7 @@ from telegram.ext import (
 
 from bot.channels.background import Background
 from bot.channels.telegram.render import render
+from bot.channels import journal
 from bot.chat import chat_texts
 from bot.chat.core import Dialogue
 from bot.chat.messages import Attachment, Incoming, Media, Reply
@@ -130,6 +131,7 @@ class TelegramDoor:
     async def send(self, update: Update, reply: Reply) -> None:
         if reply.silent:
             return
+        await journal.before_sending(reply)
         chat = update.effective_chat
         if chat is None:
             return

@@ -1,0 +1,56 @@
+"""Counts in windows of time, shared by every replica: the limits that hold for the bot as a
+whole (a user's messages, Telegram's messages per second and per group) rather than per process.
+
+A fixed window: ``hit`` adds one to the current window of a key and says how many it holds now.
+Keys are hashed, as they are built from user and chat ids.
+"""
+
+from __future__ import annotations
+
+import math
+
+from sqlalchemy import delete
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.store.clock import Clock
+from bot.store.conflicts import insert
+from bot.store.hashing import IdHasher
+from bot.store.models import Counter
+
+SWEEP_EVERY_SECONDS = 60.0
+
+
+class CounterRepository:
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], hasher: IdHasher, clock: Clock) -> None:
+        self._sessions = sessions
+        self._hasher = hasher
+        self._clock = clock
+        self._last_sweep = -math.inf
+
+    def window_of(self, seconds: float, now: float | None = None) -> tuple[int, float]:
+        """The current window's number, and when it ends."""
+        moment = self._clock() if now is None else now
+        number = math.floor(moment / seconds)
+        return number, (number + 1) * seconds
+
+    async def hit(self, key: str, seconds: float) -> tuple[int, float]:
+        """Count one event of `key` in the current window of `seconds`: (the count now, the
+        window's end)."""
+        now = self._clock()
+        number, ends = self.window_of(seconds, now)
+        async with self._sessions.begin() as session:
+            statement = insert(session, Counter).values(
+                key_hash=self._hasher.digest("counter", "", key), window=number, count=1, expires_at=ends + seconds
+            )
+            count = (
+                await session.execute(
+                    statement.on_conflict_do_update(
+                        index_elements=["key_hash", "window"], set_={"count": Counter.count + 1}
+                    ).returning(Counter.count)
+                )
+            ).scalar_one()
+        if now - self._last_sweep >= SWEEP_EVERY_SECONDS:
+            self._last_sweep = now
+            async with self._sessions.begin() as session:
+                await session.execute(delete(Counter).where(Counter.expires_at <= now))
+        return int(count), ends

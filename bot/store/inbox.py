@@ -1,0 +1,181 @@
+"""The inbox: every update a platform was told we have, kept until it is answered.
+
+A webhook answers 200 only once its update is here, so a replica that dies holding it loses
+nothing: its lease runs out and any replica (itself after a restart) takes the update again.
+Each update is in once (the door and the platform's update id are unique), which also answers
+a redelivery once. A chat's updates are taken one at a time, in the order they came, whichever
+replica takes them: only the oldest unanswered update of a chat can be taken, and the next one
+only after it is done. The reply is written here before it is sent (the outbox), so a reply
+computed but not sent when a process died is sent by the next one, not computed again.
+
+On PostgreSQL, replicas take updates with ``FOR UPDATE SKIP LOCKED``; SQLite serves one process.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.orm import aliased
+
+from bot.store.clock import Clock
+from bot.store.conflicts import insert
+from bot.store.hashing import IdHasher
+from bot.store.models import InboxItem
+from bot.store.sanitize import check_label
+
+log = logging.getLogger(__name__)
+
+KEEP_DONE_SECONDS = 24 * 3600.0  # a redelivery comes within minutes; a day is ample
+
+
+@dataclass(frozen=True)
+class Taken:
+    """An update leased to one replica: handle it, then finish it (or it is taken again)."""
+
+    id: int
+    door: str
+    payload: dict[str, Any]
+    reply: dict[str, Any] | None  # already computed by a replica that died before sending it
+    attempts: int  # this one included
+
+
+class InboxRepository:
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], hasher: IdHasher, clock: Clock) -> None:
+        self._sessions = sessions
+        self._hasher = hasher
+        self._clock = clock
+
+    async def put(self, door: str, update_key: str, chat: str, payload: dict[str, Any]) -> bool:
+        """Keep an update; False when it is already here (a redelivery)."""
+        check_label("door", door)
+        document = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+        async with self._sessions.begin() as session:
+            statement = (
+                insert(session, InboxItem)
+                .values(
+                    door=door,
+                    update_key=update_key[:128],
+                    chat_hash=self._hasher.digest("chat", door, chat),
+                    payload=document,
+                    received_at=self._clock(),
+                    attempts=0,
+                )
+                .on_conflict_do_nothing(index_elements=["door", "update_key"])
+                .returning(InboxItem.id)
+            )
+            try:
+                added = (await session.execute(statement)).scalar()
+            except IntegrityError:
+                return False
+        return added is not None
+
+    async def take(
+        self, owner: str, limit: int, lease_seconds: float, doors: Sequence[str] | None = None
+    ) -> list[Taken]:
+        """Lease up to `limit` updates to `owner` (of `doors` only, when given: those this replica
+        can answer now): each the oldest unanswered one of its chat, not leased to a live replica."""
+        now = self._clock()
+        earlier = aliased(InboxItem)
+        free = or_(InboxItem.lease_until.is_(None), InboxItem.lease_until < now)
+        heads = (
+            select(InboxItem.id)
+            .where(InboxItem.done_at.is_(None), free)
+            .where(
+                ~select(earlier.id)
+                .where(
+                    earlier.chat_hash == InboxItem.chat_hash,
+                    earlier.done_at.is_(None),
+                    earlier.id < InboxItem.id,
+                )
+                .exists()
+            )
+            .order_by(InboxItem.id)
+            .limit(limit)
+        )
+        if doors is not None:
+            heads = heads.where(InboxItem.door.in_(list(doors)))
+        async with self._sessions.begin() as session:
+            if session.get_bind().dialect.name == "postgresql":
+                heads = heads.with_for_update(skip_locked=True, of=InboxItem)
+            ids = list((await session.scalars(heads)).all())
+            if not ids:
+                return []
+            rows = await session.execute(
+                update(InboxItem)
+                .where(InboxItem.id.in_(ids), InboxItem.done_at.is_(None), free)
+                .values(lease_owner=owner, lease_until=now + lease_seconds, attempts=InboxItem.attempts + 1)
+                .returning(InboxItem.id, InboxItem.door, InboxItem.payload, InboxItem.reply, InboxItem.attempts)
+            )
+            taken = [
+                Taken(
+                    id=row.id,
+                    door=row.door,
+                    payload=json.loads(row.payload or "{}"),
+                    reply=json.loads(row.reply) if row.reply else None,
+                    attempts=row.attempts,
+                )
+                for row in rows
+            ]
+        return sorted(taken, key=lambda t: t.id)
+
+    async def renew(self, owner: str, ids: list[int], lease_seconds: float) -> None:
+        """Keep the leases of updates still being handled."""
+        if not ids:
+            return
+        async with self._sessions.begin() as session:
+            await session.execute(
+                update(InboxItem)
+                .where(InboxItem.id.in_(ids), InboxItem.lease_owner == owner, InboxItem.done_at.is_(None))
+                .values(lease_until=self._clock() + lease_seconds)
+            )
+
+    async def save_reply(self, item: int, owner: str, reply: dict[str, Any]) -> None:
+        """The reply, before it is sent: a replica taking the update after a crash sends this one."""
+        document = json.dumps(reply, ensure_ascii=False, separators=(",", ":"))
+        async with self._sessions.begin() as session:
+            await session.execute(
+                update(InboxItem).where(InboxItem.id == item, InboxItem.lease_owner == owner).values(reply=document)
+            )
+
+    async def finish(self, item: int) -> None:
+        """Answered (or given up on): the payload and reply go; the key stays for redeliveries."""
+        async with self._sessions.begin() as session:
+            await session.execute(
+                update(InboxItem)
+                .where(InboxItem.id == item)
+                .values(done_at=self._clock(), payload=None, reply=None, lease_owner=None, lease_until=None)
+            )
+
+    async def release(self, owner: str, ids: list[int]) -> None:
+        """Give leases back (a replica stopping before it handled them): another takes them now."""
+        if not ids:
+            return
+        async with self._sessions.begin() as session:
+            await session.execute(
+                update(InboxItem)
+                .where(InboxItem.id.in_(ids), InboxItem.lease_owner == owner, InboxItem.done_at.is_(None))
+                .values(lease_owner=None, lease_until=None)
+            )
+
+    async def counts(self) -> dict[str, int]:
+        """Unanswered updates: in all, and leased to a live replica now."""
+        now = self._clock()
+        async with self._sessions() as session:
+            pending = await session.scalar(select(func.count()).where(InboxItem.done_at.is_(None)))
+            leased = await session.scalar(
+                select(func.count()).where(and_(InboxItem.done_at.is_(None), InboxItem.lease_until >= now))
+            )
+        return {"pending": int(pending or 0), "leased": int(leased or 0)}
+
+    async def purge(self, older_than: float = KEEP_DONE_SECONDS) -> int:
+        """Forget updates done more than `older_than` seconds ago."""
+        async with self._sessions.begin() as session:
+            result = await session.execute(delete(InboxItem).where(InboxItem.done_at < self._clock() - older_than))
+            return int(result.rowcount)  # type: ignore[attr-defined]

@@ -108,6 +108,9 @@ FEEDBACK_GOOD_LABEL = "👍 Đúng"
 FEEDBACK_BAD_LABEL = "👎 Sai"
 THANKS_FOR_FEEDBACK = "Cảm ơn bạn đã góp ý!"
 FEEDBACK_NOT_SAVED = "Cảm ơn bạn! Hiện mình chưa ghi lại được góp ý này, bạn vui lòng gửi lại sau ít phút nhé."
+CHAT_WITHOUT_STORE = (
+    "Chưa kết nối được cơ sở dữ liệu: vẫn trả lời từ thư mục dữ liệu, nhưng câu hỏi và góp ý không được ghi lại."
+)
 THANKS_FOR_CORRECTION = "Cảm ơn bạn! Mình đã ghi lại để người biên tập kiểm tra."
 
 

@@ -59,20 +59,50 @@ def _on_store(args: argparse.Namespace, work: Callable[[Settings, Store, Knowled
 
 
 def cmd_chat(args: argparse.Namespace) -> int:
-    """The terminal chat: a door like the others, on the newest stored version, its questions recorded."""
+    """The terminal chat: a door like the others, on the newest stored version, its questions
+    recorded. While the database cannot be reached it still answers, from the knowledge directory,
+    and says that nothing is recorded."""
     from bot.channels.console import chat
+    from bot.chat.chat_texts import CHAT_WITHOUT_STORE
+    from bot.hosting.settings import SettingsError, load_settings
+    from bot.store.store import StoreError
+    from bot.store.url import DatabaseUrlError
 
-    async def work(settings: Settings, store: Store, versions: KnowledgeLibrary) -> int:
+    try:
+        settings = load_settings(knowledge_dir=args.knowledge)
+    except SettingsError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+
+    async def run() -> int:
         try:
-            number, snapshot = await versions.build_newest()
-        except KnowledgeError as exc:
-            print_problems(settings.knowledge_dir, exc)
+            store = await wiring.open_store(settings)
+        except DatabaseUrlError as exc:
+            print(exc, file=sys.stderr)
             return 1
-        answerer = Answerer(snapshot)
-        versions.serve(answerer, number, snapshot)
-        return await chat(wiring.dialogue(answerer, settings, store, versions), sys.stdin, sys.stdout)
+        except StoreError as exc:
+            print(f"{exc}\n{CHAT_WITHOUT_STORE}", file=sys.stderr)
+            try:
+                answerer = await asyncio.to_thread(Answerer.from_directory, settings.knowledge_dir)
+            except KnowledgeError as problems:
+                print_problems(settings.knowledge_dir, problems)
+                return 1
+            return await chat(wiring.dialogue(answerer, settings), sys.stdin, sys.stdout)
+        versions = wiring.library(store, settings)
+        try:
+            try:
+                number, snapshot = await versions.build_newest()
+            except KnowledgeError as exc:
+                print_problems(settings.knowledge_dir, exc)
+                return 1
+            answerer = Answerer(snapshot)
+            versions.serve(answerer, number, snapshot)
+            return await chat(wiring.dialogue(answerer, settings, store, versions), sys.stdin, sys.stdout)
+        finally:
+            versions.close()
+            await store.close()
 
-    return _on_store(args, work)
+    return asyncio.run(run())
 
 
 def cmd_report(args: argparse.Namespace) -> int:

@@ -155,7 +155,7 @@ class Runtime:
             return
         self.core = wiring.dialogue(self.answerer, self.settings, self.store, self.library)
         if self.store is not None:
-            self.inbox = InboxWorker(self.store, self.dispatcher)
+            self.inbox = InboxWorker(self.store, self.dispatcher, lease_seconds=self.settings.inbox_lease_seconds)
             for service in self.services:
                 use_inbox = getattr(service, "use_inbox", None)
                 if use_inbox is not None:

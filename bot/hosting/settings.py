@@ -64,6 +64,8 @@ class Settings(BaseSettings):
     knowledge_poll_seconds: float = Field(default=60.0, ge=5)  # replicas look for a newer version this often
     max_upload_mb: float = Field(default=5.0, gt=0, le=20)  # Telegram lets bots download 20 MB at most
     poll_interval: float = Field(default=0.0, ge=0)
+    # a replica silent this long is taken for dead, and the updates it held go to another
+    inbox_lease_seconds: float = Field(default=30.0, ge=1, le=600)
     # Telegram allows about 30 messages a second in all (429 Retry-After beyond); 0 = no limit of ours
     telegram_max_rate: float = Field(default=30.0, ge=0)
 

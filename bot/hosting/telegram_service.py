@@ -22,15 +22,17 @@ from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application, ApplicationBuilder
 
 from bot.channels.telegram.door import TelegramDoor, updates_allowed
-from bot.channels.telegram.flood import FloodLimiter
+from bot.channels.telegram.flood import FloodLimiter, SharedSendLimits
 from bot.chat.core import Dialogue
 from bot.chat.messages import Reply
 from bot.hosting.dispatcher import ChatDispatcher
+from bot.hosting.door_holding import hold_the_door
 from bot.hosting.inbox_worker import InboxWorker
 from bot.hosting.retry import Backoff
 from bot.hosting.service import ServiceState
 from bot.hosting.settings import Settings
 from bot.hosting.web import Refused, unavailable, webhook_endpoint
+from bot.store.door_lock import DoorLock
 from bot.store.health import StoreUnavailable
 from bot.store.inbox import Taken
 
@@ -45,7 +47,13 @@ def build_application(
     core: Dialogue, settings: Settings, webhook: bool = False, concurrency: int = 1
 ) -> Application[Any, Any, Any, Any, Any, Any]:
     door = TelegramDoor(core, max_upload=int(settings.max_upload_mb * 1024 * 1024))
-    limiter = FloodLimiter(overall_max_rate=settings.telegram_max_rate, max_retries=3)
+    # with a store, the limits hold for every replica together
+    shared = (
+        SharedSendLimits(core.store, settings.telegram_max_rate)
+        if core.store is not None and settings.telegram_max_rate > 0
+        else None
+    )
+    limiter = FloodLimiter(overall_max_rate=settings.telegram_max_rate, max_retries=3, shared=shared)
     builder = (
         ApplicationBuilder()
         .token(settings.token)
@@ -88,12 +96,17 @@ class TelegramService(ServiceState):
         self.connected = False
         self._consumer: asyncio.Task[None] | None = None
         self.inbox: InboxWorker | None = None  # set by the runtime when it has a store
+        self.lock: DoorLock | None = None  # with a store: only its holder polls
+        self.polling = False
+        self._holder: asyncio.Task[None] | None = None
 
     def use_inbox(self, inbox: InboxWorker) -> None:
         """Updates go through the store's inbox: kept before they are acknowledged, answered once,
         by whichever replica takes them."""
         self.inbox = inbox
         inbox.register(self.name, self._from_inbox, ready=lambda: self.app is not None and self.connected)
+        bot_id = self.settings.token.split(":", 1)[0]
+        self.lock = DoorLock(inbox.store.engine, f"telegram:{bot_id}")
 
     def webhook_url(self) -> str:
         return public_webhook_url(self.settings.webhook_url or "")
@@ -139,8 +152,23 @@ class TelegramService(ServiceState):
         self.problem = None
 
     async def _poll(self, app: PTBApp) -> None:
-        assert app.updater is not None
         self._consumer = asyncio.create_task(self._consume(app))
+        if self.lock is None:
+            await self._start_polling(app)
+        else:
+            self._holder = asyncio.create_task(
+                hold_the_door(self.lock, lambda: self.receiving, lambda: self._start_polling(app), self._stop_polling)
+            )
+
+    async def _stop_polling(self) -> None:
+        self.polling = False
+        if self.app is not None and self.app.updater is not None:
+            with contextlib.suppress(Exception):
+                await self.app.updater.stop()
+
+    async def _start_polling(self, app: PTBApp) -> None:
+        assert app.updater is not None
+        self.polling = True
 
         def on_error(exc: TelegramError) -> None:
             log.warning("Lỗi khi lấy tin nhắn từ Telegram (sẽ thử lại): %s", exc)
@@ -194,6 +222,10 @@ class TelegramService(ServiceState):
     async def stop_receiving(self) -> None:
         """No more updates: polling stops (every fetched update still gets handled); webhooks get 503."""
         self.receiving = False
+        if self._holder is not None:
+            self._holder.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._holder
         app = self.app
         if app is None or app.updater is None or not app.updater.running:
             return
@@ -208,7 +240,15 @@ class TelegramService(ServiceState):
     async def flush(self, timeout: float) -> int:
         return 0  # replies are sent by the handlers themselves, within the dispatcher's jobs
 
+    def health(self) -> dict[str, Any]:
+        report = super().health()
+        if not self.webhook and self.lock is not None:
+            report["polling"] = "active" if self.polling else "standby"  # standby: another replica polls
+        return report
+
     async def close(self) -> None:
+        if self.lock is not None:
+            await self.lock.release()
         if self.app is not None and self.connected:
             with contextlib.suppress(Exception):
                 await self.app.shutdown()

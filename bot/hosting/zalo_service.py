@@ -19,20 +19,22 @@ from urllib.parse import urlsplit, urlunsplit
 import httpx
 from starlette.routing import Route
 
+from bot.channels import journal
 from bot.channels.background import Background
 from bot.channels.zalo import door as zalo
 from bot.channels.zalo.api import WEBHOOK_SECRET_HEADER, ZaloApi, ZaloApiError, ZaloError, is_transient
 from bot.channels.zalo.updates import ZaloUpdate, ZaloUpdateError, parse_update
-from bot.channels import journal
 from bot.chat.core import Dialogue
 from bot.chat.messages import Reply
 from bot.hosting.dispatcher import ChatDispatcher
+from bot.hosting.door_holding import hold_the_door
 from bot.hosting.inbox_worker import InboxWorker
 from bot.hosting.outbox import Outbox
 from bot.hosting.retry import Backoff
 from bot.hosting.service import ServiceState
 from bot.hosting.settings import Settings
 from bot.hosting.web import Refused, unavailable, webhook_endpoint
+from bot.store.door_lock import DoorLock
 from bot.store.health import StoreUnavailable
 from bot.store.inbox import Taken
 
@@ -80,12 +82,16 @@ class ZaloService(ServiceState):
         self.bot_name: str | None = None
         self._poller: asyncio.Task[None] | None = None
         self.inbox: InboxWorker | None = None  # set by the runtime when it has a store
+        self.lock: DoorLock | None = None  # with a store: only its holder polls
+        self.polling = False
+        self._polling_task: asyncio.Task[None] | None = None
 
     def use_inbox(self, inbox: InboxWorker) -> None:
         """Updates go through the store's inbox: kept before they are acknowledged, answered once
         (the inbox knows each message id), by whichever replica takes them."""
         self.inbox = inbox
         inbox.register(self.name, self._from_inbox, ready=lambda: self.started and self.core is not None)
+        self.lock = DoorLock(inbox.store.engine, "zalo")
 
     def webhook_url(self) -> str:
         return zalo_webhook_url(self.settings.webhook_url or "")
@@ -105,7 +111,12 @@ class ZaloService(ServiceState):
             if info.url:  # getUpdates does not work while a webhook is set
                 await self._retrying("deleteWebhook", self.api.delete_webhook)
                 log.info("Đã gỡ webhook Zalo cũ (%s) để nhận tin bằng long polling", info.url)
-            self._poller = asyncio.create_task(self._poll())
+            if self.lock is None:
+                self._poller = asyncio.create_task(self._poll())
+            else:
+                self._poller = asyncio.create_task(
+                    hold_the_door(self.lock, lambda: self.receiving, self._start_polling, self._stop_polling)
+                )
         self.started = True
         self.problem = None
 
@@ -119,10 +130,22 @@ class ZaloService(ServiceState):
 
         return await self.retrying(f"chưa gọi được Zalo {what}", call, retry_on=ZaloError, fatal=refused)
 
+    async def _start_polling(self) -> None:
+        self.polling = True
+        self._polling_task = asyncio.create_task(self._poll())
+
+    async def _stop_polling(self) -> None:
+        self.polling = False
+        task, self._polling_task = self._polling_task, None
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
     async def _poll(self) -> None:
         """Long polling: one update per call; a 408 (nothing arrived) is normal."""
         attempt = 0
-        while self.receiving:
+        while self.receiving and (self.lock is None or self.polling):
             try:
                 update = await self.api.get_updates(timeout=int(self.settings.poll_timeout))
                 attempt = 0
@@ -198,21 +221,29 @@ class ZaloService(ServiceState):
     async def stop_receiving(self) -> None:
         """Polling stops after the long poll in flight (whatever it brings is still handled)."""
         self.receiving = False
-        poller = self._poller
-        if poller is None:
-            return
-        try:
-            await asyncio.wait_for(asyncio.shield(poller), timeout=self.settings.poll_timeout + 5)
-        except TimeoutError:
-            poller.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await poller
+        for poller in (self._poller, self._polling_task):
+            if poller is None:
+                continue
+            try:
+                await asyncio.wait_for(asyncio.shield(poller), timeout=self.settings.poll_timeout + 5)
+            except TimeoutError:
+                poller.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await poller
 
     async def flush(self, timeout: float) -> int:
         report = await self.outbox.drain(timeout)
         return len(report.left)
 
+    def health(self) -> dict[str, Any]:
+        report = super().health()
+        if not self.webhook and self.lock is not None:
+            report["polling"] = "active" if self.polling else "standby"  # standby: another replica polls
+        return report
+
     async def close(self) -> None:
+        if self.lock is not None:
+            await self.lock.release()
         await self.http.aclose()
 
     # ------------------------------------------------------------ webhook

@@ -12,8 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.store import migrate
 from bot.store.archive import DEFAULT_LIMITS, ArchiveLimits
 from bot.store.clock import Clock, system_clock
-from bot.store.database import create_engine, enable_wal, session_factory
 from bot.store.counters import CounterRepository
+from bot.store.database import create_engine, enable_wal, session_factory
 from bot.store.feedback import FeedbackRepository
 from bot.store.hashing import IdHasher, load_key
 from bot.store.health import StoreHealth

@@ -82,3 +82,15 @@ def test_purge_and_a_bad_database_url(kb_dir: Path, tmp_path: Path) -> None:
     unreachable = run_cli("report", env_extra={"DATABASE_URL": "postgresql://bot:hunter2@127.0.0.1:1/bot"})
     assert unreachable.returncode == 1 and "DATABASE_URL" in unreachable.stderr
     assert "hunter2" not in unreachable.stderr and "Traceback" not in unreachable.stderr
+
+
+def test_the_terminal_chat_answers_while_the_database_is_down() -> None:
+    from tests.conftest import run_cli
+
+    result = run_cli(
+        stdin="Bù Đốp xây bao nhiêu căn nhà Đại đoàn kết?\n",
+        env_extra={"DATABASE_URL": "postgresql://postgres@127.0.0.1:1/nothing_listens_here"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "176" in result.stdout
+    assert "không được ghi lại" in result.stderr and "Traceback" not in result.stderr

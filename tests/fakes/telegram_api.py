@@ -94,6 +94,7 @@ class FakeTelegram:
     sent: list[Sent] = field(default_factory=list)
     calls: list[str] = field(default_factory=list)
     waiting: int = 0  # sendMessage calls held at the gate right now
+    abandoned: int = 0  # held calls whose sender was gone when the gate opened: not sent
     updates: list[JSON] = field(default_factory=list)  # waiting for getUpdates
     delivered: int = 0  # updates handed out by getUpdates (each once)
     confirmed: int = 0  # the offset the bot confirmed: updates below it are done with
@@ -156,12 +157,12 @@ class FakeTelegram:
         with self._lock:
             self.calls.append(method)
         params = await self._params(request)
-        response = await self._answer(method, params)
+        response = await self._answer(method, params, request)
         if self.delay:
             await asyncio.sleep(self.delay)
         return response
 
-    async def _answer(self, method: str, params: JSON) -> Response:
+    async def _answer(self, method: str, params: JSON, request: Request | None = None) -> Response:
         if method == "getMe":
             return _ok(
                 {
@@ -175,7 +176,8 @@ class FakeTelegram:
                 }
             )
         if method == "sendMessage":
-            return _ok(await self._send_message(params))
+            sent = await self._send_message(params, request)
+            return _ok(sent) if sent is not None else Response(status_code=499)
         if method == "editMessageText":
             if "inline_message_id" in params:
                 return _ok(True)
@@ -211,7 +213,7 @@ class FakeTelegram:
             return _ok(True)
         return JSONResponse({"ok": False, "error_code": 404, "description": "Not Found"}, status_code=404)
 
-    async def _send_message(self, params: JSON) -> JSON:
+    async def _send_message(self, params: JSON, request: Request | None = None) -> JSON | None:
         arrived = time.monotonic()
         chat_id = _chat_id(params.get("chat_id", 0))
         if self.held is None or chat_id in self.held:
@@ -220,6 +222,10 @@ class FakeTelegram:
                 await self.gate.wait()
             finally:
                 self.waiting -= 1
+            if request is not None and await request.is_disconnected():
+                # its sender died while the call was held: as if it had never reached Telegram
+                self.abandoned += 1
+                return None
         text = str(params.get("text", ""))
         markup = params.get("reply_markup")
         if isinstance(markup, str):

@@ -141,9 +141,7 @@ async def test_a_drain_that_runs_out_of_time_exits_non_zero_and_says_how_many(
     port = free_port()
     chats = list(range(2001, 2006))
     async with fake.running():
-        with bot_process(
-            environment(fake.base_url, port, tmp_path, DRAIN_SECONDS="1"), tmp_path / "bot.log"
-        ) as bot:
+        with bot_process(environment(fake.base_url, port, tmp_path, DRAIN_SECONDS="1"), tmp_path / "bot.log") as bot:
 
             async def healthy() -> bool:
                 return (await health(http, port))[0] == 200

@@ -28,7 +28,26 @@ _SERVER_USER = "postgres"
 class PostgresServer:
     bin_dir: Path
     port: int
+    data_dir: Path | None = None
+    log: Path | None = None
     _databases: Iterator[int] = field(default_factory=lambda: count(1))
+
+    def stop(self) -> None:
+        """Stop the server (fast: sessions are cut), as an outage would."""
+        assert self.data_dir is not None
+        subprocess.run(
+            _as_server_user([str(self.bin_dir / "pg_ctl"), "-D", str(self.data_dir), "-m", "fast", "-w", "stop"]),
+            capture_output=True, text=True, timeout=120, check=True,
+        )  # fmt: skip
+
+    def start(self) -> None:
+        assert self.data_dir is not None and self.log is not None
+        subprocess.run(
+            _as_server_user([
+                str(self.bin_dir / "pg_ctl"), "-D", str(self.data_dir), "-l", str(self.log), "-w", "-t", "120", "start"
+            ]),
+            capture_output=True, text=True, timeout=180, check=True,
+        )  # fmt: skip
 
     def url(self, database: str) -> str:
         return f"postgresql://postgres@127.0.0.1:{self.port}/{database}"
@@ -121,7 +140,7 @@ def running_server() -> Iterator[PostgresServer]:
                 output = log.read_text(errors="replace") if log.exists() else ""
                 raise RuntimeError(f"pg_ctl start failed: {started.stderr}\n{output}")
         try:
-            yield PostgresServer(bin_dir, port)
+            yield PostgresServer(bin_dir, port, data_dir=data, log=log)
         finally:
             subprocess.run(
                 run([str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"]),

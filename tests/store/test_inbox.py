@@ -80,6 +80,6 @@ async def test_counters_count_per_window_and_key(store: Store, clock: FakeClock)
     counts = [(await store.counters.hit("user:1", 30))[0] for _ in range(3)]
     assert counts == [1, 2, 3]
     assert (await store.counters.hit("user:2", 30))[0] == 1
-    count, ends = await store.counters.hit("user:1", 30)
+    _, ends = await store.counters.hit("user:1", 30)
     clock.now = ends
     assert (await store.counters.hit("user:1", 30))[0] == 1  # a new window

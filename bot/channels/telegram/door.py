@@ -24,9 +24,9 @@ from telegram.ext import (
     filters,
 )
 
+from bot.channels import journal
 from bot.channels.background import Background
 from bot.channels.telegram.render import render
-from bot.channels import journal
 from bot.chat import chat_texts
 from bot.chat.core import Dialogue
 from bot.chat.messages import Attachment, Incoming, Media, Reply

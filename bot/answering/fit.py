@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from bot.answering.query import Query, find, has
 from bot.answering.search import Doc, Index
-from bot.answering.tuning import COUNTED_WORD_IDF, HEAD_WORDS
+from bot.answering.tuning import COUNTED_WORD_IDF, HEAD_WORDS, NUMBER_REACH
 from bot.knowledge.schema import Located
 from bot.language import lexicon
 from bot.language.expansion import expand
@@ -51,6 +51,13 @@ def entry_text(located: Located) -> str:
         if isinstance(value, str):
             parts.append(value)
     return " ".join(parts)
+
+
+def own_text(located: Located) -> str:
+    """What the entry itself says, without its quote (entries drafted from one long sentence
+    share it): the answer, the body, the name."""
+    entry = located.entry
+    return " ".join([entry.answer, entry.org or "", entry.title, str(getattr(entry, "name", "") or "")])
 
 
 def years_of(text: str) -> frozenset[str]:
@@ -109,6 +116,9 @@ def misfit(index: Index, q: Query, doc: Doc, asked_here: frozenset[str] | None =
             return Misfit("level", sorted(absent)[0])
         if "district" in asked and have_levels == {"commune"}:
             return Misfit("level", "district")  # "toàn huyện": only a commune's body says it
+    person = named_person(q.toks, index.name_starts) if _may_name_a_person(q.toks) else ()
+    if person and not names_person(own_text(located), person):
+        return Misfit("person", " ".join(person))
     if q.who and q.wanted_kind is None:
         role = _asked_role(q)
         if role and not _holds_role(located, role):
@@ -128,6 +138,10 @@ def _quantity_misfit(index: Index, q: Query, doc: Doc, count: bool, unit: bool) 
         units = {doc.unit} if doc.unit else number_units(getattr(entry, "value", "")) or {None}
     elif doc.has_number:
         units = number_units(entry.answer)
+        # "bao nhiêu hộ nghèo": a number of hộ (a unit asked, "bao nhiêu năm", is checked below)
+        head = [] if q.unit else counted_words(q)[:1]
+        if head and not _counts_any(entry.answer, head):
+            return Misfit("number")  # "03 năm thực hiện …, thôn 4": numbers, but not of what is asked
     else:
         return Misfit("number")  # a model that names no figure cannot say how many
     if not units:
@@ -150,6 +164,13 @@ def _quantity_misfit(index: Index, q: Query, doc: Doc, count: bool, unit: bool) 
         if uncounted:
             return Misfit("count", " ".join(target))  # "cây cầu sắt": the article counts concrete bridges
     return None
+
+
+def _counts_any(text: str, asked: Sequence[str]) -> bool:
+    """Does the text put a number before one of these words ("giúp 20 hộ")?"""
+    toks = expand(tokens(text))
+    wanted = set(asked)
+    return any(tok[:1].isdigit() and wanted & set(toks[i + 1 : i + 1 + NUMBER_REACH]) for i, tok in enumerate(toks))
 
 
 def _said_by_synonym(index: Index, words: Sequence[str], said: set[str]) -> set[str]:
@@ -228,6 +249,30 @@ def _same_thing(index: Index, asked: Sequence[str], head: Sequence[str]) -> bool
         if any(alt in head_set or alt in pairs for alt in alternatives):
             return True
     return False
+
+
+def named_person(toks: Sequence[str], known: frozenset[tuple[str, str]]) -> tuple[str, ...]:
+    """ "chị Nguyễn Thị Nhẹ": the person a question names: a title, then words that open a name
+    the entries print ("Nguyễn Thị …"), up to the words that end a name."""
+    for i, tok in enumerate(toks[:-2]):
+        if tok in lexicon.PERSON_TITLES and (toks[i + 1], toks[i + 2]) in known:
+            name = list(toks[i + 1 : i + 3])
+            for t in toks[i + 3 : i + 5]:
+                if t == BREAK or t[:1].isdigit() or t in lexicon.NOT_IN_NAMES:
+                    break
+                name.append(t)
+            return tuple(name)
+    return ()
+
+
+def _may_name_a_person(toks: Sequence[str]) -> bool:
+    return any(t in lexicon.PERSON_TITLES for t in toks)
+
+
+def names_person(text: str, person: tuple[str, ...]) -> bool:
+    toks = tokens(text)
+    n = len(person)
+    return any(tuple(toks[i : i + n]) == person for i in range(len(toks) - n + 1))
 
 
 def _asked_role(q: Query) -> tuple[tuple[str, ...], tuple[str, ...]] | None:

@@ -26,7 +26,7 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -61,7 +61,7 @@ from bot.answering.tuning import (
 from bot.knowledge.schema import KnowledgeBase, Located
 from bot.language import lexicon
 from bot.language.expansion import expand
-from bot.language.folding import BREAK, tokens
+from bot.language.folding import BREAK, fold, tokens
 from bot.language.gazetteer import PlaceFinder
 
 # Fields that say what an entry counts or is (not merely words near it).
@@ -241,6 +241,26 @@ class Index:
         self.synonyms = _synonym_table()
         self._counted, _, self._counted_offsets, _ = counted.freeze(len(term_ids))
         self._structure_arrays(term_ids)
+
+    @cached_property
+    def name_starts(self) -> frozenset[tuple[str, str]]:
+        """The first two words, folded, of every person's name the entries print: a person
+        entry's name, and capitalised words after a title ("chị Nguyễn Thị Nhẹ" → ("nguyen",
+        "thi")). How a question's words are known to open a name, and not a post ("Phó Bí thư")."""
+        out: set[tuple[str, str]] = set()
+        for doc in self.docs:
+            entry = doc.located.entry
+            if entry.kind == "person":
+                words = tokens(str(getattr(entry, "name", "")))
+                if len(words) >= 2:
+                    out.add((words[0], words[1]))
+            words = f"{entry.answer} {entry.quote}".split()
+            for title, first, second in zip(words, words[1:], words[2:], strict=False):
+                if first[:1].isupper() and second[:1].isupper() and fold(title) in lexicon.PERSON_TITLES:
+                    pair = tokens(f"{first} {second}")
+                    if len(pair) == 2:
+                        out.add((pair[0], pair[1]))
+        return frozenset(out)
 
     def _read_entries(self, term_ids: _Ids, learn: Callable[[list[str]], None] | None) -> tuple[_Postings, _Postings]:
         """One pass over the entries: each field's terms (every term at its best field's weight),

@@ -123,3 +123,6 @@ COUNTED_WORD_IDF = 2.5  # a word of what is counted this rare (or unknown) must 
 
 SHORT_QUOTE_CHARS = 160  # a quote this short is shown whole; a longer one, the clause holding the figure…
 SHORT_QUOTE_MIN = 40  # …widened by its neighbours until it has this many characters
+# a non-figure entry answers "bao nhiêu X" only when it puts a number within this many words
+# before X ("giúp 20 hộ nghèo", "trồng 5 ha sâm")
+NUMBER_REACH = 3

@@ -192,7 +192,7 @@ async def accept_drafts(core: Core, msg: Incoming, args: str, library: Knowledge
         return Reply.say("invalid", curator_texts.accept_usage(sorted(waiting)))
     article, rest = words[0], words[1:]
     folded = [fold(w) for w in rest]
-    if not rest or (len(rest) == 2 and folded[0] in curator_texts.PAGE_WORDS and rest[1].isdigit()):
+    if not rest or (len(rest) == 2 and folded[0] in curator_texts.PAGE_WORDS and rest[1].isdecimal()):
         return _drafts_page(article, waiting.get(article, []), int(rest[1]) if rest else 1, msg.door)
     if folded[0] in curator_texts.REJECT_WORDS:
         ids = _ids(rest[1:])

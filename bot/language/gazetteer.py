@@ -12,6 +12,8 @@ ward or town ("xã An Khánh", "thị trấn Đất Đỏ") finds its district.
 
 from __future__ import annotations
 
+import dataclasses
+
 import itertools
 import json
 from collections.abc import Iterable, Sequence
@@ -33,6 +35,7 @@ class Place:
     name: str  # as printed, e.g. "Huyện Củ Chi"
     province: str | None  # for a district, its province
     is_province: bool
+    division_said: bool = False  # "thành phố Vĩnh Long": named with its division word, as the city
 
 
 @lru_cache(maxsize=1)
@@ -85,6 +88,7 @@ class CommuneMention:
     name: str  # as the map names it: "Xã An Khánh", "Thị trấn Châu Thành"
     renamed: bool = False  # the name asked was an earlier one, merged into `name`
     said: tuple[str, ...] = ()  # the tokens the text named it with ("xa", "an", "khanh")
+    district: str = ""  # which of our districts it is in (its known name)
 
 
 @dataclass
@@ -234,7 +238,8 @@ class PlaceFinder:
         commune names its district."""
         for place in list(found.unknown):
             short = strip_prefix(place.name)
-            covered = self._covered_by(short) if place.is_province or self._names_a_province(short) else []
+            as_province = place.is_province or (not place.division_said and self._names_a_province(short))
+            covered = self._covered_by(short) if as_province else []
             if covered:
                 found.unknown.remove(place)
                 found.today.append(short)
@@ -280,11 +285,15 @@ class PlaceFinder:
                         found.known.append(known.name)
                 mine = [c for c in olds if self._is_ours(ours[0], c.district, c.province)]
                 if mine:
-                    own = today_map.run_together(mine[0].name.split(" ", 1)[-1]) == name
-                    found.communes.append(CommuneMention(mine[0].name, not own, tuple(toks[i : start + length])))
+                    own = today_map.run_together(mine[0].own_name) == name
+                    found.communes.append(
+                        CommuneMention(mine[0].name, not own, tuple(toks[i : start + length]), ours[0].name)
+                    )
                 else:  # one of today's communes, made of parts of ours
                     today = next(t for t in todays if any(self._is_ours(ours[0], d, p) for d, p in t.districts))
-                    found.communes.append(CommuneMention(today.name, False, tuple(toks[i : start + length])))
+                    found.communes.append(
+                        CommuneMention(today.name, False, tuple(toks[i : start + length]), ours[0].name)
+                    )
                 # the commune's words stay in what is matched: the articles name their communes,
                 # and "xã Cầu Khởi" tells its figures from the district's
                 return start + length
@@ -332,6 +341,8 @@ class PlaceFinder:
             key = tuple(toks[i : i + length])
             end = i + length
             known = self._known_for(key)
+            if known is not None and key != known.keys[0] and self._a_district_named(toks, i, prefix, key):
+                known = None  # "thành phố Vĩnh Long": the city, not the province our district is in
             if known is not None:
                 if key == known.keys[0]:
                     # "Châu Thành, Tiền Giang" is another province's namesake, not ours.
@@ -349,7 +360,11 @@ class PlaceFinder:
                 return end
             places = self._gazetteer.get(key)
             if places and self._counts_as_place(key, prefix > 0, places, stopwords):
-                found.unknown.append(_pick(places, district_named=prefix > 0 and toks[i - 1] in ("huyen", "quan")))
+                district_named = prefix > 0 and tuple(toks[i - prefix : i]) in lexicon.DISTRICT_LEVEL_WORDS
+                picked = _pick(places, district_named=district_named)
+                if district_named and not picked.is_province:
+                    picked = dataclasses.replace(picked, division_said=True)
+                found.unknown.append(picked)
                 found.spans.append((i - prefix, end))
                 return end
         # "huyện X Y" with a name no list of ours holds (renamed or merged districts).
@@ -366,6 +381,12 @@ class PlaceFinder:
                 found.spans.append((i - prefix, i + 2))
                 return i + 2
         return i
+
+    def _a_district_named(self, toks: Sequence[str], i: int, prefix: int, key: tuple[str, ...]) -> bool:
+        """A district-level division word before a name that a district (or city) of the map bears."""
+        if not prefix or tuple(toks[i - prefix : i]) not in lexicon.DISTRICT_LEVEL_WORDS:
+            return False
+        return any(not p.is_province for p in self._gazetteer.get(key, ()))
 
     def _known_for(self, key: tuple[str, ...]) -> KnownDistrict | None:
         return self._by_key.get(key)
@@ -404,7 +425,7 @@ def _by_likeness(found: Sequence[today_map.Commune], key: str, division: Sequenc
     return sorted(
         found,
         key=lambda c: (
-            today_map.run_together(c.name.split(" ", 1)[-1]) != key,
+            today_map.run_together(c.own_name) != key,
             today_map.run_together(c.kind) != typed,
         ),
     )

@@ -797,6 +797,11 @@ MERGED_DISTRICTS: dict[str, tuple[str, ...]] = {"Long Đất": ("Đất Đỏ", 
 DIVISION_WORDS: frozenset[tuple[str, ...]] = frozenset(
     {("huyen",), ("quan",), ("tinh",), ("thi", "xa"), ("thanh", "pho"), ("tp",), ("tx",), ("h",), ("q",)}
 )
+# the division words that name a district-level place, not a province: "thành phố Vĩnh Long" is
+# the city ("Vĩnh Long" alone, the province)
+DISTRICT_LEVEL_WORDS: frozenset[tuple[str, ...]] = frozenset(
+    {("huyen",), ("quan",), ("thi", "xa"), ("thanh", "pho"), ("tp",), ("tx",), ("h",), ("q",)}
+)
 # "huyện X Y" with a name no list holds is a place only after these ("tỉnh" folds like "tình")
 UNLISTED_PLACE_DIVISIONS: dict[str, str] = {"huyen": "Huyện", "quan": "Quận", "xa": "Thị xã"}
 # Names people still use that the 2025 data set no longer carries.
@@ -948,3 +953,54 @@ CORRECTION_OPENERS: frozenset[str] = frozenset({"khong", "ko", "k", "sai"})
 CORRECTION_FILLERS: frozenset[str] = frozenset({"a", "u", "oi", "thi", "la", "cau", "dau"})
 # Particles that end a short turn ("Kiên Lương nha", "năm 2023 chứ", "cấp huyện cơ")
 TRAILING_PARTICLES: frozenset[str] = frozenset({"chu", "co", "nha", "nhe", "a", "ha", "day", "ne", "nhi", "vay"})
+
+# ---------------------------------------------------------------- people named in a question
+# "chị Nguyễn Thị Nhẹ có mô hình gì": a title, then words that open a name the entries print,
+# name a person; an entry that does not name that person cannot answer for them.
+PERSON_TITLES: frozenset[str] = frozenset({"anh", "chi", "ong", "ba", "thay", "dc", "nhan"})
+# words that end a name typed after a title ("chị Nguyễn Thị Nhẹ ở …"): folded names share
+# syllables with many function words ("Thị"/"thì", "Nhẹ"/"nhé"), so only these end one
+NOT_IN_NAMES: frozenset[str] = frozenset(
+    [
+        "o",
+        "co",
+        "la",
+        "lam",
+        "cua",
+        "tai",
+        "voi",
+        "va",
+        "da",
+        "duoc",
+        "gi",
+        "nao",
+        "nhu",
+        "the",
+        "khong",
+        "ko",
+        "hay",
+        "dang",
+        "se",
+        "thuoc",
+        "xa",
+        "huyen",
+        "thon",
+    ]
+)
+
+# "Bình Minh đánh giá … cho giai đoạn nào?": an opinion word that the article's subject did,
+# asked about with a question for a fact, is not a request for the bot's opinion
+OPINION_WORDS_OF_SUBJECTS: tuple[tuple[str, ...], ...] = (("danh", "gia"),)
+FACT_QUESTION_CUES: tuple[tuple[str, ...], ...] = (
+    ("giai", "doan", "nao"),
+    ("khi", "nao"),
+    ("luc", "nao"),
+    ("nam", "nao"),
+    ("ngay", "nao"),
+    ("bao", "gio"),
+    ("bao", "nhieu"),
+    ("o", "dau"),
+    ("tai", "dau"),
+    ("ai",),
+)
+ASKING_THE_BOT: tuple[tuple[str, ...], ...] = (("theo", "ban"), ("ban", "thay"), ("ban", "nghi"), ("ban", "danh"))

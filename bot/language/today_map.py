@@ -34,6 +34,11 @@ class Commune:
     district: str  # "Châu Thành" (without its division word)
     province: str  # "Bến Tre"
 
+    @property
+    def own_name(self) -> str:
+        """The name without its division word: "Đất Đỏ" of "Thị trấn Đất Đỏ"."""
+        return self.name[len(self.kind) :].strip() if self.name.startswith(self.kind) else self.name
+
 
 @dataclass(frozen=True)
 class TodayCommune:

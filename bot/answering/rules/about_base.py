@@ -36,10 +36,21 @@ def province_of(turn: Turn) -> Answer | None:
     asks = q.asks_province and not leftover(q.content, drop=_FRAME | cue_words | commune_words)
     if q.communes and named and asks:
         articles = [kb.district_articles[d][0] for d in named]
-        lines = [
-            answer_texts.commune_district(c.name, c.renamed, a.named, a.province_named, a.province_today_named)
-            for c, a in zip(q.communes, articles, strict=False)
-        ]
+        lines = []
+        for district, article in zip(named, articles, strict=True):
+            communes = [c for c in q.communes if c.district == district]
+            lines += [
+                answer_texts.commune_district(
+                    c.name, c.renamed, article.named, article.province_named, article.province_today_named
+                )
+                for c in communes
+            ]
+            if not communes:  # "Bù Đốp và xã Tân Thạch thuộc …": the district asked about too
+                lines.append(
+                    answer_texts.district_province(
+                        article.named, article.province_named, article.province_in_text, article.province_today_named
+                    )
+                )
         return article_answer("\n".join(lines), articles)
     if named and asks:
         articles = [kb.district_articles[d][0] for d in named]

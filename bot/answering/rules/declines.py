@@ -76,13 +76,21 @@ def decline_not_a_question(turn: Turn) -> Answer | None:
     uses = turn.snapshot.analyzer.cue_uses
     if _asks(toks, lexicon.INSTRUCTION_PHRASES, uses):
         return not_answered("decline", answer_texts.NOT_INSTRUCTIONS, catalog.example_suggestions(kb))
-    if _asks(toks, lexicon.OPINION_PHRASES, uses):
+    if _asks(toks, _opinion_cues(toks), uses):
         return not_answered("decline", answer_texts.NO_OPINIONS, catalog.example_suggestions(kb))
     if has(toks, lexicon.GENERAL_KNOWLEDGE_PHRASES) or _asks_for_a_definition(turn):
         return not_answered(
             "decline", answer_texts.not_general_knowledge(catalog.districts_line(kb)), catalog.example_suggestions(kb)
         )
     return None
+
+
+def _opinion_cues(toks: Sequence[str]) -> Sequence[Phrase]:
+    """The opinion cues that count in this question: an evaluation done by the article's subject
+    and asked about as a fact ("… đánh giá cho giai đoạn nào?") is not asked of the bot."""
+    if has(toks, lexicon.FACT_QUESTION_CUES) and not has(toks, lexicon.ASKING_THE_BOT):
+        return [c for c in lexicon.OPINION_PHRASES if c not in lexicon.OPINION_WORDS_OF_SUBJECTS]
+    return lexicon.OPINION_PHRASES
 
 
 def _asks(toks: Sequence[str], cues: Sequence[Phrase], uses: CueUses) -> bool:

@@ -16,6 +16,7 @@ import numpy as np
 
 from bot.answering import answer_texts, catalog
 from bot.answering.answer import Answer, fact_answer, list_answer, not_answered
+from bot.answering.fit import named_person, names_person, own_text
 from bot.answering.leftover import leftover
 from bot.answering.query import Query, find
 from bot.answering.suggestions import ShowModels, Suggestion
@@ -93,6 +94,11 @@ def _list(turn: Turn, kinds: set[str], residual: list[str]) -> Answer | None:
         elif pool.size > LIST_SHORT or sum(t not in index.idf for t in residual if len(t) > 1) >= LIST_FOREIGN_WORDS:
             return None  # the extra words point at nothing, or at what no article says ("bệnh viện")
     items = [index.docs[i].located for i in pool]
+    person = named_person(q.toks, index.name_starts)
+    if person:  # "chị Nguyễn Thị Nhẹ có mô hình gì": only what names her
+        items = [item for item in items if names_person(own_text(item), person)]
+        if not items:
+            return None
     if len(items) == 1 or (len(items) <= LIST_AS_FACTS and residual):
         return fact_answer(items, 1.0)  # a few entries on one topic read better in full
     if not q.districts and len(items) > LIST_ALL_LIMIT:

@@ -323,6 +323,9 @@ def _flagged(root: Path, path: Path, ids: list[str] | None, shown: str) -> int |
 def _reject(path: Path, ids: list[str], shown: str) -> int:
     from bot.curation.drafting.accept import reject
 
+    if not ids:
+        print("Chưa bỏ mục nào: --reject cần các mã mục nháp, cách nhau bởi dấu phẩy.", file=sys.stderr)
+        return 2
     result = reject(path, ids)
     if result.unknown:
         print(f"Không có mục: {', '.join(result.unknown)} trong {path}; chưa bỏ mục nào.", file=sys.stderr)

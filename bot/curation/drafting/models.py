@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from bot.curation.drafting.orgs import OrgMention, find_orgs
-from bot.curation.drafting.vietnamese import word_set
+from bot.curation.drafting.vietnamese import CAP_WORD, word_set
 from bot.language.folding import fold
 
 # cue (as printed, any case) → category of the knowledge schema (a theme, motto or slogan is a
@@ -134,13 +134,20 @@ def _category(cue: str) -> str:
     return next(category for c, category in _CUES if c == lowered)
 
 
+_PERSON_OWNER = re.compile(rf"(?:anh|chị|ông|bà|cô|thầy|đồng chí|gia đình)(?: {CAP_WORD}){{2,4}}")
+
+
 def _owner_after(text: str, end: int, orgs: list[OrgMention]) -> str | None:
     """ "“Hũ gạo tình thương”,“Nuôi heo đất” của Hội Phụ nữ": the body named right after."""
     match = re.match(r"^\s*(?:của|do)\s+", text[end:])
     if not match:
         return None
     at = end + match.end()
-    return next((o.name for o in orgs if o.start == at), None)
+    body = next((o.name for o in orgs if o.start == at), None)
+    if body is not None:
+        return body
+    person = _PERSON_OWNER.match(text, at)  # "… của chị Nguyễn Thị Nhẹ": a person's own model
+    return person.group(0) if person else None
 
 
 def _quoted(text: str, orgs: list[OrgMention]) -> list[ModelFind]:

@@ -57,7 +57,9 @@ _CORES = (
     r"Thị [Đđ]oàn",
     r"Quận [Đđ]oàn",
     r"Ban Công tác Mặt trận",
-    rf"Chi hội(?: {_CAP}| [a-zđ]+){{1,4}}?(?= (?:{_CAP}|xã|thôn|ấp|buôn|bản|khu|tổ)\b)",
+    # "Chi hội phụ nữ thôn 3": a village's branch, its village in its name
+    rf"Chi hội(?: {_CAP}| [a-zà-ỹđ]+){{1,4}}?(?= (?:{_CAP}|xã|thôn|ấp|buôn|bản|khu|tổ)\b)"
+    rf"(?: (?:thôn|ấp|buôn|bản|tổ) (?:{_CAP}(?: {_CAP}){{0,2}}|\d+))?",
     r"Đảng bộ",
     rf"Phòng {_CAP}[^,;.()]{{0,60}}?(?=\s+(?:huyện|tỉnh)\b)",
     rf"Trung tâm {_CAP}[^,;.()]{{0,60}}?(?=\s+(?:huyện|tỉnh)\b)",
@@ -93,7 +95,14 @@ def find_orgs(text: str, places: tuple[str, ...] = ()) -> list[OrgMention]:
     for match in _ORG.finditer(text):
         end = match.end("level") if match.group("level") else match.end("core")
         rest = match.group("rest")
-        if match.group("level"):
+        if match.group("level") and re.match(r"\s+(?:xã|phường|thị trấn)$", match.group("level")):
+            # "Hội Nông dân xã Ea Kênh", "Hội LHPN xã Trà Mai": a commune's body, the commune
+            # named after its level
+            commune = re.match(rf"^(?: {_CAP}| \d+| [IVX]+\b){{1,4}}", rest)
+            if commune:
+                end += commune.end()
+                rest = rest[commune.end() :]
+        elif match.group("level"):
             for place in sorted(places, key=len, reverse=True):
                 if place and rest.startswith(" " + place):
                     end += 1 + len(place)
@@ -103,12 +112,6 @@ def find_orgs(text: str, places: tuple[str, ...] = ()) -> list[OrgMention]:
             if abbr:
                 end += abbr.end()
                 rest = rest[abbr.end() :]
-        elif match.group("level") and re.match(r"\s+(?:xã|phường|thị trấn)$", match.group("level")):
-            # "Hội Nông dân xã Ea Kênh": a commune's body, the commune named after its level
-            commune = re.match(rf"^(?: {_CAP}| \d+| [IVX]+\b){{1,4}}", rest)
-            if commune:
-                end += commune.end()
-                rest = rest[commune.end() :]
         khoa = _KHOA.match(rest)
         if khoa and "khóa" not in match.group("core"):
             end += khoa.end()

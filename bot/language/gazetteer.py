@@ -13,7 +13,6 @@ ward or town ("xã An Khánh", "thị trấn Đất Đỏ") finds its district.
 from __future__ import annotations
 
 import dataclasses
-
 import itertools
 import json
 from collections.abc import Iterable, Sequence

@@ -23,6 +23,10 @@ _ACTION = re.compile(
 _DATE = re.compile(r"^\s*,?\s*(?:ban hành\s+)?(?:ngày|, ngày)\s+(\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{4})")
 
 
+# the documents every article reports on (kind and number, as DocumentFind.key)
+TOPIC_DOCUMENTS = frozenset({("chỉ thị", "5"), ("kết luận", "1")})
+
+
 @dataclass(frozen=True)
 class DocumentFind:
     name: str
@@ -52,7 +56,8 @@ def find_documents(text: str, places: tuple[str, ...] = ()) -> list[DocumentFind
                 )
             )
     for match in _ACTION.finditer(text):
-        found.append(DocumentFind(match.group(0), ("ctrinh", match.group(0).lower()), None, None, *match.span(), True))
+        # named by its resolution alone: a document only with an issuer or date to go with it
+        found.append(DocumentFind(match.group(0), ("ctrinh", match.group(0).lower()), None, None, *match.span(), False))
     found.sort(key=lambda d: d.start)
     return found
 

@@ -16,7 +16,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from bot.curation.drafting import phrasing
 from bot.curation.drafting.cleaning import clean
-from bot.curation.drafting.documents import DocumentFind, find_documents
+from bot.curation.drafting.documents import TOPIC_DOCUMENTS, DocumentFind, find_documents
 from bot.curation.drafting.events import attendees_of, find_events, when_of, where_of
 from bot.curation.drafting.figures import find_figures
 from bot.curation.drafting.metadata import Metadata, extract
@@ -187,7 +187,13 @@ class _Builder:
                         documents[doc.key] = (doc, where)
         # one entry per document, from the mention that says most about it; a document named by
         # its number alone ("Chỉ thị 05", "Nghị quyết Trung ương 4") is left out: its name is cut
-        entries.extend(self._document(doc, where) for doc, where in documents.values() if doc.full or doc.issuer)
+        # and the two documents every report is about (Chỉ thị 05, Kết luận 01) are the base's
+        # already, not facts of this district
+        entries.extend(
+            self._document(doc, where)
+            for doc, where in documents.values()
+            if (doc.full or doc.issuer) and doc.key not in TOPIC_DOCUMENTS
+        )
         # the byline is the article's metadata (its author), not a fact about the district
         entries.sort(key=lambda e: KIND_ORDER.index(e["kind"]))
         return entries
@@ -296,8 +302,11 @@ class _Builder:
             if not self._once("figure", canonical or found.value, found.counts):
                 continue
             where = _Where(paragraph, sentence, clause.start + found.start)
-            base = self._base(sentence, where.position)
+            # in a sentence the copy cuts, the figure's own clause is whole; the sentence is not
+            base = clause if cut else self._base(sentence, where.position)
             quote, answer, org, period = self._frame(where, base)
+            if cut and base.end >= sentence.end:  # the clause the copy stops in: say so, drop the cut word
+                answer = answer.rstrip(" .").rsplit(" ", 1)[0].rstrip(" ,;") + "…"
             counts = found.counts or found.value
             entry: dict[str, Any] = {
                 "id": self._new_id("figure", counts),
@@ -392,7 +401,13 @@ class _Builder:
                 "name": found.name,
                 "role": found.role,
             }
-            out.append(self._cited(entry, paragraph, base))
+            self._cited(entry, paragraph, base)
+            if not is_a_sentence(base.text):
+                # "… của chị Nguyễn Thị Nhẹ - Trà Vân", a piece of a list: told as what the article says
+                entry["answer"] = phrasing.sentence(
+                    f"Bài viết về {self.named} nêu: {phrasing.lower_first(base.text.strip(' ,;:'))}"
+                )
+            out.append(entry)
         return out
 
     def _events(self, paragraph: Paragraph, sentence: Sentence) -> list[dict[str, Any]]:

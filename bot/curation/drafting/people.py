@@ -126,12 +126,13 @@ _POST_HEADS = (
     r"Tỉnh ủy viên|Huyện ủy viên|Thành ủy viên|Ủy viên|Phó|Bí thư|Chủ tịch|Trưởng|Tổ trưởng|Chi hội trưởng|"
     r"Giám đốc|Chủ nhiệm|Chánh|Hiệu trưởng|Thường trực|Đại tá|Thượng tá|Trung tá|Thiếu tá|Đại úy|Chỉ huy|"
     r"Đồn trưởng|Cán bộ|Già làng|Người có uy tín|người có uy tín|hội viên|đảng viên|giáo viên|cô giáo|thầy giáo|"
-    r"nông dân|cựu chiến binh|Bác sĩ|bác sĩ"
+    r"nông dân|cựu chiến binh|Cựu chiến binh|Nghệ nhân|nghệ nhân|Bác sĩ|bác sĩ"
 )
 _APPOSITIVE = re.compile(
     rf"^\s*,\s*((?:{_POST_HEADS})[^.;:()“”\"]*?)"
-    r"(?=\s+(?:chủ trì|phát biểu|cho biết|trình bày|nói|chia sẻ|khẳng định|nhấn mạnh|đề nghị|trao|tặng|dự|tham dự|"
-    r"đã|đang|là|được|cùng|vinh dự|kể|đến dự|thay mặt|và (?:đồng chí|ông|bà))\b|,\s+(?:người|là|đã)\s|\s*[.;:()“”\"]|$)"
+    r"(?=\s+(?:chủ trì|phát biểu|cho biết|trình bày|nói|chia sẻ|khẳng định|nhấn mạnh|đề nghị|trao|tặng|dự|"
+    r"tham dự|đã|đang|là|được|cùng|với|vinh dự|kể|đến dự|thay mặt|và (?:đồng chí|ông|bà))\b"
+    r"|,\s+(?:người|là|đã)\s|\s*[.;:()“”\"]|$)"
 )
 # "xã Thạch Đài", "thôn Sín Chải": a place, though its name starts like a family name
 _PLACE_BEFORE = re.compile(r"(?:xã|phường|thị trấn|thôn|bản|ấp|buôn|khu|làng|đền|chùa|di tích)\s*$", re.I)
@@ -168,6 +169,9 @@ def find_people(text: str) -> list[PersonFind]:
             if _is_place(" ".join(words[:cut])) and words[cut] in SURNAMES:
                 words = words[cut:]
                 break
+        before = re.search(rf"({CAP_WORD})\s+$", text[max(0, match.start() - 20) : match.start()])
+        if before and len(words) > 2 and words[1] in SURNAMES and _is_place(f"{before.group(1)} {words[0]}"):
+            words = words[1:]  # "Quận ủy Tây Hồ Nguyễn Lê Hoàng": "Hồ" ends the place
         if words[0] in ("Ông", "Bà") and len(words) > 2 and words[1] in SURNAMES:
             words = words[1:]  # "Ông Nguyễn Văn Tới": the honorific opening a sentence
         if len(words) > MAX_SYLLABLES or len(words) < 2:
@@ -199,10 +203,14 @@ def _role(text: str, start: int, end: int) -> str | None:
         return appositive.group(1).strip(" ,")
     if after:
         after_role = after.group(1).strip()
-        if not role or role.lower() in _HONORIFICS:
+        # "chị Nguyễn Thị Nhẹ - Trà Vân": a place after the dash, not a post
+        names_a_place = all(w[:1].isupper() for w in after_role.split()) and not re.match(_POST_HEADS, after_role)
+        if not names_a_place and (not role or role.lower() in _HONORIFICS):
             return after_role
     if role.lower() in _HONORIFICS:
         # "chị Nguyễn Thị Thúy Sen vinh dự được … khen thưởng": what the sentence says of them
         said = _VERBS_AFTER.match(text[end:])
-        return f"{role} ({said.group(1).strip()})" if said and said.group(1).strip() else role
+        words = said.group(1).strip() if said else ""
+        # "chị Nguyễn Thị Nhẹ - Trà Vân": the dash gives her commune, not what she did
+        return f"{role} ({words})" if words and not words.startswith(("-", "–", "—")) else role
     return role or None

@@ -105,6 +105,9 @@ def find_models(text: str, places: tuple[str, ...] = ()) -> list[ModelFind]:
     found: list[ModelFind] = []
     found.extend(_quoted(text, orgs))
     covered = [(f.start, f.end) for f in found]
+    listed = _semicolon_items(text, orgs, covered)
+    found.extend(listed)
+    covered.extend((f.start, f.end) for f in listed)
     found.extend(_unquoted(text, orgs, covered))
     found.sort(key=lambda f: f.start)
     out: list[ModelFind] = []
@@ -114,6 +117,32 @@ def find_models(text: str, places: tuple[str, ...] = ()) -> list[ModelFind]:
         if key not in seen and key not in _GENERIC_NAMES:
             seen.add(key)
             out.append(item)
+    return out
+
+
+_SEMICOLON_ITEM = re.compile(
+    r"(?:(?<=;)|(?<=như))\s*(?P<cue>mô hình|phong trào)\s+(?![“\"])(?P<name>[^;.“”\"]+?)"
+    r"(?:\s+của\s+(?P<owner>[^;.“”\"]+?))?\s*(?=;|\.|…|$)",
+    re.IGNORECASE,
+)
+
+
+def _semicolon_items(text: str, orgs: list[OrgMention], covered: Spans) -> list[ModelFind]:
+    """ "…; mô hình phát triển kinh tế - xóa đói giảm nghèo của chị Nguyễn Thị Nhẹ; mô hình cải
+    cách hành chính, ứng dụng công nghệ thông tin … của Công an huyện; …": in a list of models
+    separated by semicolons, each unquoted item is named up to its owner ("của …") or its end,
+    commas included. Only where the semicolons make it a list (two items or more)."""
+    items = [m for m in _SEMICOLON_ITEM.finditer(text) if not any(s <= m.start("name") < e for s, e in covered)]
+    if len(items) < 2 and text.count(";") < 2:
+        return []
+    out: list[ModelFind] = []
+    for match in items:
+        name = match.group("name").strip(" ,")
+        if not MIN_UNQUOTED_WORDS <= len(name.split()) <= MAX_WORDS:
+            continue
+        start = match.start("name")
+        owner = _owner_after(text, start + len(name), orgs)
+        out.append(ModelFind(name, _category(match.group("cue")), start, start + len(name), owner))
     return out
 
 

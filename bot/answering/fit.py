@@ -14,6 +14,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.answering.query import Query, find, has
 from bot.answering.search import Doc, Index
@@ -43,7 +44,23 @@ class Misfit:
     asked: str = ""
 
 
+_TEXTS: dict[int, tuple[object, str]] = {}  # id(entry) → (entry, its text): entries are read for every question
+_TEXTS_KEPT = 200_000
+
+
 def entry_text(located: Located) -> str:
+    entry = located.entry
+    kept = _TEXTS.get(id(entry))
+    if kept is not None and kept[0] is entry:
+        return kept[1]
+    text = _entry_text(located)
+    if len(_TEXTS) >= _TEXTS_KEPT:
+        _TEXTS.clear()  # a reloaded base's entries replace the old ones
+    _TEXTS[id(entry)] = (entry, text)
+    return text
+
+
+def _entry_text(located: Located) -> str:
     entry = located.entry
     parts = [entry.answer, entry.quote, entry.org or "", entry.period or "", entry.title]
     for name in ("counts", "value", "date", "name", "role"):
@@ -60,6 +77,7 @@ def own_text(located: Located) -> str:
     return " ".join([entry.answer, entry.org or "", entry.title, str(getattr(entry, "name", "") or "")])
 
 
+@lru_cache(maxsize=65536)
 def years_of(text: str) -> frozenset[str]:
     """The years a text names, with those inside a range ("2016 - 2020", "từ 2022 đến 7/2023")."""
     years = {t for t in tokens(text) if is_year(t)}
@@ -72,7 +90,18 @@ def years_of(text: str) -> frozenset[str]:
 
 def levels_of(toks: Sequence[str]) -> frozenset[str]:
     """The administrative levels a text names ("cấp tỉnh", "UBND tỉnh", "cấp xã", "Trung ương")."""
+    return _levels(tuple(toks))
+
+
+@lru_cache(maxsize=8192)
+def _levels(toks: tuple[str, ...]) -> frozenset[str]:
     return frozenset(level for level, phrases in lexicon.LEVEL_PHRASES.items() if has(toks, phrases))
+
+
+@lru_cache(maxsize=65536)
+def text_levels(text: str) -> frozenset[str]:
+    """The levels an entry's text names (entries are read again for every question: kept)."""
+    return _levels(tuple(expand(tokens(text))))
 
 
 def asked_levels(q: Query) -> frozenset[str]:
@@ -110,7 +139,7 @@ def misfit(index: Index, q: Query, doc: Doc, asked_here: frozenset[str] | None =
     asked = asked_levels(q)
     wanted = asked - {"district"}
     if wanted or "district" in asked:
-        have_levels = levels_of(expand(tokens(text))) or frozenset({"district"})
+        have_levels = text_levels(text) or frozenset({"district"})
         absent = wanted - have_levels
         if absent:
             return Misfit("level", sorted(absent)[0])

@@ -49,8 +49,9 @@ class Dialogue:
         self.answerer = answerer
         self.admins = dict(admins or {})
         # with a store, a user's limit holds across replicas
+        # (SQLite serves one process: its own count is the whole count, and costs no write)
         self.limiter: RateLimiter | SharedRateLimiter | None = (
-            SharedRateLimiter(limiter, store.counters, store.health) if limiter and store is not None else limiter
+            SharedRateLimiter(limiter, store.counters, store.health) if limiter and store and store.shared else limiter
         )
         self.store = store
         # what the layers above add: their commands (the chat's own come first) and file intake

@@ -50,7 +50,7 @@ def build_application(
     # with a store, the limits hold for every replica together
     shared = (
         SharedSendLimits(core.store, settings.telegram_max_rate)
-        if core.store is not None and settings.telegram_max_rate > 0
+        if core.store is not None and core.store.shared and settings.telegram_max_rate > 0
         else None
     )
     limiter = FloodLimiter(overall_max_rate=settings.telegram_max_rate, max_retries=3, shared=shared)

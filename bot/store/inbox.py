@@ -98,20 +98,21 @@ class InboxRepository:
             )
             .order_by(InboxItem.id)
             .limit(limit)
+            .correlate(None)  # its own rows, not the UPDATE's it is put in
         )
         if doors is not None:
             heads = heads.where(InboxItem.door.in_(list(doors)))
         async with self._sessions.begin() as session:
             if session.get_bind().dialect.name == "postgresql":
                 heads = heads.with_for_update(skip_locked=True, of=InboxItem)
-            ids = list((await session.scalars(heads)).all())
-            if not ids:
-                return []
+            # one statement, so that SQLite takes its write lock at once (a read then a write in
+            # one transaction cannot wait for the lock: "database is locked")
             rows = await session.execute(
                 update(InboxItem)
-                .where(InboxItem.id.in_(ids), InboxItem.done_at.is_(None), free)
+                .where(InboxItem.id.in_(heads.scalar_subquery()), InboxItem.done_at.is_(None), free)
                 .values(lease_owner=owner, lease_until=now + lease_seconds, attempts=InboxItem.attempts + 1)
                 .returning(InboxItem.id, InboxItem.door, InboxItem.payload, InboxItem.reply, InboxItem.attempts)
+                .execution_options(synchronize_session=False)
             )
             taken = [
                 Taken(

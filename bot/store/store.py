@@ -80,6 +80,11 @@ class Store:
             raise
         return cls(engine, hasher, clock=clock, retention_days=retention_days, limits=limits)
 
+    @property
+    def shared(self) -> bool:
+        """Can several processes use this database at once (PostgreSQL)? SQLite serves one."""
+        return self.engine.dialect.name == "postgresql"
+
     async def purge_questions(self, older_than_days: float | None = None) -> int:
         """Delete questions (and the feedback on them) older than
         ``older_than_days``, by default the retention period; return how many questions."""

@@ -446,6 +446,8 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                     await wait_replies(posts, api, bot, args.grace)
                     await stop_bot(bot, args.exit_timeout)
                 exit_watch.cancel()
+                if args.log is not None:
+                    args.log.write_bytes(bot.log.read_bytes())
                 return summarize(posts, started, bot, api, args)
             except BaseException:
                 if bot.process.returncode is None:
@@ -470,6 +472,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--size", type=int, default=None, help="serve a synthetic base of this many entries instead")
     parser.add_argument("--seed", type=int, default=1, help="order of the questions")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--log", type=Path, default=None, help="keep the bot's log in this file")
     parser.add_argument(
         "--env", action="append", default=[], metavar="KEY=VALUE", help="another variable for the bot (repeatable)"
     )

@@ -12,19 +12,16 @@ import json
 import os
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from bot.answering.answer import Answer
 from bot.answering.answerer import Answerer
 from bot.answering.building import build_snapshot
 from bot.cli.json_output import public
-from bot.cli.store_commands import cmd_chat, cmd_knowledge, cmd_purge, cmd_report, print_problems
-from bot.curation.desk import CuratorDesk
+from bot.cli.problems import print_problems
 from bot.curation.drafting.command import add_arguments as add_draft_arguments
 from bot.curation.drafting.command import cmd_draft
-from bot.curation.drafting.flags import flag_drafts
-from bot.curation.drafting.review import drafts_per_file, review_lines
 from bot.knowledge.problems import KnowledgeError
 from bot.language.folding import whole_characters
 
@@ -58,6 +55,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         print_problems(args.knowledge, exc)
         return 1
     summary = kb.summary()
+    from bot.curation.drafting.flags import flag_drafts
+    from bot.curation.drafting.review import drafts_per_file, review_lines
+
     if args.json:
         data = {**summary, "drafts": drafts_per_file(kb), "flags": flag_drafts(kb)}
         print(json.dumps(data, ensure_ascii=False, indent=2))
@@ -127,6 +127,7 @@ def _ask_in_conversation(answerer: Answerer, args: argparse.Namespace) -> int:
     from bot.channels import plain
     from bot.channels.collecting import CollectingDoor
     from bot.chat.core import Dialogue
+    from bot.curation.desk import CuratorDesk
 
     async def run() -> None:
         core = Dialogue(answerer, desks=[CuratorDesk()])
@@ -333,6 +334,25 @@ def _positive_int(value: str) -> int:
     if not value.isdigit() or int(value) < 1:
         raise argparse.ArgumentTypeError(f"cần một số nguyên dương, không phải {value!r}")
     return int(value)
+
+
+def _store_command(name: str) -> Callable[[argparse.Namespace], int]:
+    """A command of bot.cli.store_commands, imported when it runs: the store (SQLAlchemy,
+    Alembic) costs a third of a second to import, which `ask` and `check` need not pay."""
+
+    def run(args: argparse.Namespace) -> int:
+        from bot.cli import store_commands
+
+        command: Callable[[argparse.Namespace], int] = getattr(store_commands, name)
+        return command(args)
+
+    return run
+
+
+cmd_chat = _store_command("cmd_chat")
+cmd_report = _store_command("cmd_report")
+cmd_knowledge = _store_command("cmd_knowledge")
+cmd_purge = _store_command("cmd_purge")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

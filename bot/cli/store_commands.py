@@ -12,6 +12,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from bot.answering.answerer import Answerer
+from bot.cli.problems import print_problems
 from bot.curation import curator_texts
 from bot.curation.drafting.review import waiting_for_review
 from bot.curation.library import DraftedPage, KnowledgeLibrary, UploadError
@@ -23,23 +24,25 @@ from bot.store import Store
 from bot.store.archive import ArchiveError, unpack
 
 
-def print_problems(directory: Path, exc: KnowledgeError) -> None:
-    print(f"Cơ sở dữ liệu {directory} có {len(exc.problems)} lỗi:", file=sys.stderr)
-    for problem in exc.problems:
-        print(f"  - {problem}", file=sys.stderr)
+def _settings(args: argparse.Namespace) -> Settings | None:
+    """The settings from the environment, or None after saying which variable is wrong."""
+    from bot.hosting.settings import SettingsError, load_settings
+
+    try:
+        return load_settings(knowledge_dir=args.knowledge)
+    except SettingsError as exc:
+        print(exc, file=sys.stderr)
+        return None
 
 
 def _on_store(args: argparse.Namespace, work: Callable[[Settings, Store, KnowledgeLibrary], Awaitable[int]]) -> int:
     """Run `work` with the store of DATABASE_URL open, and its knowledge versions; both closed after.
     Exit 2 on bad settings, 1 when the store cannot be opened (after saying why, without the password)."""
-    from bot.hosting.settings import SettingsError, load_settings
     from bot.store.store import StoreError
     from bot.store.url import DatabaseUrlError
 
-    try:
-        settings = load_settings(knowledge_dir=args.knowledge)
-    except SettingsError as exc:
-        print(exc, file=sys.stderr)
+    settings = _settings(args)
+    if settings is None:
         return 2
 
     async def run() -> int:
@@ -64,14 +67,11 @@ def cmd_chat(args: argparse.Namespace) -> int:
     and says that nothing is recorded."""
     from bot.channels.console import chat
     from bot.chat.chat_texts import CHAT_WITHOUT_STORE
-    from bot.hosting.settings import SettingsError, load_settings
     from bot.store.store import StoreError
     from bot.store.url import DatabaseUrlError
 
-    try:
-        settings = load_settings(knowledge_dir=args.knowledge)
-    except SettingsError as exc:
-        print(exc, file=sys.stderr)
+    settings = _settings(args)
+    if settings is None:
         return 2
 
     async def run() -> int:

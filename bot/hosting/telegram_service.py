@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 DEFAULT_WEBHOOK_PATH = "/telegram"
 PTBApp = Application[Any, Any, Any, Any, Any, Any]
+_END_OF_UPDATES = object()  # put in the update queue to end the consumer once all before it are in
 
 
 def build_application(
@@ -185,6 +186,8 @@ class TelegramService(ServiceState):
         """Move what the updater fetched into the inbox (or, without one, the dispatcher)."""
         while True:
             update = await app.update_queue.get()
+            if update is _END_OF_UPDATES:
+                return
             await self._take_in(app, update)
 
     async def _take_in(self, app: PTBApp, update: object) -> None:
@@ -231,9 +234,9 @@ class TelegramService(ServiceState):
             return
         await app.updater.stop()  # confirms the fetched updates to Telegram; they are all in update_queue
         if self._consumer is not None:
-            self._consumer.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._consumer
+            # not cancelled: an update it has taken from the queue may be on its way to the inbox
+            await app.update_queue.put(_END_OF_UPDATES)
+            await self._consumer
         while not app.update_queue.empty():
             await self._take_in(app, app.update_queue.get_nowait())
 

@@ -128,14 +128,7 @@ class InboxRepository:
 
     async def renew(self, owner: str, ids: list[int], lease_seconds: float) -> None:
         """Keep the leases of updates still being handled."""
-        if not ids:
-            return
-        async with self._sessions.begin() as session:
-            await session.execute(
-                update(InboxItem)
-                .where(InboxItem.id.in_(ids), InboxItem.lease_owner == owner, InboxItem.done_at.is_(None))
-                .values(lease_until=self._clock() + lease_seconds)
-            )
+        await self._set_mine(owner, ids, lease_until=self._clock() + lease_seconds)
 
     async def save_reply(self, item: int, owner: str, reply: dict[str, Any]) -> None:
         """The reply, before it is sent: a replica taking the update after a crash sends this one."""
@@ -156,13 +149,17 @@ class InboxRepository:
 
     async def release(self, owner: str, ids: list[int]) -> None:
         """Give leases back (a replica stopping before it handled them): another takes them now."""
+        await self._set_mine(owner, ids, lease_owner=None, lease_until=None)
+
+    async def _set_mine(self, owner: str, ids: list[int], **values: object) -> None:
+        """Change the unanswered updates of `ids` that `owner` still holds."""
         if not ids:
             return
         async with self._sessions.begin() as session:
             await session.execute(
                 update(InboxItem)
                 .where(InboxItem.id.in_(ids), InboxItem.lease_owner == owner, InboxItem.done_at.is_(None))
-                .values(lease_owner=None, lease_until=None)
+                .values(**values)
             )
 
     async def counts(self) -> dict[str, int]:

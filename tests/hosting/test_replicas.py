@@ -61,6 +61,13 @@ class Replicas:
     def logs(self) -> str:
         return "\n".join(f"--- {p.name}\n" + p.read_text(errors="replace") for p in sorted(self.home.glob("*.log")))
 
+    async def start_webhooks(self, http: httpx.AsyncClient, *names: str) -> None:
+        """Start these replicas in webhook mode and wait until each is ready."""
+        for name in names:
+            self.start(name)
+        for name in names:
+            await self.healthy(http, name)
+
     async def healthy(self, http: httpx.AsyncClient, name: str) -> None:
         async def ok() -> bool:
             return (await health(http, self.ports[name]))[0] == 200
@@ -92,9 +99,8 @@ async def test_a_replica_killed_holding_updates_loses_none_and_doubles_none(
     async with fake.running():
         with ExitStack() as stack:
             bots = Replicas(fake, tmp_path, database, stack)
-            one, _ = bots.start("one"), bots.start("two")
-            await bots.healthy(http, "one")
-            await bots.healthy(http, "two")
+            await bots.start_webhooks(http, "one", "two")
+            one = bots.processes["one"]
             fake.gate.clear()  # replies wait: both replicas hold updates they acknowledged
             for n, chat in enumerate(chats, 1):
                 assert await bots.post(http, "one", update(n, chat, HOUSES)) == 200
@@ -130,9 +136,7 @@ async def test_the_same_update_posted_to_both_replicas_is_answered_once(
     async with fake.running():
         with ExitStack() as stack:
             bots = Replicas(fake, tmp_path, database, stack)
-            bots.start("one"), bots.start("two")
-            await bots.healthy(http, "one")
-            await bots.healthy(http, "two")
+            await bots.start_webhooks(http, "one", "two")
             for n, chat in enumerate(chats, 1):
                 body = update(n, chat, HOUSES)
                 assert await bots.post(http, "one", body) == 200
@@ -155,9 +159,7 @@ async def test_a_rolling_deploy_loses_nothing_and_doubles_nothing(
     async with fake.running():
         with ExitStack() as stack:
             bots = Replicas(fake, tmp_path, database, stack)
-            bots.start("one"), bots.start("two")
-            await bots.healthy(http, "one")
-            await bots.healthy(http, "two")
+            await bots.start_webhooks(http, "one", "two")
 
             async def deliver_all() -> None:
                 """As Telegram behind a load balancer: each update until some replica takes it."""
@@ -198,9 +200,7 @@ async def test_two_replicas_together_keep_one_flood_limit(
     async with fake.running():
         with ExitStack() as stack:
             bots = Replicas(fake, tmp_path, database, stack, TELEGRAM_MAX_RATE=str(rate))
-            bots.start("one"), bots.start("two")
-            await bots.healthy(http, "one")
-            await bots.healthy(http, "two")
+            await bots.start_webhooks(http, "one", "two")
             for n, chat in enumerate(chats, 1):
                 assert await bots.post(http, ("one", "two")[n % 2], update(n, chat, HOUSES)) == 200
 

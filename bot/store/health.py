@@ -54,10 +54,11 @@ class StoreHealth:
             out["problem"] = self.problem
         return out
 
-    async def guard(self, call: Awaitable[T], what: str, timeout: float = STORE_TIMEOUT_SECONDS) -> T:
-        """`call`'s result, or StoreUnavailable after `timeout` seconds or a database error."""
+    async def guard(self, call: Awaitable[T], what: str, timeout: float | None = None) -> T:
+        """`call`'s result, or StoreUnavailable after `timeout` seconds (STORE_TIMEOUT_SECONDS by
+        default) or a database error."""
         try:
-            result = await asyncio.wait_for(call, timeout)
+            result = await asyncio.wait_for(call, STORE_TIMEOUT_SECONDS if timeout is None else timeout)
         except (TimeoutError, SQLAlchemyError, OSError, ConnectionError) as exc:
             self.failed(what, exc)
             raise StoreUnavailable(what) from exc

@@ -22,7 +22,14 @@ from starlette.routing import Route
 from bot.channels import journal
 from bot.channels.background import Background
 from bot.channels.zalo import door as zalo
-from bot.channels.zalo.api import WEBHOOK_SECRET_HEADER, ZaloApi, ZaloApiError, ZaloError, is_transient
+from bot.channels.zalo.api import (
+    QUOTA_EXCEEDED,
+    WEBHOOK_SECRET_HEADER,
+    ZaloApi,
+    ZaloApiError,
+    ZaloError,
+    is_transient,
+)
 from bot.channels.zalo.updates import ZaloUpdate, ZaloUpdateError, parse_update
 from bot.chat.core import Dialogue
 from bot.chat.messages import Reply
@@ -33,6 +40,7 @@ from bot.hosting.outbox import Outbox
 from bot.hosting.retry import Backoff
 from bot.hosting.service import ServiceState
 from bot.hosting.settings import Settings
+from bot.hosting.shared_pause import SharedPause
 from bot.hosting.web import Refused, unavailable, webhook_endpoint
 from bot.store.door_lock import DoorLock
 from bot.store.health import StoreUnavailable
@@ -70,8 +78,9 @@ class ZaloService(ServiceState):
         limits = httpx.Limits(max_connections=dispatcher.max_concurrent + 8)
         self.http = httpx.AsyncClient(limits=limits, trust_env=False)
         self.api = ZaloApi(settings.zalo_token, settings.zalo_base_url, self.http, timeout=15.0)
+        self.pause: SharedPause | None = None  # with a shared store: Zalo's 429 held by every replica
         self.outbox = Outbox(
-            self.api.send_message,
+            self._send_one,
             should_retry=is_transient,
             base_delay=outbox_delays[0],
             max_delay=outbox_delays[1],
@@ -86,12 +95,24 @@ class ZaloService(ServiceState):
         self.polling = False
         self._polling_task: asyncio.Task[None] | None = None
 
+    async def _send_one(self, chat_id: str, text: str) -> object:
+        if self.pause is not None:
+            await self.pause.wait()
+        try:
+            return await self.api.send_message(chat_id, text)
+        except ZaloApiError as exc:
+            if self.pause is not None and exc.error_code == QUOTA_EXCEEDED:
+                await self.pause.hold()
+            raise
+
     def use_inbox(self, inbox: InboxWorker) -> None:
         """Updates go through the store's inbox: kept before they are acknowledged, answered once
         (the inbox knows each message id), by whichever replica takes them."""
         self.inbox = inbox
         inbox.register(self.name, self._from_inbox, ready=lambda: self.started and self.core is not None)
         self.lock = DoorLock(inbox.store.engine, "zalo")
+        if inbox.store.shared:
+            self.pause = SharedPause(inbox.store, "zalo:quota-pause")
 
     def webhook_url(self) -> str:
         return zalo_webhook_url(self.settings.webhook_url or "")

@@ -37,6 +37,9 @@ class Place:
     division_said: bool = False  # "thành phố Vĩnh Long": named with its division word, as the city
 
 
+_COMMUNE_FIRST_WORDS = frozenset(w[0] for w in lexicon.COMMUNE_WORDS)
+
+
 @lru_cache(maxsize=1)
 def official_divisions() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Every province with its districts, named as the data set prints them
@@ -88,6 +91,10 @@ class CommuneMention:
     renamed: bool = False  # the name asked was an earlier one, merged into `name`
     said: tuple[str, ...] = ()  # the tokens the text named it with ("xa", "an", "khanh")
     district: str = ""  # which of our districts it is in (its known name)
+
+
+# a commune's name resolved: the old communes it may be, today's, and our districts they lie in
+_Resolved = tuple[list[today_map.Commune], tuple[today_map.TodayCommune, ...], list[KnownDistrict]]
 
 
 @dataclass
@@ -160,6 +167,8 @@ class PlaceFinder:
             if len(owners) == 1 and key not in self._by_key and key[0] not in lexicon.NOT_INITIALS:
                 self._by_key[key] = owners[0]
         self._corpus = corpus
+        # a commune's name → what it resolves to among our districts (names repeat in every field)
+        self._communes_resolved: dict[tuple[str, tuple[str, ...]], _Resolved] = {}
         self._gazetteer = gazetteer()
         self._max_len = max(len(k) for k in self._gazetteer)
         # most syllables start no place name: skip them at once
@@ -249,6 +258,9 @@ class PlaceFinder:
         covered_spans = {k for a, b in found.spans for k in range(a, b)}
         i = 0
         while i < len(toks):
+            if toks[i] not in _COMMUNE_FIRST_WORDS:
+                i += 1
+                continue
             size = next((len(w) for w in lexicon.COMMUNE_WORDS if tuple(toks[i : i + len(w)]) == w), 0)
             if not size or i in covered_spans:
                 i += 1
@@ -270,14 +282,7 @@ class PlaceFinder:
                 return i  # "phương châm", "xã hội": a phrase the articles use, not a ward
             # "phường 1": numbered wards are keyed with their division word
             name = "".join(toks[i : start + length]) if key[0].isdigit() else "".join(key)
-            olds = _by_likeness(today_map.communes().get(name, ()), name, toks[i : i + size])
-            todays = today_map.communes_today().get(name, ())
-            ours = [k for k in self.known if any(self._is_ours(k, c.district, c.province) for c in olds)]
-            ours += [
-                k
-                for k in self.known
-                if k not in ours and any(self._is_ours(k, d, p) for t in todays for d, p in t.districts)
-            ]
+            olds, todays, ours = self._resolve_commune(name, tuple(toks[i : i + size]))
             if ours:
                 for known in ours[:1]:
                     if known.name not in found.known:
@@ -306,6 +311,24 @@ class PlaceFinder:
                 found.spans.append((i, start + length))
                 return start + length
         return i
+
+    def _resolve_commune(self, name: str, division: tuple[str, ...]) -> _Resolved:
+        """The communes a name (run together) may be, old and today's, and which of our districts
+        they lie in; worked out once per name."""
+        kept = self._communes_resolved.get((name, division))
+        if kept is not None:
+            return kept
+        olds = _by_likeness(today_map.communes().get(name, ()), name, division)
+        todays = today_map.communes_today().get(name, ())
+        ours = [k for k in self.known if any(self._is_ours(k, c.district, c.province) for c in olds)]
+        ours += [
+            k
+            for k in self.known
+            if k not in ours and any(self._is_ours(k, d, p) for t in todays for d, p in t.districts)
+        ]
+        resolved = (olds, todays, ours)
+        self._communes_resolved[(name, division)] = resolved
+        return resolved
 
     def _is_ours(self, known: KnownDistrict, district: str, province: str) -> bool:
         if tokens(province) != self._province_tokens[known.name]:

@@ -126,3 +126,5 @@ SHORT_QUOTE_MIN = 40  # …widened by its neighbours until it has this many char
 # a non-figure entry answers "bao nhiêu X" only when it puts a number within this many words
 # before X ("giúp 20 hộ nghèo", "trồng 5 ha sâm")
 NUMBER_REACH = 3
+# a base with more articles than this has its sentences indexed after it is ready, in a thread
+PASSAGES_AT_ONCE_ARTICLES = 200

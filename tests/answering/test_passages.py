@@ -84,3 +84,17 @@ def test_the_tier_can_be_turned_off(answerer: Answerer) -> None:
         assert Snapshot.of(answerer.kb).passages is None
     finally:
         tuning.PASSAGE_TIER = before
+
+
+def test_a_large_base_is_ready_first_and_reads_its_sentences_after(
+    answerer: Answerer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.answering.snapshot import Later
+
+    monkeypatch.setattr(tuning, "PASSAGES_AT_ONCE_ARTICLES", 0)  # every base counts as large
+    snapshot = Snapshot.of(answerer.kb)
+    assert isinstance(snapshot.passages, Later)
+    index = snapshot.passages.wait(timeout=120)
+    assert index is not None and snapshot.passage_index() is index
+    later = Answerer(snapshot).ask(UNCURATED)
+    assert later.answered and later.text == answerer.ask(UNCURATED).text

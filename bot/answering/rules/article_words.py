@@ -33,7 +33,7 @@ _NAMED = re.compile(rf"[{UPPER}]\w*\s+[{UPPER}]\w*")
 def from_the_article(turn: Turn) -> Answer | None:
     """The one passage that clearly answers the question, in the article's words; None when
     none does, or the tier is off."""
-    index = turn.snapshot.passages
+    index = turn.snapshot.passage_index()
     if index is None:
         return None
     q = turn.query

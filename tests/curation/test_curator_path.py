@@ -32,7 +32,7 @@ from bot.knowledge.loading import load
 from bot.knowledge.schema import DRAFTER_NOTE
 from tests.conftest import run_cli
 from tests.curation.test_chat_commands import PAGE as CAI_BE_PAGE
-from tests.curation.test_chat_commands import Hosted, host, text
+from tests.curation.test_chat_commands import Hosted, host, hosted, text
 
 TODAY = f"{dt.date.today():%d/%m/%Y}"
 HOUSES = "Tân Phước xây được bao nhiêu căn nhà tình thương?"
@@ -408,14 +408,7 @@ def test_a_pushed_page_with_nothing_to_draft_is_stored_and_says_so(kb_dir: Path,
 
 # ================================================================ the chat
 
-
-@pytest.fixture
-async def hosted(database: str, kb_dir: Path, tmp_path: Path) -> AsyncIterator[Hosted]:
-    opened = await host(database, kb_dir, tmp_path / "work")
-    try:
-        yield opened
-    finally:
-        await opened.close()
+__all__ = ["hosted"]  # the chat tests' fixture, used here too
 
 
 @pytest.fixture

@@ -138,9 +138,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
     try:
         kb = load(out)
     except KnowledgeError as exc:
-        print(f"Thư mục {out} có {len(exc.problems)} lỗi sau khi ghi bản nháp:", file=sys.stderr)
-        for problem in exc.problems:
-            print(f"  - {problem}", file=sys.stderr)
+        _say_problems(f"Thư mục {out} có {len(exc.problems)} lỗi sau khi ghi bản nháp:", exc)
         return 1
     if facts_path is None:
         print(f"Kiểm tra: python -m bot --knowledge {out} check")
@@ -287,15 +285,19 @@ def _shown(path: Path, root: Path, knowledge: Path, knowledge_given: bool) -> st
     return f"python -m bot draft --accept {path}"
 
 
+def _say_problems(heading: str, exc: KnowledgeError) -> None:
+    print(heading, file=sys.stderr)
+    for problem in exc.problems:
+        print(f"  - {problem}", file=sys.stderr)
+
+
 def _flagged(root: Path, path: Path, ids: list[str] | None, shown: str) -> int | None:
     """None when none of the chosen drafts looks wrong; otherwise they are listed, with what to do,
     nothing is accepted, and the exit status is returned."""
     try:
         kb = load(root)
     except KnowledgeError as exc:
-        print(f"Chưa duyệt: cơ sở dữ liệu {root} có {len(exc.problems)} lỗi:", file=sys.stderr)
-        for problem in exc.problems:
-            print(f"  - {problem}", file=sys.stderr)
+        _say_problems(f"Chưa duyệt: cơ sở dữ liệu {root} có {len(exc.problems)} lỗi:", exc)
         return 1
     mine = [d for d in kb.drafts if Path(d.file).resolve() == path.resolve()]
     chosen = [d.id for d in mine] if ids is None else [i for i in ids if any(d.id == i for d in mine)]

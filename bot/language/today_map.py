@@ -97,8 +97,13 @@ def _key(name: str) -> str:
 
 def province_today(old_province: str) -> str | None:
     """The province an old one became part of on 1 July 2025 (itself, when it stayed)."""
-    by_key = {_key(old): new for old, new in _old_to_today().items()}
-    return by_key.get(_key(old_province))
+    return _today_by_key().get(_key(old_province))
+
+
+@functools.cache
+def _today_by_key() -> dict[str, str]:
+    # read on every answer's source line: built once
+    return {_key(old): new for old, new in _old_to_today().items()}
 
 
 def old_provinces(name: str) -> list[str]:

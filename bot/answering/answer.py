@@ -54,13 +54,15 @@ class Source(BaseModel):
 
     def line(self) -> str:
         """«title», the newspaper and date (and the link) where the article has them."""
-        return answer_texts.source_line(
-            self.title,
+        return f"«{self.title}» ({self.about()})" + (f" {self.url}" if self.url else "")
+
+    def about(self) -> str:
+        """The places, the newspaper and the date, as the line gives them after the title."""
+        return answer_texts.source_about(
             self.named or f"huyện {self.district}",
             self.province_named or f"tỉnh {self.province}",
             self.date_label,
             self.publisher,
-            self.url,
             self.today_named,
         )
 

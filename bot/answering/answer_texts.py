@@ -77,13 +77,10 @@ NOT_TEXT = (
 # ---------------------------------------------------------------- declines
 
 
-def source_line(
-    title: str, named: str, province: str, date_label: str, publisher: str | None, url: str | None, today: str | None
-) -> str:
-    """Places as named: "huyện Bù Đốp", "tỉnh Bình Phước", today's "tỉnh Đồng Nai" (or None)."""
-    where = f"{named}, {now_in(province, today)}"
+def source_about(named: str, province: str, date_label: str, publisher: str | None, today: str | None) -> str:
+    """What a source line says after the title: the places, the newspaper, the date."""
     said = "; ".join(x for x in (publisher, date_label) if x)
-    return f"«{title}» ({where}; {said})" + (f" {url}" if url else "")
+    return f"{named}, {now_in(province, today)}; {said}"
 
 
 def article_says(sentence: str, named: str) -> str:

@@ -15,6 +15,7 @@ from bot.answering import answer_texts, catalog
 from bot.chat import chat_texts, views
 from bot.chat.desk import Core, Handler
 from bot.chat.messages import Incoming, Reply
+from bot.knowledge.schema import KnowledgeBase
 
 # "/mohinh Lai Vung", "/hoi@lam_theo_bac_bot câu hỏi": the name, the bot it is addressed to, the rest
 _COMMAND = re.compile(r"/([A-Za-z0-9_]{1,32})(?:@[A-Za-z0-9_]+)?(?:\s+(.*))?", re.DOTALL)
@@ -29,7 +30,11 @@ def parse(text: str) -> tuple[str, str] | None:
 
 
 async def start(core: Core, msg: Incoming, args: str) -> Reply:
-    kb = core.answerer.kb
+    return welcome(core.answerer.kb)
+
+
+def welcome(kb: KnowledgeBase) -> Reply:
+    """The greeting: who the bot is, what it knows, and example questions to press."""
     return Reply(
         kind="command",
         title=chat_texts.START_TITLE,

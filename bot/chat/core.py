@@ -88,6 +88,10 @@ class Dialogue:
             self._memories.pop(msg.conversation, None)
         return reply
 
+    def welcome(self) -> Reply:
+        """What an empty chat shows (the reply to /start), without counting as a message."""
+        return commands.welcome(self.answerer.kb)
+
     def memory(self, msg: Incoming) -> Memory:
         """The conversation's memory for the message being handled (read once, written once)."""
         return self._memories.get(msg.conversation) or Memory(self.state, msg.conversation, self.context_ttl)

@@ -27,6 +27,7 @@ from bot.hosting.inbox_worker import InboxWorker
 from bot.hosting.service import Service
 from bot.hosting.settings import Settings
 from bot.hosting.telegram_service import TelegramService
+from bot.hosting.web_chat_service import WebChatService
 from bot.hosting.zalo_service import ZaloService
 from bot.knowledge.problems import KnowledgeError
 from bot.store import Store
@@ -37,12 +38,14 @@ log = logging.getLogger(__name__)
 
 
 def services(settings: Settings, webhook: bool, dispatcher: ChatDispatcher) -> list[Service]:
-    """Every door whose token is set."""
+    """Every door whose token is set, and the web chat when WEB_CHAT=on."""
     out: list[Service] = []
     if settings.telegram_bot_token is not None:
         out.append(TelegramService(settings, webhook, dispatcher))
     if settings.zalo_bot_token is not None:
         out.append(ZaloService(settings, webhook, dispatcher))
+    if settings.web_chat:
+        out.append(WebChatService(settings))
     return out
 
 
@@ -121,8 +124,8 @@ class Runtime:
     # ------------------------------------------------------------ lifecycle
 
     async def start(self) -> None:
-        """Bind the port now; load and connect in the background."""
-        if self.webhook:
+        """Bind the port now (webhooks, the web chat); load and connect in the background."""
+        if self.webhook or self.settings.web_chat:
             routes = [route for s in self.services for route in s.routes()]
             self.server = web.server(
                 web.app(routes, self.health), self.host, self.settings.port, self.settings.log_level
@@ -160,6 +163,9 @@ class Runtime:
                 use_inbox = getattr(service, "use_inbox", None)
                 if use_inbox is not None:
                     use_inbox(self.inbox)
+                use_store = getattr(service, "use_store", None)
+                if use_store is not None:
+                    use_store(self.store)
             self.inbox.start()
             self._chores.append(asyncio.create_task(self._purge_daily()))
             self._chores.append(asyncio.create_task(self._follow_versions()))

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any, Protocol, TypeVar
 
-from starlette.routing import Route
+from starlette.routing import BaseRoute
 
 from bot.chat.core import Dialogue
 from bot.hosting.retry import Backoff
@@ -27,7 +27,7 @@ class Service(Protocol):
 
     def health(self) -> dict[str, Any]: ...
 
-    def routes(self) -> list[Route]: ...
+    def routes(self) -> list[BaseRoute]: ...
 
     async def start(self, core: Dialogue) -> None: ...
 

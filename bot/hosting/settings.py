@@ -23,6 +23,7 @@ _SECRET_RE = re.compile(r"^[A-Za-z0-9_-]{1,256}$")  # what Telegram accepts as s
 _ZALO_TOKEN_RE = re.compile(r"^[\x21-\x7e]{10,512}$")  # printable ASCII, no spaces: its shape is not documented
 _ZALO_SECRET_RE = re.compile(r"^[A-Za-z0-9_-]{8,256}$")  # Zalo: 8-256 characters
 _ZALO_ID_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+_ORIGIN_RE = re.compile(r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?$")  # scheme://host[:port], no path
 DOOR_TOKENS = ("TELEGRAM_BOT_TOKEN", "ZALO_BOT_TOKEN")
 
 
@@ -68,6 +69,19 @@ class Settings(BaseSettings):
     inbox_lease_seconds: float = Field(default=30.0, ge=1, le=600)
     # Telegram allows about 30 messages a second in all (429 Retry-After beyond); 0 = no limit of ours
     telegram_max_rate: float = Field(default=30.0, ge=0)
+    # the web chat door: /chat, /widget.js and its JSON API on the same $PORT (on|off)
+    web_chat: bool = False
+    web_chat_title: str = Field(default="Hỏi đáp «Học tập và làm theo Bác»", min_length=1, max_length=80)
+    web_chat_greeting: str = Field(
+        default="Xin chào! Bạn muốn hỏi gì về việc học tập và làm theo Bác ở các huyện?",
+        min_length=1,
+        max_length=500,
+    )
+    # the sites (scheme://host[:port]) whose pages may embed the widget; the bot's own page always may
+    web_allowed_origins: Annotated[tuple[str, ...], NoDecode] = ()
+    # messages one client address may send to the web door per window, whatever conversations it opens
+    web_address_limit_messages: int = Field(default=60, ge=1)
+    web_address_limit_seconds: float = Field(default=60.0, gt=0)
 
     @field_validator(
         "telegram_bot_token",
@@ -128,6 +142,20 @@ class Settings(BaseSettings):
             return tuple(parts)
         return value
 
+    @field_validator("web_allowed_origins", mode="before")
+    @classmethod
+    def _origins(cls, value: object) -> object:
+        if isinstance(value, str):
+            parts = [p.strip().rstrip("/") for p in value.replace(";", ",").split(",") if p.strip()]
+            bad = [p for p in parts if not _ORIGIN_RE.match(p)]
+            if bad:
+                raise ValueError(
+                    "phải là các địa chỉ gốc dạng https://ten-mien[:cổng], không có đường dẫn, cách nhau "
+                    f"bởi dấu phẩy (sai: {', '.join(bad)})"
+                )
+            return tuple(p.lower() for p in parts)
+        return value
+
     @field_validator("telegram_base_url", "webhook_url", "zalo_base_url")
     @classmethod
     def _http_url(cls, value: str | None) -> str | None:
@@ -156,11 +184,12 @@ class Settings(BaseSettings):
         return self
 
     def require_a_door(self) -> None:
-        """`run` serves every door whose token is set, and refuses to start with none."""
-        if self.telegram_bot_token is None and self.zalo_bot_token is None:
+        """`run` serves every door whose token is set (and the web chat when WEB_CHAT=on), and
+        refuses to start with none."""
+        if self.telegram_bot_token is None and self.zalo_bot_token is None and not self.web_chat:
             raise SettingsError(
                 "TELEGRAM_BOT_TOKEN, ZALO_BOT_TOKEN: chưa đặt token nào (Telegram: lấy từ @BotFather; "
-                "Zalo: từ Zalo Bot Creator), nên không có cửa nào để chạy"
+                "Zalo: từ Zalo Bot Creator), và WEB_CHAT chưa bật, nên không có cửa nào để chạy"
             )
 
     @property

@@ -16,7 +16,7 @@ import logging
 from typing import Any
 from urllib.parse import urlsplit
 
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Route
 from telegram import Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application, ApplicationBuilder
@@ -258,7 +258,7 @@ class TelegramService(ServiceState):
 
     # ------------------------------------------------------------ webhook
 
-    def routes(self) -> list[Route]:
+    def routes(self) -> list[BaseRoute]:
         if not self.webhook:
             return []
         endpoint = webhook_endpoint(

@@ -12,14 +12,14 @@ import contextlib
 import hmac
 import json
 import logging
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
 import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Route
 
 from bot.hosting.dispatcher import QueueFull
 from bot.store.health import StoreUnavailable
@@ -110,7 +110,7 @@ def webhook_endpoint(
     return endpoint
 
 
-def app(routes: list[Route], health: Callable[[], tuple[bool, dict[str, Any]]]) -> Starlette:
+def app(routes: Sequence[BaseRoute], health: Callable[[], tuple[bool, dict[str, Any]]]) -> Starlette:
     async def healthz(request: Request) -> Response:
         ok, report = health()
         return JSONResponse(report, status_code=200 if ok else 503)

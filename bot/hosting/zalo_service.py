@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 import httpx
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Route
 
 from bot.channels import journal
 from bot.channels.background import Background
@@ -269,7 +269,7 @@ class ZaloService(ServiceState):
 
     # ------------------------------------------------------------ webhook
 
-    def routes(self) -> list[Route]:
+    def routes(self) -> list[BaseRoute]:
         if not self.webhook:
             return []
         endpoint = webhook_endpoint(

@@ -55,10 +55,11 @@ def environment(api_url: str, port: int, home: Path, **extra: str) -> dict[str, 
 
 
 @contextlib.contextmanager
-def bot_process(env: dict[str, str], log: Path, mode: str = "--webhook") -> Iterator[subprocess.Popen[bytes]]:
+def bot_process(env: dict[str, str], log: Path, mode: str | None = "--webhook") -> Iterator[subprocess.Popen[bytes]]:
+    """`python -m bot run <mode>` (no mode: as the environment says)."""
     with log.open("wb") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "bot", "run", mode], env=env, cwd=ROOT, stdout=out, stderr=out
+            [sys.executable, "-m", "bot", "run", *([mode] if mode else [])], env=env, cwd=ROOT, stdout=out, stderr=out
         )
         try:
             yield process

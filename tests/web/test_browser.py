@@ -5,7 +5,9 @@ as text, the rate limit, an accessibility scan, and screenshots at phone and des
 
 from __future__ import annotations
 
+import asyncio
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -302,3 +304,53 @@ async def test_everything_is_usable_from_the_keyboard(browser: Any, served: Serv
         " && !e.getAttribute('aria-label') && !e.textContent.trim()).length"
     )
     assert unnamed == 0
+
+
+async def test_a_list_turns_its_pages_with_buttons(browser: Any, served: Served) -> None:
+    page = await open_chat(browser, served.url)
+    listing = await ask(page, "/mohinh")
+    turns = listing.locator(".bc-row[role=group]").first
+    label = await turns.get_attribute("aria-label") or ""
+    assert re.fullmatch(r"Trang 1/\d+", label), label
+    total = int(label.rsplit("/", 1)[1])
+    assert total > 1
+    before = await page.locator(".bc-log > .bc-msg").count()
+    await turns.get_by_role("button", name=chat_texts.NEXT_PAGE).click()
+    second = await reply_after(page, before + 1)
+    assert await second.get_by_role("group", name=f"Trang 2/{total}").count() == 1
+    assert await second.get_by_role("button", name=chat_texts.PREVIOUS_PAGE).count() == 1
+    # another page, not the first again
+    assert await second.inner_text() != await listing.inner_text()
+
+
+async def test_typing_shows_while_waiting_and_a_lost_connection_loses_nothing(browser: Any, served: Served) -> None:
+    page = await open_chat(browser, served.url)
+    held = asyncio.Event()
+
+    async def slow(route: Any) -> None:
+        await held.wait()
+        await route.continue_()
+
+    await page.route("**/api/chat/message", slow)
+    await page.get_by_label("Câu hỏi của bạn").fill(HOUSES)
+    await page.get_by_label("Câu hỏi của bạn").press("Enter")
+    await page.locator(".bc-typing").wait_for(state="visible", timeout=TIMEOUT)
+    assert await page.locator(".bc-log").get_attribute("aria-busy") == "true"
+    assert await page.get_by_role("button", name="Gửi").is_disabled()
+    held.set()
+    answer = await reply_after(page, 2)
+    assert "176" in await answer.inner_text()
+    assert await page.locator(".bc-typing").is_hidden()
+    await page.unroute("**/api/chat/message")
+    # the bot cannot be reached: the page says so, keeps the question, and sends it again on request
+    await page.route("**/api/chat/message", lambda route: route.abort())
+    await page.get_by_label("Câu hỏi của bạn").fill(REPAIRED)
+    await page.get_by_label("Câu hỏi của bạn").press("Enter")
+    failed = await reply_after(page, 4)
+    assert "bc-system" in (await failed.get_attribute("class") or "")
+    assert await page.get_by_label("Câu hỏi của bạn").input_value() == REPAIRED
+    await page.unroute("**/api/chat/message")
+    await page.get_by_label("Câu hỏi của bạn").fill("")
+    await failed.get_by_role("button", name="Gửi lại").click()
+    resent = await reply_after(page, 5)
+    assert "39 căn" in await resent.inner_text()

@@ -92,6 +92,9 @@ class Answer(BaseModel):
     # not answered, but the question stands: the bot asked back, or said what the article lacks,
     # so the next turn may complete or correct it ("ở Lai Vung", "ý mình là năm 2022")
     open_question: bool = False
+    # not answered on purpose, and why: "instruction", "opinion", "general" (general knowledge);
+    # curators see these apart from the real gaps of the base
+    refusal: str | None = None
 
 
 def suggestion_for(located: Located) -> Suggestion:
@@ -268,6 +271,7 @@ def not_answered(
     score: float = 0.0,
     heading: str = answer_texts.TRY_HEADING,
     open_question: bool = False,
+    refusal: str | None = None,
 ) -> Answer:
     suggestions = tuple(suggestions)
     return Answer(
@@ -279,4 +283,5 @@ def not_answered(
         suggestions=suggestions,
         suggestions_heading=heading,
         open_question=open_question,
+        refusal=refusal,
     )

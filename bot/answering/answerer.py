@@ -25,6 +25,7 @@ class Answerer:
     def __init__(self, snapshot: Snapshot):
         self._snapshot = snapshot
         self._reload_lock = threading.Lock()
+        self.version: int | None = None  # the stored knowledge version served, when there is a store
 
     @classmethod
     def from_directory(cls, directory: str | Path) -> Answerer:

@@ -183,11 +183,13 @@ def _quantity_misfit(index: Index, q: Query, doc: Doc, count: bool, unit: bool) 
     target = counted_words(q)
     counts = getattr(entry, "counts", None)
     if count and target and counts:
+        # a curator's keywords are other names of what the entry counts ("nhà ĐĐK")
+        named = [w for keyword in entry.keywords for w in head_words(index, keyword)]
         if not _same_thing(
-            index, target, [*head_words(index, counts), *head_words(index, getattr(entry, "value", ""))]
+            index, target, [*head_words(index, counts), *head_words(index, getattr(entry, "value", "")), *named]
         ):
             return Misfit("count", " ".join(target[:2]))
-        said = set(expand(tokens(entry_text(doc.located))))
+        said = set(expand(tokens(entry_text(doc.located) + " " + " ".join(entry.keywords))))
         said |= _said_by_synonym(index, q.target, said)
         uncounted = [w for w in target if len(w) > 1 and _telling(index, w) and not _says(index, w, said)]
         if uncounted:

@@ -35,7 +35,14 @@ class Rate:
     value: int
 
 
-Action = ShowEntry | ShowQuote | AskExample | ShowModels | ShowCatalog | Rate
+@dataclass(frozen=True)
+class HandOff:
+    """Send the question the bot could not answer to the board (`question`: the recorded question's id)."""
+
+    question: int
+
+
+Action = ShowEntry | ShowQuote | AskExample | ShowModels | ShowCatalog | Rate | HandOff
 
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"e:({_SLUG})"), "entry"),
@@ -44,6 +51,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"([mp]):({_SLUG}|\*|)(?::({_NUMBER}))?"), "models"),
     (re.compile(rf"([ct]):(huyen|nguon):({_NUMBER})"), "catalog"),
     (re.compile(r"f:([+-]):([1-9][0-9]{0,17})"), "rate"),
+    (re.compile(r"h:([1-9][0-9]{0,17})"), "handoff"),
 )
 
 
@@ -63,6 +71,8 @@ def encode(action: Action) -> str:
             data = f"{'t' if turn else 'c'}:{name}:{page}"
         case Rate(question, value):
             data = f"f:{'+' if value > 0 else '-'}:{question}"
+        case HandOff(question):
+            data = f"h:{question}"
     return data
 
 
@@ -89,6 +99,8 @@ def decode(data: str | bytes | None) -> Action | None:
             return ShowQuote(match.group(1))
         if kind == "example":
             return AskExample(int(match.group(1)))
+        if kind == "handoff":
+            return HandOff(int(match.group(1)))
         if kind == "rate":
             return Rate(int(match.group(2)), 1 if match.group(1) == "+" else -1)
         if kind == "catalog":

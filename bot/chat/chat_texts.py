@@ -22,6 +22,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("phienban", "Các phiên bản dữ liệu (quản trị viên)"),
     ("khoiphuc", "Khôi phục một phiên bản dữ liệu: /khoiphuc N (quản trị viên)"),
     ("xuat", "Xuất dữ liệu đang dùng thành tệp zip (quản trị viên)"),
+    ("web", "Liên kết vào trang quản trị, dùng một lần (quản trị viên)"),
 )
 
 
@@ -126,3 +127,24 @@ def console_banner(districts: str) -> str:
 
 
 GOODBYE = "Tạm biệt!"
+
+
+# ---------------------------------------------------------------- handing a question to the board
+
+HANDOFF_LABEL = "📨 Gửi câu hỏi cho cán bộ"
+
+
+def handed_off(question: str, days: float) -> str:
+    return (
+        f"Mình đã gửi câu hỏi «{question[:300]}» cho cán bộ Ban Tuyên giáo. Khi có câu trả lời, mình sẽ gửi "
+        f"lại bạn ngay tại đây. Để làm việc đó, mình giữ địa chỉ cuộc trò chuyện này cho riêng câu hỏi này, "
+        f"đến khi trả lời xong (lâu nhất {round(days)} ngày)."
+    )
+
+
+HANDOFF_AGAIN = "Câu hỏi này đã được gửi cho cán bộ rồi; khi có câu trả lời, mình sẽ gửi lại bạn tại đây."
+
+
+def board_answer(question: str, answer: str, day: str) -> str:
+    """The board's reply, as it reaches the user on their own door."""
+    return f"Trả lời của Ban Tuyên giáo ({day}) cho câu hỏi «{question[:300]}»:\n\n{answer}"

@@ -20,7 +20,7 @@ from bot.answering.answerer import Answerer
 from bot.answering.context import CONTEXT_TTL, Context
 from bot.answering.suggestions import AskExample, ShowEntry, ShowModels, ShowQuote
 from bot.chat import chat_texts, commands, feedback_words, views
-from bot.chat.actions import Rate, ShowCatalog, decode, encode
+from bot.chat.actions import HandOff, Rate, ShowCatalog, decode, encode
 from bot.chat.desk import Desk, Handler
 from bot.chat.key_values import GuardedKeyValues, KeyValueStore, MemoryKeyValues
 from bot.chat.memory import Memory
@@ -45,6 +45,7 @@ class Dialogue:
         context_ttl: float = CONTEXT_TTL,
         store: Store | None = None,
         desks: Sequence[Desk] = (),
+        handoff_doors: frozenset[str] = frozenset(),
     ):
         self.answerer = answerer
         self.admins = dict(admins or {})
@@ -54,6 +55,8 @@ class Dialogue:
             SharedRateLimiter(limiter, store.counters, store.health) if limiter and store and store.shared else limiter
         )
         self.store = store
+        # the doors that can bring a curator's later answer back to the user (they send first)
+        self.handoff_doors = handoff_doors
         # what the layers above add: their commands (the chat's own come first) and file intake
         self.desks = tuple(desks)
         self.commands: dict[str, Handler] = dict(commands.HANDLERS)
@@ -156,7 +159,29 @@ class Dialogue:
         await memory.remember(answered=rateable)  # "sai rồi" rates the latest answer, never an older one
         await memory.remember(quoted=answer.quote_of)
         reply = Reply.of(answer)
-        return reply.model_copy(update={"feedback": rateable}) if rateable is not None else reply
+        if rateable is not None:
+            return reply.model_copy(update={"feedback": rateable})
+        if asked is not None and self._may_hand_off(msg, answer):
+            return reply.model_copy(update={"handoff": asked})
+        return reply
+
+    def _may_hand_off(self, msg: Incoming, answer: Answer) -> bool:
+        """A real gap of the base (not a refusal on purpose), on a door that can bring an answer back."""
+        return msg.door in self.handoff_doors and answer.refusal is None and answer.kind in ("decline", "clarify")
+
+    async def _hand_off(self, msg: Incoming, question: int) -> Reply:
+        """The question, with the turns before it, sent to the board; the chat's address kept for it alone."""
+        assert self.store is not None
+        record = await self.store.questions.get(question)
+        if record is None or record.chat_hash != self.store.hasher.chat(msg.door, msg.chat_id):
+            return Reply.say("expired", chat_texts.EXPIRED)
+        before = await self.store.questions.before(record)
+        _, new = await self.store.handoffs.open(
+            door=msg.door, chat_id=msg.chat_id, text=record.text, before=before, question_id=question
+        )
+        if not new:
+            return Reply.say("notice", chat_texts.HANDOFF_AGAIN)
+        return Reply.say("notice", chat_texts.handed_off(record.text, self.store.retention_days))
 
     async def _record(self, msg: Incoming, text: str, answer: Answer) -> int | None:
         """The question in the store (ids hashed there); its id, which feedback refers to."""
@@ -171,6 +196,8 @@ class Dialogue:
             answered=answer.answered,
             score=answer.score,
             entry_ids=answer.entry_ids,
+            refusal=answer.refusal or (answer.kind if answer.kind in ("smalltalk", "invalid") else None),
+            version=self.answerer.version,
         )
         try:
             return await self.store.health.guard(recording, "question")
@@ -233,6 +260,8 @@ class Dialogue:
                 return views.view(kb, action)
             case Rate(question, value):
                 return await self._rate(msg, question, value)
+            case HandOff(question) if self.store is not None and msg.door in self.handoff_doors:
+                return await self._hand_off(msg, question)
         log.info("Nút đã hết hạn hoặc không hợp lệ từ %s: %r", msg.door, (msg.action or "")[:64])
         return Reply.say("expired", chat_texts.EXPIRED)
 

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, field_validator
 from bot.answering.answer import Answer, Source
 from bot.answering.suggestions import ShowQuote, Suggestion
 from bot.chat import chat_texts
-from bot.chat.actions import Action
+from bot.chat.actions import Action, HandOff
 from bot.language.folding import whole_characters
 
 ReplyKind = Literal[
@@ -112,6 +112,7 @@ class Reply(BaseModel):
     answer: Answer | None = None  # the answerer's answer, when the reply is one
     whole_quote: ShowQuote | None = None  # the quotes were cut: the whole passage, one button or word away
     feedback: int | None = None  # the recorded question this answers: users may rate it
+    handoff: int | None = None  # the recorded question the bot could not answer: the user may send it to the board
     attachment: Attachment | None = None  # a file to send with the reply (an export)
 
     @classmethod
@@ -152,6 +153,12 @@ class Reply(BaseModel):
         return tuple(out)
 
     @property
+    def handoff_choice(self) -> tuple[Choice, ...]:
+        if self.handoff is None:
+            return ()
+        return (Choice(label=chat_texts.HANDOFF_LABEL, action=HandOff(self.handoff)),)
+
+    @property
     def choices(self) -> tuple[Suggestion | Choice, ...]:
         """Everything the user can pick by number, in the order doors number them."""
-        return self.suggestions + self.page_choices
+        return self.suggestions + self.page_choices + self.handoff_choice

@@ -312,6 +312,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.add_argument("--since", type=_positive_int, metavar="DAYS", help="chỉ tính DAYS ngày gần đây")
     p.add_argument("--limit", type=_positive_int, default=20, help="số nhóm câu hỏi tối đa (mặc định 20)")
+    p.add_argument(
+        "--html", type=Path, metavar="FILE", help="ghi báo cáo tổng quan (biểu đồ, bảng số liệu) vào tệp HTML FILE"
+    )
+    p.add_argument("--days", type=int, choices=(30, 90), default=30, help="với --html: 30 hay 90 ngày (mặc định 30)")
     p.set_defaults(func=cmd_report)
     p = sub.add_parser("knowledge", help="các phiên bản dữ liệu trong DATABASE_URL: push, versions, export, rollback")
     actions = p.add_subparsers(dest="action", required=True)

@@ -109,6 +109,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     """`report`: what the bot could not answer, and how its answers were rated."""
 
     async def work(settings: Settings, store: Store, versions: KnowledgeLibrary) -> int:
+        if args.html is not None:
+            return await _write_overview(args.html, args.days, settings, store, versions)
         since = dt.datetime.now(dt.UTC) - dt.timedelta(days=args.since) if args.since else None
         groups = await store.questions.unanswered(since=since, limit=args.limit)
         feedback = await store.feedback.report(since=since)
@@ -141,6 +143,30 @@ def cmd_report(args: argparse.Namespace) -> int:
         return 0
 
     return _on_store(args, work)
+
+
+async def _write_overview(target: Path, days: int, settings: Settings, store: Store, versions: KnowledgeLibrary) -> int:
+    """`report --html FILE`: the overview of the last `days` days as one HTML page, named from the
+    newest stored version of the base (only read: the local directory is not stored here), or
+    from the knowledge directory while the store holds none."""
+    from bot.curation.overview import build_overview, charts, report_html
+    from bot.knowledge.loading import load
+
+    number = await versions.newest_number()
+    directory = await versions.checkout(number) if number is not None else Path(settings.knowledge_dir)
+    try:
+        kb = await asyncio.to_thread(load, directory)
+    except KnowledgeError as exc:
+        print_problems(directory, exc)
+        return 1
+    overview = await build_overview(store, kb, days)
+    try:
+        target.write_text(report_html(overview, charts(overview)), encoding="utf-8")
+    except OSError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(curator_texts.overview_written(str(target), days))
+    return 0
 
 
 def cmd_knowledge(args: argparse.Namespace) -> int:

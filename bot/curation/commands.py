@@ -142,7 +142,7 @@ async def upload(library: KnowledgeLibrary, core: Core, msg: Incoming) -> Reply:
     except UploadError as exc:
         return Reply.say("invalid", curator_texts.upload_refused(str(exc)))
     note = curator_texts.uploaded_note(attachment.name)
-    return await _validated_stored_served(core, library, msg, taken.directory, note, drafted=taken.drafted)
+    return await store_and_serve(core, library, msg, taken.directory, note, drafted=taken.drafted)
 
 
 @curator("phienban")
@@ -168,7 +168,7 @@ async def rollback(core: Core, msg: Incoming, args: str, library: KnowledgeLibra
         directory = await library.checkout(number)
     except (LookupError, ArchiveError):
         return Reply.say("invalid", curator_texts.no_such_version(number))
-    return await _validated_stored_served(core, library, msg, directory, curator_texts.rollback_note(number))
+    return await store_and_serve(core, library, msg, directory, curator_texts.rollback_note(number))
 
 
 @curator("xuat")
@@ -299,7 +299,7 @@ async def _changed(
         library.discard(directory)  # nothing to save
         return changed
     note, said = changed
-    return await _validated_stored_served(core, library, msg, directory, note, said)
+    return await store_and_serve(core, library, msg, directory, note, said)
 
 
 async def _change(
@@ -391,7 +391,7 @@ def _drafts_by_article(core: Core) -> dict[str, list[Located]]:
     return out
 
 
-async def _validated_stored_served(
+async def store_and_serve(
     core: Core,
     library: KnowledgeLibrary,
     msg: Incoming,

@@ -263,3 +263,104 @@ def exported(name: str) -> str:
 
 def saved_to(path: str) -> str:
     return f"Đã lưu tệp: {path}"
+
+
+# ---------------------------------------------------------------- the console (/web, /admin)
+
+CONSOLE_TITLE = "Trang quản trị"
+CONSOLE_NEEDS_URL = (
+    "Chưa biết địa chỉ của trang quản trị: hãy đặt PUBLIC_URL (địa chỉ https công khai của bot) hoặc "
+    "WEBHOOK_URL rồi khởi động lại."
+)
+
+
+def console_link(link: str, minutes: int) -> str:
+    return (
+        f"Mở liên kết này để vào trang quản trị (dùng được một lần, trong {minutes} phút):\n{link}\n"
+        "Đừng chuyển liên kết cho người khác."
+    )
+
+
+def no_such_entry(entry_id: str) -> str:
+    return f"Không có mục «{entry_id[:60]}» trong dữ liệu đang dùng (có thể vừa được cập nhật). Bạn tải lại trang nhé."
+
+
+NO_KEYWORDS = "Chưa có từ khóa nào: gõ các cách gọi khác của mục này, cách nhau bởi dấu phẩy."
+NOTHING_CHANGED = "Không có gì thay đổi."
+
+
+def keywords_already(entry_id: str) -> str:
+    return f"Mục «{entry_id}» đã có những từ khóa này."
+
+
+def keywords_note(entry_id: str, words: list[str]) -> str:
+    return f"Thêm từ khóa cho «{entry_id}» (trang quản trị): {', '.join(words)}"
+
+
+def edited_note(entry_id: str) -> str:
+    return f"Sửa bản nháp «{entry_id}» (trang quản trị)"
+
+
+# ---------------------------------------------------------------- the overview (report --html, /admin)
+
+OVERVIEW_TITLE = "Tổng quan hỏi đáp"
+CHART_QUESTIONS = "Số câu hỏi mỗi ngày, theo kênh"
+CHART_OUTCOMES = "Trả lời được, gợi ý, từ chối"
+CHART_FEEDBACK = "👍/👎 mỗi ngày"
+CHART_DISTRICTS = "Các địa phương được hỏi nhiều nhất"
+CHART_ENTRIES = "Các mục được hỏi nhiều nhất"
+OUTCOME_ANSWERED = "Trả lời được"
+OUTCOME_SUGGESTED = "Gợi ý câu gần nhất"
+OUTCOME_DECLINED = "Từ chối"
+THUMBS_UP = "👍 đúng"
+THUMBS_DOWN = "👎 sai"
+NO_DATA = "Chưa có số liệu trong khoảng thời gian này"
+DOOR_NAMES = {"telegram": "Telegram", "zalo": "Zalo", "web": "Trang web", "cli": "Dòng lệnh"}
+COLUMN_DAY = "Ngày"
+COLUMN_TOTAL = "Tổng"
+COLUMN_QUESTIONS = "Số câu hỏi"
+COLUMN_SHARE = "Tỉ lệ"
+COLUMN_DISTRICT = "Địa phương"
+COLUMN_ENTRY = "Mục"
+COLUMN_ENTRY_ID = "Mã mục"
+TABLE_OUTCOMES = "Kết quả trả lời"
+TABLE_DAYS = "Số liệu từng ngày"
+OVERVIEW_NOTE = (
+    "Chỉ tính câu hỏi: lời chào, câu không hợp lệ và lệnh không được tính. Một câu hỏi được tính cho một mục "
+    "(hay một địa phương) khi câu trả lời hoặc gợi ý dùng đến mục ấy."
+)
+
+
+def door_name(door: str) -> str:
+    return DOOR_NAMES.get(door, door)
+
+
+def overview_period(days: int, first: str, last: str) -> str:
+    return f"{days} ngày gần đây, từ {first} đến {last} (theo giờ Việt Nam)"
+
+
+def overview_totals(questions: int, up: int, down: int) -> str:
+    return f"{questions} câu hỏi · 👍 {up} · 👎 {down}"
+
+
+def share(count: int, total: int) -> str:
+    """ "62,5%": a share as Vietnamese writes it (decimal comma)."""
+    if total <= 0:
+        return "0%"
+    return f"{100 * count / total:.1f}".replace(".", ",").removesuffix(",0") + "%"
+
+
+def outcome_legend(label: str, count: int, total: int) -> str:
+    return f"{label}: {count} ({share(count, total)})"
+
+
+def passage_title(article_title: str, number: int) -> str:
+    return f"Câu {number} của bài «{article_title}»"
+
+
+def entry_gone(entry_id: str) -> str:
+    return f"{entry_id} (không còn trong dữ liệu)"
+
+
+def overview_written(path: str, days: int) -> str:
+    return f"Đã ghi báo cáo tổng quan {days} ngày vào tệp: {path}"

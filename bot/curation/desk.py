@@ -13,13 +13,19 @@ from bot.chat.commands import parse
 from bot.chat.desk import Core, Handler
 from bot.chat.messages import Incoming, Reply
 from bot.curation.commands import COMMANDS, CuratorCommand, awaited, upload
+from bot.curation.console_link import sign_in_link
 from bot.curation.library import KnowledgeLibrary
 
 
 class CuratorDesk:
-    def __init__(self, library: KnowledgeLibrary | None = None):
+    def __init__(self, library: KnowledgeLibrary | None = None, console_url: str | None = None):
         self.library = library
+        self.console_url = console_url  # where the curators' console is served (PUBLIC_URL)
         self._commands = {name: self._bound(command) for name, command in COMMANDS.items()}
+        self._commands["web"] = self._console_link
+
+    async def _console_link(self, core: Core, msg: Incoming, args: str) -> Reply:
+        return await sign_in_link(core, msg, self.console_url)
 
     def _bound(self, command: CuratorCommand) -> Handler:
         async def handler(core: Core, msg: Incoming, args: str) -> Reply:

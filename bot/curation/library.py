@@ -113,7 +113,7 @@ class KnowledgeLibrary:
     def serve(self, answerer: Answerer, number: int, snapshot: Snapshot) -> ReloadReport:
         """Version ``number``, built as ``snapshot``, served by ``answerer`` from now on."""
         report = answerer.swap(snapshot)
-        self.loaded = number
+        self.loaded = answerer.version = number
         return report
 
     async def newest_number(self) -> int | None:

@@ -19,8 +19,10 @@ from typing import Any
 
 from bot.answering.answerer import Answerer
 from bot.chat.core import Dialogue
+from bot.chat.messages import Reply
 from bot.curation.library import KnowledgeLibrary
 from bot.hosting import web, wiring
+from bot.hosting.admin_console import AdminConsole
 from bot.hosting.dispatcher import ChatDispatcher
 from bot.hosting.draining import drain
 from bot.hosting.inbox_worker import InboxWorker
@@ -77,6 +79,7 @@ class Runtime:
         self._starting: list[asyncio.Task[None]] = []
         self.failed = asyncio.Event()  # a fatal start-up error (a broken knowledge base, a refused token)
         self.inbox: InboxWorker | None = None  # with a store: updates kept until answered, shared by replicas
+        self.console = AdminConsole(settings)  # /admin, once the store and the core are up
 
     # ------------------------------------------------------------ health
 
@@ -124,9 +127,11 @@ class Runtime:
     # ------------------------------------------------------------ lifecycle
 
     async def start(self) -> None:
-        """Bind the port now (webhooks, the web chat); load and connect in the background."""
-        if self.webhook or self.settings.web_chat:
+        """Bind the port now (webhooks, the web chat, the console); load and connect in the background."""
+        if self.webhook or self.settings.web_chat or self.settings.public_url:
             routes = [route for s in self.services for route in s.routes()]
+            if self.use_store:
+                routes += self.console.routes()
             self.server = web.server(
                 web.app(routes, self.health), self.host, self.settings.port, self.settings.log_level
             )
@@ -167,6 +172,8 @@ class Runtime:
                 if use_store is not None:
                     use_store(self.store)
             self.inbox.start()
+            if self.library is not None:
+                self.console.serve(self.core, self.library, self.store, self.deliver)
             self._chores.append(asyncio.create_task(self._purge_daily()))
             self._chores.append(asyncio.create_task(self._follow_versions()))
         for service in self.services:
@@ -228,6 +235,19 @@ class Runtime:
         except Exception:
             log.exception("Không khởi động được cửa %s", service.name)
             self.failed.set()
+
+    async def deliver(self, door: str, chat_id: str, reply: Reply) -> bool:
+        """A message to a chat that sent nothing now (the board's answer): True once the door took it."""
+        for service in self.services:
+            send_to = getattr(service, "send_to", None)
+            if service.name == door and send_to is not None:
+                try:
+                    await send_to(chat_id, reply)
+                except Exception:
+                    log.exception("Không gửi được tin tới %s", door)
+                    return False
+                return True
+        return False
 
     async def wait_ready(self, timeout: float = 30.0) -> None:
         """For tests and tools: until every door is ready (or start-up failed)."""

@@ -12,6 +12,7 @@ import os
 import re
 from pathlib import Path
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -82,6 +83,9 @@ class Settings(BaseSettings):
     # messages one client address may send to the web door per window, whatever conversations it opens
     web_address_limit_messages: int = Field(default=60, ge=1)
     web_address_limit_seconds: float = Field(default=60.0, gt=0)
+    # the bot's public address, for the curators' console links (/web); WEBHOOK_URL's host when unset
+    public_url: str | None = None
+    admin_session_hours: float = Field(default=8.0, gt=0, le=24 * 7)  # a console session's lifetime
 
     @field_validator(
         "telegram_bot_token",
@@ -91,6 +95,7 @@ class Settings(BaseSettings):
         "zalo_bot_token",
         "zalo_webhook_secret",
         "database_url",
+        "public_url",
         mode="before",
     )
     @classmethod
@@ -156,7 +161,7 @@ class Settings(BaseSettings):
             return tuple(p.lower() for p in parts)
         return value
 
-    @field_validator("telegram_base_url", "webhook_url", "zalo_base_url")
+    @field_validator("telegram_base_url", "webhook_url", "zalo_base_url", "public_url")
     @classmethod
     def _http_url(cls, value: str | None) -> str | None:
         if value is not None and not re.match(r"^https?://[^\s/]+", value.strip()):
@@ -203,6 +208,16 @@ class Settings(BaseSettings):
         if self.telegram_bot_token is None:
             raise SettingsError("TELEGRAM_BOT_TOKEN: chưa đặt (lấy token từ @BotFather)")
         return self.telegram_bot_token.get_secret_value()
+
+    @property
+    def console_url(self) -> str | None:
+        """Where the curators' console is: PUBLIC_URL, or the scheme and host of WEBHOOK_URL."""
+        if self.public_url:
+            return self.public_url
+        if self.webhook_url:
+            parts = urlsplit(self.webhook_url)
+            return f"{parts.scheme}://{parts.netloc}"
+        return None
 
     @property
     def webhook_mode(self) -> bool:

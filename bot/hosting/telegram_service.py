@@ -112,6 +112,13 @@ class TelegramService(ServiceState):
     def webhook_url(self) -> str:
         return public_webhook_url(self.settings.webhook_url or "")
 
+    async def send_to(self, chat_id: str, reply: Reply) -> None:
+        """A message that answers no update (the board's answer to a handed-off question)."""
+        if self.app is None or not self.connected:
+            raise RuntimeError("Telegram chưa kết nối")
+        door: TelegramDoor = self.app.bot_data["door"]
+        await door.send_to(self.app.bot, chat_id, reply)
+
     # ------------------------------------------------------------ lifecycle
 
     async def start(self, core: Dialogue) -> None:

@@ -39,5 +39,10 @@ def dialogue(
         limiter=RateLimiter(settings.rate_limit_messages, settings.rate_limit_seconds),
         context_ttl=settings.context_minutes * 60,
         store=store,
-        desks=[CuratorDesk(library)],
+        desks=[CuratorDesk(library, console_url=settings.console_url)],
+        handoff_doors=frozenset(
+            door
+            for door, token in (("telegram", settings.telegram_bot_token), ("zalo", settings.zalo_bot_token))
+            if token is not None
+        ),
     )

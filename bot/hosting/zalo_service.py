@@ -117,6 +117,12 @@ class ZaloService(ServiceState):
     def webhook_url(self) -> str:
         return zalo_webhook_url(self.settings.webhook_url or "")
 
+    async def send_to(self, chat_id: str, reply: Reply) -> None:
+        """A message that answers no update (the board's answer to a handed-off question); raises
+        when Zalo does not take it, so that the console can say it was not delivered."""
+        for text in zalo.render(reply):
+            await self._send_one(chat_id, text)
+
     # ------------------------------------------------------------ lifecycle
 
     async def start(self, core: Dialogue) -> None:

@@ -24,6 +24,7 @@ class WrongAnswer:
     entry_ids: tuple[str, ...]  # the entries the answer was made of; () for a refusal
     count: int  # thumbs down on answers made of exactly these entries
     example: str  # the latest question that got such an answer and a thumb down
+    versions: tuple[int, ...] = ()  # the knowledge versions that gave those answers
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,18 @@ class FeedbackRepository:
                     .join(Feedback, Feedback.question_id == Question.id)
                     .where(Feedback.id == latest)
                 )
-                wrong.append(WrongAnswer(tuple(entry_ids), int(count), example or ""))
+                versions = (
+                    await session.execute(
+                        select(Question.version)
+                        .join(Feedback, Feedback.question_id == Question.id)
+                        .where(recent, Feedback.value == -1, Question.entry_ids == entry_ids)
+                        .where(Question.version.is_not(None))
+                        .distinct()
+                    )
+                ).scalars()
+                wrong.append(
+                    WrongAnswer(tuple(entry_ids), int(count), example or "", tuple(sorted(v for v in versions if v)))
+                )
             commented = (
                 select(Feedback.question_id, Question.text, Feedback.value, Feedback.comment, Feedback.created_at)
                 .join(Question, Question.id == Feedback.question_id)

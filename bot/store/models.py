@@ -103,6 +103,9 @@ class Question(Base):
     answered: Mapped[bool] = mapped_column(Boolean)
     score: Mapped[float] = mapped_column(Float)
     entry_ids: Mapped[list[str]] = mapped_column(JSONText())
+    # why an unanswered question was refused on purpose ("opinion", "instruction", "general", …), or None
+    refusal: Mapped[str | None] = mapped_column(String(32))
+    version: Mapped[int | None] = mapped_column(Integer)  # the knowledge version that answered
 
 
 class Feedback(Base):
@@ -180,3 +183,79 @@ class Counter(Base):
     window: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     count: Mapped[int] = mapped_column(Integer)
     expires_at: Mapped[float] = mapped_column(Float, index=True)
+
+
+class AdminLink(Base):
+    """A one-time sign-in link for the curators' console: its token hashed, valid a few minutes."""
+
+    __tablename__ = "admin_links"
+
+    token_hash: Mapped[str] = mapped_column(String(HASH_LENGTH), primary_key=True)
+    door: Mapped[str] = mapped_column(String(32))
+    user_hash: Mapped[str] = mapped_column(String(HASH_LENGTH))
+    created_at: Mapped[float] = mapped_column(Float)
+    expires_at: Mapped[float] = mapped_column(Float, index=True)
+    used_at: Mapped[float | None] = mapped_column(Float)
+
+
+class AdminSession(Base):
+    """A signed-in curator's browser session: its id hashed, with the CSRF token its forms carry."""
+
+    __tablename__ = "admin_sessions"
+
+    session_hash: Mapped[str] = mapped_column(String(HASH_LENGTH), primary_key=True)
+    csrf: Mapped[str] = mapped_column(String(64))
+    door: Mapped[str] = mapped_column(String(32))
+    user_hash: Mapped[str] = mapped_column(String(HASH_LENGTH))
+    created_at: Mapped[float] = mapped_column(Float)
+    expires_at: Mapped[float] = mapped_column(Float, index=True)
+
+
+class AuditEntry(Base):
+    """What a curator did in the console: who (hashed), what, when, on which version."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = ({"sqlite_autoincrement": True},)
+
+    id: Mapped[int] = mapped_column(_BigId, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    door: Mapped[str] = mapped_column(String(32))
+    user_hash: Mapped[str] = mapped_column(String(HASH_LENGTH))
+    action: Mapped[str] = mapped_column(String(64))
+    detail: Mapped[dict[str, Any]] = mapped_column(JSONText())
+    version: Mapped[int | None] = mapped_column(Integer)
+
+
+class DismissedQuestion(Base):
+    """A group of unanswered questions a curator marked "not for this bot" (by its folded wording)."""
+
+    __tablename__ = "dismissed_questions"
+
+    key_hash: Mapped[str] = mapped_column(String(HASH_LENGTH), primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    user_hash: Mapped[str] = mapped_column(String(HASH_LENGTH))
+
+
+class Handoff(Base):
+    """A question the user chose to send to the board ("Gửi câu hỏi cho cán bộ").
+
+    The one place a plain chat id is kept, and only here: the user asked for an answer on their
+    own door, and was told so. It is dropped once the answer is delivered, or when the
+    retention period ends."""
+
+    __tablename__ = "handoffs"
+    __table_args__ = (Index("ix_handoffs_open", "answered_at", "id"), {"sqlite_autoincrement": True})
+
+    id: Mapped[int] = mapped_column(_BigId, primary_key=True, autoincrement=True)
+    question_id: Mapped[int | None] = mapped_column(_BigId)
+    door: Mapped[str] = mapped_column(String(32))
+    chat_id: Mapped[str | None] = mapped_column(String(128))  # plain, until answered (see above)
+    chat_hash: Mapped[str] = mapped_column(String(HASH_LENGTH))
+    text: Mapped[str] = mapped_column(Text)
+    before: Mapped[list[str]] = mapped_column(JSONText())  # the turns before it
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    answer: Mapped[str | None] = mapped_column(Text)
+    answered_by: Mapped[str | None] = mapped_column(String(HASH_LENGTH))
+    delivered: Mapped[bool] = mapped_column(Boolean)

@@ -34,6 +34,8 @@ class QuestionRecord:
     answered: bool
     score: float
     entry_ids: tuple[str, ...]
+    refusal: str | None = None
+    version: int | None = None
 
 
 NOT_QUESTIONS = ("smalltalk", "invalid", "command", "silent", "limited", "notice")
@@ -57,6 +59,8 @@ class QuestionRepository:
         score: float = 0.0,
         entry_ids: Sequence[str] = (),
         asked_at: datetime | None = None,
+        refusal: str | None = None,
+        version: int | None = None,
     ) -> int:
         """Store one question and return its id (for feedback on its answer)."""
         door = check_label("door", door)
@@ -70,6 +74,8 @@ class QuestionRepository:
             answered=answered,
             score=float(score),
             entry_ids=[str(e) for e in entry_ids],
+            refusal=check_label("refusal", refusal) if refusal else None,
+            version=version,
         )
         async with self._sessions.begin() as session:
             session.add(row)
@@ -103,6 +109,36 @@ class QuestionRepository:
             rows = (await session.execute(query)).all()
         return group_questions((Asked(*row) for row in rows), similarity)[: max(limit, 0)]
 
+    async def not_answered(self, *, since: datetime | None = None, limit: int = 5000) -> list[QuestionRecord]:
+        """The questions not answered (newest first), with every field: for the console, which
+        groups them, folds the intended refusals away and shows the turns before each."""
+        query = select(Question).where(or_(Question.answered.is_(False), Question.kind == DECLINED_KIND))
+        query = query.where(Question.kind.not_in(("command", "silent", "limited", "notice")))
+        if since is not None:
+            query = query.where(Question.asked_at >= since)
+        query = query.order_by(Question.id.desc()).limit(limit)
+        async with self._sessions() as session:
+            return [_record(r) for r in (await session.execute(query)).scalars().all()]
+
+    async def before(self, question: QuestionRecord, *, turns: int = 3, within_seconds: float = 1800) -> list[str]:
+        """What the same chat asked just before `question` (oldest first), within the context's lifetime."""
+        if question.chat_hash is None:
+            return []
+        query = (
+            select(Question.text)
+            .where(
+                Question.chat_hash == question.chat_hash,
+                Question.door == question.door,
+                Question.id < question.id,
+                Question.asked_at >= question.asked_at - timedelta(seconds=within_seconds),
+            )
+            .order_by(Question.id.desc())
+            .limit(turns)
+        )
+        async with self._sessions() as session:
+            rows = (await session.execute(query)).scalars().all()
+        return list(reversed(rows))
+
     async def count(self) -> int:
         async with self._sessions() as session:
             return int(await session.scalar(select(func.count()).select_from(Question)) or 0)
@@ -134,4 +170,6 @@ def _record(row: Question) -> QuestionRecord:
         answered=row.answered,
         score=row.score,
         entry_ids=tuple(row.entry_ids),
+        refusal=row.refusal,
+        version=row.version,
     )

@@ -11,10 +11,14 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.store import migrate
 from bot.store.archive import DEFAULT_LIMITS, ArchiveLimits
+from bot.store.audit import AuditRepository
 from bot.store.clock import Clock, system_clock
+from bot.store.console_access import ConsoleAccessRepository
 from bot.store.counters import CounterRepository
 from bot.store.database import create_engine, enable_wal, session_factory
+from bot.store.dismissed import DismissedRepository
 from bot.store.feedback import FeedbackRepository
+from bot.store.handoffs import HandoffRepository
 from bot.store.hashing import IdHasher, load_key
 from bot.store.health import StoreHealth
 from bot.store.inbox import InboxRepository
@@ -22,6 +26,7 @@ from bot.store.key_values import KeyValueRepository
 from bot.store.knowledge_versions import KnowledgeVersionRepository
 from bot.store.questions import QuestionRepository
 from bot.store.retention import DEFAULT_RETENTION_DAYS
+from bot.store.statistics import StatisticsRepository
 from bot.store.url import database_url, describe
 
 
@@ -50,6 +55,11 @@ class Store:
         self.inbox = InboxRepository(sessions, hasher, clock)
         self.health = StoreHealth()
         self.counters = CounterRepository(sessions, hasher, clock)
+        self.console = ConsoleAccessRepository(sessions, hasher, clock)
+        self.audit = AuditRepository(sessions, hasher, clock)
+        self.dismissed = DismissedRepository(sessions, hasher, clock)
+        self.handoffs = HandoffRepository(sessions, hasher, clock)
+        self.statistics = StatisticsRepository(sessions, hasher, clock)
 
     @classmethod
     async def open(
@@ -88,7 +98,9 @@ class Store:
     async def purge_questions(self, older_than_days: float | None = None) -> int:
         """Delete questions (and the feedback on them) older than
         ``older_than_days``, by default the retention period; return how many questions."""
-        return await self.questions.purge(self.retention_days if older_than_days is None else older_than_days)
+        days = self.retention_days if older_than_days is None else older_than_days
+        await self.handoffs.purge(days)
+        return await self.questions.purge(days)
 
     async def close(self) -> None:
         await self.engine.dispose()

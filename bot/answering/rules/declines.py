@@ -75,12 +75,17 @@ def decline_not_a_question(turn: Turn) -> Answer | None:
     kb = turn.snapshot.kb
     uses = turn.snapshot.analyzer.cue_uses
     if _asks(toks, lexicon.INSTRUCTION_PHRASES, uses):
-        return not_answered("decline", answer_texts.NOT_INSTRUCTIONS, catalog.example_suggestions(kb))
+        return not_answered(
+            "decline", answer_texts.NOT_INSTRUCTIONS, catalog.example_suggestions(kb), refusal="instruction"
+        )
     if _asks(toks, _opinion_cues(toks), uses):
-        return not_answered("decline", answer_texts.NO_OPINIONS, catalog.example_suggestions(kb))
+        return not_answered("decline", answer_texts.NO_OPINIONS, catalog.example_suggestions(kb), refusal="opinion")
     if has(toks, lexicon.GENERAL_KNOWLEDGE_PHRASES) or _asks_for_a_definition(turn):
         return not_answered(
-            "decline", answer_texts.not_general_knowledge(catalog.districts_line(kb)), catalog.example_suggestions(kb)
+            "decline",
+            answer_texts.not_general_knowledge(catalog.districts_line(kb)),
+            catalog.example_suggestions(kb),
+            refusal="general",
         )
     return None
 

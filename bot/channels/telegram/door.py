@@ -13,7 +13,7 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from telegram import BotCommand, InputFile, LinkPreviewOptions, Message, MessageEntity, Update
+from telegram import Bot, BotCommand, InputFile, LinkPreviewOptions, Message, MessageEntity, Update
 from telegram.constants import ChatAction, ChatType, ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import (
@@ -163,6 +163,18 @@ class TelegramDoor:
         if reply.attachment is not None:
             await update.get_bot().send_document(
                 chat.id, InputFile(reply.attachment.data, filename=reply.attachment.name)
+            )
+
+    async def send_to(self, bot: Bot, chat_id: str, reply: Reply) -> None:
+        """A reply that answers no update (the board's later answer): the same messages and buttons."""
+        messages, keyboard = render(reply)
+        for i, text in enumerate(messages):
+            await bot.send_message(
+                int(chat_id),
+                text,
+                parse_mode=ParseMode.HTML,
+                reply_markup=keyboard if i == len(messages) - 1 else None,
+                link_preview_options=NO_PREVIEW,
             )
 
     async def edit(self, message: Message, reply: Reply) -> None:

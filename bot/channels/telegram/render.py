@@ -15,7 +15,7 @@ from bot.answering import answer_texts
 from bot.answering.answer import sources_text
 from bot.answering.suggestions import Suggestion
 from bot.chat import chat_texts
-from bot.chat.actions import Rate, encode, fits_button
+from bot.chat.actions import HandOff, Rate, encode, fits_button
 from bot.chat.messages import Reply
 
 MAX_MESSAGE = 4096  # Telegram's limit for a message's text
@@ -166,6 +166,8 @@ def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
                 InlineKeyboardButton(chat_texts.FEEDBACK_BAD_LABEL, callback_data=encode(Rate(reply.feedback, -1))),
             ]
         )
+    if reply.handoff is not None:  # the bot could not answer: a person may
+        rows.append([InlineKeyboardButton(chat_texts.HANDOFF_LABEL, callback_data=encode(HandOff(reply.handoff)))])
     return InlineKeyboardMarkup(rows) if rows else None
 
 

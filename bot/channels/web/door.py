@@ -67,7 +67,9 @@ def render(reply: Reply) -> dict[str, Any]:
         "whole_quotes": list(whole),
         "sources": [_source(s) for s in reply.sources],
         "suggestions_heading": reply.suggestions_heading,
-        "suggestions": [{"label": s.label, "action": encode(s.action)} for s in reply.suggestions],
+        "suggestions": [
+            {"label": s.label, "action": encode(s.action)} for s in reply.suggestions + reply.handoff_choice
+        ],
         "pages": None,
         "feedback": None,
     }

@@ -1,0 +1,246 @@
+"""What the curators' console shows and does, apart from how it is drawn.
+
+The console is a curators' door: its changes go through the same paths as the chat's curator
+commands (/duyet, /khoiphuc), or, for what no command does (keywords added to an entry, a
+draft's fields edited), through a working copy of the newest version that is validated whole,
+stored as the next version and served, exactly as those commands do.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from bot.chat.desk import Core
+from bot.chat.messages import Incoming, Reply
+from bot.curation import curator_texts
+from bot.curation.commands import COMMANDS, store_and_serve
+from bot.curation.drafting.flags import flag_entries
+from bot.curation.drafting.writer import yaml_round_trip
+from bot.curation.library import KnowledgeLibrary
+from bot.knowledge.changes import ReloadReport, diff
+from bot.knowledge.loading import load
+from bot.knowledge.schema import KnowledgeBase, Located
+from bot.store import Store
+from bot.store.console_access import Curator
+from bot.store.dismissed import wording_key
+from bot.store.grouping import Asked, group_questions
+from bot.store.questions import QuestionRecord
+
+REFUSAL_KINDS = ("smalltalk", "invalid")  # answered by the bot's own small talk or bad-input replies
+EDITABLE = ("title", "answer", "quote", "org", "period", "note", "value", "counts", "name", "role")
+
+
+def curator_message(curator: Curator, text: str = "") -> Incoming:
+    """The console's curator as the core's message: an admin on the door they signed in from."""
+    return Incoming(
+        door=curator.door, chat_id="console", user_id=f"console-{curator.user_hash[:16]}", text=text, is_admin=True
+    )
+
+
+# ---------------------------------------------------------------- not answered
+
+
+@dataclass(frozen=True)
+class Asking:
+    question: QuestionRecord
+    before: tuple[str, ...]  # the turns before it, oldest first
+
+
+@dataclass(frozen=True)
+class GapGroup:
+    text: str
+    count: int
+    users: int
+    variants: tuple[str, ...]
+    last_asked: datetime
+    refusal: str | None  # why it was refused on purpose; None for a real gap of the base
+    askings: tuple[Asking, ...] = field(default=())
+
+
+async def unanswered_groups(store: Store, days: int = 30, shown: int = 5) -> tuple[list[GapGroup], list[GapGroup]]:
+    """(the real gaps, the intended refusals), near-duplicates grouped, most asked first; groups
+    marked "not for this bot" left out. Each group keeps its latest `shown` questions, each with
+    the turns before it."""
+    since = datetime.now(UTC) - timedelta(days=days)
+    rows = await store.questions.not_answered(since=since)
+    dismissed = await store.dismissed.keys()
+    rows = [r for r in rows if wording_key(r.text) not in dismissed]
+    out: tuple[list[GapGroup], list[GapGroup]] = ([], [])
+    for refused in (False, True):
+        chosen = [r for r in rows if _refused(r) is not None] if refused else [r for r in rows if _refused(r) is None]
+        groups = group_questions(Asked(r.text, r.asked_at, r.user_hash) for r in chosen)
+        for group in groups:
+            members = [r for r in chosen if r.text in group.variants][:shown]
+            askings = tuple([Asking(r, tuple(await store.questions.before(r))) for r in members])
+            reason = _refused(members[0]) if members else None
+            out[refused].append(
+                GapGroup(group.text, group.count, group.users, group.variants, group.last_asked, reason, askings)
+            )
+    return out
+
+
+def _refused(question: QuestionRecord) -> str | None:
+    if question.refusal:
+        return question.refusal
+    return question.kind if question.kind in REFUSAL_KINDS else None
+
+
+# ---------------------------------------------------------------- changes through a working copy
+
+
+def _facts_file(directory: Path, kb: KnowledgeBase, located: Located) -> Path:
+    """The entry's facts file in the working copy (the base names it under its own directory)."""
+    path = Path(located.file)
+    try:
+        return directory / path.resolve().relative_to(kb.directory.resolve())
+    except ValueError:
+        return directory / "facts" / path.name
+
+
+def _entry_in(data: Any, entry_id: str) -> Any:
+    for entry in data.get("entries") or []:
+        if entry.get("id") == entry_id:
+            return entry
+    return None
+
+
+async def _edited(
+    core: Core, library: KnowledgeLibrary, curator: Curator, located: Located, change: Any, note: str
+) -> Reply:
+    directory = await library.working_copy()
+    path = _facts_file(directory, core.answerer.kb, located)
+    if not path.is_file():
+        library.discard(directory)
+        return Reply.say("invalid", curator_texts.no_such_entry(located.id))
+    yaml = yaml_round_trip()
+    data = yaml.load(path.read_text(encoding="utf-8"))
+    entry = _entry_in(data, located.id)
+    if entry is None:
+        library.discard(directory)
+        return Reply.say("invalid", curator_texts.no_such_entry(located.id))
+    problem = change(entry)
+    if problem is not None:
+        library.discard(directory)
+        return Reply.say("invalid", problem)
+    with path.open("w", encoding="utf-8") as out:
+        yaml.dump(data, out)
+    return await store_and_serve(core, library, curator_message(curator), directory, note)
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in (" ".join(p.split()) for p in re.split(r"[,;\n]", text)) if w][:20]
+
+
+async def add_keywords(core: Core, library: KnowledgeLibrary, curator: Curator, entry_id: str, text: str) -> Reply:
+    """The words (comma-separated) added to an entry's keywords, as a new version."""
+    located = core.answerer.kb.by_id.get(entry_id)
+    if located is None:
+        return Reply.say("invalid", curator_texts.no_such_entry(entry_id))
+    words = [w for w in _words(text) if len(w) <= 200]
+    if not words:
+        return Reply.say("invalid", curator_texts.NO_KEYWORDS)
+
+    def change(entry: Any) -> str | None:
+        have = list(entry.get("keywords") or [])
+        new = [w for w in words if w.lower() not in {h.lower() for h in have}]
+        if not new:
+            return curator_texts.keywords_already(entry_id)
+        entry["keywords"] = have + new
+        return None
+
+    return await _edited(core, library, curator, located, change, curator_texts.keywords_note(entry_id, words))
+
+
+async def edit_draft(
+    core: Core, library: KnowledgeLibrary, curator: Curator, entry_id: str, fields: Mapping[str, str]
+) -> Reply:
+    """A draft's fields changed (it stays a draft), as a new version: what accepting it then serves."""
+    located = next((d for d in core.answerer.kb.drafts if d.id == entry_id), None)
+    if located is None:
+        return Reply.say("invalid", curator_texts.no_such_entry(entry_id))
+
+    def change(entry: Any) -> str | None:
+        changed = False
+        for name, value in fields.items():
+            value = " ".join(value.split()) if name != "quote" else value.strip()
+            if name in EDITABLE and name in entry and value and value != str(entry[name]):
+                entry[name] = value
+                changed = True
+        return None if changed else curator_texts.NOTHING_CHANGED
+
+    return await _edited(core, library, curator, located, change, curator_texts.edited_note(entry_id))
+
+
+async def review(
+    core: Core, library: KnowledgeLibrary, curator: Curator, article: str, ids: Sequence[str], accept: bool
+) -> Reply:
+    """Drafts accepted (or rejected) exactly as /duyet does: validated whole, stored, served."""
+    args = f"{article} {','.join(ids)}" if accept else f"{article} bo {','.join(ids)}"
+    return await COMMANDS["duyet"](library, core, curator_message(curator), args)
+
+
+async def rollback(core: Core, library: KnowledgeLibrary, curator: Curator, number: int) -> Reply:
+    return await COMMANDS["khoiphuc"](library, core, curator_message(curator), str(number))
+
+
+# ---------------------------------------------------------------- drafts beside their article
+
+
+@dataclass(frozen=True)
+class Segment:
+    text: str
+    drafts: tuple[str, ...]  # the drafts whose quote this piece of the article is
+
+
+@dataclass(frozen=True)
+class DraftView:
+    located: Located
+    flags: tuple[str, ...]
+    found: bool  # its quote was found in the article
+
+
+def article_with_drafts(kb: KnowledgeBase, article_id: str) -> tuple[list[Segment], list[DraftView]]:
+    """The article's text cut where draft quotes begin and end, and the drafts in their order."""
+    drafts = [d for d in kb.drafts if d.article.id == article_id]
+    article = kb.draft_articles.get(article_id) or kb.articles.get(article_id)
+    text = article.text if article is not None else ""
+    flags = flag_entries([d.entry for d in drafts], text) if drafts else {}
+    spans: list[tuple[int, int, str]] = []
+    found: dict[str, bool] = {}
+    for located in drafts:
+        pieces = [p.strip(" .,;:") for p in located.entry.quote.split("…")]
+        hits = [(i, i + len(p)) for p in pieces if len(p) >= 8 and (i := text.find(p)) >= 0]
+        found[located.id] = bool(hits)
+        spans.extend((a, b, located.id) for a, b in hits)
+    cuts = sorted({0, len(text), *(a for a, _, _ in spans), *(b for _, b, _ in spans)})
+    segments = [
+        Segment(text[a:b], tuple(sorted({d for s, e, d in spans if s <= a and b <= e})))
+        for a, b in itertools.pairwise(cuts)
+        if b > a
+    ]
+    views = [DraftView(d, tuple(flags.get(d.id, ())), found[d.id]) for d in drafts]
+    return segments, views
+
+
+def articles_with_drafts(kb: KnowledgeBase) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for located in kb.drafts:
+        out[located.article.id] = out.get(located.article.id, 0) + 1
+    return out
+
+
+# ---------------------------------------------------------------- versions
+
+
+async def version_diff(library: KnowledgeLibrary, older: int, newer: int) -> ReloadReport:
+    """What changed from version `older` to `newer`: entries and articles added, removed, changed."""
+    a, b = await library.checkout(older), await library.checkout(newer)
+    old_kb, new_kb = await asyncio.gather(asyncio.to_thread(load, a), asyncio.to_thread(load, b))
+    return diff(old_kb, new_kb)

@@ -182,14 +182,12 @@ def _quantity_misfit(index: Index, q: Query, doc: Doc, count: bool, unit: bool) 
         return None
     target = counted_words(q)
     counts = getattr(entry, "counts", None)
-    if count and target and counts:
-        # a curator's keywords are other names of what the entry counts ("nhà ĐĐK")
-        named = [w for keyword in entry.keywords for w in head_words(index, keyword)]
+    if count and target and counts and not _named_by_keyword(index, target, head_words(index, counts), entry.keywords):
         if not _same_thing(
-            index, target, [*head_words(index, counts), *head_words(index, getattr(entry, "value", "")), *named]
+            index, target, [*head_words(index, counts), *head_words(index, getattr(entry, "value", ""))]
         ):
             return Misfit("count", " ".join(target[:2]))
-        said = set(expand(tokens(entry_text(doc.located) + " " + " ".join(entry.keywords))))
+        said = set(expand(tokens(entry_text(doc.located))))
         said |= _said_by_synonym(index, q.target, said)
         uncounted = [w for w in target if len(w) > 1 and _telling(index, w) and not _says(index, w, said)]
         if uncounted:
@@ -267,6 +265,18 @@ def head_words(index: Index, counts: str) -> list[str]:
     skip = lexicon.STOPWORDS | lexicon.CLASSIFIERS
     words = [t for t in index.places.strip(expand(tokens(counts))) if t not in skip and not t[:1].isdigit()]
     return words[:HEAD_WORDS]
+
+
+def _named_by_keyword(index: Index, asked: Sequence[str], counted: Sequence[str], keywords: Sequence[str]) -> bool:
+    """A curator's keyword names what the entry counts in the question's words: it begins with
+    the noun the entry counts and holds every counted word of the question ("nhà ĐĐK" for
+    "bao nhiêu nhà ddk", where the entry counts "căn nhà Đại đoàn kết"; not "nhà cho hộ nghèo"
+    for "bao nhiêu hộ nghèo", nor a model's name, "gạo tình thương", for an entry counting members)."""
+    for keyword in keywords:
+        head = head_words(index, keyword)
+        if head and counted and head[0] == counted[0] == asked[0] and set(asked) <= set(head):
+            return True
+    return False
 
 
 def _same_thing(index: Index, asked: Sequence[str], head: Sequence[str]) -> bool:

@@ -128,3 +128,7 @@ SHORT_QUOTE_MIN = 40  # …widened by its neighbours until it has this many char
 NUMBER_REACH = 3
 # a base with more articles than this has its sentences indexed after it is ready, in a thread
 PASSAGES_AT_ONCE_ARTICLES = 200
+
+# the curators' console: a sentence of an article "holds" the board's answer to a handed-off question
+# when it has every number of the answer and this share of its word pairs (then it can become an entry)
+BOARD_ANSWER_SUPPORT = 0.5

@@ -17,6 +17,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from bot.answering import tuning
 from bot.chat.desk import Core
 from bot.chat.messages import Incoming, Reply
 from bot.curation import curator_texts
@@ -27,6 +28,9 @@ from bot.curation.library import KnowledgeLibrary
 from bot.knowledge.changes import ReloadReport, diff
 from bot.knowledge.loading import load
 from bot.knowledge.schema import KnowledgeBase, Located
+from bot.language import lexicon
+from bot.language.folding import numbers, tokens
+from bot.language.sentences import paragraphs
 from bot.store import Store
 from bot.store.console_access import Curator
 from bot.store.dismissed import wording_key
@@ -244,3 +248,38 @@ async def version_diff(library: KnowledgeLibrary, older: int, newer: int) -> Rel
     a, b = await library.checkout(older), await library.checkout(newer)
     old_kb, new_kb = await asyncio.gather(asyncio.to_thread(load, a), asyncio.to_thread(load, b))
     return diff(old_kb, new_kb)
+
+
+# ---------------------------------------------------------------- the board's answer, as an entry
+
+
+@dataclass(frozen=True)
+class Support:
+    article_id: str
+    title: str
+    sentence: str
+
+
+def supporting_sentences(kb: KnowledgeBase, answer: str, limit: int = 3) -> list[Support]:
+    """The articles' sentences that hold the board's answer (every number of it, and most of its
+    word pairs: Vietnamese words are mostly two syllables): where one does, the answer can become
+    an entry quoting it."""
+    wanted = _pairs(tokens(answer))
+    figures = set(numbers(answer))
+    if len(wanted) < 3:
+        return []
+    found: list[tuple[float, Support]] = []
+    for article in kb.articles.values():
+        for paragraph in paragraphs(article.text):
+            for sentence in paragraph.sentences:
+                if figures and not figures <= set(numbers(sentence.text)):
+                    continue
+                share = len(wanted & _pairs(tokens(sentence.text))) / len(wanted)
+                if share >= tuning.BOARD_ANSWER_SUPPORT:
+                    found.append((share, Support(article.id, article.title, sentence.text)))
+    found.sort(key=lambda pair: -pair[0])
+    return [support for _, support in found[:limit]]
+
+
+def _pairs(toks: Sequence[str]) -> set[tuple[str, str]]:
+    return {(a, b) for a, b in itertools.pairwise(toks) if not (a in lexicon.STOPWORDS and b in lexicon.STOPWORDS)}

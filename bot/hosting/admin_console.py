@@ -411,7 +411,13 @@ class AdminConsole:
         if delivered:
             await self.parts.store.handoffs.delivered(handoff.id)
         await self._audit_record(session, "handoff-answer", handoff=handoff.id, door=handoff.door, delivered=delivered)
-        return self._back("/admin/hoi-can-bo", admin_texts.delivered(handoff.door, delivered))
+        assert self.parts.core is not None
+        supports = console_work.supporting_sentences(self.parts.core.answerer.kb, text)
+        said = [
+            admin_texts.delivered(handoff.door, delivered),
+            *(admin_texts.as_entry(s.title, s.sentence, s.article_id) for s in supports),
+        ]
+        return self._back("/admin/hoi-can-bo", "\n\n".join(said))
 
     # ------------------------------------------------------------ the audit log
 

@@ -31,6 +31,13 @@ NO_ANSWER = "Chưa có câu trả lời."
 ANSWERED_ALREADY = "Câu hỏi này đã được trả lời rồi."
 
 
+def as_entry(title: str, sentence: str, article_id: str) -> str:
+    return (
+        f"Bài «{title}» có câu này: «{sentence[:400]}». Để bot tự trả lời lần sau, hãy viết thành mục: "
+        f"mở /admin/bai/{article_id}"
+    )
+
+
 def delivered(door: str, done: bool) -> str:
     if done:
         return f"Đã gửi câu trả lời tới người hỏi qua {door}."

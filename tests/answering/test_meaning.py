@@ -3,11 +3,14 @@ it asks is never given as the answer; the reply says what the article does give 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.answering.answerer import Answerer
 from bot.answering.fit import number_units, years_of
 from bot.language.folding import fold
+from tests.conftest import KNOWLEDGE
 
 
 def test_years_of_a_text_include_those_inside_a_range() -> None:
@@ -69,3 +72,19 @@ def test_a_cue_word_inside_the_subject_is_not_a_cue(answerer: Answerer) -> None:
     # the cue used as one is still declined
     assert not answerer.ask("bạn đánh giá mô hình nào hay nhất").answered
     assert not answerer.ask("kể chuyện cười đi").answered
+
+
+def test_a_curators_keyword_names_what_an_entry_counts(kb_dir: Path) -> None:
+    """A keyword that begins with the counted noun ("nhà ĐĐK") lets the entry answer a count in
+    those words; the other words of a keyword ("nhà cho hộ nghèo") do not make it count them."""
+    facts = kb_dir / "facts" / "bu-dop.yaml"
+    text = facts.read_text(encoding="utf-8")
+    start = text.index("id: bd-mttq-nha-dai-doan-ket")
+    at = text.index("keywords: [", start) + len("keywords: [")
+    facts.write_text(text[:at] + "nhà ĐĐK, " + text[at:], encoding="utf-8")
+    before = Answerer.from_directory(KNOWLEDGE).ask("bu dop xay bao nhieu nha ddk")
+    assert not before.answered
+    answerer = Answerer.from_directory(kb_dir)
+    answer = answerer.ask("bu dop xay bao nhieu nha ddk")
+    assert answer.answered and answer.entry_ids[0] == "bd-mttq-nha-dai-doan-ket" and "176" in answer.body
+    assert not answerer.ask("bù đốp hiện có bao nhiêu hộ nghèo").answered

@@ -314,3 +314,32 @@ async def test_two_replicas_on_one_postgresql_serve_one_conversation(
         ]
         # five from this address in all, whichever replica counted (each alone has seen at most four)
         assert statuses == [200, 200, 429, 429]
+
+
+async def test_the_console_session_holds_on_every_replica(
+    postgres_server: Any, monkeypatch: pytest.MonkeyPatch, http: httpx.AsyncClient
+) -> None:
+    """Signed in on one replica, the curator's next page and change are served by the other."""
+    monkeypatch.setenv("DATABASE_URL", postgres_server.new_database())
+    async with (
+        serving(web_settings(free_port(), [])) as one,
+        serving(web_settings(free_port(), [])) as two,
+    ):
+        assert one.runtime.store is not None and two.runtime.store is not None
+        curator = one.runtime.store.console.curator("telegram", 5)
+        token = await one.runtime.store.console.new_link(curator, 600)
+        signed = await http.post(one.url + "/admin/vao", data={"t": token})
+        assert signed.status_code == 303 and signed.headers["location"] == "/admin"
+        cookie = signed.cookies.get("bot_admin")
+        assert cookie
+        other = httpx.AsyncClient(trust_env=False, headers={"Cookie": f"bot_admin={cookie}"})  # another browser tab
+        page = await other.get(two.url + "/admin/chua-tra-loi")
+        assert page.status_code == 200 and "default-src 'none'" in page.headers["content-security-policy"]
+        csrf = page.text.split('name="csrf" value="', 1)[1].split('"', 1)[0]
+        done = await other.post(two.url + "/admin/bo-qua", data={"csrf": csrf, "text": "thời tiết"})
+        await other.aclose()
+        assert done.status_code == 303
+        actions = [a.action for a in await one.runtime.store.audit.recent()]
+        assert actions[:2] == ["not-for-this-bot", "sign-in"]
+        # the link was used on the first replica: the second refuses it
+        assert (await http.post(two.url + "/admin/vao", data={"t": token})).status_code == 403

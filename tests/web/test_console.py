@@ -231,6 +231,17 @@ async def test_a_draft_is_reviewed_beside_its_article_and_accepted(
     quote = (await first.locator("blockquote").inner_text()).split("…")[0].strip(" .,;:")
     assert any(quote[:20] in t for t in await marks.all_inner_texts())
     await page.screenshot(path=str(artifacts / "console-draft.png"), full_page=False)
+    # the curator rewrites what users will read, then accepts the draft as edited
+    await first.locator("summary").click()
+    answer_box = first.locator("textarea[name=answer]")
+    edited = (await answer_box.input_value()).rstrip(".") + " (theo bài viết)."
+    await answer_box.fill(edited)
+    await first.get_by_role("button", name="Lưu bản nháp").click()
+    await page.wait_for_url(re.compile(rf"/admin/nhap/{article}"))
+    assert "phiên bản" in await page.locator(".said").inner_text()
+    still_draft = next(d for d in core.answerer.kb.drafts if d.id == entry_id)
+    assert still_draft.entry.answer == edited
+    first = page.locator(f"article.draft[id='{entry_id}']")
     for box in await page.locator("input[name=entry][form=review]").all():
         await box.uncheck()
     await first.locator("input[name=entry][form=review]").check()
@@ -238,6 +249,7 @@ async def test_a_draft_is_reviewed_beside_its_article_and_accepted(
     await page.wait_for_load_state()
     assert entry_id in core.answerer.kb.by_id
     assert entry_id not in {d.id for d in core.answerer.kb.drafts}
+    assert core.answerer.kb.by_id[entry_id].entry.answer == edited  # served as the curator wrote it
 
 
 async def test_a_version_is_rolled_back(browser: Any, hosted: tuple[Served, FakeTelegram, FakeZalo]) -> None:

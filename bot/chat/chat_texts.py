@@ -142,6 +142,7 @@ def handed_off(question: str, days: float) -> str:
     )
 
 
+HANDOFF_ANSWERED = "Cán bộ đã trả lời câu hỏi này rồi (xem tin nhắn «Trả lời của Ban Tuyên giáo» ở trên)."
 HANDOFF_AGAIN = "Câu hỏi này đã được gửi cho cán bộ rồi; khi có câu trả lời, mình sẽ gửi lại bạn tại đây."
 
 

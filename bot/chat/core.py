@@ -176,11 +176,13 @@ class Dialogue:
         if record is None or record.chat_hash != self.store.hasher.chat(msg.door, msg.chat_id):
             return Reply.say("expired", chat_texts.EXPIRED)
         before = await self.store.questions.before(record)
-        _, new = await self.store.handoffs.open(
+        handoff, new = await self.store.handoffs.open(
             door=msg.door, chat_id=msg.chat_id, text=record.text, before=before, question_id=question
         )
         if not new:
-            return Reply.say("notice", chat_texts.HANDOFF_AGAIN)
+            earlier = await self.store.handoffs.get(handoff)
+            done = earlier is not None and earlier.delivered
+            return Reply.say("notice", chat_texts.HANDOFF_ANSWERED if done else chat_texts.HANDOFF_AGAIN)
         return Reply.say("notice", chat_texts.handed_off(record.text, self.store.retention_days))
 
     async def _record(self, msg: Incoming, text: str, answer: Answer) -> int | None:

@@ -23,7 +23,7 @@ from bot.chat.messages import Attachment, Incoming, Reply
 from bot.curation import curator_texts
 from bot.curation.drafting.flags import flag_entries
 from bot.curation.drafting.review import to_fill, waiting_for_review
-from bot.curation.library import DraftedPage, KnowledgeLibrary, UploadError, relative_problems
+from bot.curation.library import ChangedMeanwhile, DraftedPage, KnowledgeLibrary, UploadError, relative_problems
 from bot.curation.reports import failure_lines, report_lines
 from bot.knowledge.loading import load
 from bot.knowledge.problems import KnowledgeError, Problem
@@ -408,6 +408,8 @@ async def store_and_serve(
     except KnowledgeError as exc:
         title, lines = failure_lines(exc)
         return Reply.say("command", "\n".join(lines), title=title)
+    except ChangedMeanwhile:
+        return Reply.say("invalid", curator_texts.CHANGED_MEANWHILE)
     number = info.number
     report = library.serve(core.answerer, number, snapshot)
     log.info("Phiên bản dữ liệu %d đang được dùng: %s", number, report)

@@ -22,6 +22,8 @@ async def sign_in_link(core: Core, msg: Incoming, base_url: str | None) -> Reply
     if not core.is_admin(msg):
         log.warning("Từ chối /web của người dùng %s:%s (không phải quản trị viên)", msg.door, msg.user_id)
         return Reply.say("refused", curator_texts.ADMINS_ONLY)
+    if msg.is_group:  # whoever presses a link seen by a whole group would be signed in as this admin
+        return Reply.say("invalid", curator_texts.CONSOLE_PRIVATE_ONLY)
     if core.store is None:
         return Reply.say("invalid", curator_texts.NO_STORE)
     if not base_url:

@@ -171,6 +171,8 @@ async def edit_draft(
         return Reply.say("invalid", curator_texts.no_such_entry(entry_id))
 
     def change(entry: Any) -> str | None:
+        if entry.get("draft") is not True:  # accepted meanwhile (another replica, a push): not edited unreviewed
+            return curator_texts.no_such_entry(entry_id)
         changed = False
         for name, value in fields.items():
             value = " ".join(value.split()) if name != "quote" else value.strip()
@@ -183,11 +185,24 @@ async def edit_draft(
 
 
 async def review(
-    core: Core, library: KnowledgeLibrary, curator: Curator, article: str, ids: Sequence[str], accept: bool
+    core: Core,
+    library: KnowledgeLibrary,
+    curator: Curator,
+    article: str,
+    ids: Sequence[str],
+    accept: bool,
+    force: bool = False,
 ) -> Reply:
-    """Drafts accepted (or rejected) exactly as /duyet does: validated whole, stored, served."""
-    args = f"{article} {','.join(ids)}" if accept else f"{article} bo {','.join(ids)}"
-    return await COMMANDS["duyet"](library, core, curator_message(curator), args)
+    """Drafts accepted (flagged ones only with `force`) or rejected exactly as /duyet does:
+    validated whole, stored, served. Only the article's own drafts are taken."""
+    drafts = {d.id for d in core.answerer.kb.drafts if d.article.id == article}
+    unknown = [i for i in ids if i not in drafts]
+    if unknown or not ids:
+        return Reply.say("invalid", curator_texts.no_such_entry(", ".join(unknown)[:200]))
+    if not accept:
+        return await COMMANDS["duyet"](library, core, curator_message(curator), f"{article} bo {','.join(ids)}")
+    forced = " force" if force else ""
+    return await COMMANDS["duyet"](library, core, curator_message(curator), f"{article} {','.join(ids)}{forced}")
 
 
 async def rollback(core: Core, library: KnowledgeLibrary, curator: Curator, number: int) -> Reply:

@@ -364,3 +364,12 @@ def entry_gone(entry_id: str) -> str:
 
 def overview_written(path: str, days: int) -> str:
     return f"Đã ghi báo cáo tổng quan {days} ngày vào tệp: {path}"
+
+
+CHANGED_MEANWHILE = (
+    "Dữ liệu vừa được thay đổi (bởi người khác, hoặc ở một máy chủ khác) trong lúc bạn sửa, nên thay đổi "
+    "của bạn chưa được lưu, để không xoá mất thay đổi kia. Bạn tải lại rồi làm lại nhé."
+)
+CONSOLE_PRIVATE_ONLY = (
+    "Liên kết vào trang quản trị chỉ gửi trong trò chuyện riêng với bot: hãy nhắn /web riêng cho bot."
+)

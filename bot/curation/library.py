@@ -25,7 +25,7 @@ from bot.answering.snapshot import Snapshot
 from bot.knowledge.problems import KnowledgeError, Problem
 from bot.store import Store
 from bot.store.archive import ArchiveError, unpack, zip_directory
-from bot.store.knowledge_versions import VersionInfo
+from bot.store.knowledge_versions import VersionConflict, VersionInfo
 
 if TYPE_CHECKING:
     from bot.answering.answerer import Answerer
@@ -40,6 +40,10 @@ _ACCEPTED_FILES = (
     "chỉ nhận một tệp dữ kiện <mã>.yaml hay một bài viết <mã>.txt (chữ thường không dấu, số, gạch nối), "
     "một trang tin chép về (.txt, sẽ được soạn nháp) hoặc một tệp .zip của cả thư mục"
 )
+
+
+class ChangedMeanwhile(Exception):
+    """The base changed (another curator, another replica) after the working copy was made."""
 
 
 class UploadError(Exception):
@@ -76,6 +80,8 @@ class KnowledgeLibrary:
         # the deployed directory as built when it was stored: version number and snapshot, which
         # build_newest serves instead of unpacking and building that version again
         self._deployed_build: tuple[int, Snapshot] | None = None
+        self._bases: dict[str, int] = {}  # each working copy's version, by the copy's name
+        self._unpacking: dict[int, asyncio.Lock] = {}  # one checkout of a version at a time
 
     # ------------------------------------------------------------ loading
 
@@ -153,8 +159,9 @@ class KnowledgeLibrary:
     async def checkout(self, number: int) -> Path:
         """Version `number`'s files in the work directory (unpacked once)."""
         target = self.workdir / f"v{number}"
-        if not target.is_dir():
-            await self.store.versions.unpack(number, target)
+        async with self._unpacking.setdefault(number, asyncio.Lock()):
+            if not target.is_dir():
+                await self.store.versions.unpack(number, target)
         return target
 
     # ------------------------------------------------------------ changing
@@ -164,6 +171,7 @@ class KnowledgeLibrary:
         number, current = await self.newest()
         target = self.workdir / f"{_CANDIDATE}{uuid.uuid4().hex[:12]}"
         await asyncio.to_thread(shutil.copytree, current, target)
+        self._bases[target.name] = number  # saved only as the version right after this one
         log.info("Bản sao của phiên bản %d để thay đổi: %s", number, target.name)
         return target
 
@@ -215,9 +223,16 @@ class KnowledgeLibrary:
         return Intake(target)
 
     async def save(self, directory: Path, *, door: str | None, author: str | None, note: str) -> VersionInfo:
-        archive = await asyncio.to_thread(zip_directory, directory, self.store.versions.limits)
-        info = await self.store.versions.add_archive(archive, note=note, door=door, author_id=author)
+        """ChangedMeanwhile (and nothing stored) when the directory is a working copy of a version
+        that is no longer the newest."""
         candidate = self._candidate_of(directory)
+        base = self._bases.pop(candidate.name, None) if candidate is not None else None
+        archive = await asyncio.to_thread(zip_directory, directory, self.store.versions.limits)
+        try:
+            info = await self.store.versions.add_archive(archive, note=note, door=door, author_id=author, after=base)
+        except VersionConflict:
+            await asyncio.to_thread(self.discard, directory)
+            raise ChangedMeanwhile(str(base)) from None
         if candidate is not None:
             target = self.workdir / f"v{info.number}"
             if not target.exists():

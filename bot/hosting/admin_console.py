@@ -12,7 +12,9 @@ web around it: routes, the session, the CSRF check, the audit, the rendering.
 
 from __future__ import annotations
 
+import asyncio
 import base64
+import hashlib
 import hmac
 import logging
 from collections.abc import Awaitable, Callable
@@ -35,11 +37,12 @@ from bot.curation.library import KnowledgeLibrary
 from bot.hosting import admin_texts
 from bot.hosting.settings import Settings
 from bot.store import Store
-from bot.store.console_access import ConsoleSession
+from bot.store.console_access import ConsoleSession, Curator
 
 log = logging.getLogger(__name__)
 
 COOKIE = "bot_admin"
+DELIVERY_SECONDS = 30.0  # a curator's answer to a handed-off question: sent, or said not sent, within this
 VIETNAM = timezone(timedelta(hours=7), "ICT")  # the board's clock, for every time the console shows
 MAX_FORM_BYTES = 64 * 1024
 Deliver = Callable[[str, str, Reply], Awaitable[bool]]
@@ -120,8 +123,20 @@ class AdminConsole:
         return self._html("refused.html", status=status, message=message)
 
     async def _session(self, request: Request) -> ConsoleSession | None:
+        """The request's session, while its curator is still an admin of their door."""
         store = self.parts.store
-        return None if store is None else await store.console.session(request.cookies.get(COOKIE))
+        session = None if store is None else await store.console.session(request.cookies.get(COOKIE))
+        return session if session is not None and self._still_admin(session.curator) else None
+
+    def _still_admin(self, curator: Curator) -> bool:
+        """Removed from ADMIN_IDS / ZALO_ADMIN_IDS: their links and sessions open nothing any more.
+        The terminal's user is an admin by being at the machine."""
+        if curator.door == "cli":
+            return True
+        core, store = self.parts.core, self.parts.store
+        if core is None or store is None:
+            return False
+        return any(store.hasher.user(curator.door, i) == curator.user_hash for i in core.admins.get(curator.door, ()))
 
     def _page(self, handler: Callable[..., Awaitable[Response]]) -> Callable[[Request], Awaitable[Response]]:
         """A page for signed-in curators only: 503 while the bot starts, 403 without a session."""
@@ -145,13 +160,9 @@ class AdminConsole:
             session = await self._session(request)
             if session is None:
                 return self._refused(403, admin_texts.NOT_SIGNED_IN)
-            declared = request.headers.get("content-length", "")
-            if declared.isdigit() and int(declared) > MAX_FORM_BYTES:
-                return self._refused(413, admin_texts.TOO_LARGE)
-            try:
-                form = await request.form(max_files=0, max_fields=200)
-            except Exception:
-                return self._refused(400, admin_texts.BAD_FORM)
+            form = await self._form(request, max_fields=200)
+            if isinstance(form, Response):
+                return form
             token = form.get("csrf")
             if not isinstance(token, str) or not hmac.compare_digest(token.encode(), session.csrf.encode()):
                 log.warning("Từ chối thao tác quản trị không có mã CSRF đúng")
@@ -160,22 +171,43 @@ class AdminConsole:
 
         return endpoint
 
+    async def _form(self, request: Request, max_fields: int) -> FormData | Response:
+        """The posted form, its body read at most MAX_FORM_BYTES (declared or chunked): 413, 400."""
+        declared = request.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > MAX_FORM_BYTES:
+            return self._refused(413, admin_texts.TOO_LARGE)
+        body = bytearray()
+        async for chunk in request.stream():
+            body.extend(chunk)
+            if len(body) > MAX_FORM_BYTES:
+                return self._refused(413, admin_texts.TOO_LARGE)
+        request._body = bytes(body)  # what request.form() parses (Starlette reads a cached body)
+        try:
+            return await request.form(max_files=0, max_fields=max_fields)
+        except Exception:
+            return self._refused(400, admin_texts.BAD_FORM)
+
     async def _audit_record(self, session: ConsoleSession, action: str, **detail: Any) -> None:
         assert self.parts.store is not None
         version = self.parts.library.loaded if self.parts.library is not None else None
         await self.parts.store.audit.record(session.curator.door, session.curator.user_hash, action, detail, version)
 
-    def _back(self, path: str, said: str | Reply | None = None) -> RedirectResponse:
-        """303 to a page, with what the change said shown there once (in the address, as text)."""
+    def _back(self, session: ConsoleSession, path: str, said: str | Reply | None = None) -> RedirectResponse:
+        """303 to a page, with what the change said shown there once: in the address, as text,
+        signed with the session's secret so that a crafted link cannot put words in the console's mouth."""
         if isinstance(said, Reply):
             said = "\n\n".join([*([said.title] if said.title else []), *said.parts])
-        query = f"?{urlencode({'da': said[:1500]})}" if said else ""
+        said = (said or "")[:1500]
+        query = f"?{urlencode({'da': said, 'ky': _signature(session, said)})}" if said else ""
         return RedirectResponse(path + query, status_code=303)
 
     def _values(self, request: Request, session: ConsoleSession, **values: Any) -> dict[str, Any]:
+        said = request.query_params.get("da", "")[:1500]
+        if not hmac.compare_digest(request.query_params.get("ky", ""), _signature(session, said)):
+            said = ""
         return {
             "csrf": session.csrf,
-            "said": request.query_params.get("da", "")[:1500],
+            "said": said,
             "path": request.url.path,
             "version": self.parts.library.loaded if self.parts.library is not None else None,
             **values,
@@ -201,13 +233,12 @@ class AdminConsole:
         store = self.parts.store
         if store is None:
             return self._refused(503, admin_texts.STARTING)
-        try:
-            form = await request.form(max_files=0, max_fields=5)
-        except Exception:
-            return self._refused(400, admin_texts.BAD_FORM)
+        form = await self._form(request, max_fields=5)
+        if isinstance(form, Response):
+            return form
         token = form.get("t")
         curator = await store.console.take_link(token) if isinstance(token, str) else None
-        if curator is None:
+        if curator is None or not self._still_admin(curator):
             return self._refused(403, admin_texts.LINK_STATES["used"])
         session_id, session = await store.console.open_session(curator, self.settings.admin_session_hours * 3600)
         await self._audit_record(session, "sign-in")
@@ -218,7 +249,8 @@ class AdminConsole:
             max_age=int(self.settings.admin_session_hours * 3600),
             path="/admin",
             httponly=True,
-            secure=request.url.scheme == "https",
+            # behind a host's TLS proxy the request itself may read http: the public address says
+            secure=request.url.scheme == "https" or (self.settings.console_url or "").startswith("https://"),
             samesite="lax",
         )
         return response
@@ -259,6 +291,7 @@ class AdminConsole:
                 gaps=gaps,
                 refusals=refusals,
                 articles=sorted(kb.articles.values(), key=lambda a: a.id),
+                entries=kb.entries,
             ),
         )
 
@@ -267,14 +300,14 @@ class AdminConsole:
         entry, words = str(form.get("entry", "")).strip(), str(form.get("words", ""))
         reply = await console_work.add_keywords(self.parts.core, self.parts.library, session.curator, entry, words)
         await self._audit_record(session, "keywords", entry=entry, words=words, result=reply.kind)
-        return self._back("/admin/chua-tra-loi", reply)
+        return self._back(session, "/admin/chua-tra-loi", reply)
 
     async def _dismiss(self, request: Request, session: ConsoleSession, form: FormData) -> Response:
         assert self.parts.store is not None
         texts = [str(t) for t in form.getlist("text") if str(t).strip()][:100]
         await self.parts.store.dismissed.dismiss(texts, session.curator.user_hash)
         await self._audit_record(session, "not-for-this-bot", texts=" | ".join(texts))
-        return self._back("/admin/chua-tra-loi", admin_texts.DISMISSED)
+        return self._back(session, "/admin/chua-tra-loi", admin_texts.DISMISSED)
 
     async def _article(self, request: Request, session: ConsoleSession) -> Response:
         assert self.parts.core is not None
@@ -332,19 +365,23 @@ class AdminConsole:
         fields = {name: str(form.get(name)) for name in console_work.EDITABLE if form.get(name) is not None}
         reply = await console_work.edit_draft(self.parts.core, self.parts.library, session.curator, entry, fields)
         await self._audit_record(session, "edit-draft", article=article, entry=entry, result=reply.kind)
-        return self._back(f"/admin/nhap/{article}", reply)
+        return self._back(session, f"/admin/nhap/{article}", reply)
 
     async def _review(self, request: Request, session: ConsoleSession, form: FormData) -> Response:
         assert self.parts.core is not None and self.parts.library is not None
         article = request.path_params["article"]
         ids = [str(i) for i in form.getlist("entry")][:200]
-        accept = form.get("action") == "accept"
+        action = form.get("action")
+        accept, force = action in ("accept", "force"), action == "force"
         if not ids:
-            return self._back(f"/admin/nhap/{article}", admin_texts.NONE_CHOSEN)
-        reply = await console_work.review(self.parts.core, self.parts.library, session.curator, article, ids, accept)
-        await self._audit_record(session, "accept" if accept else "reject", article=article, entries=",".join(ids))
+            return self._back(session, f"/admin/nhap/{article}", admin_texts.NONE_CHOSEN)
+        reply = await console_work.review(
+            self.parts.core, self.parts.library, session.curator, article, ids, accept, force=force
+        )
+        done = ("accept-flagged" if force else "accept") if accept else "reject"
+        await self._audit_record(session, done, article=article, entries=",".join(ids), result=reply.kind)
         still = any(d.article.id == article for d in self.parts.core.answerer.kb.drafts)
-        return self._back(f"/admin/nhap/{article}" if still else "/admin/nhap", reply)
+        return self._back(session, f"/admin/nhap/{article}" if still else "/admin/nhap", reply)
 
     # ------------------------------------------------------------ versions
 
@@ -368,11 +405,11 @@ class AdminConsole:
     async def _rollback(self, request: Request, session: ConsoleSession, form: FormData) -> Response:
         assert self.parts.core is not None and self.parts.library is not None
         number = str(form.get("number", ""))
-        if not number.isdecimal():
-            return self._back("/admin/phien-ban", admin_texts.CHOOSE_VERSION)
+        if not (number.isascii() and number.isdecimal() and len(number) <= 9):
+            return self._back(session, "/admin/phien-ban", admin_texts.CHOOSE_VERSION)
         reply = await console_work.rollback(self.parts.core, self.parts.library, session.curator, int(number))
         await self._audit_record(session, "rollback", to=int(number), result=reply.kind)
-        return self._back("/admin/phien-ban", reply)
+        return self._back(session, "/admin/phien-ban", reply)
 
     async def _export(self, request: Request, session: ConsoleSession) -> Response:
         assert self.parts.library is not None
@@ -399,17 +436,25 @@ class AdminConsole:
         assert self.parts.store is not None and self.parts.deliver is not None
         text = str(form.get("answer", "")).strip()[:3000]
         if not text:
-            return self._back("/admin/hoi-can-bo", admin_texts.NO_ANSWER)
-        handoff = await self.parts.store.handoffs.answer(
-            request.path_params["handoff"], text, session.curator.user_hash
-        )
+            return self._back(session, "/admin/hoi-can-bo", admin_texts.NO_ANSWER)
+        number = request.path_params["handoff"]
+        if not 0 < number < 2**62:
+            return self._refused(404, admin_texts.NO_HANDOFF)
+        handoff = await self.parts.store.handoffs.answer(number, text, session.curator.user_hash)
         if handoff is None or handoff.chat_id is None:
-            return self._back("/admin/hoi-can-bo", admin_texts.ANSWERED_ALREADY)
+            return self._back(session, "/admin/hoi-can-bo", admin_texts.ANSWERED_ALREADY)
         day = datetime.now(VIETNAM).strftime("%d/%m/%Y")
         message = Reply.say("command", chat_texts.board_answer(handoff.text, text, day))
-        delivered = await self.parts.deliver(handoff.door, handoff.chat_id, message)
+        try:
+            delivered = await asyncio.wait_for(
+                self.parts.deliver(handoff.door, handoff.chat_id, message), DELIVERY_SECONDS
+            )
+        except TimeoutError:
+            delivered = False
         if delivered:
             await self.parts.store.handoffs.delivered(handoff.id)
+        else:
+            await self.parts.store.handoffs.not_delivered(handoff.id)
         await self._audit_record(session, "handoff-answer", handoff=handoff.id, door=handoff.door, delivered=delivered)
         assert self.parts.core is not None
         supports = console_work.supporting_sentences(self.parts.core.answerer.kb, text)
@@ -417,7 +462,7 @@ class AdminConsole:
             admin_texts.delivered(handoff.door, delivered),
             *(admin_texts.as_entry(s.title, s.sentence, s.article_id) for s in supports),
         ]
-        return self._back("/admin/hoi-can-bo", "\n\n".join(said))
+        return self._back(session, "/admin/hoi-can-bo", "\n\n".join(said))
 
     # ------------------------------------------------------------ the audit log
 
@@ -425,3 +470,7 @@ class AdminConsole:
         assert self.parts.store is not None
         entries = await self.parts.store.audit.recent(200)
         return self._html("audit.html", **self._values(request, session, entries=entries))
+
+
+def _signature(session: ConsoleSession, said: str) -> str:
+    return hmac.new(session.csrf.encode(), said.encode(), hashlib.sha256).hexdigest()[:24]

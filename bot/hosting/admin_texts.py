@@ -28,7 +28,8 @@ NO_DIFF = "Không so sánh được hai phiên bản này."
 CHOOSE_VERSION = "Chọn một phiên bản."
 NO_VERSION = "Không có phiên bản này."
 NO_ANSWER = "Chưa có câu trả lời."
-ANSWERED_ALREADY = "Câu hỏi này đã được trả lời rồi."
+NO_HANDOFF = "Không có câu hỏi này."
+ANSWERED_ALREADY = "Câu hỏi này đã được trả lời rồi, hoặc một cán bộ khác đang gửi câu trả lời."
 
 
 def as_entry(title: str, sentence: str, article_id: str) -> str:

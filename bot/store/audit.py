@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.store.clock import Clock, utc
@@ -46,6 +46,13 @@ class AuditRepository:
                     version=version,
                 )
             )
+
+    async def purge(self, older_than_days: float) -> int:
+        """Its details may quote what people typed: the log goes with the questions' retention period."""
+        cutoff = utc(self._clock()) - timedelta(days=older_than_days)
+        async with self._sessions.begin() as session:
+            result = await session.execute(delete(AuditEntry).where(AuditEntry.at < cutoff))
+            return int(result.rowcount)  # type: ignore[attr-defined]
 
     async def recent(self, limit: int = 100) -> list[Audited]:
         query = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)

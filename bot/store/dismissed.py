@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.language.folding import tokens
@@ -38,6 +39,13 @@ class DismissedRepository:
                     )
                     .on_conflict_do_nothing()
                 )
+
+    async def purge(self, older_than_days: float) -> int:
+        """The wordings are what people typed: they go with the questions' retention period."""
+        cutoff = utc(self._clock()) - timedelta(days=older_than_days)
+        async with self._sessions.begin() as session:
+            result = await session.execute(delete(DismissedQuestion).where(DismissedQuestion.at < cutoff))
+            return int(result.rowcount)  # type: ignore[attr-defined]
 
     async def keys(self) -> set[str]:
         async with self._sessions() as session:

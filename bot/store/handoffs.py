@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.store.clock import Clock, utc
@@ -96,14 +96,25 @@ class HandoffRepository:
             row = await session.get(Handoff, handoff_id)
             return None if row is None else _record(row)
 
-    async def answer(self, handoff_id: int, text: str, by: str) -> HandoffRecord | None:
-        """The curator's answer kept (again, if the first could not be delivered); None when
-        there is no such handoff or it was delivered already."""
+    async def answer(self, handoff_id: int, text: str, by: str, sending_seconds: float = 60.0) -> HandoffRecord | None:
+        """The curator's answer kept (again, if the first could not be delivered) and claimed for
+        sending: None when there is no such handoff, it was delivered already, or another
+        curator's answer is being sent right now (so the user never gets two)."""
+        now = self._clock()
         async with self._sessions.begin() as session:
             result = await session.execute(
                 update(Handoff)
-                .where(Handoff.id == handoff_id, Handoff.delivered.is_(False))
-                .values(answer=clean_text(text), answered_at=utc(self._clock()), answered_by=by)
+                .where(
+                    Handoff.id == handoff_id,
+                    Handoff.delivered.is_(False),
+                    or_(Handoff.sending_until.is_(None), Handoff.sending_until < now),
+                )
+                .values(
+                    answer=clean_text(text),
+                    answered_at=utc(now),
+                    answered_by=by,
+                    sending_until=now + sending_seconds,
+                )
                 .returning(Handoff.id)
             )
             if result.first() is None:
@@ -114,7 +125,14 @@ class HandoffRepository:
     async def delivered(self, handoff_id: int) -> None:
         """The answer reached the user: their chat id is no longer needed, and goes."""
         async with self._sessions.begin() as session:
-            await session.execute(update(Handoff).where(Handoff.id == handoff_id).values(delivered=True, chat_id=None))
+            await session.execute(
+                update(Handoff).where(Handoff.id == handoff_id).values(delivered=True, chat_id=None, sending_until=None)
+            )
+
+    async def not_delivered(self, handoff_id: int) -> None:
+        """The answer could not be sent: it stays, for a curator to send again."""
+        async with self._sessions.begin() as session:
+            await session.execute(update(Handoff).where(Handoff.id == handoff_id).values(sending_until=None))
 
     async def purge(self, older_than_days: float) -> int:
         cutoff = utc(self._clock()) - timedelta(days=older_than_days)

@@ -25,6 +25,10 @@ INITIAL_NOTE = "bản triển khai ban đầu"
 _ATTEMPTS = 5  # two admins saving at the same instant: the loser takes the next number
 
 
+class VersionConflict(Exception):
+    """Another change stored a version after the one a working copy was made from."""
+
+
 class VersionNotFound(LookupError):
     def __init__(self, number: int) -> None:
         self.number = number
@@ -74,10 +78,18 @@ class KnowledgeVersionRepository:
         door: str | None = None,
         author_id: str | int | None = None,
         counts: Mapping[str, int] | None = None,
+        after: int | None = None,
     ) -> VersionInfo:
         """Store a zip (checked as unpacking would check it) as the next version. ``counts``
-        (say, articles and entries) defaults to files per top-level folder."""
+        (say, articles and entries) defaults to files per top-level folder. With ``after``, it
+        must become version ``after + 1``: VersionConflict when another change got there first
+        (in this process or another), so that no change silently undoes another."""
         await asyncio.to_thread(check_archive, archive, self._limits)
+        if after is not None:
+            try:
+                return await self._insert(after + 1, archive, note, door, author_id, counts)
+            except IntegrityError:
+                raise VersionConflict(f"version {after + 1} exists") from None
         for attempt in range(_ATTEMPTS):
             try:
                 return await self._insert(None, archive, note, door, author_id, counts)

@@ -259,3 +259,4 @@ class Handoff(Base):
     answer: Mapped[str | None] = mapped_column(Text)
     answered_by: Mapped[str | None] = mapped_column(String(HASH_LENGTH))
     delivered: Mapped[bool] = mapped_column(Boolean)
+    sending_until: Mapped[float | None] = mapped_column(Float)  # one curator's answer is on its way

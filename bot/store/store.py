@@ -100,6 +100,8 @@ class Store:
         ``older_than_days``, by default the retention period; return how many questions."""
         days = self.retention_days if older_than_days is None else older_than_days
         await self.handoffs.purge(days)
+        await self.dismissed.purge(days)
+        await self.audit.purge(days)
         return await self.questions.purge(days)
 
     async def close(self) -> None:

@@ -101,3 +101,30 @@ async def test_two_processes_agree_on_links_and_sessions(database: str, clock: F
         session_id, opened = await one.console.open_session(curator, 3600)
         seen = await two.console.session(session_id)
         assert seen is not None and seen.csrf == opened.csrf
+
+
+async def test_two_answers_to_one_handoff_claim_it_once(store: Store, clock: FakeClock) -> None:
+    handoff, _ = await store.handoffs.open(door="zalo", chat_id="z", text="hỏi", before=[], question_id=None)
+    first, second = await asyncio.gather(
+        store.handoffs.answer(handoff, "một", "a" * 64), store.handoffs.answer(handoff, "hai", "b" * 64)
+    )
+    assert sorted(x is None for x in (first, second)) == [False, True]  # one sends; the other is told
+    await store.handoffs.not_delivered(handoff)  # the send failed: it may be sent again
+    assert await store.handoffs.answer(handoff, "ba", "a" * 64) is not None
+    clock.advance(61)  # a process that died while sending does not hold it forever
+    assert await store.handoffs.answer(handoff, "bốn", "a" * 64) is not None
+
+
+async def test_a_version_stored_after_another_change_is_refused(store: Store) -> None:
+    from bot.store.knowledge_versions import VersionConflict
+    from tests.store.zips import make_zip
+
+    first = await store.versions.add_archive(make_zip({"articles/a.txt": "một".encode()}))
+    await store.versions.add_archive(make_zip({"articles/a.txt": b"hai"}), after=first.number)
+    try:
+        await store.versions.add_archive(make_zip({"articles/a.txt": b"ba"}), after=first.number)
+    except VersionConflict:
+        pass
+    else:
+        raise AssertionError("a change made from version 1 was stored over version 2")
+    assert (await store.versions.newest()).number == first.number + 1  # type: ignore[union-attr]

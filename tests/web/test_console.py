@@ -17,6 +17,7 @@ import httpx
 import pytest
 
 from bot.chat import chat_texts
+from bot.chat.messages import Incoming
 from bot.hosting.admin_console import COOKIE
 from bot.hosting.runner import Runtime
 from bot.hosting.settings import Settings
@@ -201,7 +202,7 @@ async def test_a_draft_is_reviewed_beside_its_article_and_accepted(
     page_file = Path(__file__).parent.parent / "curation" / "pages"
     source = next(iter(sorted(page_file.glob("*.txt"))))
     # a curator's upload drafts the page: the drafts wait for review
-    from bot.chat.messages import Attachment, Incoming
+    from bot.chat.messages import Attachment
 
     core = served.runtime.core
     assert core is not None
@@ -362,3 +363,54 @@ async def test_screenshots_of_every_page(
         assert response.status == 200, path
         name = path.strip("/").replace("/", "-").split("?")[0] or "admin"
         await page.screenshot(path=str(artifacts / f"console-{name}.png"), full_page=True)
+
+
+async def test_what_the_review_found_is_refused(browser: Any, hosted: tuple[Served, FakeTelegram, FakeZalo]) -> None:
+    """The defects a review of the console found, each refused now."""
+    served, _, fake = hosted
+    store = served.runtime.store
+    assert store is not None
+    # /web in a group: no link for the whole group to press
+    core = served.runtime.core
+    assert core is not None
+    in_group = await core.handle(
+        Incoming(door="zalo", chat_id="group-1", user_id=ZALO_ADMIN, text="/web", is_group=True)
+    )
+    assert "/admin/vao" not in " ".join(in_group.parts)
+    page = await signed_in(browser, fake)
+    cookie = next(c for c in await page.context.cookies() if c["name"] == COOKIE)
+    await page.goto(served.url + "/admin/phien-ban")
+    csrf = await page.locator("input[name=csrf]").first.get_attribute("value")
+    jar = {"Cookie": f"{COOKIE}={cookie['value']}"}
+    async with httpx.AsyncClient(trust_env=False, headers=jar) as http:
+        # numbers too large for the database: answered, never a 500
+        assert (
+            await http.post(served.url + "/admin/phien-ban/khoi-phuc", data={"csrf": csrf, "number": "9" * 5000})
+        ).status_code == 303
+        assert (
+            await http.post(served.url + f"/admin/hoi-can-bo/{10**30}", data={"csrf": csrf, "answer": "x"})
+        ).status_code == 404
+
+        # a chunked body past the limit
+        async def chunks() -> AsyncIterator[bytes]:
+            for _ in range(200):
+                yield b"a" * 1024
+
+        big = await http.post(
+            served.url + "/admin/bo-qua",
+            content=chunks(),
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
+        )
+        assert big.status_code == 413
+        # ids that are not the article's drafts are not pasted into /duyet
+        forged = await http.post(
+            served.url + "/admin/nhap/bu-dop/duyet", data={"csrf": csrf, "entry": "x force", "action": "accept"}
+        )
+        assert forged.status_code == 303 and served.runtime.library.loaded == 1  # type: ignore[union-attr]
+        # a crafted status message is not shown as the console's
+        spoof = await http.get(served.url + "/admin/phien-ban?da=" + "Phiên bản 7 lỗi")
+        assert "Phiên bản 7 lỗi" not in spoof.text
+    # an admin removed from the settings: the session opens nothing any more
+    core.admins["zalo"] = frozenset()
+    response = await page.goto(served.url + "/admin/phien-ban")
+    assert response.status == 403

@@ -322,8 +322,8 @@ async def test_the_console_session_holds_on_every_replica(
     """Signed in on one replica, the curator's next page and change are served by the other."""
     monkeypatch.setenv("DATABASE_URL", postgres_server.new_database())
     async with (
-        serving(web_settings(free_port(), [])) as one,
-        serving(web_settings(free_port(), [])) as two,
+        serving(web_settings(free_port(), [], admin_ids="5")) as one,
+        serving(web_settings(free_port(), [], admin_ids="5")) as two,
     ):
         assert one.runtime.store is not None and two.runtime.store is not None
         curator = one.runtime.store.console.curator("telegram", 5)

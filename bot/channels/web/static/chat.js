@@ -329,6 +329,8 @@
     }
 
     fresh.addEventListener("click", function () {
+      seq++; // a reply still on its way belongs to the old conversation: it is dropped
+      setBusy(false);
       conversation = newId();
       store.set("conversation", conversation);
       transcript = [];

@@ -79,6 +79,7 @@ def upgrade() -> None:
         sa.Column("answer", sa.Text(), nullable=True),
         sa.Column("answered_by", sa.String(64), nullable=True),
         sa.Column("delivered", sa.Boolean(), nullable=False),
+        sa.Column("sending_until", sa.Float(), nullable=True),
         sqlite_autoincrement=True,
     )
     op.create_index("ix_handoffs_open", "handoffs", ["answered_at", "id"])

@@ -22,6 +22,7 @@ from bot.chat.desk import Core
 from bot.chat.messages import Incoming, Reply
 from bot.curation import curator_texts
 from bot.curation.commands import COMMANDS, store_and_serve
+from bot.curation.drafting.draft import draft_article
 from bot.curation.drafting.flags import flag_entries
 from bot.curation.drafting.writer import yaml_round_trip
 from bot.curation.library import KnowledgeLibrary
@@ -29,7 +30,7 @@ from bot.knowledge.changes import ReloadReport, diff
 from bot.knowledge.loading import load
 from bot.knowledge.schema import KnowledgeBase, Located
 from bot.language import lexicon
-from bot.language.folding import numbers, tokens
+from bot.language.folding import collapse_spaces, numbers, tokens
 from bot.language.sentences import paragraphs
 from bot.store import Store
 from bot.store.console_access import Curator
@@ -298,3 +299,34 @@ def supporting_sentences(kb: KnowledgeBase, answer: str, limit: int = 3) -> list
 
 def _pairs(toks: Sequence[str]) -> set[tuple[str, str]]:
     return {(a, b) for a, b in itertools.pairwise(toks) if not (a in lexicon.STOPWORDS and b in lexicon.STOPWORDS)}
+
+
+async def draft_from_sentence(
+    core: Core, library: KnowledgeLibrary, curator: Curator, article_id: str, sentence: str
+) -> Reply:
+    """The drafter's entries for one sentence of a served article (the one that holds the board's
+    answer), added to the article's facts as drafts, as a new version: reviewed on the drafts page."""
+    kb = core.answerer.kb
+    article = kb.articles.get(article_id)
+    wanted = collapse_spaces(sentence)
+    if article is None or len(wanted) < 20 or wanted not in collapse_spaces(article.text):
+        return Reply.say("invalid", curator_texts.NOTHING_TO_DRAFT)
+    taken = {*kb.by_id, *(d.id for d in kb.drafts)}
+    drafted = await asyncio.to_thread(draft_article, article.text, f"articles/{article_id}.txt", taken)
+    chosen = [e for e in drafted.entries if all(p.strip(" .,;:") in wanted for p in str(e.get("quote", "")).split("…"))]
+    if not chosen:
+        return Reply.say("invalid", curator_texts.NOTHING_TO_DRAFT)
+    located = next((e for e in kb.entries if e.article.id == article_id), None)
+    directory = await library.working_copy()
+    path = _facts_file(directory, kb, located) if located is not None else directory / "facts" / f"{article_id}.yaml"
+    if not path.is_file():
+        library.discard(directory)
+        return Reply.say("invalid", curator_texts.NOTHING_TO_DRAFT)
+    yaml = yaml_round_trip()
+    data = yaml.load(path.read_text(encoding="utf-8"))
+    for entry in chosen:
+        data["entries"].append({**entry, "draft": True})
+    with path.open("w", encoding="utf-8") as out:
+        yaml.dump(data, out)
+    note = curator_texts.drafted_from_answer(article_id, [str(e["id"]) for e in chosen])
+    return await store_and_serve(core, library, curator_message(curator), directory, note)

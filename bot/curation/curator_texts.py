@@ -373,3 +373,8 @@ CHANGED_MEANWHILE = (
 CONSOLE_PRIVATE_ONLY = (
     "Liên kết vào trang quản trị chỉ gửi trong trò chuyện riêng với bot: hãy nhắn /web riêng cho bot."
 )
+NOTHING_TO_DRAFT = "Không soạn được mục nào từ câu này (câu không còn trong bài, hoặc không có số liệu, mô hình nào)."
+
+
+def drafted_from_answer(article: str, ids: list[str]) -> str:
+    return f"Soạn nháp từ câu trả lời của cán bộ (bài {article}): {', '.join(ids)}"

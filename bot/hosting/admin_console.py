@@ -104,6 +104,7 @@ class AdminConsole:
             Route("/admin/phien-ban/{number:int}.zip", page(self._export), methods=["GET"]),
             Route("/admin/hoi-can-bo", page(self._handoffs), methods=["GET"]),
             Route("/admin/hoi-can-bo/{handoff:int}", change(self._answer_handoff), methods=["POST"]),
+            Route("/admin/hoi-can-bo/nhap", change(self._draft_from_answer), methods=["POST"]),
             Route("/admin/nhat-ky", page(self._audit), methods=["GET"]),
         ]
 
@@ -429,8 +430,25 @@ class AdminConsole:
     async def _handoffs(self, request: Request, session: ConsoleSession) -> Response:
         assert self.parts.store is not None and self.parts.core is not None
         waiting = await self.parts.store.handoffs.waiting()
-        articles = sorted(self.parts.core.answerer.kb.articles.values(), key=lambda a: a.id)
-        return self._html("handoffs.html", **self._values(request, session, waiting=waiting, articles=articles))
+        kb = self.parts.core.answerer.kb
+        articles = sorted(kb.articles.values(), key=lambda a: a.id)
+        answered = [
+            (h, console_work.supporting_sentences(kb, h.answer or ""))
+            for h in await self.parts.store.handoffs.answered()
+        ]
+        return self._html(
+            "handoffs.html", **self._values(request, session, waiting=waiting, articles=articles, answered=answered)
+        )
+
+    async def _draft_from_answer(self, request: Request, session: ConsoleSession, form: FormData) -> Response:
+        assert self.parts.core is not None and self.parts.library is not None
+        article, sentence = str(form.get("article", "")), str(form.get("sentence", ""))[:3000]
+        reply = await console_work.draft_from_sentence(
+            self.parts.core, self.parts.library, session.curator, article, sentence
+        )
+        await self._audit_record(session, "draft-from-answer", article=article, result=reply.kind)
+        target = f"/admin/nhap/{article}" if reply.kind == "command" else "/admin/hoi-can-bo"
+        return self._back(session, target, reply)
 
     async def _answer_handoff(self, request: Request, session: ConsoleSession, form: FormData) -> Response:
         assert self.parts.store is not None and self.parts.deliver is not None

@@ -91,6 +91,12 @@ class HandoffRepository:
         async with self._sessions() as session:
             return [_record(r) for r in (await session.execute(query)).scalars().all()]
 
+    async def answered(self, limit: int = 20) -> list[HandoffRecord]:
+        """The latest answers delivered: the console offers to turn them into entries."""
+        query = select(Handoff).where(Handoff.delivered.is_(True)).order_by(Handoff.id.desc()).limit(limit)
+        async with self._sessions() as session:
+            return [_record(r) for r in (await session.execute(query)).scalars().all()]
+
     async def get(self, handoff_id: int) -> HandoffRecord | None:
         async with self._sessions() as session:
             row = await session.get(Handoff, handoff_id)

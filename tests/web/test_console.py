@@ -33,6 +33,7 @@ ZALO_ADMIN = "zalo-admin-9"
 ZALO_USER = "zalo-user-5"
 TELEGRAM_USER = 4711
 GAP = "Lai Vung có bao nhiêu hộ nghèo năm 2019?"
+SUPPORTED = "Huyện đã xây dựng 176 căn nhà cho hộ nghèo khó khăn về nhà ở."  # an article holds it
 PAGES = (
     "/admin",
     "/admin/chua-tra-loi",
@@ -315,7 +316,7 @@ async def test_handoffs_answered_in_the_console_reach_telegram_and_zalo(
     await page.goto(served.url + "/admin/hoi-can-bo")
     for door, answer in (
         ("telegram", "Theo số liệu của huyện, năm 2019 Lai Vung có 1.234 hộ nghèo."),
-        ("zalo", "Ban sẽ hỏi huyện Kiên Lương và trả lời sau."),
+        ("zalo", SUPPORTED),
     ):
         group = page.locator("section.group").filter(has_text=f"({door},").first
         await group.get_by_label(re.compile("Trả lời")).fill(answer)
@@ -330,8 +331,18 @@ async def test_handoffs_answered_in_the_console_reach_telegram_and_zalo(
 
     await wait_for(telegram_got_it, "the board's answer on Telegram")
     zalo_texts = [m.text for m in fake.messages(ZALO_USER)]
-    assert any("Trả lời của Ban Tuyên giáo" in t and "Kiên Lương" in t for t in zalo_texts)
+    assert any("Trả lời của Ban Tuyên giáo" in t and "176 căn nhà" in t for t in zalo_texts)
     assert await store.handoffs.waiting() == []
+    # the answer an article supports can become an entry: drafted from that sentence, for review
+    assert "Bài «" in await page.locator(".said").inner_text()
+    offer = page.locator("form.support").first
+    assert "176 căn nhà" in await offer.inner_text()
+    before = len(served.runtime.core.answerer.kb.drafts)  # type: ignore[union-attr]
+    await offer.get_by_role("button", name="Soạn nháp mục từ câu này").click()
+    await page.wait_for_url(re.compile(r"/admin/nhap/bu-dop"))
+    drafts = served.runtime.core.answerer.kb.drafts  # type: ignore[union-attr]
+    assert len(drafts) > before and any("176" in d.entry.answer for d in drafts)
+    assert await page.locator("article.draft").count() == len(drafts)
     # delivered: the chat's address is no longer kept
     async with store.engine.connect() as connection:
         from sqlalchemy import select

@@ -343,3 +343,17 @@ async def test_the_console_session_holds_on_every_replica(
         assert actions[:2] == ["not-for-this-bot", "sign-in"]
         # the link was used on the first replica: the second refuses it
         assert (await http.post(two.url + "/admin/vao", data={"t": token})).status_code == 403
+
+
+def test_the_console_address_comes_from_public_url_or_the_webhook() -> None:
+    assert load_settings(_env_file=None, public_url="https://bot.example.vn/").console_url == "https://bot.example.vn"
+    hooked = load_settings(
+        _env_file=None,
+        webhook_url="https://hook.example.vn/telegram/abc",
+        telegram_bot_token="123456:" + "D" * 35,
+        webhook_secret="s3cret",
+    )
+    assert hooked.console_url == "https://hook.example.vn"
+    assert load_settings(_env_file=None).console_url is None
+    with pytest.raises(SettingsError, match="PUBLIC_URL"):
+        load_settings(_env_file=None, public_url="bot.example.vn")

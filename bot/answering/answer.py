@@ -19,6 +19,10 @@ from bot.knowledge.schema import Article, Located
 from bot.language.folding import canonical_number, is_year, numbers
 
 AnswerKind = Literal["fact", "list", "clarify", "decline", "smalltalk", "invalid"]
+# replies that refuse on purpose by their kind (small talk, bad input), beside Answer.refusal's reasons
+REFUSED_KINDS: tuple[AnswerKind, ...] = ("smalltalk", "invalid")
+# what is not answered but could be: a gap of the base, which a person may answer instead
+GAP_KINDS: tuple[AnswerKind, ...] = ("decline", "clarify")
 
 
 class Source(BaseModel):

@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from bot.answering import answer_texts
-from bot.answering.answer import Answer, quote_answer
+from bot.answering.answer import GAP_KINDS, REFUSED_KINDS, Answer, quote_answer
 from bot.answering.answerer import Answerer
 from bot.answering.context import CONTEXT_TTL, Context
 from bot.answering.suggestions import AskExample, ShowEntry, ShowModels, ShowQuote
@@ -167,7 +167,7 @@ class Dialogue:
 
     def _may_hand_off(self, msg: Incoming, answer: Answer) -> bool:
         """A real gap of the base (not a refusal on purpose), on a door that can bring an answer back."""
-        return msg.door in self.handoff_doors and answer.refusal is None and answer.kind in ("decline", "clarify")
+        return msg.door in self.handoff_doors and answer.refusal is None and answer.kind in GAP_KINDS
 
     async def _hand_off(self, msg: Incoming, question: int) -> Reply:
         """The question, with the turns before it, sent to the board; the chat's address kept for it alone."""
@@ -198,7 +198,7 @@ class Dialogue:
             answered=answer.answered,
             score=answer.score,
             entry_ids=answer.entry_ids,
-            refusal=answer.refusal or (answer.kind if answer.kind in ("smalltalk", "invalid") else None),
+            refusal=answer.refusal or (answer.kind if answer.kind in REFUSED_KINDS else None),
             version=self.answerer.version,
         )
         try:

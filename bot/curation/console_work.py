@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.answering import tuning
+from bot.answering.answer import REFUSED_KINDS
 from bot.chat.desk import Core
 from bot.chat.messages import Incoming, Reply
 from bot.curation import curator_texts
@@ -38,7 +39,6 @@ from bot.store.dismissed import wording_key
 from bot.store.grouping import Asked, group_questions
 from bot.store.questions import QuestionRecord
 
-REFUSAL_KINDS = ("smalltalk", "invalid")  # answered by the bot's own small talk or bad-input replies
 EDITABLE = ("title", "answer", "quote", "org", "period", "note", "value", "counts", "name", "role")
 
 
@@ -94,7 +94,7 @@ async def unanswered_groups(store: Store, days: int = 30, shown: int = 5) -> tup
 def _refused(question: QuestionRecord) -> str | None:
     if question.refusal:
         return question.refusal
-    return question.kind if question.kind in REFUSAL_KINDS else None
+    return question.kind if question.kind in REFUSED_KINDS else None  # recorded before reasons were
 
 
 # ---------------------------------------------------------------- changes through a working copy

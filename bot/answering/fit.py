@@ -261,9 +261,16 @@ def counted_words(q: Query) -> list[str]:
 
 
 def head_words(index: Index, counts: str) -> list[str]:
-    """The first words of what a figure counts: the noun it counts ("căn nhà Đại đoàn kết…")."""
+    """The first words of what a figure counts: the noun it counts ("căn nhà Đại đoàn kết…"). A
+    rate counts its numerator: what comes after "mỗi" or "/" ("số tiền mỗi đảng viên",
+    "50.000 đồng/đảng viên") is what each is counted per, not what is counted."""
     skip = lexicon.STOPWORDS | lexicon.CLASSIFIERS
-    words = [t for t in index.places.strip(expand(tokens(counts))) if t not in skip and not t[:1].isdigit()]
+    words: list[str] = []
+    for t in index.places.strip(expand(tokens(counts.split("/", 1)[0]))):
+        if t in lexicon.PER_EACH_WORDS:
+            break
+        if t not in skip and not t[:1].isdigit():
+            words.append(t)
     return words[:HEAD_WORDS]
 
 

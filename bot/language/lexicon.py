@@ -752,6 +752,9 @@ KIND_HINTS: dict[tuple[str, ...], str] = {("ban", "hanh"): "document", ("ky", "b
 UNITS_THAT_DISCRIMINATE: frozenset[str] = frozenset({"duration"})
 # "mỗi tháng", "hàng năm": a unit word after these says how often, not what is measured
 PER_WORDS: frozenset[str] = frozenset({"moi", "hang", "mot"})
+# what follows these in what a figure counts is what each is counted per, not what is counted:
+# "số tiền mỗi đảng viên đóng góp" counts money
+PER_EACH_WORDS: frozenset[str] = frozenset({"moi"})
 # A unit word that the next word makes another word: "tỷ lệ", "tiên tiến", "tiến hành", "tiến độ"
 NOT_UNIT_BEFORE: dict[tuple[str, ...], frozenset[str]] = {
     ("ty",): frozenset({"le"}),

@@ -88,3 +88,11 @@ def test_a_curators_keyword_names_what_an_entry_counts(kb_dir: Path) -> None:
     answer = answerer.ask("bu dop xay bao nhieu nha ddk")
     assert answer.answered and answer.entry_ids[0] == "bd-mttq-nha-dai-doan-ket" and "176" in answer.body
     assert not answerer.ask("bù đốp hiện có bao nhiêu hộ nghèo").answered
+
+
+def test_a_rate_counts_its_numerator_not_what_it_is_per(answerer: Answerer) -> None:
+    """ "50.000 đồng/đảng viên" says how much each party member gives: it does not count party members."""
+    per_member = answerer.ask("mỗi đảng viên chi bộ hội phụ nữ châu thành góp bao nhiêu tiền mỗi tháng")
+    assert per_member.answered and "50.000" in per_member.body
+    members = answerer.ask("Chi bộ Hội Phụ nữ Châu Thành có bao nhiêu đảng viên?")
+    assert "50.000" not in members.body

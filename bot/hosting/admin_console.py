@@ -204,7 +204,7 @@ class AdminConsole:
 
     def _values(self, request: Request, session: ConsoleSession, **values: Any) -> dict[str, Any]:
         said = request.query_params.get("da", "")[:1500]
-        if not hmac.compare_digest(request.query_params.get("ky", ""), _signature(session, said)):
+        if not hmac.compare_digest(request.query_params.get("ky", "").encode(), _signature(session, said).encode()):
             said = ""
         return {
             "csrf": session.csrf,

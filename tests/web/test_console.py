@@ -419,8 +419,9 @@ async def test_what_the_review_found_is_refused(browser: Any, hosted: tuple[Serv
         )
         assert forged.status_code == 303 and served.runtime.library.loaded == 1  # type: ignore[union-attr]
         # a crafted status message is not shown as the console's
-        spoof = await http.get(served.url + "/admin/phien-ban?da=" + "Phiên bản 7 lỗi")
-        assert "Phiên bản 7 lỗi" not in spoof.text
+        for signature in ("", "0" * 24, "chữ ký"):
+            spoof = await http.get(served.url + "/admin/phien-ban", params={"da": "Phiên bản 7 lỗi", "ky": signature})
+            assert spoof.status_code == 200 and "Phiên bản 7 lỗi" not in spoof.text
     # an admin removed from the settings: the session opens nothing any more
     core.admins["zalo"] = frozenset()
     response = await page.goto(served.url + "/admin/phien-ban")

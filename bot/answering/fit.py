@@ -182,10 +182,9 @@ def _quantity_misfit(index: Index, q: Query, doc: Doc, count: bool, unit: bool) 
         return None
     target = counted_words(q)
     counts = getattr(entry, "counts", None)
-    if count and target and counts and not _named_by_keyword(index, target, head_words(index, counts), entry.keywords):
-        if not _same_thing(
-            index, target, [*head_words(index, counts), *head_words(index, getattr(entry, "value", ""))]
-        ):
+    counted = head_words(index, counts) if counts else []
+    if count and target and counts and not _named_by_keyword(index, target, counted, entry.keywords):
+        if not _same_thing(index, target, [*counted, *head_words(index, getattr(entry, "value", ""))]):
             return Misfit("count", " ".join(target[:2]))
         said = set(expand(tokens(entry_text(doc.located))))
         said |= _said_by_synonym(index, q.target, said)

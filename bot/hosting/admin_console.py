@@ -19,7 +19,7 @@ import hmac
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from typing import Any
 from urllib.parse import urlencode
 
@@ -36,14 +36,15 @@ from bot.curation import console_work
 from bot.curation.library import KnowledgeLibrary
 from bot.hosting import admin_texts
 from bot.hosting.settings import Settings
+from bot.hosting.web import Refused, bounded_body
 from bot.store import Store
+from bot.store.clock import VIETNAM
 from bot.store.console_access import ConsoleSession, Curator
 
 log = logging.getLogger(__name__)
 
 COOKIE = "bot_admin"
 DELIVERY_SECONDS = 30.0  # a curator's answer to a handed-off question: sent, or said not sent, within this
-VIETNAM = timezone(timedelta(hours=7), "ICT")  # the board's clock, for every time the console shows
 MAX_FORM_BYTES = 64 * 1024
 Deliver = Callable[[str, str, Reply], Awaitable[bool]]
 _CSP = (
@@ -139,16 +140,19 @@ class AdminConsole:
             return False
         return any(store.hasher.user(curator.door, i) == curator.user_hash for i in core.admins.get(curator.door, ()))
 
+    async def _signed_in(self, request: Request) -> ConsoleSession | Response:
+        """The curator's session, or the refusal: 503 while the bot starts, 403 without a session."""
+        if self.parts.core is None:
+            return self._refused(503, admin_texts.STARTING)
+        session = await self._session(request)
+        return self._refused(403, admin_texts.NOT_SIGNED_IN) if session is None else session
+
     def _page(self, handler: Callable[..., Awaitable[Response]]) -> Callable[[Request], Awaitable[Response]]:
-        """A page for signed-in curators only: 503 while the bot starts, 403 without a session."""
+        """A page for signed-in curators only."""
 
         async def endpoint(request: Request) -> Response:
-            if self.parts.core is None:
-                return self._refused(503, admin_texts.STARTING)
-            session = await self._session(request)
-            if session is None:
-                return self._refused(403, admin_texts.NOT_SIGNED_IN)
-            return await handler(request, session)
+            session = await self._signed_in(request)
+            return session if isinstance(session, Response) else await handler(request, session)
 
         return endpoint
 
@@ -156,11 +160,9 @@ class AdminConsole:
         """A change: a session, its CSRF token in the form, then the handler; audited by it."""
 
         async def endpoint(request: Request) -> Response:
-            if self.parts.core is None:
-                return self._refused(503, admin_texts.STARTING)
-            session = await self._session(request)
-            if session is None:
-                return self._refused(403, admin_texts.NOT_SIGNED_IN)
+            session = await self._signed_in(request)
+            if isinstance(session, Response):
+                return session
             form = await self._form(request, max_fields=200)
             if isinstance(form, Response):
                 return form
@@ -174,15 +176,10 @@ class AdminConsole:
 
     async def _form(self, request: Request, max_fields: int) -> FormData | Response:
         """The posted form, its body read at most MAX_FORM_BYTES (declared or chunked): 413, 400."""
-        declared = request.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > MAX_FORM_BYTES:
+        try:
+            request._body = await bounded_body(request, MAX_FORM_BYTES)  # what request.form() parses (cached)
+        except Refused:
             return self._refused(413, admin_texts.TOO_LARGE)
-        body = bytearray()
-        async for chunk in request.stream():
-            body.extend(chunk)
-            if len(body) > MAX_FORM_BYTES:
-                return self._refused(413, admin_texts.TOO_LARGE)
-        request._body = bytes(body)  # what request.form() parses (Starlette reads a cached body)
         try:
             return await request.form(max_files=0, max_fields=max_fields)
         except Exception:

@@ -45,8 +45,8 @@ class Refused(Exception):
         return JSONResponse({"ok": False, "error": self.reason}, status_code=self.status, headers=headers)
 
 
-async def json_body(request: Request, limit: int = MAX_BODY_BYTES) -> Any:
-    """The request's JSON, read at most `limit` bytes of it; Refused(413/400) otherwise."""
+async def bounded_body(request: Request, limit: int) -> bytes:
+    """The request's body, read at most `limit` bytes of it, declared or chunked; Refused(413) otherwise."""
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
         raise Refused(413, "body too large")
@@ -55,6 +55,12 @@ async def json_body(request: Request, limit: int = MAX_BODY_BYTES) -> Any:
         body.extend(chunk)
         if len(body) > limit:
             raise Refused(413, "body too large")
+    return bytes(body)
+
+
+async def json_body(request: Request, limit: int = MAX_BODY_BYTES) -> Any:
+    """The request's JSON, read at most `limit` bytes of it; Refused(413/400) otherwise."""
+    body = await bounded_body(request, limit)
     try:
         return json.loads(body)
     except (ValueError, RecursionError):  # RecursionError: "[[[[…]]]]" nested beyond the parser

@@ -36,6 +36,13 @@ log = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 8 * 1024  # a message of 1,000 characters is at most 4 KB of UTF-8, escaped
 STATIC = ("chat.js", "chat.css")
+# the widget and the files it loads go into other sites' pages: what they may reach is decided by
+# the API's CORS, not here
+_SHARED_FILE = {
+    "X-Content-Type-Options": "nosniff",
+    "Cross-Origin-Resource-Policy": "cross-origin",
+    "Cache-Control": "public, max-age=300",
+}
 _TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8"}
 
 
@@ -137,24 +144,13 @@ class WebChatService:
         return Response(page, media_type="text/html; charset=utf-8", headers=headers)
 
     async def _widget(self, request: Request) -> Response:
-        # loaded by other sites' pages: what it may reach is decided by the API's CORS, not here
-        headers = {
-            "X-Content-Type-Options": "nosniff",
-            "Cross-Origin-Resource-Policy": "cross-origin",
-            "Cache-Control": "public, max-age=300",
-        }
-        return Response(self._assets["widget.js"], media_type=_TYPES[".js"], headers=headers)
+        return Response(self._assets["widget.js"], media_type=_TYPES[".js"], headers=_SHARED_FILE)
 
     def _static(self, name: str) -> Any:
         media = _TYPES["." + name.rsplit(".", 1)[1]]
 
         async def endpoint(request: Request) -> Response:
-            headers = {
-                "X-Content-Type-Options": "nosniff",
-                "Cross-Origin-Resource-Policy": "cross-origin",  # the widget loads them into other sites' pages
-                "Cache-Control": "public, max-age=300",
-            }
-            return Response(self._assets[name], media_type=media, headers=headers)
+            return Response(self._assets[name], media_type=media, headers=_SHARED_FILE)
 
         return endpoint
 

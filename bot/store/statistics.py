@@ -11,18 +11,17 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta
 from types import MappingProxyType
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.store.clock import Clock, utc
+from bot.store.clock import VIETNAM, Clock, utc
 from bot.store.hashing import IdHasher
 from bot.store.models import Feedback, Question
 from bot.store.questions import NOT_QUESTIONS
 
-VIETNAM = timezone(timedelta(hours=7), "UTC+7")  # no daylight saving time
 SUGGESTED_KIND = "clarify"  # not answered, but the bot offered what it has that comes close
 TOP_ENTRIES = 15
 

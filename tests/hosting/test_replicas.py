@@ -277,13 +277,7 @@ async def test_the_database_stopped_and_restarted_under_load(
             # answered while the database was down is confirmed by it, not taken again by another
             bots = Replicas(fake, tmp_path, database, stack, INBOX_LEASE_SECONDS="120")
             bots.start("web")
-            bots.start("poller", "--polling")
             await bots.healthy(http, "web")
-
-            async def poller_ready() -> bool:
-                return "nhận tin của cửa telegram" in bots.log_of("poller")
-
-            await wait_for(poller_ready, "the poller to poll")
             fake.gate.clear()
             for n, chat in enumerate(taken, 1):
                 assert await bots.post(http, "web", update(n, chat, HOUSES)) == 200
@@ -291,7 +285,15 @@ async def test_the_database_stopped_and_restarted_under_load(
             async def held() -> bool:
                 return bool((await health(http, bots.ports["web"]))[1].get("updates", {}).get("held") == len(taken))
 
+            # the web replica holds them all (leased) before the poller starts: otherwise which of
+            # the two takes each update is a race, and the counts below are the web replica's
             await wait_for(held, "the updates to be taken")
+            bots.start("poller", "--polling")
+
+            async def poller_ready() -> bool:
+                return "nhận tin của cửa telegram" in bots.log_of("poller")
+
+            await wait_for(poller_ready, "the poller to poll")
             await asyncio.to_thread(own_server.stop)
             fake.gate.set()
 

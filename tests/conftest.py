@@ -18,6 +18,20 @@ ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE = ROOT / "knowledge"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def snapshot_cache_of_the_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Built snapshots are kept in the run's own directory (in process and in the bot processes
+    the tests start), never in the user's ~/.cache."""
+    where = tmp_path_factory.mktemp("snapshot-cache")
+    before = os.environ.get("SNAPSHOT_CACHE_DIR")
+    os.environ["SNAPSHOT_CACHE_DIR"] = str(where)
+    yield where
+    if before is None:
+        os.environ.pop("SNAPSHOT_CACHE_DIR", None)
+    else:
+        os.environ["SNAPSHOT_CACHE_DIR"] = before
+
+
 @pytest.fixture(autouse=True)
 def own_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Whatever a test runs (in process or as a subprocess) keeps its store in the test's own

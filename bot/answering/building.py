@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot.answering import snapshot_cache
 from bot.answering.policy import answer
 from bot.answering.snapshot import Snapshot
 from bot.knowledge.loading import EXAMPLES_FILE, load
@@ -13,7 +14,11 @@ from bot.knowledge.problems import KnowledgeError, Problem
 
 
 def build_snapshot(directory: str | Path) -> Snapshot:
-    """Load, validate and index a knowledge directory; raise KnowledgeError on any problem."""
+    """Load, validate and index a knowledge directory; raise KnowledgeError on any problem. The
+    same files built before by the same code come from the cache (bot.answering.snapshot_cache)."""
+    cached = snapshot_cache.load(Path(directory))
+    if cached is not None:
+        return cached
     snapshot = Snapshot.of(load(directory))
     problems = [
         Problem(str(snapshot.kb.directory / EXAMPLES_FILE), f"câu ví dụ #{i} không có câu trả lời: {question!r}")
@@ -22,4 +27,5 @@ def build_snapshot(directory: str | Path) -> Snapshot:
     ]
     if problems:
         raise KnowledgeError(problems)
+    snapshot_cache.save(Path(directory), snapshot)
     return snapshot

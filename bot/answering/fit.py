@@ -10,6 +10,7 @@ what the article does give, never answered with its neighbour.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -110,7 +111,8 @@ def asked_levels(q: Query) -> frozenset[str]:
     return levels | {"province"} if q.province_itself else levels
 
 
-def number_units(text: str) -> set[str | None]:
+@functools.lru_cache(maxsize=1 << 14)  # asked of the same entries' texts for question after question
+def number_units(text: str) -> frozenset[str | None]:
     """The unit of each number a text states (None: a plain count); years and dates left out."""
     out: set[str | None] = set()
     for match in _NUMBER_WITH_UNIT.finditer(fold(text)):
@@ -118,7 +120,7 @@ def number_units(text: str) -> set[str | None]:
         if is_year(number) or re.match(r"\s*/", text[match.end(1) : match.end(1) + 2]):
             continue
         out.add(_UNIT_OF.get(unit or ""))
-    return out
+    return frozenset(out)
 
 
 def misfit(index: Index, q: Query, doc: Doc, asked_here: frozenset[str] | None = None) -> Misfit | None:
@@ -242,18 +244,20 @@ def _units_named(words: frozenset[str]) -> set[str]:
     return {unit for unit, phrases in lexicon.UNIT_WORDS.items() for p in phrases if set(p) <= words}
 
 
+# what "bao nhiêu <X>" may say besides the thing counted: units and words that count anything
+_NOT_COUNTED = (
+    lexicon.STOPWORDS
+    | {w for phrases in lexicon.UNIT_WORDS.values() for p in phrases for w in p}
+    | lexicon.GENERIC_COUNTED
+    | lexicon.CLASSIFIERS
+    | lexicon.QUALIFIER_WORDS
+    | lexicon.LEVEL_WORDS
+)
+
+
 def counted_words(q: Query) -> list[str]:
     """The words of what "bao nhiêu <X>" counts, without units and words that count anything."""
-    units = {w for phrases in lexicon.UNIT_WORDS.values() for p in phrases for w in p}
-    skip = (
-        lexicon.STOPWORDS
-        | units
-        | lexicon.GENERIC_COUNTED
-        | lexicon.CLASSIFIERS
-        | lexicon.QUALIFIER_WORDS
-        | lexicon.LEVEL_WORDS
-    )
-    words = [t for t in q.target if t not in skip and not t.isdigit()]
+    words = [t for t in q.target if t not in _NOT_COUNTED and not t.isdigit()]
     while words and words[-1] in lexicon.TRAILING_PARTICLES:
         words.pop()
     return words

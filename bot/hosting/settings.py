@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.channels.background import TYPING_AFTER_SECONDS
 from bot.store.retention import DEFAULT_RETENTION_DAYS
 
 _TOKEN_RE = re.compile(r"^\d+:[A-Za-z0-9_-]{20,}$")
@@ -68,6 +69,8 @@ class Settings(BaseSettings):
     poll_interval: float = Field(default=0.0, ge=0)
     # a replica silent this long is taken for dead, and the updates it held go to another
     inbox_lease_seconds: float = Field(default=30.0, ge=1, le=600)
+    # "typing…" is shown for an answer slower than this (0 = for every answer): most take milliseconds
+    typing_after_seconds: float = Field(default=TYPING_AFTER_SECONDS, ge=0, le=10)
     # Telegram allows about 30 messages a second in all (429 Retry-After beyond); 0 = no limit of ours
     telegram_max_rate: float = Field(default=30.0, ge=0)
     # the web chat door: /chat, /widget.js and its JSON API on the same $PORT (on|off)

@@ -23,6 +23,7 @@ from telegram.ext import Application, ApplicationBuilder
 
 from bot.channels.telegram.door import TelegramDoor, updates_allowed
 from bot.channels.telegram.flood import FloodLimiter, SharedSendLimits
+from bot.channels.telegram.http_client import AiohttpRequest
 from bot.chat.core import Dialogue
 from bot.chat.messages import Reply
 from bot.hosting.dispatcher import ChatDispatcher
@@ -47,7 +48,9 @@ _END_OF_UPDATES = object()  # put in the update queue to end the consumer once a
 def build_application(
     core: Dialogue, settings: Settings, webhook: bool = False, concurrency: int = 1
 ) -> Application[Any, Any, Any, Any, Any, Any]:
-    door = TelegramDoor(core, max_upload=int(settings.max_upload_mb * 1024 * 1024))
+    door = TelegramDoor(
+        core, max_upload=int(settings.max_upload_mb * 1024 * 1024), typing_after=settings.typing_after_seconds
+    )
     # with a store, the limits hold for every replica together
     shared = (
         SharedSendLimits(core.store, settings.telegram_max_rate)
@@ -60,8 +63,9 @@ def build_application(
         .token(settings.token)
         .post_init(door.post_init)
         .rate_limiter(limiter)
-        .connection_pool_size(concurrency + 8)  # every concurrent handler may be sending at once
-        .pool_timeout(30.0)
+        # every concurrent handler may be sending at once
+        .request(AiohttpRequest(concurrency + 8, pool_timeout=30.0))
+        .get_updates_request(AiohttpRequest(1))
     )
     if settings.telegram_base_url:
         base = settings.telegram_base_url

@@ -86,7 +86,7 @@ class ZaloService(ServiceState):
             max_delay=outbox_delays[1],
             concurrency=dispatcher.max_concurrent,
         )
-        self.background = Background()  # "typing…", never waited for
+        self.background = Background(settings.typing_after_seconds)  # "typing…" for a slow answer, never waited for
         self.core: Dialogue | None = None
         self.bot_name: str | None = None
         self._poller: asyncio.Task[None] | None = None
@@ -238,8 +238,10 @@ class ZaloService(ServiceState):
                 log.info("Bỏ qua update Zalo gửi lại (message_id đã trả lời)")
                 return
             await core.state.put(seen_key, {"seen": True}, SEEN_TTL)
-        self.background.start(self.api.send_chat_action(update.chat_id, "typing"), "sendChatAction")
-        reply = await core.handle(message)
+        async with self.background.unless_quick(
+            lambda: self.api.send_chat_action(update.chat_id, "typing"), "sendChatAction"
+        ):
+            reply = await core.handle(message)
         if seen_by_inbox:
             await self._deliver(update, reply)
         else:

@@ -7,6 +7,7 @@ display; folding is only ever used for comparison.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -99,6 +100,12 @@ class _FoldTable(dict[int, str]):
 _FOLD = _FoldTable()
 
 
+# the same texts (an entry's answer and quote) are folded for every question that finds them:
+# folded once, kept; a question's own text is folded a few times while it is answered
+CACHED_TEXTS = 1 << 15
+
+
+@functools.lru_cache(maxsize=CACHED_TEXTS)
 def fold(text: str) -> str:
     """Lower-case, diacritic-free form: 'Bù Đốp' → 'bu dop'."""
     return unicodedata.normalize("NFC", text.translate(_INVISIBLE)).translate(_FOLD)
@@ -131,7 +138,12 @@ def tokens(text: str, breaks: bool = False) -> list[str]:
         while out and out[-1] == BREAK:
             out.pop()
         return out
-    out = []
+    return list(_word_tokens(text))  # a copy: callers may change their list
+
+
+@functools.lru_cache(maxsize=CACHED_TEXTS)
+def _word_tokens(text: str) -> tuple[str, ...]:
+    out: list[str] = []
     for tok in _TOKEN_RE.findall(fold(text)):
         if tok.isalpha():  # most tokens: nothing more to do
             out.append(tok)
@@ -142,7 +154,7 @@ def tokens(text: str, breaks: bool = False) -> list[str]:
         else:
             # "25ty", "2,5ty": letters glued to digits are split into parts
             out.extend(re.findall(r"\d+(?:[.,]\d+)*|[a-z]+", tok))
-    return out
+    return tuple(out)
 
 
 def _split_at_punctuation(text: str) -> list[str]:

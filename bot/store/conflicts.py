@@ -13,6 +13,10 @@ from bot.store.models import Base
 
 
 def insert(session: AsyncSession, model: type[Base]) -> postgresql.Insert | sqlite.Insert:
-    if session.get_bind().dialect.name == "postgresql":
+    return dialect_insert(session.get_bind().dialect.name, model)
+
+
+def dialect_insert(dialect: str, model: type[Base]) -> postgresql.Insert | sqlite.Insert:
+    if dialect == "postgresql":
         return postgresql.insert(model)
     return sqlite.insert(model)

@@ -17,15 +17,15 @@ import json
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import and_, delete, func, or_, select, update
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy import Table, and_, bindparam, delete, func, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
 from sqlalchemy.orm import aliased
 
 from bot.store.clock import Clock
-from bot.store.conflicts import insert
+from bot.store.conflicts import dialect_insert
+from bot.store.group_commit import GroupCommit
 from bot.store.hashing import IdHasher
 from bot.store.models import InboxItem
 from bot.store.sanitize import check_label
@@ -47,34 +47,30 @@ class Taken:
 
 
 class InboxRepository:
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], hasher: IdHasher, clock: Clock) -> None:
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        hasher: IdHasher,
+        clock: Clock,
+        writes: GroupCommit | None = None,
+    ) -> None:
         self._sessions = sessions
         self._hasher = hasher
         self._clock = clock
+        self._writes = writes or GroupCommit(sessions)  # an update in, its reply, its end: batched
 
     async def put(self, door: str, update_key: str, chat: str, payload: dict[str, Any]) -> bool:
         """Keep an update; False when it is already here (a redelivery)."""
         check_label("door", door)
-        document = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-        async with self._sessions.begin() as session:
-            statement = (
-                insert(session, InboxItem)
-                .values(
-                    door=door,
-                    update_key=update_key[:128],
-                    chat_hash=self._hasher.digest("chat", door, chat),
-                    payload=document,
-                    received_at=self._clock(),
-                    attempts=0,
-                )
-                .on_conflict_do_nothing(index_elements=["door", "update_key"])
-                .returning(InboxItem.id)
-            )
-            try:
-                added = (await session.execute(statement)).scalar()
-            except IntegrityError:
-                return False
-        return added is not None
+        row = {
+            "door": door,
+            "update_key": update_key[:128],
+            "chat_hash": self._hasher.digest("chat", door, chat),
+            "payload": json.dumps(payload, ensure_ascii=False, separators=(",", ":")),
+            "received_at": self._clock(),
+            "attempts": 0,
+        }
+        return bool(await self._writes.write("inbox.put", _insert_updates, row))
 
     async def take(
         self, owner: str, limit: int, lease_seconds: float, doors: Sequence[str] | None = None
@@ -133,19 +129,11 @@ class InboxRepository:
     async def save_reply(self, item: int, owner: str, reply: dict[str, Any]) -> None:
         """The reply, before it is sent: a replica taking the update after a crash sends this one."""
         document = json.dumps(reply, ensure_ascii=False, separators=(",", ":"))
-        async with self._sessions.begin() as session:
-            await session.execute(
-                update(InboxItem).where(InboxItem.id == item, InboxItem.lease_owner == owner).values(reply=document)
-            )
+        await self._writes.write("inbox.reply", _save_replies, {"b_id": item, "b_owner": owner, "b_reply": document})
 
     async def finish(self, item: int) -> None:
         """Answered (or given up on): the payload and reply go; the key stays for redeliveries."""
-        async with self._sessions.begin() as session:
-            await session.execute(
-                update(InboxItem)
-                .where(InboxItem.id == item)
-                .values(done_at=self._clock(), payload=None, reply=None, lease_owner=None, lease_until=None)
-            )
+        await self._writes.write("inbox.finish", _finish_updates, (item, self._clock()))
 
     async def release(self, owner: str, ids: list[int]) -> None:
         """Give leases back (a replica stopping before it handled them): another takes them now."""
@@ -177,3 +165,43 @@ class InboxRepository:
         async with self._sessions.begin() as session:
             result = await session.execute(delete(InboxItem).where(InboxItem.done_at < self._clock() - older_than))
             return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+_INBOX = cast(Table, InboxItem.__table__)
+
+
+async def _insert_updates(connection: AsyncConnection, rows: list[dict[str, Any]]) -> list[bool]:
+    """Many updates in one statement; for each, whether it is new (a redelivery, or the same
+    update twice in the batch, is not)."""
+    statement = (
+        dialect_insert(connection.dialect.name, InboxItem)
+        .values(rows)
+        .on_conflict_do_nothing(index_elements=["door", "update_key"])
+        .returning(InboxItem.door, InboxItem.update_key)
+    )
+    added = {(row.door, row.update_key) for row in await connection.execute(statement)}
+    outcome = []
+    for row in rows:
+        key = (row["door"], row["update_key"])
+        outcome.append(key in added)
+        added.discard(key)  # a second copy in the same batch is a redelivery
+    return outcome
+
+
+async def _save_replies(connection: AsyncConnection, rows: list[dict[str, Any]]) -> list[None]:
+    await connection.execute(
+        update(_INBOX)
+        .where(_INBOX.c.id == bindparam("b_id"), _INBOX.c.lease_owner == bindparam("b_owner"))
+        .values(reply=bindparam("b_reply")),
+        rows,
+    )
+    return [None] * len(rows)
+
+
+async def _finish_updates(connection: AsyncConnection, items: list[tuple[int, float]]) -> list[None]:
+    await connection.execute(
+        update(_INBOX)
+        .where(_INBOX.c.id.in_([item for item, _ in items]))
+        .values(done_at=max(at for _, at in items), payload=None, reply=None, lease_owner=None, lease_until=None)
+    )
+    return [None] * len(items)

@@ -14,10 +14,11 @@ import math
 from typing import Any
 
 from sqlalchemy import delete, select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
 
 from bot.store.clock import Clock
-from bot.store.conflicts import insert
+from bot.store.conflicts import dialect_insert
+from bot.store.group_commit import GroupCommit
 from bot.store.hashing import IdHasher
 from bot.store.models import StateEntry
 
@@ -31,8 +32,10 @@ class KeyValueRepository:
         hasher: IdHasher,
         clock: Clock,
         sweep_every: float = SWEEP_EVERY_SECONDS,
+        writes: GroupCommit | None = None,
     ) -> None:
         self._sessions = sessions
+        self._writes = writes or GroupCommit(sessions)  # a conversation's memory, after each message: batched
         self._hasher = hasher
         self._clock = clock
         self._sweep_every = sweep_every
@@ -42,12 +45,8 @@ class KeyValueRepository:
         return self._hasher.digest("state", "", key)
 
     async def get(self, key: str) -> dict[str, Any] | None:
-        async with self._sessions() as session:
-            raw = await session.scalar(
-                select(StateEntry.value).where(
-                    StateEntry.key_hash == self._key(key), StateEntry.expires_at > self._clock()
-                )
-            )
+        # read with the batch of writes under way: one statement for many conversations
+        raw = await self._writes.write("state.get", _read_documents, (self._key(key), self._clock()))
         if raw is None:
             return None
         value = json.loads(raw)
@@ -60,16 +59,8 @@ class KeyValueRepository:
             raise ValueError(f"ttl_seconds must be positive and finite, got {ttl_seconds!r}")
         now = self._clock()
         document = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-        async with self._sessions.begin() as session:
-            statement = insert(session, StateEntry).values(
-                key_hash=self._key(key), value=document, expires_at=now + ttl_seconds
-            )
-            await session.execute(
-                statement.on_conflict_do_update(
-                    index_elements=["key_hash"],
-                    set_={"value": statement.excluded.value, "expires_at": statement.excluded.expires_at},
-                )
-            )
+        row = {"key_hash": self._key(key), "value": document, "expires_at": now + ttl_seconds}
+        await self._writes.write("state.put", _upsert_documents, row)
         if now - self._last_sweep >= self._sweep_every:
             await self.sweep()
 
@@ -84,3 +75,23 @@ class KeyValueRepository:
         async with self._sessions.begin() as session:
             result = await session.execute(delete(StateEntry).where(StateEntry.expires_at <= now))
             return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def _upsert_documents(connection: AsyncConnection, rows: list[dict[str, Any]]) -> list[None]:
+    statement = dialect_insert(connection.dialect.name, StateEntry)
+    statement = statement.on_conflict_do_update(
+        index_elements=["key_hash"],
+        set_={"value": statement.excluded.value, "expires_at": statement.excluded.expires_at},
+    )
+    await connection.execute(statement, rows)  # executed for each row, in order: the last write of a key wins
+    return [None] * len(rows)
+
+
+async def _read_documents(connection: AsyncConnection, keys: list[tuple[str, float]]) -> list[str | None]:
+    rows = await connection.execute(
+        select(StateEntry.value, StateEntry.key_hash, StateEntry.expires_at).where(
+            StateEntry.key_hash.in_({key for key, _ in keys})
+        )
+    )
+    found = {row.key_hash: row for row in rows}
+    return [row.value if (row := found.get(key)) is not None and row.expires_at > at else None for key, at in keys]

@@ -9,11 +9,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import cast
 
-from sqlalchemy import delete, func, or_, select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy import Table, delete, func, insert, or_, select
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
 
 from bot.store.clock import Clock, utc
+from bot.store.group_commit import GroupCommit
 from bot.store.grouping import DEFAULT_SIMILARITY, Asked, QuestionGroup, group_questions
 from bot.store.hashing import IdHasher
 from bot.store.models import Feedback, Question
@@ -42,10 +44,17 @@ NOT_QUESTIONS = ("smalltalk", "invalid", "command", "silent", "limited", "notice
 
 
 class QuestionRepository:
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], hasher: IdHasher, clock: Clock) -> None:
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        hasher: IdHasher,
+        clock: Clock,
+        writes: GroupCommit | None = None,
+    ) -> None:
         self._sessions = sessions
         self._hasher = hasher
         self._clock = clock
+        self._writes = writes or GroupCommit(sessions)  # questions come with every answer: batched
 
     async def record(
         self,
@@ -64,23 +73,20 @@ class QuestionRepository:
     ) -> int:
         """Store one question and return its id (for feedback on its answer)."""
         door = check_label("door", door)
-        row = Question(
-            asked_at=asked_at or utc(self._clock()),
-            door=door,
-            chat_hash=self._hasher.chat(door, chat_id),
-            user_hash=self._hasher.user(door, user_id),
-            text=clean_text(text),
-            kind=check_label("kind", kind),
-            answered=answered,
-            score=float(score),
-            entry_ids=[str(e) for e in entry_ids],
-            refusal=check_label("refusal", refusal) if refusal else None,
-            version=version,
-        )
-        async with self._sessions.begin() as session:
-            session.add(row)
-            await session.flush()
-            return row.id
+        row = {
+            "asked_at": asked_at or utc(self._clock()),
+            "door": door,
+            "chat_hash": self._hasher.chat(door, chat_id),
+            "user_hash": self._hasher.user(door, user_id),
+            "text": clean_text(text),
+            "kind": check_label("kind", kind),
+            "answered": answered,
+            "score": float(score),
+            "entry_ids": [str(e) for e in entry_ids],
+            "refusal": check_label("refusal", refusal) if refusal else None,
+            "version": version,
+        }
+        return int(await self._writes.write("questions", _insert_questions, row))
 
     async def get(self, question_id: int) -> QuestionRecord | None:
         async with self._sessions() as session:
@@ -173,3 +179,9 @@ def _record(row: Question) -> QuestionRecord:
         refusal=row.refusal,
         version=row.version,
     )
+
+
+async def _insert_questions(connection: AsyncConnection, rows: list[dict[str, object]]) -> list[int]:
+    table = cast(Table, Question.__table__)
+    result = await connection.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
+    return [row.id for row in result]

@@ -18,6 +18,7 @@ from bot.store.counters import CounterRepository
 from bot.store.database import create_engine, enable_wal, session_factory
 from bot.store.dismissed import DismissedRepository
 from bot.store.feedback import FeedbackRepository
+from bot.store.group_commit import GroupCommit
 from bot.store.handoffs import HandoffRepository
 from bot.store.hashing import IdHasher, load_key
 from bot.store.health import StoreHealth
@@ -45,14 +46,16 @@ class Store:
         limits: ArchiveLimits = DEFAULT_LIMITS,
     ) -> None:
         sessions = session_factory(engine)
+        writes = GroupCommit(sessions)  # what every message writes, batched across messages
+        self.writes = writes
         self.engine = engine
         self.hasher = hasher
         self.retention_days = retention_days
-        self.questions = QuestionRepository(sessions, hasher, clock)
+        self.questions = QuestionRepository(sessions, hasher, clock, writes)
         self.feedback = FeedbackRepository(sessions, hasher, clock)
-        self.state = KeyValueRepository(sessions, hasher, clock)
+        self.state = KeyValueRepository(sessions, hasher, clock, writes=writes)
         self.versions = KnowledgeVersionRepository(sessions, hasher, clock, limits)
-        self.inbox = InboxRepository(sessions, hasher, clock)
+        self.inbox = InboxRepository(sessions, hasher, clock, writes)
         self.health = StoreHealth()
         self.counters = CounterRepository(sessions, hasher, clock)
         self.console = ConsoleAccessRepository(sessions, hasher, clock)
@@ -105,6 +108,7 @@ class Store:
         return await self.questions.purge(days)
 
     async def close(self) -> None:
+        await self.writes.close()
         await self.engine.dispose()
 
     async def __aenter__(self) -> Store:

@@ -119,6 +119,7 @@ def bot_environment(
         LOG_LEVEL="WARNING",
         PYTHONUNBUFFERED="1",
         DATABASE_URL=f"sqlite:///{home / 'bot.sqlite3'}",  # every question is recorded, as hosted
+        SNAPSHOT_CACHE_DIR=str(home / "snapshots"),  # empty, as on a host's fresh disk: the base is indexed
     )
     env.update(extra or {})
     return env

@@ -40,6 +40,8 @@ def settings_for(emu: Emulator, kb_dir: Path, **extra: Any) -> Settings:
         "knowledge_dir": kb_dir,
         "rate_limit_messages": 50,
         "poll_timeout": 1.0,
+        # "typing…" for every typed question, however quick, so the tests can see it sent or refused
+        "typing_after_seconds": 0.0,
         **extra,
     }
     return Settings(_env_file=None, **values)

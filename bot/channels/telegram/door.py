@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Sequence
+from contextlib import AbstractAsyncContextManager
 from typing import Any
 
 from telegram import Bot, BotCommand, InputFile, LinkPreviewOptions, Message, MessageEntity, Update
@@ -25,7 +26,7 @@ from telegram.ext import (
 )
 
 from bot.channels import journal
-from bot.channels.background import Background
+from bot.channels.background import TYPING_AFTER_SECONDS, Background
 from bot.channels.telegram.render import render
 from bot.chat import chat_texts
 from bot.chat.core import Dialogue
@@ -42,10 +43,10 @@ COMMANDS = [BotCommand(name, description) for name, description in chat_texts.CO
 class TelegramDoor:
     """Translates between Telegram and the core."""
 
-    def __init__(self, core: Dialogue, max_upload: int = 5 * 1024 * 1024):
+    def __init__(self, core: Dialogue, max_upload: int = 5 * 1024 * 1024, typing_after: float = TYPING_AFTER_SECONDS):
         self.core = core
         self.max_upload = max_upload
-        self.background = Background()
+        self.background = Background(typing_after)
 
     def install(self, app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         app.add_handler(CallbackQueryHandler(self.button))
@@ -69,8 +70,9 @@ class TelegramDoor:
         text = addressed_text(message, context.bot.username, context.bot.id)
         if text is None:
             return  # a group conversation the bot is not part of
-        self.typing(update, context)
-        await self.send(update, await self.core.handle(self.incoming(update, text=text)))
+        async with self.typing(update, context):
+            reply = await self.core.handle(self.incoming(update, text=text))
+        await self.send(update, reply)
 
     async def button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.callback_query
@@ -187,11 +189,14 @@ class TelegramDoor:
             if "not modified" not in str(exc).lower():  # pressing the current page changes nothing
                 raise
 
-    def typing(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """ "typing…" while the answer is worked out: in the background, never waited for."""
+    def typing(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> AbstractAsyncContextManager[None]:
+        """ "typing…" while a slow answer is worked out: in the background, never waited for."""
         chat = update.effective_chat
-        if chat is not None:
-            self.background.start(context.bot.send_chat_action(chat.id, ChatAction.TYPING), "sendChatAction")
+        if chat is None:
+            return contextlib.nullcontext()
+        return self.background.unless_quick(
+            lambda: context.bot.send_chat_action(chat.id, ChatAction.TYPING), "sendChatAction"
+        )
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """What failed outside the core (sending, editing, fetching a file): the core itself

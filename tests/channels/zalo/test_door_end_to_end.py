@@ -73,12 +73,21 @@ async def test_polling_answers_and_declines(fake_zalo: FakeZalo, kb_dir: Path) -
         assert "176" in answer and "Nguồn:" in answer and "<" not in answer  # plain text, never HTML
         (declined,) = await ask(fake_zalo, "Huyện Củ Chi có bao nhiêu mô hình?")
         assert "Củ Chi" in declined and "Lai Vung" in declined and "Nguồn" not in declined
-        assert fake_zalo.calls("sendChatAction")  # typing shown while working
+        # both answers took milliseconds: "typing…" would have come after them, so it was not sent
+        assert not fake_zalo.calls("sendChatAction")
+
+
+async def test_typing_is_shown_for_an_answer_slower_than_the_setting(fake_zalo: FakeZalo, kb_dir: Path) -> None:
+    async with zalo_bot(fake_zalo, kb_dir, typing_after_seconds=0.0):  # every answer is "slow"
+        assert "176" in (await ask(fake_zalo, HOUSES))[0]
+        await wait_until(lambda: bool(fake_zalo.calls("sendChatAction")), what="typing to be shown")
+        [call] = fake_zalo.calls("sendChatAction")
+        assert call.params["action"] == "typing"
 
 
 async def test_a_slow_typing_indicator_never_delays_the_answer(fake_zalo: FakeZalo, kb_dir: Path) -> None:
     fake_zalo.delays["sendChatAction"] = 60.0  # held until the fake stops
-    async with zalo_bot(fake_zalo, kb_dir):
+    async with zalo_bot(fake_zalo, kb_dir, typing_after_seconds=0.0):
         (answer,) = await ask(fake_zalo, HOUSES)  # within ask's 10 s, far less than the typing call takes
         assert "176" in answer
         assert not fake_zalo.calls("sendChatAction")  # still held: the answer did not wait for it

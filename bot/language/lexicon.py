@@ -899,6 +899,8 @@ GENERIC_COUNTED: frozenset[str] = frozenset(
     {"cai", "chiec", "con", "nguoi", "thu", "loai", "lan", "luot", "so", "tong"}
 )
 # Units of measure (not counts): money, lengths, weights, areas, shares, durations.
+# words of a figure's value that hedge its number, not its unit ("trên 52 tỷ đồng", "hơn 70")
+VALUE_HEDGES: frozenset[str] = frozenset({"tren", "hon", "gan", "khoang", "duoi", "xap", "xi", "it", "nhat"})
 MEASURED_UNITS: frozenset[str | None] = frozenset({"money", "length", "weight", "area", "percent", "duration"})
 # "phó bí thư" is not "bí thư": a post asked without these words is not their deputy's
 DEPUTY_WORDS: frozenset[str] = frozenset({"pho"})

@@ -9,6 +9,7 @@ little evidence, or too many entries alike, asks back instead of guessing.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -39,9 +40,9 @@ from bot.answering.tuning import (
     VAGUE_SHARE,
     VAGUE_TITLES,
 )
-from bot.knowledge.schema import Located
+from bot.knowledge.schema import KnowledgeBase, Located
 from bot.language import lexicon
-from bot.language.folding import surface
+from bot.language.folding import fold, surface
 
 if TYPE_CHECKING:
     from bot.answering.turn import Turn
@@ -162,7 +163,54 @@ def _best(turn: Turn) -> Answer:
             open_question=True,
         )
     items = [best.located, *(h.located for h in parts)]
+    if q.quantity and not turn.analysed.target:
+        just = {*turn.hints.near, *turn.hints.seen}
+        items = [*items, *(p for p in paired(turn.snapshot.kb, best.located) if p.id not in just and p not in items)]
     return fact_answer(items, best.score, [suggestion_for(h.located) for h in runners], brief=_brief(turn, items))
+
+
+def paired(kb: KnowledgeBase, located: Located) -> list[Located]:
+    """The figures the article prints in one clause with this one, of the same organisation, period
+    and unit ("12 tập thể, 37 cá nhân được UBND huyện tặng giấy khen"): a count question that names
+    no counted noun of its own ("UBND huyện khen bao nhiêu?", "còn cấp xã thì?") gets them all,
+    not the one that happened to rank first."""
+    entry = located.entry
+    value = getattr(entry, "value", None)
+    if entry.kind != "figure" or not value:
+        return []
+    clause = next((c for c in _quote_clauses(entry.quote) if figures(value) <= figures(c)), None)
+    if clause is None or not figures(value):
+        return []
+    out = []
+    for other in kb.entries:
+        o = other.entry
+        o_value = getattr(o, "value", None)
+        if (
+            other.id != located.id
+            and o.kind == "figure"
+            and o_value
+            and other.article.id == located.article.id
+            and o.quote == entry.quote
+            and getattr(o, "org", None) == getattr(entry, "org", None)
+            and getattr(o, "period", None) == getattr(entry, "period", None)
+            and _unit(o_value) == _unit(value)
+            and figures(o_value)
+            and figures(o_value) <= figures(clause)
+        ):
+            out.append(other)
+    return out
+
+
+def _quote_clauses(quote: str) -> list[str]:
+    """A quote's clauses as their figures go together: cut at sentence ends, ';' and '…'."""
+    return [c for c in re.split(r"[;…]|\.(?=\s|$)", quote) if c.strip()]
+
+
+def _unit(value: str) -> str:
+    """What a figure's value says besides its number ("tỷ đồng" of "trên 52 tỷ đồng"; "" of "12")."""
+    return " ".join(
+        w for w in fold(value).split() if not any(ch.isdigit() for ch in w) and w not in lexicon.VALUE_HEDGES
+    )
 
 
 def _alike(hits: Sequence[Hit]) -> bool:

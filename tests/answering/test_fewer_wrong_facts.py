@@ -1,0 +1,56 @@
+"""Mechanisms that keep the bot from stating a fact that is not the one asked (issue 15)."""
+
+from __future__ import annotations
+
+from bot.answering.answer import Answer
+from bot.answering.answerer import Answerer
+from bot.answering.context import Context
+from bot.answering.rules.best_answer import paired
+from bot.language.folding import tokens
+
+
+def says(answer: Answer, *phrases: str) -> bool:
+    body = tokens(answer.body)
+    for phrase in phrases:
+        needle = tokens(phrase)
+        if not any(body[i : i + len(needle)] == needle for i in range(len(body))):
+            return False
+    return True
+
+
+def chat(answerer: Answerer, *turns: str) -> list[Answer]:
+    context: Context | None = None
+    out = []
+    for text in turns:
+        answer, new = answerer.converse(text, context)
+        context = new if new is not None else context
+        out.append(answer)
+    return out
+
+
+# ---------------------------------------------------------------- figures printed as a pair
+
+
+def test_pair_of_one_clause_is_found(answerer: Answerer) -> None:
+    # "12 tập thể, 37 cá nhân được UBND huyện tặng giấy khen": one clause, one organisation
+    individuals = answerer.kb.by_id["bd-khen-ubnd-huyen-ca-nhan"]
+    assert [p.id for p in paired(answerer.kb, individuals)] == ["bd-khen-ubnd-huyen-tap-the"]
+    # the province's award in the same quote is another organisation's: no pair
+    province = answerer.kb.by_id["bd-khen-ubnd-tinh-ca-nhan"]
+    assert paired(answerer.kb, province) == []
+
+
+def test_count_naming_no_noun_gets_both_figures_of_the_pair(answerer: Answerer) -> None:
+    answer = answerer.ask("giấy khen của UBND huyện Bù Đốp trao cho bao nhiêu?")
+    assert answer.answered and says(answer, "12 tập thể") and says(answer, "37 cá nhân")
+
+
+def test_count_naming_its_noun_gets_that_figure_only(answerer: Answerer) -> None:
+    answer = answerer.ask("ở Bù Đốp UBND huyện tặng giấy khen cho mấy tập thể?")
+    assert answer.answered and says(answer, "12") and not says(answer, "37")
+
+
+def test_follow_up_for_the_other_half_of_a_pair_does_not_repeat_the_first(answerer: Answerer) -> None:
+    first, second = chat(answerer, "dịp 20 năm thành lập huyện Bù Đốp khen mấy cá nhân", "thế tập thể thì sao")
+    assert says(first, "09")
+    assert says(second, "05") and not says(second, "09")

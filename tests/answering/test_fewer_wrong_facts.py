@@ -54,3 +54,14 @@ def test_follow_up_for_the_other_half_of_a_pair_does_not_repeat_the_first(answer
     first, second = chat(answerer, "dịp 20 năm thành lập huyện Bù Đốp khen mấy cá nhân", "thế tập thể thì sao")
     assert says(first, "09")
     assert says(second, "05") and not says(second, "09")
+
+
+def test_figures_of_different_deeds_in_one_clause_are_no_pair(answerer: Answerer) -> None:
+    # "thu được 2.5 tỷ ... chi 1.1 tỷ": what was collected is not what was spent
+    for located in answerer.kb.entries:
+        for other in paired(answerer.kb, located):
+            mine = getattr(located.entry, "counts", "").split()
+            theirs = getattr(other.entry, "counts", "").split()
+            assert mine[-1] == theirs[-1], (located.id, other.id)
+    answer = answerer.ask("phong trào tiết kiệm bản thân dành phần người khó ở Bù Đốp đã chi ra bao nhiêu")
+    assert answer.answered and says(answer, "1.1 tỷ") and not says(answer, "2.5 tỷ")

@@ -26,6 +26,7 @@ from bot.answering.tuning import (
     CLEAR_MIN,
     CLOSE_CALL,
     COMPLEMENT,
+    HEAD_WORDS,
     MAX_DISTRICT_ANSWERS,
     MAX_DISTRICT_ANSWERS_ASKED,
     MAX_SIBLINGS,
@@ -194,6 +195,7 @@ def paired(kb: KnowledgeBase, located: Located) -> list[Located]:
             and getattr(o, "org", None) == getattr(entry, "org", None)
             and getattr(o, "period", None) == getattr(entry, "period", None)
             and _unit(o_value) == _unit(value)
+            and _same_predicate(getattr(o, "counts", None) or "", getattr(entry, "counts", None) or "")
             and figures(o_value)
             and figures(o_value) <= figures(clause)
         ):
@@ -204,6 +206,17 @@ def paired(kb: KnowledgeBase, located: Located) -> list[Located]:
 def _quote_clauses(quote: str) -> list[str]:
     """A quote's clauses as their figures go together: cut at sentence ends, ';' and '…'."""
     return [c for c in re.split(r"[;…]|\.(?=\s|$)", quote) if c.strip()]
+
+
+def _same_predicate(one: str, other: str) -> bool:
+    """Two figures count different nouns of one predicate: what they count differs only in its
+    first words ("tập thể được UBND huyện tặng giấy khen", "cá nhân được UBND huyện tặng giấy
+    khen"), not in what was done ("thu được", "chi hỗ trợ"; "xây", "sửa")."""
+    a, b = fold(one).split(), fold(other).split()
+    common = 0
+    while common < min(len(a), len(b)) and a[-1 - common] == b[-1 - common]:
+        common += 1
+    return common > 0 and max(len(a), len(b)) - common <= HEAD_WORDS
 
 
 def _unit(value: str) -> str:

@@ -649,6 +649,8 @@ COMPARISON_PHRASES: tuple[tuple[str, ...], ...] = (
 )
 # "nhiều <…> nhất": a superlative asks to compare even with words between
 SUPERLATIVE = "nhat"
+# "nhiều <…> hơn": a comparative asks to compare too, with words between, of several districts
+COMPARATIVE = "hon"
 MEASURE_WORDS: frozenset[str] = frozenset({"nhieu", "it", "cao", "thap", "lon", "nho", "dai"})
 # "huyện nào xây nhiều nhà nhất": words that ask which district, not what is compared
 COMPARISON_FRAME_WORDS: frozenset[str] = frozenset({"huyen", "nao"})

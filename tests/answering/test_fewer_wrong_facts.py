@@ -65,3 +65,19 @@ def test_figures_of_different_deeds_in_one_clause_are_no_pair(answerer: Answerer
             assert mine[-1] == theirs[-1], (located.id, other.id)
     answer = answerer.ask("phong trào tiết kiệm bản thân dành phần người khó ở Bù Đốp đã chi ra bao nhiêu")
     assert answer.answered and says(answer, "1.1 tỷ") and not says(answer, "2.5 tỷ")
+
+
+# ---------------------------------------------------------------- comparatives
+
+
+def test_comparative_with_words_between_compares_the_named_districts(answerer: Answerer) -> None:
+    answer = answerer.ask("Bù Đốp với Lai Vung, huyện nào khen nhiều cá nhân cấp huyện hơn?")
+    assert answer.answered
+    assert {s.district for s in answer.sources} == {"Bù Đốp", "Lai Vung"}
+
+
+def test_more_than_a_number_is_no_comparison(answerer: Answerer) -> None:
+    q = answerer.snapshot.analyzer.analyze("Hội Nông dân Bù Đốp giúp hơn 500 lượt hội viên vay vốn phải không")
+    assert not q.comparing
+    q = answerer.snapshot.analyzer.analyze("Đất Đỏ và Lai Vung bên nào có nhiều mô hình hơn")
+    assert q.comparing

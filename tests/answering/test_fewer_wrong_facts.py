@@ -81,3 +81,16 @@ def test_more_than_a_number_is_no_comparison(answerer: Answerer) -> None:
     assert not q.comparing
     q = answerer.snapshot.analyzer.analyze("Đất Đỏ và Lai Vung bên nào có nhiều mô hình hơn")
     assert q.comparing
+
+
+# ---------------------------------------------------------------- follow-ups asking when or who
+
+
+def test_follow_up_asking_when_keeps_the_period(answerer: Answerer) -> None:
+    *_, last = chat(
+        answerer,
+        "kể về nhà đại đoàn kết ở bù đốp",
+        "sửa được mấy căn",
+        "làm từ năm nào đến năm nào",
+    )
+    assert last.answered and says(last, "2022") and says(last, "7/2023")

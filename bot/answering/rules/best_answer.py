@@ -238,8 +238,8 @@ def _brief(turn: Turn, items: Sequence[Located]) -> list[str]:
     """The entries of a follow-up whose sentence restates figures of the answer just given: said
     briefly (the user has just read the rest of that sentence)."""
     just = {*turn.hints.near, *turn.hints.seen}
-    if not turn.resolution.leaned or not just:
-        return []
+    if not turn.resolution.leaned or not just or turn.query.when or turn.query.who:
+        return []  # "từ năm nào?", "ai làm?": the brief form drops the period and the owner asked
     by_id = turn.snapshot.kb.by_id
     read = {n for i in just if i in by_id for n in figures(by_id[i].entry.answer)}
     out = []

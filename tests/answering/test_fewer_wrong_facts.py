@@ -94,3 +94,17 @@ def test_follow_up_asking_when_keeps_the_period(answerer: Answerer) -> None:
         "làm từ năm nào đến năm nào",
     )
     assert last.answered and says(last, "2022") and says(last, "7/2023")
+
+
+# ---------------------------------------------------------------- a commune asked about
+
+
+def test_a_communes_figure_is_not_answered_with_the_districts(answerer: Answerer) -> None:
+    answer = answerer.ask("Xã An Khánh có mấy chi bộ trong sạch vững mạnh?")
+    assert not answer.answered and answer.kind == "decline"
+    assert "An Khánh" in answer.body and not says(answer, "66")
+
+
+def test_a_district_question_is_not_held_to_a_commune(answerer: Answerer) -> None:
+    answer = answerer.ask("Châu Thành có mấy chi bộ trong sạch vững mạnh?")
+    assert answer.answered and says(answer, "66/47")

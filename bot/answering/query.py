@@ -190,6 +190,10 @@ def _read_counted(
             window, {**lexicon.UNIT_WORDS, **_BEFORE_CUE}, toks[max(0, cue_start - 3) : max(0, cue_start - 2)]
         )
         q.unit = before[0] if before else None
+        if q.unit is None and cue_start > 0 and toks[cue_start - 1] in lexicon.COPULAS:
+            # "tỷ lệ đảng viên học tập là bao nhiêu": the subject before "là" names the unit
+            named = _unit(toks[: cue_start - 1], lexicon.SUBJECT_UNIT_WORDS)
+            q.unit = named[0] if named else None
     if "%" in q.text and q.unit is None:
         q.unit = "percent"
     q.target = [t for t in target if t != BREAK and t not in lexicon.CONJUNCTIONS]

@@ -239,6 +239,13 @@ UNIT_WORDS: dict[str, tuple[tuple[str, ...], ...]] = {
 # …and the words that name one only just before the cue ("dài bao nhiêu"): after it, folded
 # "dai" is mostly "đại" (nhà Đại đoàn kết)
 UNITS_BEFORE_CUE: dict[str, tuple[tuple[str, ...], ...]] = {"length": (("dai",),)}
+# …and the words that name one anywhere in the subject of "<subject> là bao nhiêu" (only names
+# that are never another word folded: not "tấn"/"tân", not "năm")
+SUBJECT_UNIT_WORDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "percent": (("ty", "le"), ("phan", "tram")),
+    "money": (("kinh", "phi"), ("so", "tien"), ("tri", "gia"), ("gia", "tri")),
+}
+COPULAS: frozenset[str] = frozenset({"la"})
 VALUE_UNITS: dict[str, tuple[str, ...]] = {
     "money": ("dong", "ty", "trieu", "d"),
     "length": ("km", "m"),

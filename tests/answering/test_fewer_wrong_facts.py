@@ -108,3 +108,21 @@ def test_a_communes_figure_is_not_answered_with_the_districts(answerer: Answerer
 def test_a_district_question_is_not_held_to_a_commune(answerer: Answerer) -> None:
     answer = answerer.ask("Châu Thành có mấy chi bộ trong sạch vững mạnh?")
     assert answer.answered and says(answer, "66/47")
+
+
+# ---------------------------------------------------------------- the unit named by the subject
+
+
+def test_subject_before_la_bao_nhieu_names_the_unit(answerer: Answerer) -> None:
+    q = answerer.snapshot.analyzer.analyze("tỷ lệ chi bộ đạt trong sạch vững mạnh là bao nhiêu")
+    assert q.unit == "percent"
+    q = answerer.snapshot.analyzer.analyze("năm 2022 số hộ được giúp là bao nhiêu")
+    assert q.unit is None
+
+
+def test_a_share_the_article_does_not_give_is_declined(answerer: Answerer) -> None:
+    # Châu Thành's article gives no share of party members who studied: not its 50.000 đồng
+    answer = answerer.ask("ở Châu Thành tỷ lệ đảng viên tham gia học tập là bao nhiêu")
+    assert not answer.answered and not says(answer, "50.000")
+    answer = answerer.ask("ở Bù Đốp tỷ lệ đảng viên tham gia học chuyên đề là bao nhiêu")
+    assert answer.answered and says(answer, "98,4%")

@@ -126,3 +126,24 @@ def test_a_share_the_article_does_not_give_is_declined(answerer: Answerer) -> No
     assert not answer.answered and not says(answer, "50.000")
     answer = answerer.ask("ở Bù Đốp tỷ lệ đảng viên tham gia học chuyên đề là bao nhiêu")
     assert answer.answered and says(answer, "98,4%")
+
+
+# ---------------------------------------------------------------- staying in the conversation's district
+
+
+def test_asking_back_in_the_district_beats_a_fair_answer_from_another(answerer: Answerer) -> None:
+    from bot.answering.answer import not_answered
+    from bot.answering.followup import choose
+
+    asked_back = not_answered("clarify", "Mình chưa chắc đã hiểu đúng câu hỏi của bạn.", open_question=True)
+    elsewhere = answerer.ask("Lai Vung huy động được bao nhiêu tiền xây cầu đường?")
+    assert elsewhere.sources[0].district == "Lai Vung"
+    fair = elsewhere.model_copy(update={"score": 0.5})
+    assert choose(asked_back, fair, ("Đất Đỏ",)) is asked_back
+    # the district the conversation is on, or an answer that clearly names what was asked, moves
+    assert choose(asked_back, fair, ("Lai Vung",)) is fair
+    strong = elsewhere.model_copy(update={"score": 0.9})
+    assert choose(asked_back, strong, ("Đất Đỏ",)) is strong
+    # a decline in the district still gives way to the district that has it
+    declined = not_answered("decline", "Không có.")
+    assert choose(declined, fair, ("Đất Đỏ",)) is fair

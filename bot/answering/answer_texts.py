@@ -198,6 +198,8 @@ def not_given(district: str, what: str, asked: str) -> str:
         return f"{about} không nêu số liệu này cho khoảng thời gian đó."
     if what == "role":
         return f"{about} không nhắc tới {asked}."
+    if what == "commune":
+        return f"{about} không nêu riêng số liệu hay thông tin này cho {asked}."
     return f"{about} có nhắc tới việc này nhưng không nêu con số cụ thể."
 
 

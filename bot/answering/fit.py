@@ -23,7 +23,8 @@ from bot.answering.tuning import COUNTED_WORD_IDF, HEAD_WORDS, NUMBER_REACH
 from bot.knowledge.schema import Located
 from bot.language import lexicon
 from bot.language.expansion import expand
-from bot.language.folding import BREAK, canonical_number, fold, is_year, tokens
+from bot.language.folding import BREAK, canonical_number, contains, fold, is_year, tokens
+from bot.language.gazetteer import CommuneMention
 
 _UNIT_OF: dict[str, str] = {w: unit for unit, words in lexicon.VALUE_UNITS.items() for w in words}
 _NUMBER_WITH_UNIT = re.compile(
@@ -147,6 +148,9 @@ def misfit(index: Index, q: Query, doc: Doc, asked_here: frozenset[str] | None =
             return Misfit("level", sorted(absent)[0])
         if "district" in asked and have_levels == {"commune"}:
             return Misfit("level", "district")  # "toàn huyện": only a commune's body says it
+    unnamed = next((c for c in q.communes if not names_commune(text, c)), None)
+    if unnamed is not None:
+        return Misfit("commune", " ".join(unnamed.said))  # "xã An Khánh có…": not the whole district's
     person = named_person(q.toks, index.name_starts) if _may_name_a_person(q.toks) else ()
     if person and not names_person(own_text(located), person):
         return Misfit("person", " ".join(person))
@@ -161,6 +165,13 @@ def misfit(index: Index, q: Query, doc: Doc, asked_here: frozenset[str] | None =
         if said or unit_here:
             return _quantity_misfit(index, q, doc, count=said, unit=unit_here)
     return None
+
+
+def names_commune(text: str, commune: CommuneMention) -> bool:
+    """Does the entry's text name the commune asked about, by the name the question gives it (the
+    articles predate the merges: a merged commune's new name may be the district's own)?"""
+    key = [w for w in commune.said if not any(w in phrase for phrase in lexicon.COMMUNE_WORDS)]
+    return not key or contains(tokens(text), key)
 
 
 def _quantity_misfit(index: Index, q: Query, doc: Doc, count: bool, unit: bool) -> Misfit | None:

@@ -21,7 +21,7 @@ from bot.answering.hints import NO_HINTS, Hints
 from bot.answering.leftover import leftover
 from bot.answering.query import Query, article_aspect, find, has
 from bot.answering.suggestions import ShowEntry
-from bot.answering.tuning import ANSWER_MIN, PENDING_WORDS, THIN
+from bot.answering.tuning import ANSWER_MIN, MOVE_MIN, PENDING_WORDS, THIN
 from bot.language import lexicon
 from bot.language.expansion import expand
 from bot.language.folding import fold, tokens
@@ -194,12 +194,17 @@ def _special(q: Query) -> bool:
     return bool(q.about_article or q.asks_province)
 
 
-def choose(in_context: Answer, alone: Answer) -> Answer:
+def choose(in_context: Answer, alone: Answer, districts: Sequence[str] = ()) -> Answer:
     """A full question tried both ways: in the conversation's district when it answers there as
-    well, else on its own ("mô hình Ánh sáng biên cương là của ai" moves to the district that has it)."""
+    well, else on its own ("mô hình Ánh sáng biên cương là của ai" moves to the district that has it).
+    Where the conversation's district asked back, a fair answer led by another district is no
+    better than asking: the user, still on that district, would read it as that district's."""
     if not alone.answered:
         return in_context
     if not in_context.answered:
+        moved = bool(districts) and bool(alone.sources) and alone.sources[0].district not in districts
+        if in_context.kind == "clarify" and moved and alone.score < MOVE_MIN:
+            return in_context
         return alone
     # the conversation's district wins unless its answer was only a fair one and the other is better
     return in_context if in_context.score >= min(ANSWER_MIN, alone.score) else alone

@@ -62,6 +62,6 @@ def converse(snapshot: Snapshot, question: str | None, context: Context | None) 
     if resolved is not None and resolved.soft:
         alone = turn.alone()
         other = respond(alone)
-        if followup.choose(reply, other) is other:
+        if followup.choose(reply, other, context.districts if context else ()) is other:
             reply, asked, leaned_on = other, alone.query, None
     return reply, followup.remember(snapshot, asked, reply, leaned_on)

@@ -74,6 +74,16 @@ def has(toks: Sequence[str], phrases: Iterable[Phrase]) -> bool:
     return any(contains(toks, phrase) for phrase in phrases)
 
 
+def _comparative(toks: Sequence[str], districts: int) -> bool:
+    """ "Lai Vung với Kiên Lương, bên nào khen nhiều cá nhân hơn": a measure word, then "hơn"
+    with words between, asked of several districts or of "which one" (not "hơn 500 hộ")."""
+    if lexicon.COMPARATIVE not in toks:
+        return False
+    last = len(toks) - 1 - toks[::-1].index(lexicon.COMPARATIVE)
+    measured = any(w in lexicon.MEASURE_WORDS for w in toks[:last])
+    return measured and (districts >= 2 or any(w in lexicon.WHICH for w in toks[:last]))
+
+
 def _quantity_spans(toks: Sequence[str]) -> list[tuple[int, int]]:
     out = []
     for a, b in find(toks, lexicon.QUANTITY_CUES):
@@ -138,8 +148,10 @@ def _read_intent(
     q.asks_province = has(toks, lexicon.PROVINCE_CUES) or bool(
         q.communes and has(toks, lexicon.DISTRICT_OF_COMMUNE_CUES)
     )
-    q.comparing = has(toks, lexicon.COMPARISON_PHRASES) or (
-        lexicon.SUPERLATIVE in toks and any(w in toks for w in lexicon.MEASURE_WORDS)
+    q.comparing = (
+        has(toks, lexicon.COMPARISON_PHRASES)
+        or (lexicon.SUPERLATIVE in toks and any(w in toks for w in lexicon.MEASURE_WORDS))
+        or _comparative(toks, len(q.districts))
     )
     # the kind of the first hint of KIND_HINTS that occurs: the first span's
     q.wanted_kind = lexicon.KIND_HINTS[tuple(toks[kind_spans[0][0] : kind_spans[0][1]])] if kind_spans else None
@@ -178,6 +190,10 @@ def _read_counted(
             window, {**lexicon.UNIT_WORDS, **_BEFORE_CUE}, toks[max(0, cue_start - 3) : max(0, cue_start - 2)]
         )
         q.unit = before[0] if before else None
+        if q.unit is None and cue_start > 0 and toks[cue_start - 1] in lexicon.COPULAS:
+            # "tỷ lệ đảng viên học tập là bao nhiêu": the subject before "là" names the unit
+            named = _unit(toks[: cue_start - 1], lexicon.SUBJECT_UNIT_WORDS)
+            q.unit = named[0] if named else None
     if "%" in q.text and q.unit is None:
         q.unit = "percent"
     q.target = [t for t in target if t != BREAK and t not in lexicon.CONJUNCTIONS]

@@ -112,6 +112,9 @@ AS_GOOD = 0.85  # another figure this close to the district's best is given too
 # ---------------------------------------------------------------- follow-ups
 
 THIN = 2  # a question with at most this many words of its own leans on the context
+# a follow-up the conversation's district asks back about moves to another district's answer
+# only from this score (a name matched, not a few common words)
+MOVE_MIN = 0.6
 PENDING_WORDS = 3  # after a question left open, a turn this short completes it ("của hội nông dân ấy")
 
 # ---------------------------------------------------------------- what an entry answers

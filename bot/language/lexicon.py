@@ -239,6 +239,13 @@ UNIT_WORDS: dict[str, tuple[tuple[str, ...], ...]] = {
 # …and the words that name one only just before the cue ("dài bao nhiêu"): after it, folded
 # "dai" is mostly "đại" (nhà Đại đoàn kết)
 UNITS_BEFORE_CUE: dict[str, tuple[tuple[str, ...], ...]] = {"length": (("dai",),)}
+# …and the words that name one anywhere in the subject of "<subject> là bao nhiêu" (only names
+# that are never another word folded: not "tấn"/"tân", not "năm")
+SUBJECT_UNIT_WORDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "percent": (("ty", "le"), ("phan", "tram")),
+    "money": (("kinh", "phi"), ("so", "tien"), ("tri", "gia"), ("gia", "tri")),
+}
+COPULAS: frozenset[str] = frozenset({"la"})
 VALUE_UNITS: dict[str, tuple[str, ...]] = {
     "money": ("dong", "ty", "trieu", "d"),
     "length": ("km", "m"),
@@ -649,6 +656,8 @@ COMPARISON_PHRASES: tuple[tuple[str, ...], ...] = (
 )
 # "nhiều <…> nhất": a superlative asks to compare even with words between
 SUPERLATIVE = "nhat"
+# "nhiều <…> hơn": a comparative asks to compare too, with words between, of several districts
+COMPARATIVE = "hon"
 MEASURE_WORDS: frozenset[str] = frozenset({"nhieu", "it", "cao", "thap", "lon", "nho", "dai"})
 # "huyện nào xây nhiều nhà nhất": words that ask which district, not what is compared
 COMPARISON_FRAME_WORDS: frozenset[str] = frozenset({"huyen", "nao"})
@@ -899,6 +908,8 @@ GENERIC_COUNTED: frozenset[str] = frozenset(
     {"cai", "chiec", "con", "nguoi", "thu", "loai", "lan", "luot", "so", "tong"}
 )
 # Units of measure (not counts): money, lengths, weights, areas, shares, durations.
+# words of a figure's value that hedge its number, not its unit ("trên 52 tỷ đồng", "hơn 70")
+VALUE_HEDGES: frozenset[str] = frozenset({"tren", "hon", "gan", "khoang", "duoi", "xap", "xi", "it", "nhat"})
 MEASURED_UNITS: frozenset[str | None] = frozenset({"money", "length", "weight", "area", "percent", "duration"})
 # "phó bí thư" is not "bí thư": a post asked without these words is not their deputy's
 DEPUTY_WORDS: frozenset[str] = frozenset({"pho"})

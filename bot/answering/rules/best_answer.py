@@ -9,6 +9,7 @@ little evidence, or too many entries alike, asks back instead of guessing.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,7 @@ from bot.answering.tuning import (
     CLEAR_MIN,
     CLOSE_CALL,
     COMPLEMENT,
+    HEAD_WORDS,
     MAX_DISTRICT_ANSWERS,
     MAX_DISTRICT_ANSWERS_ASKED,
     MAX_SIBLINGS,
@@ -39,9 +41,9 @@ from bot.answering.tuning import (
     VAGUE_SHARE,
     VAGUE_TITLES,
 )
-from bot.knowledge.schema import Located
+from bot.knowledge.schema import KnowledgeBase, Located
 from bot.language import lexicon
-from bot.language.folding import surface
+from bot.language.folding import fold, surface
 
 if TYPE_CHECKING:
     from bot.answering.turn import Turn
@@ -162,7 +164,66 @@ def _best(turn: Turn) -> Answer:
             open_question=True,
         )
     items = [best.located, *(h.located for h in parts)]
+    if q.quantity and not turn.analysed.target:
+        just = {*turn.hints.near, *turn.hints.seen}
+        items = [*items, *(p for p in paired(turn.snapshot.kb, best.located) if p.id not in just and p not in items)]
     return fact_answer(items, best.score, [suggestion_for(h.located) for h in runners], brief=_brief(turn, items))
+
+
+def paired(kb: KnowledgeBase, located: Located) -> list[Located]:
+    """The figures the article prints in one clause with this one, of the same organisation, period
+    and unit ("12 tập thể, 37 cá nhân được UBND huyện tặng giấy khen"): a count question that names
+    no counted noun of its own ("UBND huyện khen bao nhiêu?", "còn cấp xã thì?") gets them all,
+    not the one that happened to rank first."""
+    entry = located.entry
+    value = getattr(entry, "value", None)
+    if entry.kind != "figure" or not value:
+        return []
+    clause = next((c for c in _quote_clauses(entry.quote) if figures(value) <= figures(c)), None)
+    if clause is None or not figures(value):
+        return []
+    out = []
+    for other in kb.entries:
+        o = other.entry
+        o_value = getattr(o, "value", None)
+        if (
+            other.id != located.id
+            and o.kind == "figure"
+            and o_value
+            and other.article.id == located.article.id
+            and o.quote == entry.quote
+            and getattr(o, "org", None) == getattr(entry, "org", None)
+            and getattr(o, "period", None) == getattr(entry, "period", None)
+            and _unit(o_value) == _unit(value)
+            and _same_predicate(getattr(o, "counts", None) or "", getattr(entry, "counts", None) or "")
+            and figures(o_value)
+            and figures(o_value) <= figures(clause)
+        ):
+            out.append(other)
+    return out
+
+
+def _quote_clauses(quote: str) -> list[str]:
+    """A quote's clauses as their figures go together: cut at sentence ends, ';' and '…'."""
+    return [c for c in re.split(r"[;…]|\.(?=\s|$)", quote) if c.strip()]
+
+
+def _same_predicate(one: str, other: str) -> bool:
+    """Two figures count different nouns of one predicate: what they count differs only in its
+    first words ("tập thể được UBND huyện tặng giấy khen", "cá nhân được UBND huyện tặng giấy
+    khen"), not in what was done ("thu được", "chi hỗ trợ"; "xây", "sửa")."""
+    a, b = fold(one).split(), fold(other).split()
+    common = 0
+    while common < min(len(a), len(b)) and a[-1 - common] == b[-1 - common]:
+        common += 1
+    return common > 0 and max(len(a), len(b)) - common <= HEAD_WORDS
+
+
+def _unit(value: str) -> str:
+    """What a figure's value says besides its number ("tỷ đồng" of "trên 52 tỷ đồng"; "" of "12")."""
+    return " ".join(
+        w for w in fold(value).split() if not any(ch.isdigit() for ch in w) and w not in lexicon.VALUE_HEDGES
+    )
 
 
 def _alike(hits: Sequence[Hit]) -> bool:
@@ -177,8 +238,8 @@ def _brief(turn: Turn, items: Sequence[Located]) -> list[str]:
     """The entries of a follow-up whose sentence restates figures of the answer just given: said
     briefly (the user has just read the rest of that sentence)."""
     just = {*turn.hints.near, *turn.hints.seen}
-    if not turn.resolution.leaned or not just:
-        return []
+    if not turn.resolution.leaned or not just or turn.query.when or turn.query.who:
+        return []  # "từ năm nào?", "ai làm?": the brief form drops the period and the owner asked
     by_id = turn.snapshot.kb.by_id
     read = {n for i in just if i in by_id for n in figures(by_id[i].entry.answer)}
     out = []
@@ -222,7 +283,7 @@ def _past_what_was_just_said(turn: Turn, hits: Sequence[Hit]) -> list[Hit]:
 def not_given(turn: Turn, nearest: Hit, reason: Misfit) -> Answer:
     """What the question asks is not in the article; the nearest entry is what it does give."""
     q = turn.query
-    asked = surface(q.text, reason.asked.split()) if reason.what in ("count", "role") else reason.asked
+    asked = surface(q.text, reason.asked.split()) if reason.what in ("count", "role", "commune") else reason.asked
     return not_answered(
         "decline",
         answer_texts.not_given(turn.snapshot.kb.named(nearest.located.district), reason.what, asked),

@@ -31,6 +31,9 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionm
 log = logging.getLogger(__name__)
 
 MAX_BATCH = 500  # writes in one transaction at most
+# how long a transaction waits for more writes before it begins: a few milliseconds on a reply,
+# against one transaction (begin, commit, a hop to the database's thread each) per write under load
+LINGER_SECONDS = 0.003
 
 # the statement(s) for a group of writes of one kind: one result per item, in order
 WriteMany = Callable[[AsyncConnection, list[Any]], Awaitable[list[Any]]]
@@ -45,9 +48,12 @@ class _Write:
 
 
 class GroupCommit:
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], max_batch: int = MAX_BATCH) -> None:
+    def __init__(
+        self, sessions: async_sessionmaker[AsyncSession], max_batch: int = MAX_BATCH, linger: float = LINGER_SECONDS
+    ) -> None:
         self._sessions = sessions  # SQLite's take the process's write lock in begin()
         self._max_batch = max_batch
+        self._linger = linger
         self._queue: list[_Write] = []
         self._flushing: asyncio.Task[None] | None = None
         self.batches = 0  # transactions committed, and writes in them
@@ -65,6 +71,8 @@ class GroupCommit:
 
     async def _flush(self) -> None:
         while self._queue:
+            if self._linger > 0 and len(self._queue) < self._max_batch:
+                await asyncio.sleep(self._linger)
             batch, self._queue = self._queue[: self._max_batch], self._queue[self._max_batch :]
             try:
                 results = await self._commit(batch)

@@ -10,10 +10,11 @@ from __future__ import annotations
 import math
 
 from sqlalchemy import delete
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
 
 from bot.store.clock import Clock
-from bot.store.conflicts import insert
+from bot.store.conflicts import dialect_insert
+from bot.store.group_commit import GroupCommit
 from bot.store.hashing import IdHasher
 from bot.store.models import Counter
 
@@ -21,8 +22,15 @@ SWEEP_EVERY_SECONDS = 60.0
 
 
 class CounterRepository:
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], hasher: IdHasher, clock: Clock) -> None:
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        hasher: IdHasher,
+        clock: Clock,
+        writes: GroupCommit | None = None,
+    ) -> None:
         self._sessions = sessions
+        self._writes = writes or GroupCommit(sessions)  # a hit for every message: in the messages' transactions
         self._hasher = hasher
         self._clock = clock
         self._last_sweep = -math.inf
@@ -38,19 +46,25 @@ class CounterRepository:
         window's end)."""
         now = self._clock()
         number, ends = self.window_of(seconds, now)
-        async with self._sessions.begin() as session:
-            statement = insert(session, Counter).values(
-                key_hash=self._hasher.digest("counter", "", key), window=number, count=1, expires_at=ends + seconds
-            )
-            count = (
-                await session.execute(
-                    statement.on_conflict_do_update(
-                        index_elements=["key_hash", "window"], set_={"count": Counter.count + 1}
-                    ).returning(Counter.count)
-                )
-            ).scalar_one()
+        row = {
+            "key_hash": self._hasher.digest("counter", "", key),
+            "window": number,
+            "count": 1,
+            "expires_at": ends + seconds,
+        }
+        count = await self._writes.write("counter.hit", _hit_counters, row)
         if now - self._last_sweep >= SWEEP_EVERY_SECONDS:
             self._last_sweep = now
             async with self._sessions.begin() as session:
                 await session.execute(delete(Counter).where(Counter.expires_at <= now))
         return int(count), ends
+
+
+async def _hit_counters(connection: AsyncConnection, rows: list[dict[str, object]]) -> list[int]:
+    """One statement per hit, in order, in the batch's transaction: two hits of one key in one
+    statement would be refused (a row changed twice by one INSERT … ON CONFLICT)."""
+    upsert = dialect_insert(connection.dialect.name, Counter).on_conflict_do_update(
+        index_elements=["key_hash", "window"], set_={"count": Counter.count + 1}
+    )
+    statement = upsert.returning(Counter.count)
+    return [int((await connection.execute(statement, row)).scalar_one()) for row in rows]

@@ -49,13 +49,21 @@ class _Write:
 
 class GroupCommit:
     def __init__(
-        self, sessions: async_sessionmaker[AsyncSession], max_batch: int = MAX_BATCH, linger: float = LINGER_SECONDS
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        max_batch: int = MAX_BATCH,
+        linger: float = LINGER_SECONDS,
+        parallel: int = 1,
     ) -> None:
         self._sessions = sessions  # SQLite's take the process's write lock in begin()
         self._max_batch = max_batch
         self._linger = linger
+        # transactions at once: one for SQLite (one writer); a few for PostgreSQL, whose round
+        # trips would otherwise queue every message's writes behind one another
+        self._parallel = max(1, parallel)
         self._queue: list[_Write] = []
-        self._flushing: asyncio.Task[None] | None = None
+        self._flushers: set[asyncio.Task[None]] = set()
+        self._gathering = 0  # flushers waiting for more writes before they begin: they take this one
         self.batches = 0  # transactions committed, and writes in them
         self.writes = 0
 
@@ -64,15 +72,23 @@ class GroupCommit:
         done: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
         done.add_done_callback(_retrieved)  # a caller gone (timed out) leaves no unretrieved error behind
         self._queue.append(_Write(kind, write_many, item, done))
-        if self._flushing is None or self._flushing.done():
-            self._flushing = asyncio.create_task(self._flush())
+        if not self._gathering and len(self._flushers) < self._parallel:
+            flusher = asyncio.create_task(self._flush())
+            self._flushers.add(flusher)
+            flusher.add_done_callback(self._flushers.discard)
         # a caller that stops waiting (a timeout) leaves the batch to go on without it
         return await asyncio.shield(done)
 
     async def _flush(self) -> None:
         while self._queue:
             if self._linger > 0 and len(self._queue) < self._max_batch:
-                await asyncio.sleep(self._linger)
+                self._gathering += 1
+                try:
+                    await asyncio.sleep(self._linger)
+                finally:
+                    self._gathering -= 1
+            if not self._queue:
+                break
             batch, self._queue = self._queue[: self._max_batch], self._queue[self._max_batch :]
             try:
                 results = await self._commit(batch)
@@ -110,9 +126,9 @@ class GroupCommit:
 
     async def close(self) -> None:
         """Let the writes queued so far finish."""
-        if self._flushing is not None:
+        while self._flushers:
             with contextlib.suppress(Exception):
-                await self._flushing
+                await asyncio.gather(*self._flushers)
 
 
 def _unreachable(exc: BaseException) -> bool:

@@ -30,6 +30,8 @@ from bot.store.retention import DEFAULT_RETENTION_DAYS
 from bot.store.statistics import StatisticsRepository
 from bot.store.url import database_url, describe
 
+PARALLEL_WRITES = 4  # PostgreSQL: batched transactions at once (of a pool of 10 connections)
+
 
 class StoreError(RuntimeError):
     """The database cannot be reached or prepared; the message names DATABASE_URL (without its password)."""
@@ -46,7 +48,8 @@ class Store:
         limits: ArchiveLimits = DEFAULT_LIMITS,
     ) -> None:
         sessions = session_factory(engine)
-        writes = GroupCommit(sessions)  # what every message writes, batched across messages
+        # what every message writes, batched across messages
+        writes = GroupCommit(sessions, parallel=1 if engine.dialect.name == "sqlite" else PARALLEL_WRITES)
         self.writes = writes
         self.engine = engine
         self.hasher = hasher
@@ -57,7 +60,7 @@ class Store:
         self.versions = KnowledgeVersionRepository(sessions, hasher, clock, limits)
         self.inbox = InboxRepository(sessions, hasher, clock, writes)
         self.health = StoreHealth()
-        self.counters = CounterRepository(sessions, hasher, clock)
+        self.counters = CounterRepository(sessions, hasher, clock, writes)
         self.console = ConsoleAccessRepository(sessions, hasher, clock)
         self.audit = AuditRepository(sessions, hasher, clock)
         self.dismissed = DismissedRepository(sessions, hasher, clock)

@@ -10,30 +10,17 @@ from __future__ import annotations
 import math
 
 from sqlalchemy import delete
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.store.clock import Clock
 from bot.store.conflicts import dialect_insert
-from bot.store.group_commit import GroupCommit
-from bot.store.hashing import IdHasher
+from bot.store.group_commit import BatchedRepository
 from bot.store.models import Counter
 
 SWEEP_EVERY_SECONDS = 60.0
 
 
-class CounterRepository:
-    def __init__(
-        self,
-        sessions: async_sessionmaker[AsyncSession],
-        hasher: IdHasher,
-        clock: Clock,
-        writes: GroupCommit | None = None,
-    ) -> None:
-        self._sessions = sessions
-        self._writes = writes or GroupCommit(sessions)  # a hit for every message: in the messages' transactions
-        self._hasher = hasher
-        self._clock = clock
-        self._last_sweep = -math.inf
+class CounterRepository(BatchedRepository):  # a hit for every message: in the messages' transactions
+    _last_sweep = -math.inf  # when this process last swept expired windows
 
     def window_of(self, seconds: float, now: float | None = None) -> tuple[int, float]:
         """The current window's number, and when it ends."""

@@ -28,6 +28,9 @@ from typing import Any
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
 
+from bot.store.clock import Clock
+from bot.store.hashing import IdHasher
+
 log = logging.getLogger(__name__)
 
 MAX_BATCH = 500  # writes in one transaction at most
@@ -150,3 +153,20 @@ def _settle(write: _Write, *, result: Any = None, error: BaseException | None = 
         write.done.set_exception(error)
     else:
         write.done.set_result(result)
+
+
+class BatchedRepository:
+    """A repository whose writes go through a group commit: the store's, shared by all of them,
+    or its own when built alone (in a test, a command)."""
+
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        hasher: IdHasher,
+        clock: Clock,
+        writes: GroupCommit | None = None,
+    ) -> None:
+        self._sessions = sessions
+        self._hasher = hasher
+        self._clock = clock
+        self._writes = writes or GroupCommit(sessions)

@@ -20,13 +20,11 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from sqlalchemy import Table, and_, bindparam, delete, func, or_, select, update
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.orm import aliased
 
-from bot.store.clock import Clock
 from bot.store.conflicts import dialect_insert
-from bot.store.group_commit import GroupCommit
-from bot.store.hashing import IdHasher
+from bot.store.group_commit import BatchedRepository
 from bot.store.models import InboxItem
 from bot.store.sanitize import check_label
 
@@ -46,19 +44,7 @@ class Taken:
     attempts: int  # this one included
 
 
-class InboxRepository:
-    def __init__(
-        self,
-        sessions: async_sessionmaker[AsyncSession],
-        hasher: IdHasher,
-        clock: Clock,
-        writes: GroupCommit | None = None,
-    ) -> None:
-        self._sessions = sessions
-        self._hasher = hasher
-        self._clock = clock
-        self._writes = writes or GroupCommit(sessions)  # an update in, its reply, its end: batched
-
+class InboxRepository(BatchedRepository):  # an update in, its reply, its end: batched
     async def put(self, door: str, update_key: str, chat: str, payload: dict[str, Any]) -> bool:
         """Keep an update; False when it is already here (a redelivery)."""
         check_label("door", door)

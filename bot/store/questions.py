@@ -12,12 +12,11 @@ from datetime import datetime, timedelta
 from typing import cast
 
 from sqlalchemy import Table, delete, func, insert, or_, select
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.store.clock import Clock, utc
-from bot.store.group_commit import GroupCommit
+from bot.store.clock import utc
+from bot.store.group_commit import BatchedRepository
 from bot.store.grouping import DEFAULT_SIMILARITY, Asked, QuestionGroup, group_questions
-from bot.store.hashing import IdHasher
 from bot.store.models import Feedback, Question
 from bot.store.sanitize import check_label, clean_text
 
@@ -43,19 +42,7 @@ class QuestionRecord:
 NOT_QUESTIONS = ("smalltalk", "invalid", "command", "silent", "limited", "notice")
 
 
-class QuestionRepository:
-    def __init__(
-        self,
-        sessions: async_sessionmaker[AsyncSession],
-        hasher: IdHasher,
-        clock: Clock,
-        writes: GroupCommit | None = None,
-    ) -> None:
-        self._sessions = sessions
-        self._hasher = hasher
-        self._clock = clock
-        self._writes = writes or GroupCommit(sessions)  # questions come with every answer: batched
-
+class QuestionRepository(BatchedRepository):  # questions come with every answer: batched
     async def record(
         self,
         *,

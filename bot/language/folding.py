@@ -102,7 +102,7 @@ _FOLD = _FoldTable()
 
 # the same texts (an entry's answer and quote) are folded for every question that finds them:
 # folded once, kept; a question's own text is folded a few times while it is answered
-CACHED_TEXTS = 1 << 15
+CACHED_TEXTS = 1 << 13
 
 
 @functools.lru_cache(maxsize=CACHED_TEXTS)

@@ -90,7 +90,9 @@ def words(text: str) -> list[str]:
     """The simple tokenizer of the bm25s side and of the anchor."""
     from bot.language.folding import fold
 
-    return _WORD.findall(fold(text))
+    # the folding itself, not the bot's cache of texts it folded before: the anchor must do the
+    # same work in every run, and the bm25s side folds each text once
+    return _WORD.findall(fold.__wrapped__(text))
 
 
 def peak_rss_mb() -> float:

@@ -139,6 +139,7 @@ _PLACE_BEFORE = re.compile(r"(?:xã|phường|thị trấn|thôn|bản|ấp|buô
 _ROLE_AFTER = re.compile(
     r"^\s*[–—-]\s*([^,.;:()“”\"]+?)(?=\s+(?:cho biết|nói|chia sẻ|phát biểu|khẳng định|nhấn mạnh)\b|[,.;:]|$)"
 )
+_MORE_POSTS = re.compile(rf",\s*(?:{_POST_HEADS})[^,.;:()“”\"]*?(?=\s*[,.;:()“”\"]|$)")
 _HONORIFICS = frozenset({"đồng chí", "ông", "bà", "anh", "chị", "em", "cháu", "cụ", "thầy", "cô"})
 _NOT_PEOPLE = frozenset({"ho chi minh", "ho chu tich"})
 _VERBS_AFTER = re.compile(r"^\s*([^.;:()“”\"]{0,120}?)(?=[,.;:]|$)")
@@ -203,6 +204,11 @@ def _role(text: str, start: int, end: int) -> str | None:
         return appositive.group(1).strip(" ,")
     if after:
         after_role = after.group(1).strip()
+        # "Nay Y Phú – phó Bí thư, Chủ tịch UBND huyện": the posts go on after commas
+        at = end + after.end()
+        while more := _MORE_POSTS.match(text, at):
+            after_role += text[at : more.end()].rstrip()
+            at = more.end()
         # "chị Nguyễn Thị Nhẹ - Trà Vân": a place after the dash, not a post
         names_a_place = all(w[:1].isupper() for w in after_role.split()) and not re.match(_POST_HEADS, after_role)
         if not names_a_place and (not role or role.lower() in _HONORIFICS):

@@ -150,8 +150,9 @@ class _Builder:
             return self._base(sentence, position)
         for clause in sentence.clauses:
             if clause.start <= position < clause.end:
-                end = min(clause.end, whole) if clause.end > whole else clause.end
-                return clause if end == clause.end else Span(paragraph.index, clause.start, end, paragraph.text[clause.start : end])
+                if clause.end <= whole:
+                    return clause
+                return Span(paragraph.index, clause.start, whole, paragraph.text[clause.start : whole])
         return sentence
 
     def _cut_off(self) -> Sentence | None:

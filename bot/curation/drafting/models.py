@@ -83,13 +83,15 @@ _GENERIC_NAMES = word_set("thi dua yeu nuoc|thi dua|dien hinh|hoc tap va lam the
 # of its own ("phong trào học tập và làm theo tấm gương đạo đức Hồ Chí Minh", "chương trình xây
 # dựng nông thôn mới"); quoted, such a name is the article's and is kept
 _TOPIC_NAME = re.compile(
-    r"^(?:viec |day manh |tiep tuc )*(?:hoc tap (?:va )?)?(?:lam theo|noi theo) (?:tu tuong|tam guong|guong|loi|phong cach)"
+    r"^(?:viec |day manh |tiep tuc )*(?:hoc tap (?:va )?)?(?:lam theo|noi theo) "
+    r"(?:tu tuong|tam guong|guong|loi|phong cach)"
     r"[\w ,]*(?:bac|bac ho|ho chi minh)$"
 )
 # the State's programme ("chương trình xây dựng nông thôn mới"), not the district's own; a district's
 # "phong trào xây dựng Nông thôn mới" is a movement it runs
 _NATIONAL_PROGRAMME = re.compile(
-    r"^(?:muc tieu quoc gia )?(?:chung suc |toan dan )?xay dung (?:nong thon moi|ntm|do thi van minh)(?: nang cao| kieu mau)?$"
+    r"^(?:muc tieu quoc gia )?(?:chung suc |toan dan )?xay dung (?:nong thon moi|ntm|do thi van minh)"
+    r"(?: nang cao| kieu mau)?$"
 )
 MAX_WORDS = 20
 _LINKING_WORDS = word_set("về gắn với trong của cho và để tại ở bằng thông qua")

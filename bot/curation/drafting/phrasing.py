@@ -48,7 +48,7 @@ def sentence(text: str) -> str:
     text = collapse_spaces(text)
     text = re.sub(r"(?:\s*(?:\./\.|\.\.\.|…|[,;:]))+$", "", text)
     # a sentence ending with a quoted name takes its full stop after the closing quote
-    bare = text.rstrip("”\"’)")
+    bare = text.rstrip('”"’)')
     if not bare.endswith((".", "!", "?", "…")):
         text += "."
     return text

@@ -47,6 +47,9 @@ _WORD_FIGURE = re.compile(
     r"(?=[,;.:)]|\s+(?:đã|được|với|tham gia|trên|cho|vào|và)\b|$)"
 )
 
+# A number that is part of what a share measures: the words after it, with no break, reach "đạt
+# <number>%" ("hộ có ít nhất 1 phụ nữ tham gia sinh hoạt hội đạt 94%")
+_DEFINES = re.compile(rf"[^,;:.()“”\"\d]{{1,80}}?\sđạt\s+(?:trên\s+|gần\s+|hơn\s+)?{_NUMBER}\s?%")
 _MASKS = (
     re.compile(r"\b\d+\s+tuổi\b", re.IGNORECASE),  # an age: "90 tuổi"
     re.compile(r"\b(?:số|số nhà|hẻm|kiệt|ngõ|ngách)\s+\d+(?:/\d+)+", re.IGNORECASE),  # an address: "số 86/34"
@@ -168,6 +171,8 @@ def find_figures(text: str) -> list[Found]:
             end += len(noun)
         if not measure and not noun and not fraction and not _NOUN_BEFORE.search(before):
             continue  # a bare number with nothing counted is no result a user asks about
+        if _DEFINES.match(text, end + len(shared)):
+            continue  # "có ít nhất 1 phụ nữ tham gia sinh hoạt hội đạt 94%": the number defines the share
         qualifier = _QUALIFIER.search(before)
         spans.append((qualifier.start() if qualifier else start, end, noun or shared, end + len(shared)))
         covered_until = end + len(shared)

@@ -131,7 +131,7 @@ _POST_HEADS = (
 _APPOSITIVE = re.compile(
     rf"^\s*,\s*((?:{_POST_HEADS})[^.;:()“”\"]*?)"
     r"(?=\s+(?:chủ trì|phát biểu|cho biết|trình bày|nói|chia sẻ|khẳng định|nhấn mạnh|đề nghị|trao|tặng|dự|"
-    r"tham dự|đã|đang|là|được|cùng|với|vinh dự|kể|đến dự|thay mặt|và (?:đồng chí|ông|bà))\b"
+    r"tham dự|đã|đang|là|được|cùng|với|vinh dự|kể|đến dự|thay mặt|và (?:đồng chí|ông|bà|các|những|\d+))\b"
     r"|,\s+(?:người|là|đã)\s|\s*[.;:()“”\"]|$)"
 )
 # "xã Thạch Đài", "thôn Sín Chải": a place, though its name starts like a family name

@@ -127,7 +127,9 @@ NEVER_PAIRED = frozenset({"tổng", "tổng số", "trong đó", "trị giá", "
 # Tags of a word after a noun that make the noun the head of a new phrase ("tổng kinh phí", "hộ đăng ký")
 _GOES_ON_TAGS = frozenset({"V", "N", "Nc", "M"})
 # Nouns the segmenter splits after a number ("6 đồng chí già yếu": not "6 đồng")
-MISSED_COMPOUNDS = frozenset({"đồng chí", "hội viên", "đoàn viên", "đảng viên", "mái ấm", "gia đình"})
+MISSED_COMPOUNDS = frozenset(
+    {"đồng chí", "hội viên", "đoàn viên", "đảng viên", "mái ấm", "gia đình", "phần việc", "phần quà", "ngày công"}
+)
 
 
 @functools.cache
@@ -220,9 +222,12 @@ def _after_comma(rest: str) -> str:
     if not words:
         return ""
     second, tag = words[0]
+    if len(words) > 1 and f"{second} {words[1][0]}".lower() in MISSED_COMPOUNDS:
+        second, tag = f"{second} {words[1][0]}", "N"  # "51 công trình, phần việc": one noun, split
+        words = [(second, tag), *words[2:]]
     if second.lower() in NEVER_PAIRED:
         return ""  # "120 bóng đèn, tổng kinh phí 162 triệu đồng": the sentence goes on to a sum
-    if second.lower() not in PAIRED_NOUNS and (
+    if second.lower() not in PAIRED_NOUNS | MISSED_COMPOUNDS and (
         tag not in ("N", "Nc") or (len(words) > 1 and words[1][1] in _GOES_ON_TAGS)
     ):
         return ""  # "mô hình, cách làm": not a second noun counted, the sentence going on

@@ -404,7 +404,8 @@ class _Builder:
                 found.name if found.name.lower().startswith(found.category) else f"{found.category} “{found.name}”"
             )
             owner = found.org or owner_before(sentence.text, found.start, self.places) or org
-            if not is_a_sentence(base.text):
+            # the name's own verbs ("mô hình chế biến mật ong") say nothing of it
+            if not is_a_sentence(base.text.replace(found.name, " ")):
                 # "Đoàn Thanh niên với phong trào “…”", a piece of a list: said as a sentence of its
                 # parts, the article's own words, quoted with the sentence that holds them all
                 answer = phrasing.answer(self.named, [f"{owner} có {name_label}"])

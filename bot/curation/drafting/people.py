@@ -66,6 +66,7 @@ SURNAMES = [
     "Mạc",
     "Nông",
     "Lò",
+    "Lô",
     "Quan",
     "Chu",
     "Thân",

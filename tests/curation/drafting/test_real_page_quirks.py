@@ -147,3 +147,18 @@ def test_a_glued_caption_and_a_post_with_a_number_are_flagged() -> None:
     )
     assert isinstance(person, Person)
     assert any("chức vụ" in r for r in reasons(person, person.quote))
+
+
+def test_a_post_ends_where_the_next_person_or_the_verb_begins() -> None:
+    from bot.curation.drafting.people import find_people
+
+    text = (
+        "Đồng chí Lò Văn Tám - TUV, Bí thư Huyện ủy, đồng chí Vi Văn Sáu - Phó Bí thư Thường trực Huyện ủy và "
+        "đồng chí Lô Thị Năm – Phó Bí thư Huyện uỷ, Chủ tịch UBND huyện đồng chủ trì hội nghị."
+    )
+    roles = {p.name: p.role for p in find_people(text)}
+    assert roles == {
+        "Lò Văn Tám": "TUV, Bí thư Huyện ủy",
+        "Vi Văn Sáu": "Phó Bí thư Thường trực Huyện ủy",
+        "Lô Thị Năm": "Phó Bí thư Huyện uỷ, Chủ tịch UBND huyện",
+    }

@@ -129,6 +129,32 @@ class _Builder:
         self.prefix = self._prefix(taken_ids)
         self.seen: set[tuple[str, ...]] = set()
 
+    def _whole_end(self, sentence: Sentence) -> int:
+        """Where the whole part of a sentence the copy cuts ends: at the last break (a semicolon
+        or a comma outside quotes) before the cut; what follows it may have lost its end."""
+        last = sentence.clauses[-1]
+        depth, at = 0, last.start
+        for i, ch in enumerate(last.text):
+            if ch in "“(":
+                depth += 1
+            elif ch in "”)":
+                depth = max(0, depth - 1)
+            elif ch == "," and not depth:
+                at = last.start + i
+        return at
+
+    def _within(self, paragraph: Paragraph, sentence: Sentence, position: int, whole: int | None) -> Span:
+        """The span to quote for a find at ``position``: in a sentence the copy cuts (``whole`` is
+        where its whole part ends), the find's clause, or the part of the last clause before the cut."""
+        if whole is None:
+            return self._base(sentence, position)
+        for clause in sentence.clauses:
+            if clause.start <= position < clause.end:
+                if clause.end <= whole:
+                    return clause
+                return Span(paragraph.index, clause.start, whole, paragraph.text[clause.start : whole])
+        return sentence
+
     def _cut_off(self) -> Sentence | None:
         """The article's last sentence when the copy stops in the middle of it."""
         prose = [p for p in self.paragraphs if len(p.text.split()) >= PROSE_WORDS]
@@ -172,11 +198,12 @@ class _Builder:
                     if made:
                         entries.append(made)
                         span_figure_done = True
+                whole = self._whole_end(sentence) if sentence is cut else None
                 for clause in sentence.clauses:
-                    entries.extend(self._figures(paragraph, sentence, clause, cut=sentence is cut))
+                    entries.extend(self._figures(paragraph, sentence, clause, whole))
+                entries.extend(self._models(paragraph, sentence, whole))
                 if sentence is cut:
-                    continue  # the copy stops in this sentence: a name or answer in it may be cut
-                entries.extend(self._models(paragraph, sentence))
+                    continue  # the copy stops in this sentence: a person's post or an event in it may be cut
                 entries.extend(self._people(paragraph, sentence))
                 entries.extend(self._events(paragraph, sentence))
                 entries.extend(self._themes(paragraph, sentence))
@@ -291,22 +318,23 @@ class _Builder:
 
     # ------------------------------------------------------------ kinds
 
-    def _figures(self, paragraph: Paragraph, sentence: Sentence, clause: Span, cut: bool) -> list[dict[str, Any]]:
-        """The clause's figures; where the copy stops mid-sentence (``cut``), not one that ends
-        the copy: its unit may have been cut ("01 tập…")."""
+    def _figures(
+        self, paragraph: Paragraph, sentence: Sentence, clause: Span, whole: int | None
+    ) -> list[dict[str, Any]]:
+        """The clause's figures; where the copy stops mid-sentence (``whole``: where its whole part
+        ends), not one after the last break before the cut: its unit may have been cut ("01 tập…")."""
         out: list[dict[str, Any]] = []
         for found in find_figures(clause.text):
-            if cut and not clause.text[found.end :].strip():
+            if whole is not None and clause.start + found.end > whole:
                 continue
             canonical = " ".join(canonical_number(n) for n in numbers(found.value))
             if not self._once("figure", canonical or found.value, found.counts):
                 continue
             where = _Where(paragraph, sentence, clause.start + found.start)
             # in a sentence the copy cuts, the figure's own clause is whole; the sentence is not
-            base = clause if cut else self._base(sentence, where.position)
+            base = self._within(paragraph, sentence, where.position, whole)
             quote, answer, org, period = self._frame(where, base)
-            if cut and base.end >= sentence.end:  # the clause the copy stops in: say so, drop the cut word
-                answer = answer.rstrip(" .").rsplit(" ", 1)[0].rstrip(" ,;") + "…"
+            answer = _cut_answer(answer, base, clause)
             counts = found.counts or found.value
             entry: dict[str, Any] = {
                 "id": self._new_id("figure", counts),
@@ -349,7 +377,7 @@ class _Builder:
     ) -> Iterator[tuple[_Find, _Where, Span]]:
         """Each find of a name not met before, with where it is and the sentence or clause to quote."""
         for found in finds:
-            if self._once(kind, found.name):
+            if self._once(kind, _event_key(found.name) if kind == "event" else found.name):
                 where = _Where(paragraph, sentence, sentence.start + found.start)
                 yield found, where, self._base(sentence, where.position)
 
@@ -361,20 +389,27 @@ class _Builder:
         )
         return entry
 
-    def _models(self, paragraph: Paragraph, sentence: Sentence) -> list[dict[str, Any]]:
+    def _models(self, paragraph: Paragraph, sentence: Sentence, whole: int | None = None) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
         finds = find_models(sentence.text, self.places)
+        if whole is not None:  # the copy cuts the sentence: only the names before its last break are whole
+            finds = [f for f in finds if sentence.start + f.end <= whole]
         for found, where, base in self._new_finds("model", finds, paragraph, sentence):
+            if whole is not None:
+                base = self._within(paragraph, sentence, where.position, whole)
             quote, answer, org, period = self._frame(where, base)
+            if whole is not None:
+                answer = _cut_answer(answer, base, next(c for c in sentence.clauses if c.start == base.start))
             name_label = (
                 found.name if found.name.lower().startswith(found.category) else f"{found.category} “{found.name}”"
             )
             owner = found.org or owner_before(sentence.text, found.start, self.places) or org
-            if not is_a_sentence(base.text):
+            # the name's own verbs ("mô hình chế biến mật ong") say nothing of it
+            if not is_a_sentence(base.text.replace(found.name, " ")):
                 # "Đoàn Thanh niên với phong trào “…”", a piece of a list: said as a sentence of its
                 # parts, the article's own words, quoted with the sentence that holds them all
                 answer = phrasing.answer(self.named, [f"{owner} có {name_label}"])
-                quote = sentence.text
+                quote = sentence.text if whole is None else paragraph.text[sentence.start : whole]
             entry: dict[str, Any] = {
                 "id": self._new_id("model", found.name),
                 "kind": "model",
@@ -402,13 +437,33 @@ class _Builder:
                 "role": found.role,
             }
             self._cited(entry, paragraph, base)
-            if not is_a_sentence(base.text):
+            head = self._list_head(sentence, base)
+            if head is not None:
+                # "Dự hội nghị có đồng chí A – …; đồng chí B – …": the item said with the words that
+                # open the list, both quoted
+                entry["answer"] = phrasing.answer(self.named, [f"{head.text} {base.text.strip(' ,;:')}"])
+                entry["quote"] = self._quote(paragraph, [(head.start, head.end), (base.start, base.end)])
+            elif not is_a_sentence(base.text):
                 # "… của chị Nguyễn Thị Nhẹ - Trà Vân", a piece of a list: told as what the article says
                 entry["answer"] = phrasing.sentence(
                     f"Bài viết về {self.named} nêu: {phrasing.lower_first(base.text.strip(' ,;:'))}"
                 )
             out.append(entry)
         return out
+
+    def _list_head(self, sentence: Sentence, base: Span) -> Span | None:
+        """The words that open a list of people when ``base`` is a later item of it ("Dự chỉ đạo hội
+        nghị có" in "Dự chỉ đạo hội nghị có đồng chí A – …; đồng chí B – …"), or None."""
+        first = sentence.clauses[0]
+        if base.start <= first.start or is_a_sentence(base.text):
+            return None
+        people = find_people(first.text)
+        if not people:
+            return None
+        opening = re.sub(rf"\s*\b(?:{'|'.join(_HONORIFIC_WORDS)})\s*$", "", first.text[: people[0].start], flags=re.I)
+        if len(opening.split()) < 2:
+            return None
+        return Span(first.paragraph, first.start, first.start + len(opening), opening)
 
     def _events(self, paragraph: Paragraph, sentence: Sentence) -> list[dict[str, Any]]:
         """A conference or ceremony, with what the following sentences say of it: when, where,
@@ -521,6 +576,27 @@ class _Builder:
                     "quote": paragraph.text,
                 }
         return None
+
+
+def _event_key(name: str) -> str:
+    """One event however the article names it again: "hội nghị sơ kết 02 năm thực hiện Kết luận
+    01-KL/TW" and "sơ kết 2 năm thực hiện Kết luận 01-KL/TW" are the same conference."""
+    words = [canonical_number(w) if w.isdigit() else w for w in fold(name).split()]
+    while words and words[0] in _EVENT_HEADS:
+        words = words[1:]
+    return " ".join(words)
+
+
+_HONORIFIC_WORDS = ("đồng chí", "các đồng chí", "ông", "bà", "anh", "chị")  # before a name opening a list item
+_EVENT_HEADS = frozenset({"hoi", "nghi", "le", "buoi", "to", "chuc"})  # folded: "hội nghị", "lễ", "buổi", "tổ chức"
+
+
+def _cut_answer(answer: str, base: Span, clause: Span) -> str:
+    """The answer from the part of a clause before the copy's cut ends with "…": it says the
+    article goes on, and no cut word is in it."""
+    if base.end < clause.end:
+        return answer.rstrip(" .") + "…"
+    return answer
 
 
 def _named(people: list[PersonFind], text: str, verb: str) -> list[str]:

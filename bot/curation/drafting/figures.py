@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from bot.curation.drafting.periods import all_periods
 from bot.curation.drafting.phrasing import lower_first
-from bot.curation.drafting.vietnamese import word_set
+from bot.curation.drafting.vietnamese import LEADING_PHRASES, word_set
 from bot.curation.drafting.words import counted_noun, starts_with_noun
 from bot.language.folding import NUMBER_RE, collapse_spaces
 
@@ -47,6 +47,9 @@ _WORD_FIGURE = re.compile(
     r"(?=[,;.:)]|\s+(?:đã|được|với|tham gia|trên|cho|vào|và)\b|$)"
 )
 
+# A number that is part of what a share measures: the words after it, with no break, reach "đạt
+# <number>%" ("hộ có ít nhất 1 phụ nữ tham gia sinh hoạt hội đạt 94%")
+_DEFINES = re.compile(rf"[^,;:.()“”\"\d]{{1,80}}?\sđạt\s+(?:trên\s+|gần\s+|hơn\s+)?{_NUMBER}\s?%")
 _MASKS = (
     re.compile(r"\b\d+\s+tuổi\b", re.IGNORECASE),  # an age: "90 tuổi"
     re.compile(r"\b(?:số|số nhà|hẻm|kiệt|ngõ|ngách)\s+\d+(?:/\d+)+", re.IGNORECASE),  # an address: "số 86/34"
@@ -141,7 +144,7 @@ def _counted_noun(rest: str) -> str:
 
 def find_figures(text: str) -> list[Found]:
     masks = _masked(text)
-    spans: list[tuple[int, int, str]] = []  # value start, end, counted noun
+    spans: list[tuple[int, int, str, int]] = []  # value start, end, counted noun, where the words after begin
     covered_until = 0
     for match in NUMBER_RE.finditer(text):
         start, end = match.span()
@@ -156,20 +159,26 @@ def find_figures(text: str) -> list[Found]:
             end += fraction.end()
             after = text[end:]
         measure = _MEASURE.match(after)
+        shared = ""
         if measure:
             end += measure.end()
             noun = ""
+            if measure.group(0).strip() == "%":
+                # "100% chi, đảng bộ đã đăng ký": a share of what the noun after it names, whole
+                shared = counted_noun(text[end:])
         else:
             noun = _counted_noun(after)
             end += len(noun)
         if not measure and not noun and not fraction and not _NOUN_BEFORE.search(before):
             continue  # a bare number with nothing counted is no result a user asks about
+        if _DEFINES.match(text, end + len(shared)):
+            continue  # "có ít nhất 1 phụ nữ tham gia sinh hoạt hội đạt 94%": the number defines the share
         qualifier = _QUALIFIER.search(before)
-        spans.append((qualifier.start() if qualifier else start, end, noun))
-        covered_until = end
+        spans.append((qualifier.start() if qualifier else start, end, noun or shared, end + len(shared)))
+        covered_until = end + len(shared)
     for match in _WORD_FIGURE.finditer(text):
         if not _inside(match.start(), masks):
-            spans.append((match.start(), match.end(), ""))
+            spans.append((match.start(), match.end(), "", match.end()))
     spans.sort()
     return _describe(text, spans)
 
@@ -181,19 +190,20 @@ class _Parts:
     lead: str  # the words before the figure, from the last break
     noun: str  # the counted noun printed with the number
     after: str  # the words after it, to the next break
+    tail: int  # where the words after it begin (after a shared noun: "100% chi, đảng bộ")
 
 
-def _describe(text: str, spans: list[tuple[int, int, str]]) -> list[Found]:
+def _describe(text: str, spans: list[tuple[int, int, str, int]]) -> list[Found]:
     parts: list[_Parts] = []
     previous_end = 0
-    for start, end, noun in spans:
-        parts.append(_Parts(start, end, _lead(text, start, previous_end), noun, _after(text, end)))
-        previous_end = end
+    for start, end, noun, after_from in spans:
+        parts.append(_Parts(start, end, _lead(text, start, previous_end), noun, _after(text, after_from), after_from))
+        previous_end = after_from
     # "giới thiệu 113 tập thể, 1.525 cá nhân điển hình": the items of a list share
     # the verb before the first and the words after the last
     runs: list[list[_Parts]] = []
     for i, part in enumerate(parts):
-        if i and _only_joined(text[parts[i - 1].end : part.start]):
+        if i and _only_joined(text[parts[i - 1].tail : part.start]):
             runs[-1].append(part)
         else:
             runs.append([part])
@@ -242,7 +252,9 @@ _WORTH = re.compile(
 )
 
 
-_CONNECTIVE = re.compile(r"^(?:Kết quả|Đồng thời|Trong đó|Ngoài ra|Bên cạnh đó|Qua đó|Từ đó|Đặc biệt)\s*[,:]?\s*", re.I)
+_CONNECTIVE = re.compile(
+    r"^(?:" + "|".join(re.escape(p) for p in sorted(LEADING_PHRASES, key=len, reverse=True)) + r")\s*[,:]?\s*", re.I
+)
 
 
 def _lead(text: str, start: int, previous_end: int) -> str:
@@ -258,6 +270,12 @@ def _lead(text: str, start: int, previous_end: int) -> str:
     if worth and worth.group("what"):
         lead_text = f"{worth.group('worth')} {worth.group('what')}"
     lead = trim_edges(lead_text.split())
+    if len(lead) > MAX_LEAD_WORDS and " và " in f" {' '.join(lead[1:])} ":
+        # "… trong phong trào học tập và làm theo gương Bác và trao 25 suất": the last "và" joins the
+        # figure's own verb to what came before
+        last = max(i for i, w in enumerate(lead) if w == "và" and i > 0)
+        if last < len(lead) - 1:
+            lead = trim_edges(lead[last + 1 :])
     if len(lead) > MAX_LEAD_WORDS + 4:
         lead = trim_edges(lead[-MAX_LEAD_WORDS:])
     return " ".join(lead)

@@ -20,6 +20,10 @@ a reason to look, never a verdict, and a curator may accept a flagged draft anyw
 - an answer that reads as a fragment: it starts with a lower-case letter, does not end with
   . ! ? or …, or has none of a short list of common verbs (:data:`VERB_WORDS`; a sentence
   without one of them is not always a fragment, hence "modest");
+- an answer holding words glued across a lost line break ("… Bộ Chính trịTại hội nghị …": a photo
+  caption or a heading ran into the next paragraph when the page was copied);
+- a person whose post holds a number ("Bí thư Huyện ủy và 181 đại biểu"): the post ran into the
+  rest of the sentence;
 - a duplicate of an earlier draft of the same file: same kind and same value and counts (or
   the same value found once in the same quote), or same name (or same quote and one name
   inside the other). A sentence with four figures gives four drafts sharing one quote: those
@@ -34,7 +38,7 @@ from typing import Protocol
 
 from bot.curation.drafting.orgs import find_orgs, subject
 from bot.curation.drafting.vietnamese import UPPER, word_set
-from bot.knowledge.schema import Figure, KnowledgeBase, Model
+from bot.knowledge.schema import Figure, KnowledgeBase, Model, Person
 from bot.language.folding import collapse_spaces, fold, is_year
 
 
@@ -117,6 +121,8 @@ _QUOTE_MARKS = '“”„"«»'
 _OPENING, _CLOSING = "“„«", "”»"
 _QUOTED = re.compile(r"“([^“”]+)”|«([^«»]+)»|\"([^\"]+)\"")
 _ENDS = (".", "!", "?", "…")
+# a lower-case letter run into a capitalised word: "Chính trịTại" (a line break lost in the copy)
+_GLUED = re.compile(rf"\w*[a-zà-ỹđ][{UPPER}][a-zà-ỹđ]+")
 _AFTER_END = "”»\"')]’ "
 
 
@@ -128,6 +134,8 @@ def reasons(entry: AnyEntry, article_text: str, earlier: Sequence[AnyEntry] = ()
         out.extend(_figure_reasons(entry, article_text))
     if isinstance(entry, Model):
         out.extend(_model_reasons(entry))
+    if isinstance(entry, Person) and _NUMBER.search(entry.role):
+        out.append(f"chức vụ «{entry.role}» có số: có lẽ lẫn phần sau của câu")
     out.extend(_answer_reasons(entry.answer))
     duplicate = _duplicate_of(entry, earlier)
     if duplicate is not None:
@@ -312,6 +320,9 @@ def _answer_reasons(answer: str) -> list[str]:
         out.append("câu trả lời bắt đầu bằng chữ thường (có lẽ là một mẩu câu)")
     if not text.rstrip(_AFTER_END).endswith(_ENDS):
         out.append("câu trả lời không kết thúc bằng dấu chấm (. ! ? …)")
+    glued = _GLUED.search(text)
+    if glued:
+        out.append(f"câu trả lời có chữ dính liền «{glued.group(0)}» (chú thích ảnh hoặc tiêu đề dính vào câu?)")
     words = re.findall(r"\w+", text.lower())
     if not any(_has_phrase(words, phrase) for phrase in _VERB_PHRASES):
         out.append("câu trả lời không có động từ nào quen thuộc (có lẽ chỉ là một cụm từ)")

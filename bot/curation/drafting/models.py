@@ -66,7 +66,7 @@ _STOP = re.compile(
     r"[,;.:()“”\"…]|\s[-–]\s|(?<!\S)\d+(?:[.,]\d+)*(?![-/\w])(?!\s+năm)"
     r"|(?<!\w)(?:của|(?<!gắn )với|đã|được|tại|nhằm|để|góp phần|là|có|hiện|trị giá|đạt|mang lại|"
     r"thu hút|đến nay|hàng năm|thường xuyên|toàn huyện|toàn tỉnh|trên|bằng|nhận|giúp cho|tạo|cùng|"
-    r"đi vào|ngày càng|trong sạch)(?!\w)"
+    r"đi vào|ngày càng|trong sạch|trong thời gian|thời gian tới|hiện nay)(?!\w)"
     r"|\svà\s+(?=kỷ niệm|chào mừng)"
     r"|\s(?:và|,)\s+(?=(?:các\s+|những\s+)?(?:mô hình|phong trào|chuyên mục|chương trình|công trình|cuộc vận động|"
     r"chuyên đề|chủ đề)\b)",
@@ -79,6 +79,20 @@ _GENERIC_START = word_set(
 )
 # folded names that name nothing in particular
 _GENERIC_NAMES = word_set("thi dua yeu nuoc|thi dua|dien hinh|hoc tap va lam theo bac|lam theo|lam theo bac", "|")
+# unquoted, folded: the report's own topic or the national programme every district runs, no model
+# of its own ("phong trào học tập và làm theo tấm gương đạo đức Hồ Chí Minh", "chương trình xây
+# dựng nông thôn mới"); quoted, such a name is the article's and is kept
+_TOPIC_NAME = re.compile(
+    r"^(?:viec |day manh |tiep tuc )*(?:hoc tap (?:va )?)?(?:lam theo|noi theo) "
+    r"(?:tu tuong|tam guong|guong|loi|phong cach)"
+    r"[\w ,]*(?:bac|bac ho|ho chi minh)$"
+)
+# the State's programme ("chương trình xây dựng nông thôn mới"), not the district's own; a district's
+# "phong trào xây dựng Nông thôn mới" is a movement it runs
+_NATIONAL_PROGRAMME = re.compile(
+    r"^(?:muc tieu quoc gia )?(?:chung suc |toan dan )?xay dung (?:nong thon moi|ntm|do thi van minh)"
+    r"(?: nang cao| kieu mau)?$"
+)
 MAX_WORDS = 20
 _LINKING_WORDS = word_set("về gắn với trong của cho và để tại ở bằng thông qua")
 # what the sentence says of a name, right after it ("… được nhiều người ủng hộ", "…, giúp 40 hộ")
@@ -321,6 +335,9 @@ def _name_after(text: str, start: int, category: str, orgs: list[OrgMention], cu
     words = name.split()
     if not words or len(words) > MAX_WORDS or words[0].lower() in _GENERIC_START:
         return None
+    folded = " ".join(fold(name).replace(",", " ").split())
+    if _TOPIC_NAME.match(folded) or (category == "chương trình" and _NATIONAL_PROGRAMME.match(folded)):
+        return None  # the report's topic, the national programme: no model named
     if any(o.start == start for o in orgs) or fold(" ".join(words[:2])) in _NOT_NAME_STARTS:
         return None  # "phong trào Hội cựu chiến binh …", "Chương trình công tác toàn khóa": no name
     if words[-1].lower() in _CUT_ENDS:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.curation.drafting.vietnamese import CAP_WORD, UPPER
+from bot.curation.drafting.vietnamese import CAP_WORD, LEADING_PHRASES, UPPER
 
 _LEVEL = r"(?:\s+(?:cấp\s+)?(?:huyện|tỉnh|xã|thị trấn|thành phố|thị xã|cơ sở))"
 _ABBR = rf"(?:\s*\([{UPPER}&,\s]{{2,12}}\))"
@@ -67,6 +67,10 @@ _CORES = (
     rf"Ngành {_CAP}[^,;.()]{{0,60}}?(?=\s+(?:huyện|tỉnh)\b)",
     r"Công an",
     r"Ban Chỉ huy Quân sự",
+    r"Đảng ủy",
+    r"Đảng uỷ",
+    # "HTX Hồng Hà", "Hợp tác xã Cà phê Ea Kênh": a cooperative, its name capitalised
+    rf"(?:HTX|Hợp tác xã)(?: {_CAP}){{1,4}}",
     r"Huyện ủy",
     r"Huyện uỷ",
     r"Tỉnh ủy",
@@ -112,6 +116,13 @@ def find_orgs(text: str, places: tuple[str, ...] = ()) -> list[OrgMention]:
             if abbr:
                 end += abbr.end()
                 rest = rest[abbr.end() :]
+        elif re.search(r"(?:[uủ]y|[Đđ]oàn)$", match.group("core")):
+            # "Huyện ủy Yên Định", "Huyện đoàn Chợ Đồn": a committee named with its place, no level word
+            for place in sorted(places, key=len, reverse=True):
+                if place and rest.startswith(" " + place):
+                    end += 1 + len(place)
+                    rest = rest[1 + len(place) :]
+                    break
         khoa = _KHOA.match(rest)
         if khoa and "khóa" not in match.group("core"):
             end += khoa.end()
@@ -136,14 +147,18 @@ def owner_before(text: str, position: int, places: tuple[str, ...] = ()) -> str 
         if best is None or org.start >= best[0]:
             best = (org.start, org.name)
     for place in _PLACE_OWNER.finditer(text[start:position]):
+        if re.search(r"\([^)]*$", text[start : start + place.start()]):
+            continue  # "HTX Hồng Hà (xã Bằng Phúc)": the address of the body before it
         if best is None or place.start() > best[0]:
             best = (place.start(), place.group(0))
     return best[1] if best else None
 
 
 _SUBJECT_LEAD = re.compile(
-    r"^(?:[\"“(]?\s*)(?:(?:Đồng thời|Bên cạnh đó|Ngoài ra|Trong đó|Từ đó|Đặc biệt|Mặt khác|Qua đó|Cùng với đó)\s*,\s*)?"
-    r"(?:Hiện nay,?\s+|Hiện\s+)?(?:toàn |các |cả )?"
+    r"^(?:[\"“(]?\s*)(?:(?:"
+    + "|".join(re.escape(p) for p in sorted(LEADING_PHRASES, key=len, reverse=True))
+    + r")\s*,?\s+)?(?:Hiện nay,?\s+|Hiện\s+)?(?:toàn |các |cả )?",
+    re.IGNORECASE,
 )
 
 

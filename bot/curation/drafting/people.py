@@ -66,6 +66,7 @@ SURNAMES = [
     "Mạc",
     "Nông",
     "Lò",
+    "Lô",
     "Quan",
     "Chu",
     "Thân",
@@ -128,17 +129,19 @@ _POST_HEADS = (
     r"Đồn trưởng|Cán bộ|Già làng|Người có uy tín|người có uy tín|hội viên|đảng viên|giáo viên|cô giáo|thầy giáo|"
     r"nông dân|cựu chiến binh|Cựu chiến binh|Nghệ nhân|nghệ nhân|Bác sĩ|bác sĩ"
 )
+# What ends a post: a verb saying what the person did, or "và" before another person or a count
+_POST_END = (
+    r"\s+(?:chủ trì|đồng chủ trì|phát biểu|cho biết|trình bày|nói|chia sẻ|khẳng định|nhấn mạnh|đề nghị|trao|tặng|dự|"
+    r"tham dự|đã|đang|là|được|cùng|với|vinh dự|kể|đến dự|thay mặt|và (?:đồng chí|ông|bà|các|những|\d+))\b"
+)
 _APPOSITIVE = re.compile(
     rf"^\s*,\s*((?:{_POST_HEADS})[^.;:()“”\"]*?)"
-    r"(?=\s+(?:chủ trì|phát biểu|cho biết|trình bày|nói|chia sẻ|khẳng định|nhấn mạnh|đề nghị|trao|tặng|dự|"
-    r"tham dự|đã|đang|là|được|cùng|với|vinh dự|kể|đến dự|thay mặt|và (?:đồng chí|ông|bà))\b"
-    r"|,\s+(?:người|là|đã)\s|\s*[.;:()“”\"]|$)"
+    rf"(?={_POST_END}|,\s+(?:người|là|đã)\s|\s*[.;:()“”\"]|$)"
 )
 # "xã Thạch Đài", "thôn Sín Chải": a place, though its name starts like a family name
 _PLACE_BEFORE = re.compile(r"(?:xã|phường|thị trấn|thôn|bản|ấp|buôn|khu|làng|đền|chùa|di tích)\s*$", re.I)
-_ROLE_AFTER = re.compile(
-    r"^\s*[–—-]\s*([^,.;:()“”\"]+?)(?=\s+(?:cho biết|nói|chia sẻ|phát biểu|khẳng định|nhấn mạnh)\b|[,.;:]|$)"
-)
+_ROLE_AFTER = re.compile(rf"^\s*[–—-]\s*([^,.;:()“”\"]+?)(?={_POST_END}|[,.;:]|$)")
+_MORE_POSTS = re.compile(rf",\s*(?:{_POST_HEADS})[^,.;:()“”\"]*?(?={_POST_END}|\s*[,.;:()“”\"]|$)")
 _HONORIFICS = frozenset({"đồng chí", "ông", "bà", "anh", "chị", "em", "cháu", "cụ", "thầy", "cô"})
 _NOT_PEOPLE = frozenset({"ho chi minh", "ho chu tich"})
 _VERBS_AFTER = re.compile(r"^\s*([^.;:()“”\"]{0,120}?)(?=[,.;:]|$)")
@@ -203,6 +206,11 @@ def _role(text: str, start: int, end: int) -> str | None:
         return appositive.group(1).strip(" ,")
     if after:
         after_role = after.group(1).strip()
+        # "Nay Y Phú – phó Bí thư, Chủ tịch UBND huyện": the posts go on after commas
+        at = end + after.end()
+        while more := _MORE_POSTS.match(text, at):
+            after_role += text[at : more.end()].rstrip()
+            at = more.end()
         # "chị Nguyễn Thị Nhẹ - Trà Vân": a place after the dash, not a post
         names_a_place = all(w[:1].isupper() for w in after_role.split()) and not re.match(_POST_HEADS, after_role)
         if not names_a_place and (not role or role.lower() in _HONORIFICS):

@@ -47,7 +47,9 @@ def title(label: str, district: str) -> str:
 def sentence(text: str) -> str:
     text = collapse_spaces(text)
     text = re.sub(r"(?:\s*(?:\./\.|\.\.\.|…|[,;:]))+$", "", text)
-    if not text.endswith((".", "!", "?", "…", "”", '"')):
+    # a sentence ending with a quoted name takes its full stop after the closing quote
+    bare = text.rstrip('”"’)')
+    if not bare.endswith((".", "!", "?", "…")):
         text += "."
     return text
 

@@ -119,8 +119,17 @@ PAIRED_NOUNS = frozenset(
         "điển hình",
     }
 )
+# Two nouns that share a head, the first one's left out ("chi, đảng bộ" for "chi bộ, đảng bộ"):
+# the tagger reads the lone syllable as something else
+ELLIPTIC_PAIRS = ("chi, đảng bộ", "chi, đảng ủy", "chi, đảng uỷ", "chi, tổ hội", "chi hội, tổ hội")
+# Words after a comma that begin what the sentence says next, never a second noun counted
+NEVER_PAIRED = frozenset({"tổng", "tổng số", "trong đó", "trị giá", "kinh phí", "số tiền", "mỗi", "với", "gồm"})
+# Tags of a word after a noun that make the noun the head of a new phrase ("tổng kinh phí", "hộ đăng ký")
+_GOES_ON_TAGS = frozenset({"V", "N", "Nc", "M"})
 # Nouns the segmenter splits after a number ("6 đồng chí già yếu": not "6 đồng")
-MISSED_COMPOUNDS = frozenset({"đồng chí", "hội viên", "đoàn viên", "đảng viên", "mái ấm", "gia đình"})
+MISSED_COMPOUNDS = frozenset(
+    {"đồng chí", "hội viên", "đoàn viên", "đảng viên", "mái ấm", "gia đình", "phần việc", "phần quà", "ngày công"}
+)
 
 
 @functools.cache
@@ -154,6 +163,9 @@ def counted_noun(rest: str) -> str:
     if not head:
         return ""
     window = rest[head.end() : head.end() + 60]
+    for pair in ELLIPTIC_PAIRS:  # "100% chi, đảng bộ": the first noun's head is left to the second
+        if window.lower().startswith(pair) and not window[len(pair) : len(pair) + 1].isalnum():
+            return rest[: head.end() + len(pair)]
     # the segmenter reads a word better with what follows it ("ngày công." is one noun)
     words = tuple(_until_a_break(tagged(window)))
     if not words:
@@ -210,7 +222,14 @@ def _after_comma(rest: str) -> str:
     if not words:
         return ""
     second, tag = words[0]
-    if second.lower() not in PAIRED_NOUNS and (tag not in ("N", "Nc") or (len(words) > 1 and words[1][1] == "V")):
+    if len(words) > 1 and f"{second} {words[1][0]}".lower() in MISSED_COMPOUNDS:
+        second, tag = f"{second} {words[1][0]}", "N"  # "51 công trình, phần việc": one noun, split
+        words = [(second, tag), *words[2:]]
+    if second.lower() in NEVER_PAIRED:
+        return ""  # "120 bóng đèn, tổng kinh phí 162 triệu đồng": the sentence goes on to a sum
+    if second.lower() not in PAIRED_NOUNS | MISSED_COMPOUNDS and (
+        tag not in ("N", "Nc") or (len(words) > 1 and words[1][1] in _GOES_ON_TAGS)
+    ):
         return ""  # "mô hình, cách làm": not a second noun counted, the sentence going on
     if not second[:1].islower() or second.lower() in VERBS_AFTER_A_NUMBER:
         return ""

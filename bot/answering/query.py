@@ -58,7 +58,9 @@ class Query:
 
 
 def find(toks: Sequence[str], phrases: Iterable[Phrase]) -> list[tuple[int, int]]:
-    """Spans where any of the phrases occurs."""
+    """Spans where any of the phrases occurs (phrase by phrase, in the order given)."""
+    if len(toks) > _LONG_TEXT:
+        return _find_in_long(toks, phrases)
     spans: list[tuple[int, int]] = []
     for phrase in phrases:
         size, first = len(phrase), phrase[0]  # no phrase is empty: phrase[0] would raise
@@ -67,6 +69,23 @@ def find(toks: Sequence[str], phrases: Iterable[Phrase]) -> list[tuple[int, int]
             if toks[i] == first and tuple(toks[i : i + size]) == phrase:
                 spans.append((i, i + size))
     return spans
+
+
+_LONG_TEXT = 200  # tokens: a text this long (an article) is read once for all phrases
+
+
+def _find_in_long(toks: Sequence[str], phrases: Iterable[Phrase]) -> list[tuple[int, int]]:
+    """find() in one pass over a long text: each position looks only at the phrases its word
+    begins; the same spans in the same order."""
+    starting: dict[str, list[tuple[int, Phrase]]] = {}
+    for rank, phrase in enumerate(phrases):
+        starting.setdefault(phrase[0], []).append((rank, phrase))
+    found: list[tuple[int, int, int]] = []
+    for i, word in enumerate(toks):
+        for rank, phrase in starting.get(word, ()):
+            if tuple(toks[i : i + len(phrase)]) == phrase:
+                found.append((rank, i, i + len(phrase)))
+    return [(a, b) for _, a, b in sorted(found)]
 
 
 def has(toks: Sequence[str], phrases: Iterable[Phrase]) -> bool:

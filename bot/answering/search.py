@@ -138,6 +138,11 @@ class Ranking:
         return self.numbers[self.scores >= threshold]
 
 
+_UPPER = re.escape("".join(ch for ch in map(chr, range(0x41, 0x1F00)) if ch.isupper()))
+# a word, then two capitalised words ("chị Nguyễn Thị …"): every such window of a text, overlapping
+_TITLED = re.compile(rf"(?<!\S)(\S+)\s+(?=([{_UPPER}]\S*)\s+([{_UPPER}]\S*))")
+
+
 def unigrams_and_bigrams(toks: Sequence[str]) -> list[str]:
     """Content syllables, and pairs of adjacent syllables with at least one of
     them content ("chuyên đề", "con em": a syllable that is a stopword on its
@@ -248,18 +253,22 @@ class Index:
         entry's name, and capitalised words after a title ("chị Nguyễn Thị Nhẹ" → ("nguyen",
         "thi")). How a question's words are known to open a name, and not a post ("Phó Bí thư")."""
         out: set[tuple[str, str]] = set()
+        read: set[str] = set()  # an answer or a quote several entries share is read once
         for doc in self.docs:
             entry = doc.located.entry
             if entry.kind == "person":
                 words = tokens(str(getattr(entry, "name", "")))
                 if len(words) >= 2:
                     out.add((words[0], words[1]))
-            words = f"{entry.answer} {entry.quote}".split()
-            for title, first, second in zip(words, words[1:], words[2:], strict=False):
-                if first[:1].isupper() and second[:1].isupper() and fold(title) in lexicon.PERSON_TITLES:
-                    pair = tokens(f"{first} {second}")
-                    if len(pair) == 2:
-                        out.add((pair[0], pair[1]))
+            for text in (entry.answer, entry.quote):
+                if text in read:
+                    continue
+                read.add(text)
+                for title, first, second in _TITLED.findall(text):
+                    if fold(title) in lexicon.PERSON_TITLES:
+                        pair = tokens(f"{first} {second}")
+                        if len(pair) == 2:
+                            out.add((pair[0], pair[1]))
         return frozenset(out)
 
     def _read_entries(self, term_ids: _Ids, learn: Callable[[list[str]], None] | None) -> tuple[_Postings, _Postings]:
@@ -270,10 +279,17 @@ class Index:
         # short field texts (names, organisations, periods…) → their term ids and years, analysed once
         seen: dict[str, tuple[array[int], frozenset[str]]] = {}
         repeats: Counter[str] = Counter()  # texts met again: their words count again in the vocabulary
+        # long texts (quotes) of the article being read, with their tokens: the figures of one
+        # sentence share its quote, and the article's entries come together
+        recent: dict[str, tuple[tuple[array[int], frozenset[str]], list[str]]] = {}
+        article = ""
         docs: list[Doc] = []
         indexed: dict[type, tuple[tuple[str, float], ...]] = {}  # the weighted fields each kind has
         for number, located in enumerate(self.kb.entries):
             entry = located.entry
+            if located.article.id != article:
+                article = located.article.id
+                recent.clear()
             fields: list[tuple[int, array[int], bool]] = []
             quote_years: frozenset[str] = frozenset()
             kind_fields = indexed.get(type(entry))
@@ -287,12 +303,18 @@ class Index:
                     continue
                 for text in raw if isinstance(raw, tuple) else (raw,):
                     analysed = seen.get(text)
-                    if analysed is None:
-                        analysed = self._analyse_field(text, term_ids, learn)
+                    if analysed is not None:
+                        repeats[text] += 1
+                    elif (kept := recent.get(text)) is not None:
+                        analysed, toks = kept
+                        if learn is not None:
+                            learn(toks)
+                    else:
+                        analysed, toks = self._analyse_field(text, term_ids, learn)
                         if len(text) <= _CACHED_TEXT:
                             seen[text] = analysed
-                    else:
-                        repeats[text] += 1
+                        else:
+                            recent[text] = (analysed, toks)
                     if name == "quote":
                         quote_years = analysed[1]
                     fields.append((_WEIGHT_CODE[weight], analysed[0], name in COUNTED_FIELDS))
@@ -314,8 +336,8 @@ class Index:
 
     def _analyse_field(
         self, text: str, term_ids: _Ids, learn: Callable[[list[str]], None] | None
-    ) -> tuple[array[int], frozenset[str]]:
-        """A field text's term ids and the years it names."""
+    ) -> tuple[tuple[array[int], frozenset[str]], list[str]]:
+        """A field text's term ids and the years it names; and its tokens."""
         # no breaks here: users drop the comma of "cầu, đường" and still mean it
         toks = self.places.strip(expand(tokens(text)))
         if learn is not None:
@@ -323,7 +345,7 @@ class Index:
         return (
             array("i", map(term_ids.__getitem__, unigrams_and_bigrams(toks))),
             frozenset(t for t in toks if len(t) == 4 and t[:2] in _CENTURIES and t.isdigit()),
-        )
+        ), toks
 
     def _structure_arrays(self, term_ids: _Ids) -> None:
         """Per entry, what the question's structure is scored against, as arrays."""

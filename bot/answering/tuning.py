@@ -107,6 +107,9 @@ MAX_DISTRICT_CHOICES = 8  # districts offered to choose from (the line of distri
 # ---------------------------------------------------------------- comparisons
 
 PER_DISTRICT = 4  # figures given for one district at most
+# a base of more districts than this compares only the districts whose entries match the question
+# best (one ranking of the whole base picks them): a reply cannot list hundreds of districts
+COMPARED_DISTRICTS = 12
 AS_GOOD = 0.85  # another figure this close to the district's best is given too
 
 # ---------------------------------------------------------------- follow-ups

@@ -169,6 +169,7 @@ class PlaceFinder:
         self._corpus = corpus
         # a commune's name → what it resolves to among our districts (names repeat in every field)
         self._communes_resolved: dict[tuple[str, tuple[str, ...]], _Resolved] = {}
+        self._covered: dict[str, list[str]] = {}  # a province name → our districts it covers
         self._gazetteer = gazetteer()
         self._max_len = max(len(k) for k in self._gazetteer)
         # most syllables start no place name: skip them at once
@@ -343,8 +344,13 @@ class PlaceFinder:
     def _covered_by(self, province: str) -> list[str]:
         """Our districts in the old provinces a name covers (itself, or today's province's parts)."""
 
-        olds = {tuple(tokens(p)) for p in today_map.old_provinces(province)}
-        return [k.name for k in self.known if tuple(self._province_tokens[k.name]) in olds]
+        kept = self._covered.get(province)
+        if kept is None:
+            olds = {tuple(tokens(p)) for p in today_map.old_provinces(province)}
+            kept = self._covered[province] = [
+                k.name for k in self.known if tuple(self._province_tokens[k.name]) in olds
+            ]
+        return list(kept)
 
     def _division_prefix(self, toks: Sequence[str], i: int) -> int:
         """How many tokens before i spell a division word ("huyện", "thị xã"…)."""

@@ -15,6 +15,12 @@ Not a test: run by hand, prints a report (or JSON). It
    reports the throughput, POST -> reply latency, the POSTs' HTTP statuses and the updates
    acknowledged (HTTP 200) but still unanswered after ``--grace`` seconds (lost).
 
+With ``--replicas N`` it starts N bots (``web`` replicas of one bot: the same token and secret)
+on one database and posts the updates to them in turn, as a host's router would;
+``--postgres`` gives them a throwaway PostgreSQL server on 127.0.0.1 (``tests/store/postgres.py``,
+as the store tests use) instead of each its own SQLite file. One SQLite file serves one process,
+so several replicas need ``--postgres``.
+
 With ``--sigterm-after S`` it sends SIGTERM to the bot S seconds into the run, as a host does at
 every deploy, keeps posting (a stopped server refuses connections: counted), and reports the
 acknowledged updates that were never answered, the bot's exit code and how long it took to
@@ -22,6 +28,7 @@ exit (it is killed after ``--exit-timeout`` seconds, as a host would).
 
     .venv/bin/python -m tests.benchmarks.bench_load --rate 100 --duration 20
     .venv/bin/python -m tests.benchmarks.bench_load --rate 50 --duration 10 --sigterm-after 5
+    .venv/bin/python -m tests.benchmarks.bench_load --rate 150 --replicas 2 --postgres
     .venv/bin/python -m tests.benchmarks.bench_load --json > load.json
 
 Traffic goes only to 127.0.0.1; every loop is bounded in count and time.
@@ -103,13 +110,19 @@ def free_port() -> int:
 
 
 def bot_environment(
-    api: FakeTelegram, port: int, secret: str, knowledge: Path, home: Path, extra: dict[str, str] | None = None
+    api: FakeTelegram,
+    port: int,
+    secret: str,
+    knowledge: Path,
+    home: Path,
+    extra: dict[str, str] | None = None,
+    token: str | None = None,
 ) -> dict[str, str]:
     """What a host gives the web process: the project's variables and little else."""
     keep = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "SYSTEMROOT")
     env = {k: v for k, v in os.environ.items() if k in keep}
     env.update(
-        TELEGRAM_BOT_TOKEN=fake_token(),
+        TELEGRAM_BOT_TOKEN=token or fake_token(),
         TELEGRAM_BASE_URL=api.base_url,
         WEBHOOK_URL=f"http://127.0.0.1:{port}/telegram",
         WEBHOOK_SECRET=secret,
@@ -190,15 +203,17 @@ async def send(client: httpx.AsyncClient, url: str, secret: str, post: Post, bod
 
 async def post_updates(
     client: httpx.AsyncClient,
-    bot: BotProcess,
+    bots: Sequence[BotProcess],
     secret: str,
     texts: Sequence[str],
     rate: float,
     duration: float,
     sigterm_after: float | None,
 ) -> tuple[list[Post], float]:
-    """Open loop: update i leaves at start + i / rate, whatever happened to the others."""
-    url = f"http://127.0.0.1:{bot.port}/telegram"
+    """Open loop: update i leaves at start + i / rate, whatever happened to the others, to the
+    replicas in turn. SIGTERM goes to the first replica."""
+    urls = [f"http://127.0.0.1:{bot.port}/telegram" for bot in bots]
+    bot = bots[0]
     total = int(rate * duration)
     posts: list[Post] = []
     tasks: list[asyncio.Task[None]] = []
@@ -216,7 +231,8 @@ async def post_updates(
         chat = FIRST_CHAT + i
         post = Post(update_id=i + 1, chat_id=chat, sent_at=time.monotonic())
         posts.append(post)
-        tasks.append(asyncio.create_task(send(client, url, secret, post, update(i + 1, chat, texts[i % len(texts)]))))
+        body = update(i + 1, chat, texts[i % len(texts)])
+        tasks.append(asyncio.create_task(send(client, urls[i % len(urls)], secret, post, body)))
     if sigterm_after is not None and not signalled:  # the run was shorter than the delay
         await asyncio.sleep(max(0.0, started + sigterm_after - time.monotonic()))
         sample_process(bot, "stopping")
@@ -234,14 +250,14 @@ def match_replies(posts: list[Post], api: FakeTelegram) -> None:
         post.replied_at = first.get(post.chat_id)
 
 
-async def wait_replies(posts: list[Post], api: FakeTelegram, bot: BotProcess, grace: float) -> None:
-    """Until every acknowledged update has its reply, the grace period ends or the bot is gone."""
+async def wait_replies(posts: list[Post], api: FakeTelegram, bots: Sequence[BotProcess], grace: float) -> None:
+    """Until every acknowledged update has its reply, the grace period ends or the bots are gone."""
     deadline = time.monotonic() + grace
     while time.monotonic() < deadline:
         match_replies(posts, api)
         if all(p.replied_at is not None for p in posts if p.status == 200):
             return
-        if bot.process.returncode is not None:
+        if all(bot.process.returncode is not None for bot in bots):
             await asyncio.sleep(0.5)  # replies already on the wire
             match_replies(posts, api)
             return
@@ -314,9 +330,26 @@ def _process_usage(bot: BotProcess, answered: int) -> dict[str, Any] | None:
     }
 
 
+def _usage_of_all(bots: Sequence[BotProcess], answered: int) -> dict[str, Any] | None:
+    """The replicas' CPU together, per answered update; their largest RSS."""
+    usages = [_process_usage(bot, answered) for bot in bots]
+    if any(u is None for u in usages):
+        return None
+    known = [u for u in usages if u is not None]
+    cpu = sum(u["cpu_s"] for u in known)
+    return {
+        "cpu_s": cpu,
+        "cpu_share": sum(u["cpu_share"] or 0.0 for u in known),
+        "cpu_ms_per_answer": cpu / answered * 1000 if answered else None,
+        "rss_healthy_mb": max(u["rss_healthy_mb"] or 0.0 for u in known),
+        "rss_before_sigterm_mb": max(u["rss_before_sigterm_mb"] or 0.0 for u in known),
+    }
+
+
 def summarize(
-    posts: list[Post], started: float, bot: BotProcess, api: FakeTelegram, args: argparse.Namespace
+    posts: list[Post], started: float, bots: Sequence[BotProcess], api: FakeTelegram, args: argparse.Namespace
 ) -> dict[str, Any]:
+    bot = bots[0]
     acked = [p for p in posts if p.status == 200]
     answered = [p for p in acked if p.replied_at is not None]
     replies = sorted(p.replied_at for p in posts if p.replied_at is not None)
@@ -330,12 +363,15 @@ def summarize(
             "grace_s": args.grace,
             "sigterm_after_s": args.sigterm_after,
             "knowledge": str(args.knowledge),
+            "replicas": len(bots),
+            "store": "PostgreSQL" if args.postgres else "SQLite",
         },
         "bot": {
             "ready_s": (bot.healthy_at - bot.started_at) if bot.healthy_at else None,
             "exit_code": bot.process.returncode,
             "killed_after_timeout": bot.killed,
-            "process": _process_usage(bot, len(answered)),
+            "process": _usage_of_all(bots, len(answered)),
+            "exit_codes": [b.process.returncode for b in bots],
             "exit_s_after_sigterm": (bot.exited_at - bot.signalled_at)
             if bot.exited_at is not None and bot.signalled_at is not None
             else None,
@@ -378,7 +414,7 @@ def text_report(report: dict[str, Any]) -> str:
     lines = [
         f"Offered: {s['rate']:g} updates/s for {s['duration_s']:g} s ({posts['sent']} updates), "
         f"fake Bot API delay {s['delay_ms']:g} ms per call, grace {s['grace_s']:g} s, "
-        f"KNOWLEDGE_DIR {s['knowledge']}.",
+        f"KNOWLEDGE_DIR {s['knowledge']}; {s['replicas']} replica(s) on {s['store']}.",
         f"Bot ready (start -> /healthz 200): {bot['ready_s']:.2f} s." if bot["ready_s"] is not None else "",
         "",
         "| metric | value |",
@@ -391,7 +427,9 @@ def text_report(report: dict[str, Any]) -> str:
         f"| acknowledged (200) and answered | {replies['answered']} |",
         f"| acknowledged (200), no reply after grace (lost) | {replies['lost']} |",
         f"| POST statuses | {', '.join(f'{k}: {v}' for k, v in sorted(posts['statuses'].items()))} |",
-        f"| bot exit code | {bot['exit_code']}{signalled} |",
+        f"| bot exit code | {bot['exit_code']}{signalled} |"
+        if s["replicas"] == 1
+        else f"| replicas' exit codes | {', '.join(map(str, bot['exit_codes']))} |",
         f"| bot exit after SIGTERM | {bot['exit_s_after_sigterm']:.2f} s |"
         if bot["exit_s_after_sigterm"] is not None
         else "| bot exit after SIGTERM | n/a |",
@@ -409,7 +447,8 @@ def text_report(report: dict[str, Any]) -> str:
     if usage:
         lines += [
             "",
-            f"Bot process from healthy to SIGTERM: {usage['cpu_s']:.1f} CPU s ({usage['cpu_share'] * 100:.0f} % of "
+            ("Bot process" if s["replicas"] == 1 else f"The {s['replicas']} bot processes together")
+            + f" from healthy to SIGTERM: {usage['cpu_s']:.1f} CPU s ({usage['cpu_share'] * 100:.0f} % of "
             "one core)"
             + (f", {usage['cpu_ms_per_answer']:.0f} CPU ms per answered update" if usage["cpu_ms_per_answer"] else "")
             + f"; RSS {usage['rss_healthy_mb']:.0f} MB when healthy, {usage['rss_before_sigterm_mb']:.0f} MB "
@@ -420,42 +459,74 @@ def text_report(report: dict[str, Any]) -> str:
 
 
 async def run(args: argparse.Namespace) -> dict[str, Any]:
+    with contextlib.ExitStack() as stack:
+        database: str | None = None
+        if args.postgres:
+            from tests.store.postgres import cannot_run_reason, running_server
+
+            reason = cannot_run_reason()
+            if reason:
+                raise SystemExit(f"--postgres: {reason}")
+            database = stack.enter_context(running_server()).new_database()
+        return await _run(args, database)
+
+
+async def _run(args: argparse.Namespace, database: str | None) -> dict[str, Any]:
     secret = "bench-" + secrets.token_hex(16)
+    token = fake_token()  # one bot: every replica holds the same token
     texts = questions()
     random.Random(args.seed).shuffle(texts)
     with (
         FakeTelegram(delay=args.delay_ms / 1000).serving() as api,
         tempfile.TemporaryDirectory(prefix="bench-load-") as tmp,
     ):
-        port = free_port()
         extra = dict(item.split("=", 1) for item in args.env)
-        env = bot_environment(api, port, secret, args.knowledge.resolve(), Path(tmp), extra)
-        bot = await start_bot(env, Path(tmp), port)
+        if database is not None:
+            extra.setdefault("DATABASE_URL", database)
+        bots: list[BotProcess] = []
         limits = httpx.Limits(max_connections=args.connections, max_keepalive_connections=args.connections)
         async with httpx.AsyncClient(timeout=httpx.Timeout(10.0, connect=5.0), limits=limits) as client:
             try:
-                await wait_healthy(client, bot, args.ready_timeout)
-                exit_watch = asyncio.create_task(watch_exit(bot))
+                for n in range(args.replicas):
+                    home = Path(tmp) / f"replica-{n + 1}"
+                    home.mkdir()
+                    port = free_port()
+                    env = bot_environment(api, port, secret, args.knowledge.resolve(), home, extra, token)
+                    bot = await start_bot(env, home, port)
+                    bots.append(bot)
+                    # one at a time: the first migrates the database, the others find it ready
+                    await wait_healthy(client, bot, args.ready_timeout)
+                watches = [asyncio.create_task(watch_exit(bot)) for bot in bots]
                 posts, started = await post_updates(
-                    client, bot, secret, texts, args.rate, args.duration, args.sigterm_after
+                    client, bots, secret, texts, args.rate, args.duration, args.sigterm_after
                 )
                 if args.sigterm_after is not None:
-                    # the bot is stopping: wait for it (killing it as a host would), then for the wire
-                    await stop_bot(bot, args.exit_timeout)
-                    await wait_replies(posts, api, bot, grace=1.0)
+                    # the first replica is stopping: wait for it (killing it as a host would), then for the wire
+                    await stop_bot(bots[0], args.exit_timeout)
+                    await wait_replies(posts, api, bots[:1] if len(bots) == 1 else bots, grace=1.0)
+                    for bot in bots[1:]:
+                        await wait_replies(posts, api, bots, args.grace)
+                        await stop_bot(bot, args.exit_timeout)
                 else:
-                    await wait_replies(posts, api, bot, args.grace)
-                    await stop_bot(bot, args.exit_timeout)
-                exit_watch.cancel()
+                    await wait_replies(posts, api, bots, args.grace)
+                    for bot in bots:
+                        sample_process(bot, "stopping")
+                        bot.process.send_signal(signal.SIGTERM)
+                        bot.signalled_at = time.monotonic()
+                    for bot in bots:
+                        await stop_bot(bot, args.exit_timeout)
+                for watch in watches:
+                    watch.cancel()
                 if args.log is not None:
-                    args.log.write_bytes(bot.log.read_bytes())
-                return summarize(posts, started, bot, api, args)
+                    args.log.write_bytes(b"".join(bot.log.read_bytes() for bot in bots))
+                return summarize(posts, started, bots, api, args)
             except BaseException:
-                if bot.process.returncode is None:
-                    bot.process.kill()
-                    await bot.process.wait()
-                tail = bot.log.read_text(encoding="utf-8", errors="replace")[-3000:]
-                print(f"--- bot log (last lines) ---\n{tail}", file=sys.stderr)
+                for bot in bots:
+                    if bot.process.returncode is None:
+                        bot.process.kill()
+                        await bot.process.wait()
+                    tail = bot.log.read_text(encoding="utf-8", errors="replace")[-3000:]
+                    print(f"--- bot log of port {bot.port} (last lines) ---\n{tail}", file=sys.stderr)
                 raise
 
 
@@ -472,6 +543,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--knowledge", type=Path, default=ROOT / "knowledge", help="KNOWLEDGE_DIR of the bot")
     parser.add_argument("--size", type=int, default=None, help="serve a synthetic base of this many entries instead")
     parser.add_argument("--seed", type=int, default=1, help="order of the questions")
+    parser.add_argument("--replicas", type=int, default=1, help="bot processes sharing the load and the database")
+    parser.add_argument("--postgres", action="store_true", help="the bots' database: a throwaway PostgreSQL server")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--log", type=Path, default=None, help="keep the bot's log in this file")
     parser.add_argument(
@@ -480,6 +553,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.rate <= 0 or args.duration <= 0 or args.rate * args.duration > 100_000:
         parser.error("--rate and --duration must be positive, and send at most 100 000 updates")
+    if not 1 <= args.replicas <= 8:
+        parser.error("--replicas must be between 1 and 8")
+    if args.replicas > 1 and not args.postgres and not any(e.startswith("DATABASE_URL=") for e in args.env):
+        parser.error("several replicas share one database: add --postgres (or --env DATABASE_URL=…)")
     if args.size is not None:
         from tests.benchmarks.synth import ensure_base
 

@@ -183,7 +183,7 @@ def paired(kb: KnowledgeBase, located: Located) -> list[Located]:
     if clause is None or not figures(value):
         return []
     out = []
-    for other in kb.entries:
+    for other in kb.by_district.get(located.district, ()):  # its article's entries are its district's
         o = other.entry
         o_value = getattr(o, "value", None)
         if (

@@ -17,7 +17,7 @@ from bot.answering.answer import Answer, Source, render
 from bot.answering.leftover import leftover
 from bot.answering.query import Query, find
 from bot.answering.search import Hit
-from bot.answering.tuning import ANSWER_MIN, AS_GOOD, MIN_EVIDENCE, PER_DISTRICT
+from bot.answering.tuning import ANSWER_MIN, AS_GOOD, COMPARED_DISTRICTS, MIN_EVIDENCE, PER_DISTRICT
 from bot.language import lexicon
 
 if TYPE_CHECKING:
@@ -41,11 +41,10 @@ def compare(turn: Turn) -> Answer | None:
     q = turn.query
     if not q.comparing or q.unknown_places:
         return None
-    snap = turn.snapshot
     asked = subject(q)
     if not asked.content:
         return None
-    districts = q.districts if len(q.districts) >= 2 else list(snap.kb.districts)
+    districts = q.districts if len(q.districts) >= 2 else _candidates(turn, asked)
     found: list[Hit] = []
     missing: list[str] = []
     for district in districts:
@@ -74,6 +73,20 @@ def compare(turn: Turn) -> Answer | None:
         score=round(min(h.score for h in found), 4),
         entry_ids=tuple(h.located.id for h in found),
     )
+
+
+def _candidates(turn: Turn, asked: Query) -> list[str]:
+    """The districts to compare when the question names none: every district of the base, or, in
+    a base of many, those whose entries match the question best (in the order of their best)."""
+    every = list(turn.snapshot.kb.districts)
+    if len(every) <= COMPARED_DISTRICTS:
+        return every
+    ranking = turn.snapshot.index.rank(asked, hints=turn.hints)
+    best: dict[int, float] = {}
+    for code, score in zip(ranking.districts.tolist(), ranking.scores.tolist(), strict=True):
+        best[code] = max(score, best.get(code, 0.0))
+    names = {code: name for name, code in turn.snapshot.index.district_codes.items()}
+    return [names[code] for code in sorted(best, key=lambda code: -best[code])[:COMPARED_DISTRICTS]]
 
 
 def _answering(turn: Turn, q: Query) -> list[Hit]:

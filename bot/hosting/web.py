@@ -124,6 +124,9 @@ def app(routes: Sequence[BaseRoute], health: Callable[[], tuple[bool, dict[str, 
     return Starlette(routes=[*routes, Route("/healthz", healthz, methods=["GET"])])
 
 
+KEEP_ALIVE_SECONDS = 75
+
+
 class Server(uvicorn.Server):
     """uvicorn without its own signal handling: the runner decides what SIGTERM does
     (stop taking updates, finish the accepted ones, then exit)."""
@@ -142,5 +145,9 @@ def server(asgi: Starlette, host: str, port: int, log_level: str) -> Server:
         lifespan="off",
         access_log=False,
         timeout_graceful_shutdown=5,
+        # longer than the idle time of the routers and platforms in front of it (60 s is common):
+        # a server that closes an idle connection first races the client's next request on it,
+        # which then fails with a reset the platform must retry
+        timeout_keep_alive=KEEP_ALIVE_SECONDS,
     )
     return Server(config)

@@ -352,6 +352,8 @@ def summarize(
     bot = bots[0]
     acked = [p for p in posts if p.status == 200]
     answered = [p for p in acked if p.replied_at is not None]
+    # a POST that failed on the wire (or got an error) whose update was kept and answered anyway
+    unacked_answered = [p for p in posts if p.status != 200 and p.replied_at is not None]
     replies = sorted(p.replied_at for p in posts if p.replied_at is not None)
     window = (replies[-1] - started) if replies else 0.0
     report: dict[str, Any] = {
@@ -386,6 +388,10 @@ def summarize(
             "lost": len(acked) - len(answered),
             "throughput_per_s": len(replies) / window if window > 0 else 0.0,
             "latency": _ms([p.replied_at - p.sent_at for p in answered if p.replied_at is not None]),
+        },
+        "unacknowledged_answered": {
+            "count": len(unacked_answered),
+            "latency": _ms([p.replied_at - p.sent_at for p in unacked_answered if p.replied_at is not None]),
         },
         "api_calls": dict(api.call_counts()),
     }
@@ -427,6 +433,7 @@ def text_report(report: dict[str, Any]) -> str:
         f"| acknowledged (200) and answered | {replies['answered']} |",
         f"| acknowledged (200), no reply after grace (lost) | {replies['lost']} |",
         f"| POST statuses | {', '.join(f'{k}: {v}' for k, v in sorted(posts['statuses'].items()))} |",
+        f"| not acknowledged, answered all the same | {report['unacknowledged_answered']['count']} |",
         f"| bot exit code | {bot['exit_code']}{signalled} |"
         if s["replicas"] == 1
         else f"| replicas' exit codes | {', '.join(map(str, bot['exit_codes']))} |",

@@ -1,16 +1,21 @@
-"""The webhook endpoint every door shares: each refusal's status, Retry-After and body."""
+"""The webhook endpoint every door shares: each refusal's status, Retry-After and body; the
+server keeping idle connections open."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from typing import Any
 
 import httpx
 import pytest
 from starlette.applications import Starlette
+from starlette.responses import PlainTextResponse
 from starlette.routing import Route
 
 from bot.hosting.dispatcher import QueueFull
-from bot.hosting.web import Refused, unavailable, webhook_endpoint
+from bot.hosting.web import KEEP_ALIVE_SECONDS, Refused, server, unavailable, webhook_endpoint
+from tests.fakes.telegram_api import bound_socket
 
 HEADER = "X-Test-Secret"
 SECRET = "endpoint-secret"
@@ -81,3 +86,35 @@ def test_unavailable_says_why() -> None:
     assert unavailable(receiving=True, ready=False) == "not ready"
     assert unavailable(receiving=False, ready=True) == "shutting down"
     assert unavailable(receiving=False, ready=False) == "shutting down"
+
+
+async def test_an_idle_connection_outlives_the_routers_idle_time() -> None:
+    """A platform or router reuses an idle connection; the server must not close it first (the
+    reused request would fail with a reset). uvicorn's own default closes it after 5 s."""
+
+    async def hello(request: Any) -> PlainTextResponse:
+        return PlainTextResponse("ok")
+
+    sock = bound_socket()
+    port = int(sock.getsockname()[1])
+    web = server(Starlette(routes=[Route("/", hello)]), "127.0.0.1", port, "WARNING")
+    assert web.config.timeout_keep_alive == KEEP_ALIVE_SECONDS >= 60
+    serving = asyncio.create_task(web.serve(sockets=[sock]))
+    try:
+        while not web.started:
+            await asyncio.sleep(0.01)
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        request = b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+        for pause in (0.0, 6.0):  # the second request comes after uvicorn's default idle time
+            await asyncio.sleep(pause)
+            writer.write(request)
+            await writer.drain()
+            head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 5)
+            assert head.startswith(b"HTTP/1.1 200"), head
+            length = int(next(h for h in head.split(b"\r\n") if h.lower().startswith(b"content-length")).split(b":")[1])
+            assert await reader.readexactly(length) == b"ok"
+        writer.close()
+    finally:
+        web.should_exit = True
+        with contextlib.suppress(Exception):
+            await asyncio.wait_for(serving, 10)

@@ -15,6 +15,7 @@ from starlette.routing import BaseRoute
 
 from bot.chat.core import Dialogue
 from bot.hosting.retry import Backoff
+from bot.store.door_lock import DoorLock
 
 T = TypeVar("T")
 
@@ -48,6 +49,8 @@ class ServiceState:
         self.registered = False
         self.receiving = True
         self.problem: str | None = problem
+        self.lock: DoorLock | None = None  # a polling door with a store: only its holder polls
+        self.polling = False
 
     @property
     def ready(self) -> bool:
@@ -60,6 +63,8 @@ class ServiceState:
         report: dict[str, Any] = {"ready": self.ready, "mode": "webhook" if self.webhook else "polling"}
         if self.webhook:
             report["webhook"] = {"registered": self.registered, "url": self.webhook_url()}
+        if not self.webhook and self.lock is not None:
+            report["polling"] = "active" if self.polling else "standby"  # standby: another replica polls
         if not self.ready and self.problem:
             report["problem"] = self.problem
         return report

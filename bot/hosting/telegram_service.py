@@ -101,8 +101,6 @@ class TelegramService(ServiceState):
         self.connected = False
         self._consumer: asyncio.Task[None] | None = None
         self.inbox: InboxWorker | None = None  # set by the runtime when it has a store
-        self.lock: DoorLock | None = None  # with a store: only its holder polls
-        self.polling = False
         self._holder: asyncio.Task[None] | None = None
 
     def use_inbox(self, inbox: InboxWorker) -> None:
@@ -253,12 +251,6 @@ class TelegramService(ServiceState):
 
     async def flush(self, timeout: float) -> int:
         return 0  # replies are sent by the handlers themselves, within the dispatcher's jobs
-
-    def health(self) -> dict[str, Any]:
-        report = super().health()
-        if not self.webhook and self.lock is not None:
-            report["polling"] = "active" if self.polling else "standby"  # standby: another replica polls
-        return report
 
     async def close(self) -> None:
         if self.lock is not None:

@@ -91,8 +91,6 @@ class ZaloService(ServiceState):
         self.bot_name: str | None = None
         self._poller: asyncio.Task[None] | None = None
         self.inbox: InboxWorker | None = None  # set by the runtime when it has a store
-        self.lock: DoorLock | None = None  # with a store: only its holder polls
-        self.polling = False
         self._polling_task: asyncio.Task[None] | None = None
 
     async def _send_one(self, chat_id: str, text: str) -> object:
@@ -263,12 +261,6 @@ class ZaloService(ServiceState):
     async def flush(self, timeout: float) -> int:
         report = await self.outbox.drain(timeout)
         return len(report.left)
-
-    def health(self) -> dict[str, Any]:
-        report = super().health()
-        if not self.webhook and self.lock is not None:
-            report["polling"] = "active" if self.polling else "standby"  # standby: another replica polls
-        return report
 
     async def close(self) -> None:
         if self.lock is not None:

@@ -148,6 +148,7 @@ def fact_answer(
     quoted: list[str] = []
     names: list[str | None] = []
     wanted: dict[str, list[str]] = {}  # quote → the numbers the answer states from it
+    told: dict[str, list[str]] = {}  # quote → the answer's sentences from it
     sources: list[Source] = []
     for located in items:
         entry = located.entry
@@ -171,11 +172,14 @@ def fact_answer(
             quoted.append(located.id)
             names.append(getattr(entry, "name", None))
         wanted.setdefault(entry.quote, []).extend(numbers(value or sentence))
+        told.setdefault(entry.quote, []).append(sentence)
         source = Source.of(located.article)
         if source not in sources:
             sources.append(source)
     body = "\n".join([*sentences, *(f"{answer_texts.NOTE_PREFIX} {note}" for note in notes)])
-    quotes = [short_quote(q, wanted.get(q, ()), name) for q, name in zip(full, names, strict=True)]
+    quotes = [
+        short_quote(q, wanted.get(q, ()), name, " ".join(told.get(q, ()))) for q, name in zip(full, names, strict=True)
+    ]
     return Answer(
         answered=True,
         kind="fact",

@@ -11,21 +11,28 @@ import re
 from collections.abc import Iterable
 
 from bot.answering.tuning import SHORT_QUOTE_CHARS, SHORT_QUOTE_MIN
-from bot.language.folding import canonical_number, fold, numbers
+from bot.language.folding import canonical_number, fold, numbers, tokens
 
 ELLIPSIS = "…"
 # a clause ends at these; the mark stays with the clause before it
 _CLAUSE_END = re.compile(r"(?<=[;:,.])\s+|\s+(?=[-–—]\s)")
 
 
-def short_quote(quote: str, wanted: Iterable[str], name: str | None = None) -> str:
+def short_quote(quote: str, wanted: Iterable[str], name: str | None = None, told: str = "") -> str:
     """The shortest run of the quote's clauses that holds every wanted number (as printed in the
-    answer), or else the entry's name; the quote itself when it is short already."""
+    answer), or else the entry's name; the quote itself when it is short already. A number the
+    quote prints in several clauses ("Sau 02 năm …", "… có 02 cá nhân …") is taken from the one
+    that shares most words with what the answer ``told``."""
     if len(quote) <= SHORT_QUOTE_CHARS:
         return quote
     clauses = _clauses(quote)
-    wanted_numbers = {canonical_number(n) for n in wanted}
-    holding = [i for i, c in enumerate(clauses) if wanted_numbers & {canonical_number(n) for n in numbers(c)}]
+    told_words = set(tokens(told))
+    holding = sorted(
+        {
+            max(places, key=lambda i: (len(told_words.intersection(tokens(clauses[i]))), -i))
+            for places in _places_of(clauses, {canonical_number(n) for n in wanted}).values()
+        }
+    )
     if not holding and name:
         key = fold(name)
         holding = [i for i, c in enumerate(clauses) if key and key in fold(c)]
@@ -43,6 +50,15 @@ def short_quote(quote: str, wanted: Iterable[str], name: str | None = None) -> s
     if len(piece) >= len(quote) - 2:
         return quote
     return (ELLIPSIS + " " if first > 0 else "") + piece + (" " + ELLIPSIS if last < len(clauses) - 1 else "")
+
+
+def _places_of(clauses: list[str], wanted: set[str]) -> dict[str, list[int]]:
+    """Each wanted number → the clauses printing it."""
+    places: dict[str, list[int]] = {}
+    for i, clause in enumerate(clauses):
+        for number in {canonical_number(n) for n in numbers(clause)} & wanted:
+            places.setdefault(number, []).append(i)
+    return places
 
 
 def _clauses(quote: str) -> list[str]:

@@ -28,6 +28,21 @@ def test_a_short_quote_is_the_clause_that_holds_the_figure() -> None:
     assert short_quote("Xây dựng 176 căn nhà.", ["176"]) == "Xây dựng 176 căn nhà."  # short already
 
 
+def test_a_number_printed_twice_is_quoted_where_the_answer_took_it() -> None:
+    # "05" is the years of the opening and the count of the award: the clause of the award
+    quote = (
+        "Qua 05 năm thực hiện chỉ thị, phong trào thi đua trong toàn huyện được đẩy mạnh, nhiều cách làm hay "
+        "được nhân rộng ở các xã. Cấp huyện: năm 2022 huyện có 05 tập thể được UBND tỉnh tặng bằng khen, "
+        "cấp xã có 12 cá nhân được khen."
+    )
+    told = "Năm 2022, huyện có 05 tập thể được UBND tỉnh tặng bằng khen."
+    short = short_quote(quote, ["05"], None, told)
+    assert "tặng bằng khen" in short and "Qua 05 năm" not in short
+    assert short.strip("… ") in quote
+    # with nothing told, the first clause printing it, as before
+    assert short_quote(quote, ["05"]).startswith("Qua 05 năm")
+
+
 def test_the_figures_of_one_passage_are_one_sentence(answerer: Answerer) -> None:
     kb = answerer.kb
     both = [kb.by_id["ct-khen-thuong-ca-nhan"], kb.by_id["ct-khen-thuong-tap-the"]]

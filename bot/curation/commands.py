@@ -23,6 +23,7 @@ from bot.chat.messages import Attachment, Incoming, Reply
 from bot.curation import curator_texts
 from bot.curation.drafting.flags import flag_entries
 from bot.curation.drafting.review import to_fill, waiting_for_review
+from bot.curation.gaps import unanswered_groups
 from bot.curation.library import ChangedMeanwhile, DraftedPage, KnowledgeLibrary, UploadError, relative_problems
 from bot.curation.reports import failure_lines, report_lines
 from bot.knowledge.loading import load
@@ -38,6 +39,7 @@ log = logging.getLogger(__name__)
 
 UPLOAD_WAIT = 10 * 60.0  # after /capnhat, how long the next file is taken as the update
 MAX_UNANSWERED = 50
+UNANSWERED_DAYS = 3650  # every question still kept (the retention setting purges older ones)
 
 
 # A curator's command: the chat's handler with the knowledge library (None without a store) first.
@@ -80,14 +82,18 @@ def curator(command: str, *, needs_library: bool = True) -> Callable[[Callable[.
 
 @curator("chuatraloi", needs_library=False)
 async def unanswered(core: Core, msg: Incoming, args: str, store: Store) -> Reply:
-    """/chuatraloi [n]: the questions most often declined or not answered, near-duplicates grouped."""
+    """/chuatraloi [n]: the real gaps most often asked, near-duplicates grouped; the refusals on
+    purpose (opinions, instructions, general knowledge) only counted, apart."""
     limit = min(int(args), MAX_UNANSWERED) if args.isdigit() and int(args) > 0 else 10
-    groups = await store.questions.unanswered(limit=limit)
-    if not groups:
+    gaps, refusals = await unanswered_groups(store, days=UNANSWERED_DAYS, shown=0)
+    if not gaps and not refusals:
         return Reply.say("command", curator_texts.NOTHING_UNANSWERED, title=curator_texts.UNANSWERED_TITLE)
     lines = [
-        curator_texts.unanswered_line(i, g.text, g.count, g.users, len(g.variants)) for i, g in enumerate(groups, 1)
-    ]
+        curator_texts.unanswered_line(i, g.text, g.count, g.users, len(g.variants))
+        for i, g in enumerate(gaps[:limit], 1)
+    ] or [curator_texts.NO_REAL_GAPS]
+    if refusals:
+        lines.append(curator_texts.refusals_line(len(refusals), sum(g.count for g in refusals)))
     return Reply.say("command", "\n".join(lines), title=curator_texts.UNANSWERED_TITLE)
 
 

@@ -30,6 +30,7 @@ ADMINS_ONLY = "Lệnh này chỉ dành cho quản trị viên."
 NO_STORE = "Bot chưa có cơ sở dữ liệu (DATABASE_URL), nên chưa có số liệu này."
 UNANSWERED_TITLE = "Các câu bot chưa trả lời được (nhiều lần hỏi nhất trước)"
 NOTHING_UNANSWERED = "Chưa có câu nào bị bỏ ngỏ."
+NO_REAL_GAPS = "Không có câu nào thiếu dữ liệu: mọi câu chưa trả lời đều là câu bot từ chối có chủ ý."
 FEEDBACK_TITLE = "Góp ý về câu trả lời"
 WRONG_TITLE = "Các câu trả lời hay bị đánh dấu sai:"
 COMMENTS_TITLE = "Góp ý gần đây:"
@@ -219,6 +220,14 @@ def rejected_note(article: str, count: int) -> str:
 def unanswered_line(rank: int, text: str, count: int, users: int, variants: int) -> str:
     more = f", {variants} cách hỏi" if variants > 1 else ""
     return f"{rank}. «{text}»: {count} lần, {users} người{more}"
+
+
+def refusals_line(groups: int, count: int) -> str:
+    return (
+        f"(Ngoài ra {count} lần hỏi, {groups} nhóm, bot từ chối có chủ ý hoặc là câu xã giao: ý kiến, yêu cầu viết, "
+        "kiến thức chung; "
+        "xem trang «Chưa trả lời» trên /web.)"
+    )
 
 
 def feedback_totals(up: int, down: int) -> str:

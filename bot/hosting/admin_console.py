@@ -33,6 +33,7 @@ from bot.chat import chat_texts
 from bot.chat.core import Dialogue
 from bot.chat.messages import Reply
 from bot.curation import console_work
+from bot.curation.gaps import unanswered_groups
 from bot.curation.library import KnowledgeLibrary
 from bot.hosting import admin_texts
 from bot.hosting.settings import Settings
@@ -279,7 +280,7 @@ class AdminConsole:
 
     async def _unanswered(self, request: Request, session: ConsoleSession) -> Response:
         assert self.parts.store is not None and self.parts.core is not None
-        gaps, refusals = await console_work.unanswered_groups(self.parts.store)
+        gaps, refusals = await unanswered_groups(self.parts.store)
         kb = self.parts.core.answerer.kb
         return self._html(
             "unanswered.html",

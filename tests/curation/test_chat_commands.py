@@ -102,14 +102,18 @@ async def test_unanswered_questions_are_grouped_and_counted_for_admins(hosted: H
     ):
         await hosted.user(str(7100 + n)).say(asked)
     await hosted.user().say("Củ Chi có bao nhiêu căn nhà Đại đoàn kết?")
-    await hosted.user().say("xin chào")  # small talk is no unanswered question
+    await hosted.user().say("xin chào")  # small talk is no gap of the base
+    await hosted.user().say("Bạn đánh giá thế nào về lãnh đạo huyện Bù Đốp?")  # an opinion: refused on purpose
     await hosted.user().say(HOUSES)  # answered
     report = await hosted.admin().say("/chuatraloi")
     lines = [line for line in text(report).splitlines() if line]
     assert report.kind == "command" and "3 lần, 3 người" in lines[1] and "lúa" in lines[1].lower()
     assert any("Củ Chi" in line and "1 lần" in line for line in lines)
     assert not any("chào" in line or ("Đại đoàn kết?»: " in line and "Bù Đốp" in line) for line in lines)
-    assert len((await hosted.admin().say("/chuatraloi 1")).parts[0].splitlines()) == 1
+    assert not any("đánh giá" in line for line in lines)  # the refusals are counted, not listed
+    assert "2 lần hỏi" in lines[-1] and "từ chối có chủ ý" in lines[-1]
+    first = (await hosted.admin().say("/chuatraloi 1")).parts[0].splitlines()
+    assert len(first) == 2 and "lúa" in first[0].lower() and "từ chối có chủ ý" in first[1]
     refused = await hosted.user().say("/chuatraloi")
     assert refused.kind == "refused" and "lua" not in text(refused).lower()
 

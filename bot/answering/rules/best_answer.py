@@ -58,6 +58,10 @@ def best_answer(turn: Turn) -> Answer:
         return _yes(turn, answer) if answer.answered and answer.score >= ANSWER_MIN else _not_mentioned(turn, answer)
     if q.yes_no and not answer.answered and not answer.open_question:
         return _not_mentioned(turn, answer)  # asked back or found nothing: the articles do not mention it
+    if not answer.answered and not answer.open_question and q.districts:
+        # a district's article lacking what was asked leaves the question standing: "chứ không
+        # phải Đất Đỏ", "ở Lai Vung" may correct or complete it
+        return answer.model_copy(update={"open_question": True})
     return answer
 
 

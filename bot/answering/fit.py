@@ -24,7 +24,7 @@ from bot.knowledge.schema import Located
 from bot.language import lexicon
 from bot.language.expansion import expand
 from bot.language.folding import BREAK, canonical_number, contains, fold, is_year, tokens
-from bot.language.gazetteer import CommuneMention
+from bot.language.gazetteer import CommuneMention, strip_prefix
 
 _UNIT_OF: dict[str, str] = {w: unit for unit, words in lexicon.VALUE_UNITS.items() for w in words}
 _NUMBER_WITH_UNIT = re.compile(
@@ -151,6 +151,9 @@ def misfit(index: Index, q: Query, doc: Doc, asked_here: frozenset[str] | None =
     unnamed = next((c for c in q.communes if not names_commune(text, c)), None)
     if unnamed is not None:
         return Misfit("commune", " ".join(unnamed.said))  # "xã An Khánh có…": not the whole district's
+    elsewhere = next((p for p in q.elsewhere if not contains(tokens(text), tokens(strip_prefix(p.name)))), None)
+    if elsewhere is not None:
+        return Misfit("place", strip_prefix(elsewhere.name))  # "Hà Tiên có…": not Bù Đốp's figure
     person = named_person(q.toks, index.name_starts) if _may_name_a_person(q.toks) else ()
     if person and not names_person(own_text(located), person):
         return Misfit("person", " ".join(person))

@@ -20,3 +20,30 @@ def test_a_question_the_district_lacks_can_be_corrected_to_another_district(answ
 def test_a_question_naming_no_district_that_nothing_answers_is_closed(answerer: Answerer) -> None:
     answer = answerer.ask("giá vàng hôm nay bao nhiêu một chỉ")
     assert not answer.answered and not answer.open_question
+
+
+# ---------------------------------------------------------------- places
+
+
+def test_a_province_whose_last_syllable_opens_one_of_ours_gives_way(answerer: Answerer) -> None:
+    # "lại Châu Thành" holds "Lai Châu" read from its first syllable
+    q = answerer.snapshot.analyzer.analyze("nói lại châu thành có mấy chi bộ trong sạch vững mạnh")
+    assert q.districts == ["Châu Thành"] and not q.unknown_places
+    q = answerer.snapshot.analyzer.analyze("lai chau co bao nhieu mo hinh")
+    assert [p.name for p in q.unknown_places] == ["Tỉnh Lai Châu"]
+
+
+def test_a_town_an_article_names_is_no_district_of_the_base(answerer: Answerer) -> None:
+    # Kiên Lương's article names "thị xã Hà Tiên": not declined outright, and never answered
+    # with a district's figure that does not name it
+    q = answerer.snapshot.analyzer.analyze("Hà Tiên có bao nhiêu cá nhân được khen thưởng")
+    assert [p.name for p in q.elsewhere] == ["Thành phố Hà Tiên"] and not q.unknown_places
+    answer = answerer.ask("Hà Tiên có bao nhiêu cá nhân được khen thưởng")
+    assert not answer.answered and "Hà Tiên" in answer.body
+    answer = answerer.ask("năm 2018 kỷ niệm bao nhiêu năm thành lập thị xã Hà Tiên")
+    assert answer.answered and {s.district for s in answer.sources} == {"Kiên Lương"}
+
+
+def test_a_place_no_article_names_is_still_declined(answerer: Answerer) -> None:
+    assert answerer.snapshot.analyzer.analyze("Phú Quốc có bao nhiêu mô hình").unknown_places
+    assert not answerer.ask("Phú Quốc có bao nhiêu mô hình học tập làm theo Bác").answered

@@ -200,7 +200,8 @@ def _quantity_misfit(index: Index, q: Query, doc: Doc, count: bool, unit: bool) 
     counts = getattr(entry, "counts", None)
     counted = head_words(index, counts) if counts else []
     if count and target and counts and not _named_by_keyword(index, target, counted, entry.keywords):
-        if not _same_thing(index, target, [*counted, *head_words(index, getattr(entry, "value", ""))]):
+        printed = (q.target, index.places.strip(expand(tokens(counts))))
+        if not _same_thing(index, target, [*counted, *head_words(index, getattr(entry, "value", ""))], printed):
             return Misfit("count", " ".join(target[:2]))
         said = set(expand(tokens(entry_text(doc.located))))
         said |= _said_by_synonym(index, q.target, said)
@@ -303,17 +304,43 @@ def _named_by_keyword(index: Index, asked: Sequence[str], counted: Sequence[str]
     return False
 
 
-def _same_thing(index: Index, asked: Sequence[str], head: Sequence[str]) -> bool:
-    """One of the words the question counts is one of the figure's head words, or a synonym."""
+def _same_thing(
+    index: Index,
+    asked: Sequence[str],
+    head: Sequence[str],
+    words: tuple[Sequence[str], Sequence[str]] | None = None,
+) -> bool:
+    """One of the words the question counts is one of the figure's head words, or a synonym. A
+    syllable both share is one word only where it closes no compound in one of them that the
+    other lacks ("cây cầu" is no "điểm cầu"): ``words`` are the question's counted words and
+    what the figure counts, as printed."""
     head_set = set(head)
     pairs = {f"{a} {b}" for a, b in itertools.pairwise(head)}
+    mine, theirs = (_before(words[0]), _before(words[1])) if words else ({}, {})
+    said, printed = (set(words[0]), set(words[1])) if words else (set(), set())
     for word in asked:
         if word in head_set:
-            return True
+            if words is None:
+                return True
+            opening, their_opening = mine.get(word), theirs.get(word)
+            if (opening is None or opening in printed) and (their_opening is None or their_opening in said):
+                return True
+            continue
         alternatives = index.synonyms.get(word, ())
         if any(alt in head_set or alt in pairs for alt in alternatives):
             return True
     return False
+
+
+def _before(toks: Sequence[str]) -> dict[str, str | None]:
+    """Each word's first use, and the content syllable just before it (None after a function
+    word, a classifier, a number or nothing: "cây cầu", "các cầu" open with "cầu")."""
+    skip = lexicon.STOPWORDS | lexicon.CLASSIFIERS | lexicon.GENERIC_COUNTED | lexicon.MEASURE_HEADS
+    out: dict[str, str | None] = {}
+    for i, tok in enumerate(toks):
+        prev = toks[i - 1] if i else None
+        out.setdefault(tok, None if prev is None or prev in skip or prev[:1].isdigit() or prev == BREAK else prev)
+    return out
 
 
 def named_person(toks: Sequence[str], known: frozenset[tuple[str, str]]) -> tuple[str, ...]:

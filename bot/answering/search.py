@@ -388,7 +388,9 @@ class Index:
     # ------------------------------------------------------------ querying
 
     def query_terms(self, q: Query, hints: Hints = NO_HINTS) -> dict[str, float]:
-        terms = self._terms_of(q.content, set(unigrams_and_bigrams(q.target)))
+        # "mấy cái", "bao nhiêu người": a word that counts anything says nothing of what is counted
+        counted = [t for t in q.target if t not in lexicon.GENERIC_COUNTED]
+        terms = self._terms_of(q.content, set(unigrams_and_bigrams(counted)))
         for term in unigrams_and_bigrams(hints.focus):
             if term in terms:  # "cấp xã thì sao": what changed weighs more than what carried over
                 terms[term] *= FOCUS_BOOST

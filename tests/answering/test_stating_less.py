@@ -47,3 +47,28 @@ def test_a_town_an_article_names_is_no_district_of_the_base(answerer: Answerer) 
 def test_a_place_no_article_names_is_still_declined(answerer: Answerer) -> None:
     assert answerer.snapshot.analyzer.analyze("Phú Quốc có bao nhiêu mô hình").unknown_places
     assert not answerer.ask("Phú Quốc có bao nhiêu mô hình học tập làm theo Bác").answered
+
+
+# ---------------------------------------------------------------- what is counted
+
+
+def test_a_syllable_closing_another_compound_is_not_what_is_counted(answerer: Answerer) -> None:
+    # Bù Đốp counts "điểm cầu" (places linked to an online class), never bridges
+    answer = answerer.ask("Bù Đốp xây mấy cây cầu")
+    assert not answer.answered and not says(answer, "11")
+    # the same syllable opening the figure's noun still counts it
+    answer = answerer.ask("Lai Vung xây mới bao nhiêu cây cầu")
+    assert answer.answered and says(answer, "70")
+
+
+def test_a_measure_noun_before_the_counted_word_keeps_it_the_same_thing(answerer: Answerer) -> None:
+    # "diện tích đất": the land itself
+    answer = answerer.ask("ở Lai Vung dân hiến bao nhiêu đất làm đường")
+    assert answer.answered and answer.sources[0].district == "Lai Vung"
+
+
+def test_a_word_that_counts_anything_does_not_outweigh_what_is_named(answerer: Answerer) -> None:
+    # "mấy cái": "cái" folds like "cải" (cải cách) and must not be boosted as the thing counted
+    answer = answerer.ask("Kiên Lương pano mấy cái")
+    assert "kl-hd-giai-quyet-van-de-buc-xuc" not in answer.entry_ids
+    assert not answer.answered or says(answer, "21")

@@ -557,6 +557,10 @@ class Index:
         found += [self._counted_postings(alt) for t in target if " " not in t for alt in self.synonyms.get(t, ())]
         return np.isin(candidates, np.concatenate(found)) if found else np.zeros(candidates.size, np.bool_)
 
+    def doc_of(self, entry_id: str) -> Doc:
+        """The indexed entry of an id of the base."""
+        return self.docs[self._number_of[entry_id]]
+
     def counts(self, term: str, doc: Doc, synonyms: bool = True) -> bool:
         """Does the entry count or name this (or a synonym of it)?"""
         alternatives = (term, *self.synonyms.get(term, ())) if synonyms else (term,)

@@ -72,3 +72,17 @@ def test_a_word_that_counts_anything_does_not_outweigh_what_is_named(answerer: A
     answer = answerer.ask("Kiên Lương pano mấy cái")
     assert "kl-hd-giai-quyet-van-de-buc-xuc" not in answer.entry_ids
     assert not answer.answered or says(answer, "21")
+
+
+# ---------------------------------------------------------------- a count in parts, at every level
+
+
+def test_a_count_in_parts_naming_no_level_gets_each_levels_figures(answerer: Answerer) -> None:
+    # the district's awards (30 collectives, 47 people) and the province's (03, 03): both
+    answer = answerer.ask("Kiên Lương được khen thưởng bao nhiêu tập thể, cá nhân")
+    assert answer.answered and says(answer, "30") and says(answer, "47") and says(answer, "03")
+
+
+def test_a_count_in_parts_naming_its_level_gets_that_level_only(answerer: Answerer) -> None:
+    answer = answerer.ask("UBND tỉnh tặng bằng khen cho bao nhiêu tập thể, cá nhân ở Kiên Lương")
+    assert answer.answered and says(answer, "03") and not says(answer, "47")

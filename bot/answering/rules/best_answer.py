@@ -128,8 +128,12 @@ def _best(turn: Turn) -> Answer:
     best = hits[0]
     parts = _complements(index, q.target_parts, hits) if q.quantity else []
     stands_alone = not turn.resolution.leaned and turn.correction is None
-    if q.quantity and not parts and not q.years and not asked_levels(q) and stands_alone:
+    unqualified = q.quantity and not q.years and not asked_levels(q) and stands_alone
+    if unqualified and not parts:
         parts = _siblings(index, q, hits)
+    elif unqualified and len(q.target_parts) > 1:
+        # "bao nhiêu tập thể, cá nhân" with no level named: each level's pair, not one level's
+        parts = [*parts, *_siblings(index, q, hits)]
     if (not q.districts and len(parts) < len(q.target_parts)) or (not q.districts and not q.target_parts):
         others = _other_districts([h for h in hits if h not in parts])
         if len(others) >= MAX_DISTRICT_ANSWERS:
@@ -168,6 +172,14 @@ def _best(turn: Turn) -> Answer:
             open_question=True,
         )
     items = [best.located, *(h.located for h in parts)]
+    if q.quantity and len(q.target_parts) > 1:
+        # a sibling's other half of its printed pair answers the question's other part
+        items += [
+            p
+            for h in parts
+            for p in paired(turn.snapshot.kb, h.located)
+            if p not in items and any(_counts_part(index, part, index.doc_of(p.id)) for part in q.target_parts)
+        ]
     if q.quantity and not turn.analysed.target:
         just = {*turn.hints.near, *turn.hints.seen}
         items = [*items, *(p for p in paired(turn.snapshot.kb, best.located) if p.id not in just and p not in items)]

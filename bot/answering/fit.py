@@ -40,7 +40,8 @@ _RANGE = re.compile(
 @dataclass(frozen=True)
 class Misfit:
     """Why the entry does not answer: ``what`` is one of "year", "level", "unit", "count",
-    "number", "role"; ``asked`` says what the question asked for (a year, a level…)."""
+    "number", "role", "commune", "person", "period", "place" (one no district of the base is),
+    "other place" (named beside a district); ``asked`` says what the question asked for."""
 
     what: str
     asked: str = ""
@@ -151,9 +152,11 @@ def misfit(index: Index, q: Query, doc: Doc, asked_here: frozenset[str] | None =
     unnamed = next((c for c in q.communes if not names_commune(text, c)), None)
     if unnamed is not None:
         return Misfit("commune", " ".join(unnamed.said))  # "xã An Khánh có…": not the whole district's
-    elsewhere = next((p for p in q.elsewhere if not contains(tokens(text), tokens(strip_prefix(p.name)))), None)
-    if elsewhere is not None:
-        return Misfit("place", strip_prefix(elsewhere.name))  # "Hà Tiên có…": not Bù Đốp's figure
+    # "Hà Tiên có…": not Bù Đốp's figure; "Bù Đốp có ủng hộ Bình Dương không": what names Bình Dương
+    for what, places in (("place", q.elsewhere), ("other place", q.unknown_places if q.districts else [])):
+        unnamed_place = next((p for p in places if not contains(tokens(text), tokens(strip_prefix(p.name)))), None)
+        if unnamed_place is not None:
+            return Misfit(what, strip_prefix(unnamed_place.name))
     person = named_person(q.toks, index.name_starts) if _may_name_a_person(q.toks) else ()
     if person and not names_person(own_text(located), person):
         return Misfit("person", " ".join(person))

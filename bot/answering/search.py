@@ -557,6 +557,10 @@ class Index:
         found += [self._counted_postings(alt) for t in target if " " not in t for alt in self.synonyms.get(t, ())]
         return np.isin(candidates, np.concatenate(found)) if found else np.zeros(candidates.size, np.bool_)
 
+    def holds(self, term: str, doc: Doc) -> bool:
+        """Does any field of the entry hold the term, or a synonym of it?"""
+        return any(_holds(self._postings(t)[0], doc.number) for t in (term, *self.synonyms.get(term, ())))
+
     def doc_of(self, entry_id: str) -> Doc:
         """The indexed entry of an id of the base."""
         return self.docs[self._number_of[entry_id]]

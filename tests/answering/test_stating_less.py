@@ -86,3 +86,31 @@ def test_a_count_in_parts_naming_no_level_gets_each_levels_figures(answerer: Ans
 def test_a_count_in_parts_naming_its_level_gets_that_level_only(answerer: Answerer) -> None:
     answer = answerer.ask("UBND tỉnh tặng bằng khen cho bao nhiêu tập thể, cá nhân ở Kiên Lương")
     assert answer.answered and says(answer, "03") and not says(answer, "47")
+
+
+# ---------------------------------------------------------------- calibration: the word that decides
+
+
+def test_an_entry_lacking_the_questions_weightiest_word_is_suggested_not_stated(answerer: Answerer) -> None:
+    # nothing in Bù Đốp's article is about bicycles: the youth union's other gifts are only offered
+    answer = answerer.ask("đoàn thanh niên bù đốp có tặng xe đạp không")
+    assert not answer.answered and answer.kind == "clarify" and answer.suggestions
+    assert not answer.body.startswith("Có")
+
+
+def test_a_yes_for_what_the_article_says_stays(answerer: Answerer) -> None:
+    answer = answerer.ask("hội nông dân bù đốp có ủng hộ chống dịch không")
+    assert answer.answered and answer.body.startswith("Có")
+
+
+def test_a_word_for_anything_decides_nothing(answerer: Answerer) -> None:
+    # "cái gì" names no thing: the model named is answered
+    answer = answerer.ask("Hũ gạo tình thương ở Kiên Lương là cái gì")
+    assert answer.answered
+
+
+def test_another_place_named_beside_a_district_must_be_named_by_the_answer(answerer: Answerer) -> None:
+    answer = answerer.ask("bù đốp có gửi hàng hỗ trợ Hà Nội không")
+    assert not answer.answered and "Hà Nội" in answer.body
+    answer = answerer.ask("Bù Đốp có ủng hộ tỉnh Bình Dương chống dịch không")
+    assert answer.answered and says(answer, "Bình Dương")

@@ -26,6 +26,7 @@ from bot.answering.tuning import (
     CLEAR_MIN,
     CLOSE_CALL,
     COMPLEMENT,
+    DECISIVE_SHARE,
     HEAD_WORDS,
     MAX_DISTRICT_ANSWERS,
     MAX_DISTRICT_ANSWERS_ASKED,
@@ -40,6 +41,7 @@ from bot.answering.tuning import (
     TIE_SHARE,
     VAGUE_SHARE,
     VAGUE_TITLES,
+    YES_NO_DECISIVE_SHARE,
 )
 from bot.knowledge.schema import KnowledgeBase, Located
 from bot.language import lexicon
@@ -171,6 +173,16 @@ def _best(turn: Turn) -> Answer:
             heading=answer_texts.CLARIFY_HEADING,
             open_question=True,
         )
+    if _misses_the_point(turn, best):
+        options = distinct(hits, None, lambda h: h.score >= SUGGEST_MIN)
+        return not_answered(
+            "clarify",
+            answer_texts.CLARIFY,
+            [suggestion_for(h.located) for h in options],
+            score=best.score,
+            heading=answer_texts.CLARIFY_HEADING,
+            open_question=True,
+        )
     items = [best.located, *(h.located for h in parts)]
     if q.quantity and len(q.target_parts) > 1:
         # a sibling's other half of its printed pair answers the question's other part
@@ -184,6 +196,29 @@ def _best(turn: Turn) -> Answer:
         just = {*turn.hints.near, *turn.hints.seen}
         items = [*items, *(p for p in paired(turn.snapshot.kb, best.located) if p.id not in just and p not in items)]
     return fact_answer(items, best.score, [suggestion_for(h.located) for h in runners], brief=_brief(turn, items))
+
+
+def _misses_the_point(turn: Turn, best: Hit) -> bool:
+    """The best entry lacks the word that weighs most in the question ("… ủng hộ cho TP.HCM
+    không?" answered with a figure that names no such place): what it states is about something
+    else, however much of the rest it shares. Only a question standing alone is judged so (a
+    follow-up's own words are few, and the context carries the rest)."""
+    if turn.resolution.leaned or turn.correction is not None:
+        return False
+    index = turn.snapshot.index
+    terms = index.query_terms(turn.query)
+    total = sum(terms.values())
+    if total <= 0:
+        return False
+    # "… có X không?": a yes stated of what X is not is a wrong fact, so X counts at a lower share
+    share = YES_NO_DECISIVE_SHARE if turn.query.yes_no and not turn.query.quantity else DECISIVE_SHARE
+    return any(
+        w >= share * total
+        and " " not in t
+        and t not in lexicon.GENERIC_COUNTED  # "cái gì": a word for anything
+        and not index.holds(t, best.doc)
+        for t, w in terms.items()
+    )
 
 
 def paired(kb: KnowledgeBase, located: Located) -> list[Located]:

@@ -441,6 +441,9 @@ class Index:
         pool = np.ones(n, dtype=np.bool_) if within is None else _mask(n, within)
         if q.districts:
             pool &= self._in_districts(q.districts)
+        for entry_id in hints.excluded:  # "còn gì nữa": not what was just answered
+            if entry_id in self._number_of:
+                pool[self._number_of[entry_id]] = False
         if total <= 0 or n == 0:
             return Ranking([])
         covered = np.zeros(n, dtype=np.float64)

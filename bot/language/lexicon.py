@@ -668,6 +668,8 @@ COMPARISON_FRAME_WORDS: frozenset[str] = frozenset({"huyen", "nao"})
 FOLLOWUP_OPENERS: tuple[tuple[str, ...], ...] = (("the", "con"), ("vay", "con"), ("con",), ("vay",), ("thoi",))
 FOLLOWUP_CLOSERS: tuple[tuple[str, ...], ...] = (("the", "thi", "sao"), ("thi", "sao"), ("nua",))
 FOLLOWUP_CUES: tuple[tuple[str, ...], ...] = FOLLOWUP_OPENERS + FOLLOWUP_CLOSERS
+# "còn … gì nữa", "mô hình khác": something else than what was just answered, never that again
+ELSE_CUES: tuple[tuple[str, ...], ...] = (("nua",), ("khac",))
 # Words that point back at what was just said: "nó", "ông ấy", "mô hình đó", "huyện đó"
 ANAPHORA_PHRASES: tuple[tuple[str, ...], ...] = (
     ("no",),

@@ -114,3 +114,27 @@ def test_another_place_named_beside_a_district_must_be_named_by_the_answer(answe
     assert not answer.answered and "Hà Nội" in answer.body
     answer = answerer.ask("Bù Đốp có ủng hộ tỉnh Bình Dương chống dịch không")
     assert answer.answered and says(answer, "Bình Dương")
+
+
+# ---------------------------------------------------------------- "… nữa", "… khác"
+
+
+def test_asking_for_something_else_never_gets_what_was_just_answered(answerer: Answerer) -> None:
+    first, again = chat(
+        answerer,
+        "dịp kỷ niệm 20 năm chia tách huyện Kiên Lương đã làm gì",
+        "Kiên Lương còn phát động thi đua kỷ niệm dịp gì nữa",
+    )
+    assert first.answered
+    assert not set(first.entry_ids) & set(again.entry_ids)
+
+
+def test_a_new_district_with_else_words_is_not_held_to_the_old_answer(answerer: Answerer) -> None:
+    from bot.answering.context import Context
+    from bot.answering.followup import resolve
+
+    ctx = Context(districts=("Kiên Lương",), entries=("kl-co-phuon",))
+    elsewhere = resolve(answerer.snapshot.analyzer.analyze("Lai Vung có mô hình gì khác"), ctx)
+    assert elsewhere.hints.excluded == ()
+    here = resolve(answerer.snapshot.analyzer.analyze("còn mô hình gì khác nữa"), ctx)
+    assert here.hints.excluded == ("kl-co-phuon",)

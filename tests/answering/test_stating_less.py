@@ -138,3 +138,18 @@ def test_a_new_district_with_else_words_is_not_held_to_the_old_answer(answerer: 
     assert elsewhere.hints.excluded == ()
     here = resolve(answerer.snapshot.analyzer.analyze("còn mô hình gì khác nữa"), ctx)
     assert here.hints.excluded == ("kl-co-phuon",)
+
+
+# ---------------------------------------------------------------- asking the bot mid-conversation
+
+
+def test_asking_the_bot_which_districts_it_knows_does_not_lean_on_the_conversation(answerer: Answerer) -> None:
+    *_, last = chat(answerer, "Lai Vung huy động được bao nhiêu tiền làm cầu đường", "thế bạn còn biết huyện nào nữa")
+    assert last.answered
+    for district in ("Bù Đốp", "Châu Thành", "Đất Đỏ", "Kiên Lương", "Lai Vung"):
+        assert district in last.body
+
+
+def test_which_other_district_after_an_answer_is_not_a_question_about_the_bot(answerer: Answerer) -> None:
+    *_, last = chat(answerer, "kiên lương có mô hình hũ gạo tình thương không", "còn huyện nào nữa")
+    assert "5 huyện" not in last.body

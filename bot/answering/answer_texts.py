@@ -200,6 +200,10 @@ def not_given(district: str, what: str, asked: str) -> str:
         return f"{about} không nhắc tới {asked}."
     if what == "commune":
         return f"{about} không nêu riêng số liệu hay thông tin này cho {asked}."
+    if what == "other place":
+        return f"{about} không nhắc tới {asked}."
+    if what == "place":
+        return f"Mình chưa có bài viết nào về {asked}; các bài viết mình có không nêu thông tin này cho {asked}."
     return f"{about} có nhắc tới việc này nhưng không nêu con số cụ thể."
 
 

@@ -24,7 +24,7 @@ from bot.knowledge.schema import Located
 from bot.language import lexicon
 from bot.language.expansion import expand
 from bot.language.folding import BREAK, canonical_number, contains, fold, is_year, tokens
-from bot.language.gazetteer import CommuneMention
+from bot.language.gazetteer import CommuneMention, strip_prefix
 
 _UNIT_OF: dict[str, str] = {w: unit for unit, words in lexicon.VALUE_UNITS.items() for w in words}
 _NUMBER_WITH_UNIT = re.compile(
@@ -40,7 +40,8 @@ _RANGE = re.compile(
 @dataclass(frozen=True)
 class Misfit:
     """Why the entry does not answer: ``what`` is one of "year", "level", "unit", "count",
-    "number", "role"; ``asked`` says what the question asked for (a year, a level…)."""
+    "number", "role", "commune", "person", "period", "place" (one no district of the base is),
+    "other place" (named beside a district); ``asked`` says what the question asked for."""
 
     what: str
     asked: str = ""
@@ -151,6 +152,11 @@ def misfit(index: Index, q: Query, doc: Doc, asked_here: frozenset[str] | None =
     unnamed = next((c for c in q.communes if not names_commune(text, c)), None)
     if unnamed is not None:
         return Misfit("commune", " ".join(unnamed.said))  # "xã An Khánh có…": not the whole district's
+    # "Hà Tiên có…": not Bù Đốp's figure; "Bù Đốp có ủng hộ Bình Dương không": what names Bình Dương
+    for what, places in (("place", q.elsewhere), ("other place", q.unknown_places if q.districts else [])):
+        unnamed_place = next((p for p in places if not contains(tokens(text), tokens(strip_prefix(p.name)))), None)
+        if unnamed_place is not None:
+            return Misfit(what, strip_prefix(unnamed_place.name))
     person = named_person(q.toks, index.name_starts) if _may_name_a_person(q.toks) else ()
     if person and not names_person(own_text(located), person):
         return Misfit("person", " ".join(person))
@@ -197,7 +203,8 @@ def _quantity_misfit(index: Index, q: Query, doc: Doc, count: bool, unit: bool) 
     counts = getattr(entry, "counts", None)
     counted = head_words(index, counts) if counts else []
     if count and target and counts and not _named_by_keyword(index, target, counted, entry.keywords):
-        if not _same_thing(index, target, [*counted, *head_words(index, getattr(entry, "value", ""))]):
+        printed = (q.target, index.places.strip(expand(tokens(counts))))
+        if not _same_thing(index, target, [*counted, *head_words(index, getattr(entry, "value", ""))], printed):
             return Misfit("count", " ".join(target[:2]))
         said = set(expand(tokens(entry_text(doc.located))))
         said |= _said_by_synonym(index, q.target, said)
@@ -300,17 +307,43 @@ def _named_by_keyword(index: Index, asked: Sequence[str], counted: Sequence[str]
     return False
 
 
-def _same_thing(index: Index, asked: Sequence[str], head: Sequence[str]) -> bool:
-    """One of the words the question counts is one of the figure's head words, or a synonym."""
+def _same_thing(
+    index: Index,
+    asked: Sequence[str],
+    head: Sequence[str],
+    words: tuple[Sequence[str], Sequence[str]] | None = None,
+) -> bool:
+    """One of the words the question counts is one of the figure's head words, or a synonym. A
+    syllable both share is one word only where it closes no compound in one of them that the
+    other lacks ("cây cầu" is no "điểm cầu"): ``words`` are the question's counted words and
+    what the figure counts, as printed."""
     head_set = set(head)
     pairs = {f"{a} {b}" for a, b in itertools.pairwise(head)}
+    mine, theirs = (_before(words[0]), _before(words[1])) if words else ({}, {})
+    said, printed = (set(words[0]), set(words[1])) if words else (set(), set())
     for word in asked:
         if word in head_set:
-            return True
+            if words is None:
+                return True
+            opening, their_opening = mine.get(word), theirs.get(word)
+            if (opening is None or opening in printed) and (their_opening is None or their_opening in said):
+                return True
+            continue
         alternatives = index.synonyms.get(word, ())
         if any(alt in head_set or alt in pairs for alt in alternatives):
             return True
     return False
+
+
+def _before(toks: Sequence[str]) -> dict[str, str | None]:
+    """Each word's first use, and the content syllable just before it (None after a function
+    word, a classifier, a number or nothing: "cây cầu", "các cầu" open with "cầu")."""
+    skip = lexicon.STOPWORDS | lexicon.CLASSIFIERS | lexicon.GENERIC_COUNTED | lexicon.MEASURE_HEADS
+    out: dict[str, str | None] = {}
+    for i, tok in enumerate(toks):
+        prev = toks[i - 1] if i else None
+        out.setdefault(tok, None if prev is None or prev in skip or prev[:1].isdigit() or prev == BREAK else prev)
+    return out
 
 
 def named_person(toks: Sequence[str], known: frozenset[tuple[str, str]]) -> tuple[str, ...]:

@@ -77,7 +77,16 @@ def _has_intent(q: Query) -> bool:
 
 def resolve(q: Query, ctx: Context, correcting: bool = False) -> Resolution:
     """The question as it is meant, given the conversation so far. A correction (``correcting``:
-    ``q`` is what it asserts) is a follow-up that asks for something other than the answer given."""
+    ``q`` is what it asserts) is a follow-up that asks for something other than the answer given;
+    so is a question asking for something else ("còn … gì nữa", "… khác"), in the same district."""
+    resolution = _resolve(q, ctx, correcting)
+    same_place = set(q.districts) <= set(ctx.districts)
+    if ctx.entries and same_place and has(q.toks, lexicon.ELSE_CUES):
+        resolution = replace(resolution, hints=replace(resolution.hints, excluded=ctx.entries))
+    return resolution
+
+
+def _resolve(q: Query, ctx: Context, correcting: bool) -> Resolution:
     if q.unknown_places and not q.districts:
         return Resolution(q)  # "còn Củ Chi?": declined as any unknown place is
     opening, pointing = _cues(q)

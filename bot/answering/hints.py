@@ -16,6 +16,7 @@ class Hints:
     focus: tuple[str, ...] = ()  # a follow-up's own words, among those it inherits: weighed more
     seen: tuple[str, ...] = ()  # entries just answered, when "còn…?" asks for another
     context: tuple[str, ...] = ()  # words from the previous turns, matched at a discount
+    excluded: tuple[str, ...] = ()  # entries just answered, when "… nữa", "… khác" asks for others
 
 
 NO_HINTS = Hints()

@@ -32,6 +32,7 @@ class Query:
     province_itself: bool = False  # "tỉnh Bến Tre …": about the province, not one of its districts
     unknown_places: list[Place] = field(default_factory=list)
     communes: list[CommuneMention] = field(default_factory=list)  # "xã An Khánh": of `districts`
+    elsewhere: list[Place] = field(default_factory=list)  # "Hà Tiên": a place an article names, not ours
     orgs: list[str] = field(default_factory=list)
     quantity: bool = False
     who: bool = False
@@ -131,6 +132,7 @@ def read(text: str, toks: list[str], places: PlaceMentions, pairs: frozenset[tup
         province_itself=places.province_itself and all(d in places.by_province for d in places.known),
         unknown_places=places.unknown,
         communes=places.communes,
+        elsewhere=places.elsewhere,
     )
     quantity_spans = _quantity_spans(toks)
     cue_spans = _read_intent(q, toks, drop, quantity_spans)

@@ -410,7 +410,9 @@ class Index:
     # ------------------------------------------------------------ querying
 
     def query_terms(self, q: Query, hints: Hints = NO_HINTS) -> dict[str, float]:
-        terms = self._terms_of(q.content, set(unigrams_and_bigrams(q.target)))
+        # "mấy cái", "bao nhiêu người": a word that counts anything says nothing of what is counted
+        counted = [t for t in q.target if t not in lexicon.GENERIC_COUNTED]
+        terms = self._terms_of(q.content, set(unigrams_and_bigrams(counted)))
         for term in unigrams_and_bigrams(hints.focus):
             if term in terms:  # "cấp xã thì sao": what changed weighs more than what carried over
                 terms[term] *= FOCUS_BOOST
@@ -461,6 +463,9 @@ class Index:
         pool = np.ones(n, dtype=np.bool_) if within is None else _mask(n, within)
         if q.districts:
             pool &= self._in_districts(q.districts)
+        for entry_id in hints.excluded:  # "còn gì nữa": not what was just answered
+            if entry_id in self._number_of:
+                pool[self._number_of[entry_id]] = False
         if total <= 0 or n == 0:
             return Ranking([])
         covered = np.zeros(n, dtype=np.float64)
@@ -576,6 +581,14 @@ class Index:
         found = [self._counted_postings(t) for t in target]
         found += [self._counted_postings(alt) for t in target if " " not in t for alt in self.synonyms.get(t, ())]
         return np.isin(candidates, np.concatenate(found)) if found else np.zeros(candidates.size, np.bool_)
+
+    def holds(self, term: str, doc: Doc) -> bool:
+        """Does any field of the entry hold the term, or a synonym of it?"""
+        return any(_holds(self._postings(t)[0], doc.number) for t in (term, *self.synonyms.get(term, ())))
+
+    def doc_of(self, entry_id: str) -> Doc:
+        """The indexed entry of an id of the base."""
+        return self.docs[self._number_of[entry_id]]
 
     def counts(self, term: str, doc: Doc, synonyms: bool = True) -> bool:
         """Does the entry count or name this (or a synonym of it)?"""

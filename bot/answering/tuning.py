@@ -68,6 +68,10 @@ SUGGEST_MIN = 0.25  # below: nothing related enough to suggest
 CLEAR_MIN = 0.25  # below ANSWER_MIN, from here an entry that no other comes near answers…
 CLEAR_MARGIN = 1.5  # …when it scores this many times the next entry of another title
 MIN_EVIDENCE = 2.5  # an answer needs at least about one distinctive word of the question behind it
+# a word of the question weighing this share of all its words, which the best entry lacks, makes
+# the answer a guess: the bot asks back with suggestions instead of stating it…
+DECISIVE_SHARE = 0.35
+YES_NO_DECISIVE_SHARE = 0.15  # …and in "… có X không?" a yes stated of something else is a wrong fact
 TIE_SHARE = 0.99  # entries scoring this share of the best tie with it
 MAX_TIES = 3  # more entries than this sharing the best score: the question does not pick one
 CLOSE_CALL = 0.8  # runners-up within this share of the best are offered

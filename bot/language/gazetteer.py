@@ -106,6 +106,10 @@ class PlaceMentions:
     # "tỉnh Bến Tre" names the province itself: a question about the province's figure, not the district's
     province_itself: bool = False
     communes: list[CommuneMention] = field(default_factory=list)  # "xã An Khánh": of a known district
+    # places the articles name as places ("thị xã Hà Tiên") that are no district of the base: not
+    # declined (an article speaks of them), but only an entry naming them answers for them
+    elsewhere: list[Place] = field(default_factory=list)
+    elsewhere_spans: list[tuple[int, int]] = field(default_factory=list)  # where: no commune's name either
     today: list[str] = field(default_factory=list)  # today's provinces named ("Đồng Nai"), when they cover ours
 
 
@@ -119,10 +123,13 @@ class Corpus:
     def __init__(self) -> None:
         self.pairs: set[tuple[str, str]] = set()
         self.longer: set[tuple[str, ...]] = set()
+        self.named_as_places: set[tuple[str, ...]] = set()  # gazetteer names after a division word
         self._by_pair: dict[tuple[str, str], list[tuple[str, ...]]] = {}
-        for key in gazetteer():
+        self._keys = frozenset(gazetteer())
+        for key in self._keys:
             if 3 <= len(key) <= 4:
                 self._by_pair.setdefault((key[0], key[1]), []).append(key)
+        self._division_ends = frozenset(w[-1] for w in lexicon.DIVISION_WORDS)
 
     def learn(self, toks: Sequence[str], pairs: Iterable[tuple[str, str]] | None = None) -> None:
         """Take in one article's tokens (`pairs`: its adjacent pairs without breaks, when known)."""
@@ -132,6 +139,12 @@ class Corpus:
             keys = by_pair.get((toks[i], toks[i + 1]))
             if keys:
                 self.longer.update(k for k in keys if tuple(toks[i : i + len(k)]) == k)
+        ends = self._division_ends
+        for i, tok in enumerate(toks[:-2]):
+            if tok in ends and any(tuple(toks[i + 1 - len(w) : i + 1]) == w for w in lexicon.DIVISION_WORDS):
+                self.named_as_places.update(
+                    key for size in (2, 3, 4) if (key := tuple(toks[i + 1 : i + 1 + size])) in self._keys
+                )
 
     def __contains__(self, key: tuple[str, ...]) -> bool:
         if len(key) == 2:
@@ -256,7 +269,7 @@ class PlaceFinder:
                     if district not in found.known:
                         found.known.append(district)
                         found.by_province.append(district)
-        covered_spans = {k for a, b in found.spans for k in range(a, b)}
+        covered_spans = {k for a, b in (*found.spans, *found.elsewhere_spans) for k in range(a, b)}
         i = 0
         while i < len(toks):
             if toks[i] not in _COMMUNE_FIRST_WORDS:
@@ -387,6 +400,14 @@ class PlaceFinder:
                 found.spans.append((i - prefix, end))
                 return end
             places = self._gazetteer.get(key)
+            if places and self._ours_overlaps(toks, i, end):
+                continue  # "quay lại Châu Thành": not Lai Châu, whose last syllable opens a district of ours
+            named = [p for p in places or () if not p.is_province]
+            if named and key in self._corpus.named_as_places and not all(t in stopwords for t in key):
+                # "Hà Tiên": a town an article names; its words stay to find that article's entries
+                found.elsewhere.append(named[0])
+                found.elsewhere_spans.append((i - prefix, end))
+                return end
             if places and self._counts_as_place(key, prefix > 0, places, stopwords):
                 district_named = prefix > 0 and tuple(toks[i - prefix : i]) in lexicon.DISTRICT_LEVEL_WORDS
                 picked = _pick(places, district_named=district_named)
@@ -409,6 +430,16 @@ class PlaceFinder:
                 found.spans.append((i - prefix, i + 2))
                 return i + 2
         return i
+
+    def _ours_overlaps(self, toks: Sequence[str], i: int, end: int) -> bool:
+        """A district of ours starts inside toks[i:end] and runs past its end: the name read
+        from i borrows that district's first syllables."""
+        for j in range(i + 1, end):
+            for length in self._lengths_from.get(toks[j], ()):
+                key = tuple(toks[j : j + length])
+                if j + length > end and len(key) == length and key in self._by_key:
+                    return True
+        return False
 
     def _a_district_named(self, toks: Sequence[str], i: int, prefix: int, key: tuple[str, ...]) -> bool:
         """A district-level division word before a name that a district (or city) of the map bears."""

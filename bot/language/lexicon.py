@@ -668,6 +668,8 @@ COMPARISON_FRAME_WORDS: frozenset[str] = frozenset({"huyen", "nao"})
 FOLLOWUP_OPENERS: tuple[tuple[str, ...], ...] = (("the", "con"), ("vay", "con"), ("con",), ("vay",), ("thoi",))
 FOLLOWUP_CLOSERS: tuple[tuple[str, ...], ...] = (("the", "thi", "sao"), ("thi", "sao"), ("nua",))
 FOLLOWUP_CUES: tuple[tuple[str, ...], ...] = FOLLOWUP_OPENERS + FOLLOWUP_CLOSERS
+# "còn … gì nữa", "mô hình khác": something else than what was just answered, never that again
+ELSE_CUES: tuple[tuple[str, ...], ...] = (("nua",), ("khac",))
 # Words that point back at what was just said: "nó", "ông ấy", "mô hình đó", "huyện đó"
 ANAPHORA_PHRASES: tuple[tuple[str, ...], ...] = (
     ("no",),
@@ -907,6 +909,10 @@ PERIOD_WORDS: frozenset[str] = frozenset({"nam", "thang"})
 GENERIC_COUNTED: frozenset[str] = frozenset(
     {"cai", "chiec", "con", "nguoi", "thu", "loai", "lan", "luot", "so", "tong"}
 )
+# Nouns of measure that open what a figure counts without changing what it is of ("lượng gạo",
+# "diện tích đất", "tỷ lệ đảng viên", "trị giá nhà"): a syllable after them is still the thing
+# itself, not the tail of a compound ("điểm cầu" is no "cây cầu"). Folded last syllables.
+MEASURE_HEADS: frozenset[str] = frozenset({"luong", "so", "tong", "tich", "le", "dai", "muc", "gia", "tri"})
 # Units of measure (not counts): money, lengths, weights, areas, shares, durations.
 # words of a figure's value that hedge its number, not its unit ("trên 52 tỷ đồng", "hơn 70")
 VALUE_HEDGES: frozenset[str] = frozenset({"tren", "hon", "gan", "khoang", "duoi", "xap", "xi", "it", "nhat"})

@@ -16,13 +16,16 @@ if TYPE_CHECKING:
 
 # words such a question may hold besides its cue: the bot, its data, the frame of a question
 _FRAME = lexicon.BOT_WORDS | lexicon.STOPWORDS | lexicon.ABOUT_BASE_FRAME_WORDS
+# "bạn còn biết những huyện nào nữa": a follow-up's cues say nothing of what is asked
+_FOLLOWUP_WORDS = frozenset(w for cue in lexicon.FOLLOWUP_CUES for w in cue)
 
 
-def _only_frame(turn: Turn, cues: tuple[tuple[str, ...], ...]) -> bool:
-    """The question asks with one of the cues and says nothing beyond them and the frame words."""
-    q = turn.query
+def _only_frame(turn: Turn, cues: tuple[tuple[str, ...], ...], own: bool = False) -> bool:
+    """The question asks with one of the cues and says nothing beyond them and the frame words
+    (``own``: of the turn's own words, not of what it means in the conversation)."""
+    q = turn.analysed if own else turn.query
     cue_words = {w for cue in cues for w in cue}
-    return has(q.toks, cues) and not leftover(q.content, drop=_FRAME | cue_words)
+    return has(q.toks, cues) and not leftover(q.content, drop=_FRAME | cue_words | _FOLLOWUP_WORDS)
 
 
 def province_of(turn: Turn) -> Answer | None:
@@ -67,10 +70,13 @@ def province_of(turn: Turn) -> Answer | None:
 
 
 def coverage(turn: Turn) -> Answer | None:
-    """ "bot biết về những huyện nào", "có bao nhiêu huyện trong dữ liệu", "… những tỉnh nào"."""
-    q = turn.query
-    if q.districts or q.unknown_places or not _only_frame(turn, lexicon.COVERAGE_CUES):
+    """ "bot biết về những huyện nào", "có bao nhiêu huyện trong dữ liệu", "… những tỉnh nào":
+    asked of the bot, whatever district the conversation is on."""
+    q = turn.analysed
+    if q.districts or q.unknown_places or not _only_frame(turn, lexicon.COVERAGE_CUES, own=True):
         return None
+    if turn.context is not None and turn.resolution.leaned and not lexicon.BOT_WORDS & set(q.toks):
+        return None  # "còn huyện nào nữa?" after a model: which other districts have it, not the bot's
     kb = turn.snapshot.kb
     firsts = [kb.district_articles[d][0] for d in kb.districts]
     lines = [answer_texts.district_in(a.named, a.province_named, a.province_today_named) for a in firsts]

@@ -26,6 +26,7 @@ from bot.answering.tuning import (
     CLEAR_MIN,
     CLOSE_CALL,
     COMPLEMENT,
+    DECISIVE_SHARE,
     HEAD_WORDS,
     MAX_DISTRICT_ANSWERS,
     MAX_DISTRICT_ANSWERS_ASKED,
@@ -40,6 +41,7 @@ from bot.answering.tuning import (
     TIE_SHARE,
     VAGUE_SHARE,
     VAGUE_TITLES,
+    YES_NO_DECISIVE_SHARE,
 )
 from bot.knowledge.schema import KnowledgeBase, Located
 from bot.language import lexicon
@@ -58,6 +60,10 @@ def best_answer(turn: Turn) -> Answer:
         return _yes(turn, answer) if answer.answered and answer.score >= ANSWER_MIN else _not_mentioned(turn, answer)
     if q.yes_no and not answer.answered and not answer.open_question:
         return _not_mentioned(turn, answer)  # asked back or found nothing: the articles do not mention it
+    if not answer.answered and not answer.open_question and q.districts:
+        # a district's article lacking what was asked leaves the question standing: "chứ không
+        # phải Đất Đỏ", "ở Lai Vung" may correct or complete it
+        return answer.model_copy(update={"open_question": True})
     return answer
 
 
@@ -124,8 +130,12 @@ def _best(turn: Turn) -> Answer:
     best = hits[0]
     parts = _complements(index, q.target_parts, hits) if q.quantity else []
     stands_alone = not turn.resolution.leaned and turn.correction is None
-    if q.quantity and not parts and not q.years and not asked_levels(q) and stands_alone:
+    unqualified = q.quantity and not q.years and not asked_levels(q) and stands_alone
+    if unqualified and not parts:
         parts = _siblings(index, q, hits)
+    elif unqualified and len(q.target_parts) > 1:
+        # "bao nhiêu tập thể, cá nhân" with no level named: each level's pair, not one level's
+        parts = [*parts, *_siblings(index, q, hits)]
     if (not q.districts and len(parts) < len(q.target_parts)) or (not q.districts and not q.target_parts):
         others = _other_districts([h for h in hits if h not in parts])
         if len(others) >= MAX_DISTRICT_ANSWERS:
@@ -163,11 +173,52 @@ def _best(turn: Turn) -> Answer:
             heading=answer_texts.CLARIFY_HEADING,
             open_question=True,
         )
+    if _misses_the_point(turn, best):
+        options = distinct(hits, None, lambda h: h.score >= SUGGEST_MIN)
+        return not_answered(
+            "clarify",
+            answer_texts.CLARIFY,
+            [suggestion_for(h.located) for h in options],
+            score=best.score,
+            heading=answer_texts.CLARIFY_HEADING,
+            open_question=True,
+        )
     items = [best.located, *(h.located for h in parts)]
+    if q.quantity and len(q.target_parts) > 1:
+        # a sibling's other half of its printed pair answers the question's other part
+        items += [
+            p
+            for h in parts
+            for p in paired(turn.snapshot.kb, h.located)
+            if p not in items and any(_counts_part(index, part, index.doc_of(p.id)) for part in q.target_parts)
+        ]
     if q.quantity and not turn.analysed.target:
         just = {*turn.hints.near, *turn.hints.seen}
         items = [*items, *(p for p in paired(turn.snapshot.kb, best.located) if p.id not in just and p not in items)]
     return fact_answer(items, best.score, [suggestion_for(h.located) for h in runners], brief=_brief(turn, items))
+
+
+def _misses_the_point(turn: Turn, best: Hit) -> bool:
+    """The best entry lacks the word that weighs most in the question ("… ủng hộ cho TP.HCM
+    không?" answered with a figure that names no such place): what it states is about something
+    else, however much of the rest it shares. Only a question standing alone is judged so (a
+    follow-up's own words are few, and the context carries the rest)."""
+    if turn.resolution.leaned or turn.correction is not None:
+        return False
+    index = turn.snapshot.index
+    terms = index.query_terms(turn.query)
+    total = sum(terms.values())
+    if total <= 0:
+        return False
+    # "… có X không?": a yes stated of what X is not is a wrong fact, so X counts at a lower share
+    share = YES_NO_DECISIVE_SHARE if turn.query.yes_no and not turn.query.quantity else DECISIVE_SHARE
+    return any(
+        w >= share * total
+        and " " not in t
+        and t not in lexicon.GENERIC_COUNTED  # "cái gì": a word for anything
+        and not index.holds(t, best.doc)
+        for t, w in terms.items()
+    )
 
 
 def paired(kb: KnowledgeBase, located: Located) -> list[Located]:

@@ -17,7 +17,7 @@ from pydantic import TypeAdapter, ValidationError
 from bot.curation.drafting import phrasing
 from bot.curation.drafting.cleaning import clean
 from bot.curation.drafting.documents import TOPIC_DOCUMENTS, DocumentFind, find_documents
-from bot.curation.drafting.events import attendees_of, find_events, when_of, where_of
+from bot.curation.drafting.events import attendees_of, find_events, undated, when_of, where_of
 from bot.curation.drafting.figures import find_figures
 from bot.curation.drafting.metadata import Metadata, extract
 from bot.curation.drafting.models import find_models
@@ -124,10 +124,12 @@ class _Builder:
         self.named = f"{meta.division or 'huyện'} {meta.district}"  # "thị xã Nghĩa Lộ"
         self.places = tuple(p for p in (meta.district, meta.province) if p and p != PROVINCE_TO_FILL)
         self.paragraphs = paragraphs(text)
+        self.union_page = False  # the lead is about a district union, not the district
         self.default_org = self._default_org()
         self.ids: set[str] = set(taken_ids)
         self.prefix = self._prefix(taken_ids)
         self.seen: set[tuple[str, ...]] = set()
+        self.event_keys: list[list[str]] = []  # the events drafted, as their folded words
 
     def _whole_end(self, sentence: Sentence) -> int:
         """Where the whole part of a sentence the copy cuts ends: at the last break (a semicolon
@@ -173,6 +175,12 @@ class _Builder:
             for org in find_orgs(lead, self.places):
                 if re.search(r"\s(?:xã|phường|thị trấn)\s", org.name + " "):
                     return org.name
+            own = subject(lead, self.places)
+            if own and _UNION.match(own.name) and re.search(r"\shuyện\b", own.name):
+                # "Hội LHPN huyện Yên Định đã tổ chức Đại hội…": a page about the district's union,
+                # whose results are the union's
+                self.union_page = True
+                return own.name
             break
         return phrasing.upper_first(self.named)
 
@@ -250,7 +258,8 @@ class _Builder:
         """Who the sentence reports on, and the mention to quote when it lies outside the base."""
         paragraph, sentence = where.paragraph, where.sentence
         text = paragraph.text
-        after = re.match(r"^[^,;.]{0,60}?\bđược\s+", text[where.position : base.end])
+        # "32 tập thể, 86 cá nhân tiêu biểu đã được Huyện ủy biểu dương": also past the figures listed with it
+        after = re.match(r"^(?:[^,;.]|,(?=\s*\d)){0,60}?\bđược\s+", text[where.position : base.end])
         if after:
             at = where.position + after.end()
             for org in find_orgs(text, self.places):
@@ -273,7 +282,9 @@ class _Builder:
                 return own.name, OrgMention(earlier.start + own.start, earlier.start + own.end, own.name)
         if re.match(r"^(?:Hội|Chi hội)\s+(?:đã|đang|còn|cũng|vận động|phối hợp|tổ chức)\b", sentence.text):
             return self.default_org, None  # "Hội đã vận động …": the body the article is about
-        return phrasing.upper_first(self.named) if self.default_org.startswith("Hội") else self.default_org, None
+        if self.default_org.startswith("Hội") and not self.union_page:
+            return phrasing.upper_first(self.named), None  # a commune's union: the district reports
+        return self.default_org, None
 
     def _quote(self, paragraph: Paragraph, spans: list[tuple[int, int]]) -> str:
         ordered: list[tuple[int, int]] = []
@@ -469,7 +480,8 @@ class _Builder:
         """A conference or ceremony, with what the following sentences say of it: when, where,
         who chaired, who spoke, who attended (each from a sentence that is quoted too)."""
         out: list[dict[str, Any]] = []
-        for found, _, base in self._new_finds("event", find_events(sentence.text), paragraph, sentence):
+        finds = [f for f in find_events(sentence.text) if self._new_event(f.name)]
+        for found, _, base in self._new_finds("event", finds, paragraph, sentence):
             entry: dict[str, Any] = {
                 "id": self._new_id("event", found.name),
                 "kind": "event",
@@ -511,6 +523,18 @@ class _Builder:
             )
             out.append(entry)
         return out
+
+    def _new_event(self, name: str) -> bool:
+        """An event not drafted yet: "tại buổi lễ báo công" after "lễ báo công dâng Bác", or a
+        caption's "giao lưu sáng nay 19/5" after "giao lưu các điển hình …", is the one told before
+        (the words of one name begin the other's, the day it was held aside)."""
+        words = _event_key(undated(name)).split()
+        for known in self.event_keys:
+            shorter, longer = sorted((words, known), key=len)
+            if len(shorter) >= 2 and longer[: len(shorter)] == shorter:
+                return False
+        self.event_keys.append(words)
+        return True
 
     def _following(self, paragraph: Paragraph, sentence: Sentence) -> Iterator[Sentence]:
         """The sentence itself and those after it, in its paragraph and the next few."""
@@ -587,6 +611,8 @@ def _event_key(name: str) -> str:
     return " ".join(words)
 
 
+# a mass organisation, not a Party or State body: "Hội LHPN huyện …", "Huyện đoàn …"
+_UNION = re.compile(r"^(?:Hội|Huyện [Đđ]oàn|Liên đoàn Lao động|LĐLĐ|Đoàn Thanh niên|Ủy ban Mặt trận|Mặt trận|MTTQ)\b")
 _HONORIFIC_WORDS = ("đồng chí", "các đồng chí", "ông", "bà", "anh", "chị")  # before a name opening a list item
 _EVENT_HEADS = frozenset({"hoi", "nghi", "le", "buoi", "to", "chuc"})  # folded: "hội nghị", "lễ", "buổi", "tổ chức"
 

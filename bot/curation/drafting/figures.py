@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from bot.curation.drafting.periods import all_periods
 from bot.curation.drafting.phrasing import lower_first
-from bot.curation.drafting.vietnamese import LEADING_PHRASES, word_set
+from bot.curation.drafting.vietnamese import LEADING_PHRASES, PHRASE_OPENERS, word_set
 from bot.curation.drafting.words import counted_noun, starts_with_noun
 from bot.language.folding import NUMBER_RE, collapse_spaces
 
@@ -287,7 +287,14 @@ def _after(text: str, end: int) -> str:
     stop = _STOP_AFTER.search(tail)
     after_text = tail[: stop.start()] if stop else tail
     after_text = re.split(rf"\s{_NUMBER}", after_text)[0]
-    words = after_text.split()[:MAX_AFTER_WORDS]
+    words = after_text.split()
+    if len(words) > MAX_AFTER_WORDS:
+        # cut short: end before the last phrase that opens ("đạt thành tích xuất sắc | trong học tập
+        # và làm theo tư…"), not in the middle of it
+        words = words[:MAX_AFTER_WORDS]
+        opens = [i for i, w in enumerate(words) if i > 1 and w.lower() in PHRASE_OPENERS]
+        if opens:
+            words = words[: opens[-1]]
     while words and words[-1].lower() in _EDGE_WORDS:
         words = words[:-1]
     return " ".join(words)

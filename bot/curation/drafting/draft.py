@@ -129,7 +129,6 @@ class _Builder:
         self.ids: set[str] = set(taken_ids)
         self.prefix = self._prefix(taken_ids)
         self.seen: set[tuple[str, ...]] = set()
-        self.event_keys: list[list[str]] = []  # the events drafted, as their folded words
 
     def _whole_end(self, sentence: Sentence) -> int:
         """Where the whole part of a sentence the copy cuts ends: at the last break (a semicolon
@@ -229,6 +228,7 @@ class _Builder:
             for doc, where in documents.values()
             if (doc.full or doc.issuer) and doc.key not in TOPIC_DOCUMENTS
         )
+        entries = _one_per_event(entries)
         # the byline is the article's metadata (its author), not a fact about the district
         entries.sort(key=lambda e: KIND_ORDER.index(e["kind"]))
         return entries
@@ -480,8 +480,7 @@ class _Builder:
         """A conference or ceremony, with what the following sentences say of it: when, where,
         who chaired, who spoke, who attended (each from a sentence that is quoted too)."""
         out: list[dict[str, Any]] = []
-        finds = [f for f in find_events(sentence.text) if self._new_event(f.name)]
-        for found, _, base in self._new_finds("event", finds, paragraph, sentence):
+        for found, _, base in self._new_finds("event", find_events(sentence.text), paragraph, sentence):
             entry: dict[str, Any] = {
                 "id": self._new_id("event", found.name),
                 "kind": "event",
@@ -523,18 +522,6 @@ class _Builder:
             )
             out.append(entry)
         return out
-
-    def _new_event(self, name: str) -> bool:
-        """An event not drafted yet: "tại buổi lễ báo công" after "lễ báo công dâng Bác", or a
-        caption's "giao lưu sáng nay 19/5" after "giao lưu các điển hình …", is the one told before
-        (the words of one name begin the other's, the day it was held aside)."""
-        words = _event_key(undated(name)).split()
-        for known in self.event_keys:
-            shorter, longer = sorted((words, known), key=len)
-            if len(shorter) >= 2 and longer[: len(shorter)] == shorter:
-                return False
-        self.event_keys.append(words)
-        return True
 
     def _following(self, paragraph: Paragraph, sentence: Sentence) -> Iterator[Sentence]:
         """The sentence itself and those after it, in its paragraph and the next few."""
@@ -600,6 +587,22 @@ class _Builder:
                     "quote": paragraph.text,
                 }
         return None
+
+
+def _one_per_event(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One entry per event, from the mention that names it most fully: "tại buổi lễ báo công"
+    after "lễ báo công dâng Bác", or a caption's "giao lưu sáng nay 19/5" beside "giao lưu các điển
+    hình …", is the event told there (the words of one name begin the other's, the day aside)."""
+    events = [(i, _event_key(undated(e["name"])).split()) for i, e in enumerate(entries) if e["kind"] == "event"]
+    dropped: set[int] = set()
+    for i, words in events:
+        for j, other in events:
+            if i == j or j in dropped or len(words) > len(other) or (len(words) == len(other) and i < j):
+                continue
+            if len(words) >= 2 and other[: len(words)] == words:
+                dropped.add(i)  # a shorter (or later, equal) name that begins the other's
+                break
+    return [e for i, e in enumerate(entries) if i not in dropped]
 
 
 def _event_key(name: str) -> str:

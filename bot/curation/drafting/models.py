@@ -100,7 +100,7 @@ _LINKING_WORDS = word_set("về gắn với trong của cho và để tại ở 
 _REPORTED = re.compile(r"(?:được|đã|đang|giúp|nhằm|góp phần|mang lại|thu hút|đạt|có)\b")
 # words that join the parts of a short name ("sóng và máy tính cho em") as well as link a description
 _JOINING_WORDS = word_set("và cho")
-SHORT_NAME_WORDS = 6
+SHORT_NAME_WORDS = 6  # "phong trào phụ nữ và hoạt động công tác hội đã …" (7) describes
 MIN_UNQUOTED_WORDS = 3  # an unquoted lower-case name this short is a kind of model ("mô hình tập thể")
 # folded first two words that begin no model's name
 _NOT_NAME_STARTS = word_set("cong tac|lam theo|trong thoi|dien hinh|tap the|ca nhan", "|")

@@ -48,6 +48,10 @@ Hội Cựu chiến binh huyện có mô hình “Cựu chiến binh giữ gìn 
 Đài Truyền thanh huyện phát 24 chuyên mục gương sáng quê hương; Huyện Đoàn xây dựng 05 công trình nhà vệ sinh cho \
 trường học.
 
+Dịp này, huyện Đông Lâm đã biểu dương 21 tập thể, 30 cá nhân có thành tích xuất sắc trong thực hiện Chỉ thị 05 về \
+“Đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh”. Số nội dung đăng ký của các cá nhân đạt \
+trên 9.000 việc đối với từng chuyên đề hằng năm.
+
 Cán bộ, đảng viên tích cực hưởng ứng phong trào học và làm theo gương Bác, đạt nhiều kết quả. Kết quả phong trào \
 phụ nữ và hoạt động công tác hội đã góp phần xây dựng nông thôn mới.
 """
@@ -158,3 +162,14 @@ def test_counted_works_and_the_reports_topic_name_no_model(committee: Draft) -> 
 def test_a_theme_of_a_span_of_years_is_named_by_its_wording(committee: Draft) -> None:
     themes = [e for e in _kind(committee, "theme") if e.get("name")]
     assert [t["name"] for t in themes] == ["Nêu cao trách nhiệm nêu gương của người đứng đầu"]
+
+
+def test_a_description_cut_before_a_documents_number_ends_before_its_phrase(committee: Draft) -> None:
+    # "… xuất sắc trong thực hiện Chỉ thị | 05 về …": not "… trong thực hiện Chỉ thị"
+    assert _figure(committee, "30 cá nhân")["counts"].endswith("có thành tích xuất sắc")
+    assert _figure(committee, "21 tập thể")["counts"].endswith("có thành tích xuất sắc")
+
+
+def test_doi_voi_ends_a_description_whole(committee: Draft) -> None:
+    counts = _figure(committee, "trên 9.000 việc")["counts"]
+    assert not counts.endswith(("đối", "với")), counts

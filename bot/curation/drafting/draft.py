@@ -17,7 +17,7 @@ from pydantic import TypeAdapter, ValidationError
 from bot.curation.drafting import phrasing
 from bot.curation.drafting.cleaning import clean
 from bot.curation.drafting.documents import TOPIC_DOCUMENTS, DocumentFind, find_documents
-from bot.curation.drafting.events import attendees_of, find_events, when_of, where_of
+from bot.curation.drafting.events import attendees_of, find_events, undated, when_of, where_of
 from bot.curation.drafting.figures import find_figures
 from bot.curation.drafting.metadata import Metadata, extract
 from bot.curation.drafting.models import find_models
@@ -124,6 +124,7 @@ class _Builder:
         self.named = f"{meta.division or 'huyện'} {meta.district}"  # "thị xã Nghĩa Lộ"
         self.places = tuple(p for p in (meta.district, meta.province) if p and p != PROVINCE_TO_FILL)
         self.paragraphs = paragraphs(text)
+        self.union_page = False  # the lead is about a district union, not the district
         self.default_org = self._default_org()
         self.ids: set[str] = set(taken_ids)
         self.prefix = self._prefix(taken_ids)
@@ -173,6 +174,12 @@ class _Builder:
             for org in find_orgs(lead, self.places):
                 if re.search(r"\s(?:xã|phường|thị trấn)\s", org.name + " "):
                     return org.name
+            own = subject(lead, self.places)
+            if own and _UNION.match(own.name) and re.search(r"\shuyện\b", own.name):
+                # "Hội LHPN huyện Yên Định đã tổ chức Đại hội…": a page about the district's union,
+                # whose results are the union's
+                self.union_page = True
+                return own.name
             break
         return phrasing.upper_first(self.named)
 
@@ -221,6 +228,7 @@ class _Builder:
             for doc, where in documents.values()
             if (doc.full or doc.issuer) and doc.key not in TOPIC_DOCUMENTS
         )
+        entries = _one_per_event(entries)
         # the byline is the article's metadata (its author), not a fact about the district
         entries.sort(key=lambda e: KIND_ORDER.index(e["kind"]))
         return entries
@@ -250,7 +258,8 @@ class _Builder:
         """Who the sentence reports on, and the mention to quote when it lies outside the base."""
         paragraph, sentence = where.paragraph, where.sentence
         text = paragraph.text
-        after = re.match(r"^[^,;.]{0,60}?\bđược\s+", text[where.position : base.end])
+        # "32 tập thể, 86 cá nhân tiêu biểu đã được Huyện ủy biểu dương": also past the figures listed with it
+        after = re.match(r"^(?:[^,;.]|,(?=\s*\d)){0,60}?\bđược\s+", text[where.position : base.end])
         if after:
             at = where.position + after.end()
             for org in find_orgs(text, self.places):
@@ -273,7 +282,9 @@ class _Builder:
                 return own.name, OrgMention(earlier.start + own.start, earlier.start + own.end, own.name)
         if re.match(r"^(?:Hội|Chi hội)\s+(?:đã|đang|còn|cũng|vận động|phối hợp|tổ chức)\b", sentence.text):
             return self.default_org, None  # "Hội đã vận động …": the body the article is about
-        return phrasing.upper_first(self.named) if self.default_org.startswith("Hội") else self.default_org, None
+        if self.default_org.startswith("Hội") and not self.union_page:
+            return phrasing.upper_first(self.named), None  # a commune's union: the district reports
+        return self.default_org, None
 
     def _quote(self, paragraph: Paragraph, spans: list[tuple[int, int]]) -> str:
         ordered: list[tuple[int, int]] = []
@@ -578,6 +589,22 @@ class _Builder:
         return None
 
 
+def _one_per_event(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One entry per event, from the mention that names it most fully: "tại buổi lễ báo công"
+    after "lễ báo công dâng Bác", or a caption's "giao lưu sáng nay 19/5" beside "giao lưu các điển
+    hình …", is the event told there (the words of one name begin the other's, the day aside)."""
+    events = [(i, _event_key(undated(e["name"])).split()) for i, e in enumerate(entries) if e["kind"] == "event"]
+    dropped: set[int] = set()
+    for i, words in events:
+        for j, other in events:
+            if i == j or j in dropped or len(words) > len(other) or (len(words) == len(other) and i < j):
+                continue
+            if len(words) >= 2 and other[: len(words)] == words:
+                dropped.add(i)  # a shorter (or later, equal) name that begins the other's
+                break
+    return [e for i, e in enumerate(entries) if i not in dropped]
+
+
 def _event_key(name: str) -> str:
     """One event however the article names it again: "hội nghị sơ kết 02 năm thực hiện Kết luận
     01-KL/TW" and "sơ kết 2 năm thực hiện Kết luận 01-KL/TW" are the same conference."""
@@ -587,6 +614,8 @@ def _event_key(name: str) -> str:
     return " ".join(words)
 
 
+# a mass organisation, not a Party or State body: "Hội LHPN huyện …", "Huyện đoàn …"
+_UNION = re.compile(r"^(?:Hội|Huyện [Đđ]oàn|Liên đoàn Lao động|LĐLĐ|Đoàn Thanh niên|Ủy ban Mặt trận|Mặt trận|MTTQ)\b")
 _HONORIFIC_WORDS = ("đồng chí", "các đồng chí", "ông", "bà", "anh", "chị")  # before a name opening a list item
 _EVENT_HEADS = frozenset({"hoi", "nghi", "le", "buoi", "to", "chuc"})  # folded: "hội nghị", "lễ", "buổi", "tổ chức"
 

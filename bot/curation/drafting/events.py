@@ -92,6 +92,11 @@ def when_of(text: str) -> str | None:
     return match.group(0) if match else None
 
 
+def undated(name: str) -> str:
+    """An event's name without the day it was held ("giao lưu sáng nay 19/5" → "giao lưu")."""
+    return " ".join(_WHEN.sub(" ", name).split())
+
+
 def where_of(text: str) -> str | None:
     match = _WHERE.search(text)
     return match.group("place").strip() if match else None

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from bot.curation.drafting.periods import all_periods
 from bot.curation.drafting.phrasing import lower_first
-from bot.curation.drafting.vietnamese import LEADING_PHRASES, word_set
+from bot.curation.drafting.vietnamese import LEADING_PHRASES, PHRASE_OPENERS, word_set
 from bot.curation.drafting.words import counted_noun, starts_with_noun
 from bot.language.folding import NUMBER_RE, collapse_spaces
 
@@ -88,7 +88,7 @@ _MASKS = (
 _NOUN_BEFORE = re.compile(r"[\wđ]{2,}\s+(?:có|là|gồm|đạt|được|với|tổng số)\s+(?:trên\s+|hơn\s+|gần\s+)?$")
 _LEAD_START = re.compile(r"[,;:()“”\"]")
 _STOP_AFTER = re.compile(
-    r"[,;:.()“”\"…]|\s[-–]\s|\s(?:với|trị giá|tổng trị giá|tổng kinh phí|kinh phí|số tiền|chiếm|bằng|"
+    r"[,;:.()“”\"…]|\s[-–]\s|\s(?:đối với|với|trị giá|tổng trị giá|tổng kinh phí|kinh phí|số tiền|chiếm|bằng|"
     r"nhằm|để|giúp|góp phần|đồng thời|trong đó)\s|\s(?:và|,)\s(?=\d)"
 )
 _EDGE_WORDS = word_set(
@@ -286,8 +286,17 @@ def _after(text: str, end: int) -> str:
     tail = text[end:]
     stop = _STOP_AFTER.search(tail)
     after_text = tail[: stop.start()] if stop else tail
-    after_text = re.split(rf"\s{_NUMBER}", after_text)[0]
-    words = after_text.split()[:MAX_AFTER_WORDS]
+    pieces = re.split(rf"\s{_NUMBER}", after_text)
+    words = pieces[0].split()
+    # "… xuất sắc trong thực hiện Chỉ thị | 05 …": a name cut before its number is cut short too
+    named_before_a_number = len(pieces) > 1 and any(w[:1].isupper() for w in words[-2:])
+    if len(words) > MAX_AFTER_WORDS or named_before_a_number:
+        # cut short: end before the last phrase that opens ("đạt thành tích xuất sắc | trong học tập
+        # và làm theo tư…"), not in the middle of it
+        words = words[:MAX_AFTER_WORDS]
+        opens = [i for i, w in enumerate(words) if i > 1 and w.lower() in PHRASE_OPENERS]
+        if opens:
+            words = words[: opens[-1]]
     while words and words[-1].lower() in _EDGE_WORDS:
         words = words[:-1]
     return " ".join(words)

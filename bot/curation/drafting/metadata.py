@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from bot.curation.drafting import divisions
-from bot.curation.drafting.vietnamese import CAP_WORD, UPPER
+from bot.curation.drafting.vietnamese import CAP_WORD, PHRASE_OPENERS, UPPER
 from bot.knowledge.schema import PROVINCE_TO_FILL
 from bot.language import lexicon, today_map
 from bot.language.folding import collapse_spaces, fold
@@ -287,7 +287,9 @@ def extract(text: str, source_file: str) -> Metadata:
             notes.append(f"Tựa đề lấy từ địa chỉ trang ({url}), dấu theo chữ trong bài: cần kiểm tra.")
     district, division = find_district(title, text)
     if title is None:
-        first = next((line for line in lines if not _URL.match(line) and len(line.split()) >= 4), "")
+        leads = [line for line in lines if not _URL.match(line) and len(line.split()) >= 4]
+        # a lead that lists who attended says nothing of what was held: the next one does
+        first = next((line for line in leads if not _ATTENDANCE.match(line)), leads[0] if leads else "")
         title = _shortened(first) or "Bài không có tựa đề"
         notes.append("CẦN ĐIỀN TỰA ĐỀ: trang không có dòng tựa đề; tựa đề tạm là câu mở đầu của bài.")
     if district is None:
@@ -328,11 +330,37 @@ def extract(text: str, source_file: str) -> Metadata:
 _PARTIAL_DATE = re.compile(r"\b(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Nn]gày|[Đđ]êm)\s+\d{1,2}/\d{1,2}\b(?!/)")
 
 
+_ATTENDANCE = re.compile(r"^\s*(?:[Tt]ham dự|[Đđ]ến dự|[Dd]ự)\b[^.]{0,40}\bcó\b")
+_OPENING_CLAUSE = re.compile(
+    r"^(?:\([^()]{1,12}\)\s*[-–]\s*|(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm)(?:\s+(?:nay|qua|ngày))?\s+\d[^,]{0,20},\s*"
+    r"|(?:[Tt]ại|[Nn]hân dịp|[Tt]hông qua|[Tt]riển khai|[Tt]hực hiện|[Qq]ua)\s[^,]{1,80},\s*)"
+)
+# what follows the head of a lead sentence: whose document, about what, on what day
+_TITLE_TAIL = re.compile(r"\s+(?:của|về)\s|,\s*ngày\s+\d|\s*[“\"(]")
+
+
 def _shortened(line: str, limit: int = 120) -> str:
     """The opening words of the lead, verbatim (an article's title is found in its text): the
     first sentence, or its clauses up to ``limit`` characters."""
     first = re.split(r"(?<=[.!?])\s", line, maxsplit=1)[0].rstrip(".")
+    # "Ngày 22/4, tại tỉnh Thanh Hóa, Huyện ủy Yên Định tổ chức …": from the subject on, without
+    # the day, the place or the occasion that open the sentence
+    while True:
+        opening = _OPENING_CLAUSE.match(first)
+        if not opening or len(first[opening.end() :].split()) < 6:
+            break
+        first = first[opening.end() :]
+    # "… Hội nghị sơ kết 5 năm thực hiện Chỉ thị số 05-CT/TƯ | của Bộ Chính trị khóa XII về “…”":
+    # what the conference reviews is told in the text
+    tail = _TITLE_TAIL.search(first)
+    if tail and len(first[: tail.start()].split()) >= 6:
+        first = first[: tail.start()]
     if len(first) <= limit:
         return first
     cuts = [m.start() for m in re.finditer(r"[,;:]", first) if 30 <= m.start() <= limit]
-    return first[: cuts[-1]] if cuts else first[:limit].rsplit(" ", 1)[0].rstrip(" ,;:")
+    if cuts:
+        return first[: cuts[-1]]
+    words = first[:limit].rsplit(" ", 1)[0].split()
+    # cut short: before the last phrase that opens, not in the middle of it ("… tiêu biểu | trong học tập")
+    opens = [i for i, w in enumerate(words) if i >= 6 and w.lower() in PHRASE_OPENERS]
+    return " ".join(words[: opens[-1]] if opens else words).rstrip(" ,;:")

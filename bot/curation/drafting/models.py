@@ -25,6 +25,7 @@ _CUES: tuple[tuple[str, str], ...] = (
     ("chương trình", "chương trình"),
     ("chuyên mục", "chuyên mục"),
     ("chuyên trang", "chuyên mục"),
+    ("công trình thanh niên", "công trình"),  # "Công trình thanh niên nhà nhân ái, …": the kind, not the name
     ("công trình", "công trình"),
     ("chuyên đề", "chuyên đề"),
     ("hoạt động", "hoạt động"),
@@ -83,7 +84,7 @@ _GENERIC_NAMES = word_set("thi dua yeu nuoc|thi dua|dien hinh|hoc tap va lam the
 # of its own ("phong trào học tập và làm theo tấm gương đạo đức Hồ Chí Minh", "chương trình xây
 # dựng nông thôn mới"); quoted, such a name is the article's and is kept
 _TOPIC_NAME = re.compile(
-    r"^(?:viec |day manh |tiep tuc )*(?:hoc tap (?:va )?)?(?:lam theo|noi theo) "
+    r"^(?:viec |day manh |tiep tuc )*(?:hoc(?: tap)? (?:va )?)?(?:lam theo|noi theo) "
     r"(?:tu tuong|tam guong|guong|loi|phong cach)"
     r"[\w ,]*(?:bac|bac ho|ho chi minh)$"
 )
@@ -97,6 +98,9 @@ MAX_WORDS = 20
 _LINKING_WORDS = word_set("về gắn với trong của cho và để tại ở bằng thông qua")
 # what the sentence says of a name, right after it ("… được nhiều người ủng hộ", "…, giúp 40 hộ")
 _REPORTED = re.compile(r"(?:được|đã|đang|giúp|nhằm|góp phần|mang lại|thu hút|đạt|có)\b")
+# words that join the parts of a short name ("sóng và máy tính cho em") as well as link a description
+_JOINING_WORDS = word_set("và cho")
+SHORT_NAME_WORDS = 6  # "phong trào phụ nữ và hoạt động công tác hội đã …" (7) describes
 MIN_UNQUOTED_WORDS = 3  # an unquoted lower-case name this short is a kind of model ("mô hình tập thể")
 # folded first two words that begin no model's name
 _NOT_NAME_STARTS = word_set("cong tac|lam theo|trong thoi|dien hinh|tap the|ca nhan", "|")
@@ -281,8 +285,11 @@ def _after_cue(
         return [], []  # quoted: handled above
     if cue in _QUOTED_ONLY:
         return [], []
-    if re.search(r"\d\S*\s+$", text[:start]):
-        return [], []  # "01 công trình nhà vệ sinh", "04 chuyên đề sinh hoạt…": a counted noun
+    if re.search(r"\d[\d.,/]*[^\W\d_]*(?<![.,])\s+$", text[:start]) and category != "chuyên mục":
+        # "01 công trình nhà vệ sinh", "22,7km công trình …": a counted noun; not "… 2022, mô
+        # hình …" (a clause ends there), nor "15 chuyên mục học tập làm theo Bác" (a column's
+        # issues counted, the column named)
+        return [], []
     listing = _comma_list(text, end)
     if listing:
         # "Công trình thanh niên nhà nhân ái, nhà Thanh niên, nhà Khăn quàng đỏ, …"
@@ -302,8 +309,12 @@ def _reads_as_a_name(text: str, item: ModelFind) -> bool:
     break ("mô hình giúp nhau ngày công lao động, …")."""
     words = [w.lower() for w in item.name.split()]
     after = text[item.end :].lstrip()
-    ended = not after or after[:1] in ",;.:)" or bool(_REPORTED.match(after))
-    return MIN_UNQUOTED_WORDS <= len(words) <= MAX_ITEM_WORDS and ended and not set(words) & _LINKING_WORDS
+    reported = bool(_REPORTED.match(after))
+    ended = not after or after[:1] in ",;.:)" or reported
+    linking = set(words) & _LINKING_WORDS
+    if reported and len(words) <= SHORT_NAME_WORDS and linking <= _JOINING_WORDS:
+        linking = set()  # "chương trình sóng và máy tính cho em được 450 triệu đồng": a short name, reported on
+    return MIN_UNQUOTED_WORDS <= len(words) <= MAX_ITEM_WORDS and ended and not linking
 
 
 def _stop_at(text: str, start: int, orgs: list[OrgMention]) -> int:

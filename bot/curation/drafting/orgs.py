@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.curation.drafting.vietnamese import CAP_WORD, LEADING_PHRASES, UPPER
+from bot.curation.drafting.vietnamese import CAP_WORD, LEADING_PHRASES, PARTY_UNITS, UPPER
 
 _LEVEL = r"(?:\s+(?:cấp\s+)?(?:huyện|tỉnh|xã|thị trấn|thành phố|thị xã|cơ sở))"
 _ABBR = rf"(?:\s*\([{UPPER}&,\s]{{2,12}}\))"
@@ -35,10 +35,10 @@ _CORES = (
     r"UBND",
     r"Hội đồng nhân dân",
     r"HĐND",
-    r"Hội Liên hiệp Phụ nữ",
+    r"Hội Liên hiệp [Pp]hụ [Nn]ữ",
     r"Hội LHPN",
-    r"Hội Phụ nữ",
-    r"Hội Nông dân",
+    r"Hội [Pp]hụ [Nn]ữ",
+    r"Hội [Nn]ông [Dd]ân",
     r"Hội ND",
     r"Hội Cựu [Cc]hiến binh",
     r"Hội CCB",
@@ -60,7 +60,7 @@ _CORES = (
     # "Chi hội phụ nữ thôn 3": a village's branch, its village in its name
     rf"Chi hội(?: {_CAP}| [a-zà-ỹđ]+){{1,4}}?(?= (?:{_CAP}|xã|thôn|ấp|buôn|bản|khu|tổ)\b)"
     rf"(?: (?:thôn|ấp|buôn|bản|tổ) (?:{_CAP}(?: {_CAP}){{0,2}}|\d+))?",
-    r"Đảng bộ",
+    r"Đảng bộ(?: (?:" + "|".join(re.escape(u) for u in PARTY_UNITS) + r"))?",
     rf"Phòng {_CAP}[^,;.()]{{0,60}}?(?=\s+(?:huyện|tỉnh)\b)",
     rf"Trung tâm {_CAP}[^,;.()]{{0,60}}?(?=\s+(?:huyện|tỉnh)\b)",
     r"Đài [Tt]ruyền thanh(?: - [Tt]ruyền hình)?",

@@ -22,7 +22,8 @@ _QUOTED_CUES: tuple[tuple[str, str], ...] = (
 _QUOTED = re.compile(
     r"(?<!\w)(?P<cue>"
     + "|".join(re.escape(c) for c, _ in _QUOTED_CUES)
-    + r")(?P<gap>(?:\s+(?:năm\s+\d{4}|toàn khóa|hành động|của năm|\d{4}))?\s*(?:là|:)?\s*)"
+    + r")(?P<gap>(?:\s+(?:năm\s+\d{4}(?:\s*[-–]\s*\d{4})?|toàn khóa|hành động|của năm|\d{4}(?:\s*[-–]\s*\d{4})?))?"
+    r"\s*(?:là|:|về)?\s*)"
     r"[“\"](?P<name>[^“”\"]{3,200})[”\"]",
     re.IGNORECASE,
 )

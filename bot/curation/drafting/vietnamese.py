@@ -32,6 +32,27 @@ LEADING_PHRASES = (
 )
 
 
+# Party committees of a sector or an armed unit, named after "Đảng bộ" ("Đảng bộ Quân sự huyện",
+# "Đảng bộ Khối cơ quan"): the words are part of the body's name
+PARTY_UNITS = (
+    "Quân sự",
+    "Công an",
+    "Biên phòng",
+    "Khối cơ quan",
+    "Khối Cơ quan",
+    "Khối các cơ quan",
+    "Khối Đảng",
+    "Khối Dân",
+    "Khối Chính quyền",
+    "Khối doanh nghiệp",
+    "Khối Doanh nghiệp",
+)
+
+# Words that open a phrase of their own after a description ("đạt thành tích xuất sắc | trong học
+# tập và làm theo …"): a description cut short ends before the last of them
+PHRASE_OPENERS = frozenset({"trong", "về", "của", "cho", "với", "tại", "ở", "để", "nhằm", "bằng", "thông qua", "gắn"})
+
+
 def is_capitalised(word: str) -> bool:
     return bool(word) and word[0].isupper()
 

@@ -34,7 +34,7 @@ from bot.channels.collecting import CollectingDoor
 from bot.chat.core import Dialogue
 from bot.chat.messages import Reply
 from bot.curation.desk import CuratorDesk
-from bot.evaluation.fact_sets import share
+from bot.evaluation.fact_sets import same_place, share
 from bot.language.folding import contains, tokens
 
 
@@ -116,7 +116,7 @@ def verdict(turn: Turn, reply: Reply) -> tuple[str, str | None]:
         return _asked_back(turn.ask_back, reply, said)
     if not reply.answered:
         return ("asked" if reply.kind == "clarify" else "unanswered"), f"not answered ({reply.kind})"
-    if turn.district and reply.sources and reply.sources[0].district != turn.district:
+    if turn.district and reply.sources and not same_place(reply.sources[0].district, turn.district):
         return "wrong", f"wrong district: {reply.sources[0].district}"
     missing = [e for e in turn.expect if not _says(said, e)]
     return ("wrong", "missing " + ", ".join(repr(m) for m in missing)) if missing else ("right", None)

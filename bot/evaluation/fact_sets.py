@@ -68,7 +68,7 @@ def judge(item: Item, answer: Answer) -> str | None:
         return None if not answer.answered else "answered, should have declined"
     if not answer.answered:
         return f"not answered ({answer.kind})"
-    if item.district and not any(s.district == item.district for s in answer.sources[:1]):
+    if item.district and not any(same_place(s.district, item.district) for s in answer.sources[:1]):
         got = answer.sources[0].district if answer.sources else "?"
         return f"wrong district: {got}"
     body = tokens(answer.body)
@@ -76,6 +76,11 @@ def judge(item: Item, answer: Answer) -> str | None:
     if missing:
         return "missing " + ", ".join(repr(m) for m in missing)
     return None
+
+
+def same_place(one: str, other: str) -> bool:
+    """One district however its tones are placed or cased ("Chiêm Hoá", "Chiêm Hóa")."""
+    return tokens(one) == tokens(other)
 
 
 def share(pair: Sequence[int]) -> float:

@@ -184,11 +184,15 @@ async def _ask(answerer: Answerer, questions: Path, prefix: str) -> list[Turned]
     core = Dialogue(answerer, desks=[CuratorDesk()])
     chat_set = load_chat_set(questions)
     out: list[Turned] = []
-    for number, turn in enumerate(chat_set.singles):
-        door = CollectingDoor(core, door="eval", chat_id=f"{prefix}-{number}", user_id=f"{prefix}-{number}")
-        reply = await door.say(turn.q)
-        outcome, why = verdict(turn, reply)
-        out.append(Turned(turn.q, turn.kind, outcome, why, " ".join(reply.parts)))
+    # each conversation in one chat, turn after turn; each single in a chat of its own
+    chats = [(f"{prefix}-{c.id}", c.turns) for c in chat_set.conversations]
+    chats += [(f"{prefix}-{number}", (turn,)) for number, turn in enumerate(chat_set.singles)]
+    for chat, turns in chats:
+        door = CollectingDoor(core, door="eval", chat_id=chat, user_id=chat)
+        for turn in turns:
+            reply = await door.say(turn.q)
+            outcome, why = verdict(turn, reply)
+            out.append(Turned(turn.q, turn.kind, outcome, why, " ".join(reply.parts)))
     return out
 
 

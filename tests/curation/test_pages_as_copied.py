@@ -133,3 +133,32 @@ def test_the_page_answers_questions_once_accepted(runs: list[PageRun]) -> None:
     wrong = sum(t.outcome == "wrong" for t in turns) / len(turns)
     assert right >= QUESTIONS_RIGHT, right
     assert wrong <= WRONG_AT_MOST, wrong
+
+
+def test_a_page_question_set_conversation_is_asked_in_one_chat(tmp_path: Path) -> None:
+    """Conversations of a page's question set are asked turn after turn in one chat: a follow-up
+    leans on the turn before it, as it does in a user's chat."""
+    questions = tmp_path / "q.yaml"
+    questions.write_text(
+        yaml.safe_dump(
+            {
+                "conversations": [
+                    {
+                        "id": "t1",
+                        "turns": [
+                            {"q": "thach ha lam dc bao nhieu can nha dai doan ket", "kind": "fact",
+                             "expect": ["87"]},
+                            {"q": "het bao nhieu tien", "kind": "followup", "expect": ["4,35 tỷ"]},
+                        ],
+                    }
+                ],
+                "singles": [{"q": "het bao nhieu tien", "kind": "followup", "decline": True}],
+            },
+            allow_unicode=True,
+        ),
+        encoding="utf-8",
+    )  # fmt: skip
+    run = asyncio.run(run_page(KNOWLEDGE, PAGES / "01_thach-ha.txt", questions))
+    assert [t.q for t in run.turns] == ["thach ha lam dc bao nhieu can nha dai doan ket", *["het bao nhieu tien"] * 2]
+    assert [t.outcome for t in run.turns[:2]] == ["right", "right"], run.turns  # the follow-up knew the district
+    assert run.turns[2].outcome == "right"  # the same words alone name nothing to answer

@@ -55,6 +55,8 @@ def test_judge_is_strict(answerer: Answerer) -> None:
     assert wrong is not None and "missing" in wrong
     assert judge(Item(q="", cat="figure", expect=("11",), district="Lai Vung"), answer) is not None
     assert judge(Item(q="", cat="decline_offtopic", decline=True), answer) is not None
+    # a district is the same however its tones are placed ("Đốp" written with a combining mark)
+    assert judge(Item(q="", cat="figure", expect=("11",), district="bù đô\u0301p"), answer) is None
 
 
 def test_an_expected_text_without_words(answerer: Answerer) -> None:

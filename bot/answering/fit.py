@@ -325,8 +325,10 @@ def _same_thing(
         if word in head_set:
             if words is None:
                 return True
-            opening, their_opening = mine.get(word), theirs.get(word)
-            if (opening is None or opening in printed) and (their_opening is None or their_opening in said):
+            # any use of it in each: "mô hình điển hình" opens "hình" both with "mô" and with "điển"
+            if any(o is None or o in printed for o in mine.get(word, {None})) and any(
+                o is None or o in said for o in theirs.get(word, {None})
+            ):
                 return True
             continue
         alternatives = index.synonyms.get(word, ())
@@ -335,14 +337,16 @@ def _same_thing(
     return False
 
 
-def _before(toks: Sequence[str]) -> dict[str, str | None]:
-    """Each word's first use, and the content syllable just before it (None after a function
-    word, a classifier, a number or nothing: "cây cầu", "các cầu" open with "cầu")."""
+def _before(toks: Sequence[str]) -> dict[str, set[str | None]]:
+    """Each word, and the content syllables just before its uses (None after a function word, a
+    classifier, a number or nothing: "cây cầu", "các cầu" open with "cầu")."""
     skip = lexicon.STOPWORDS | lexicon.CLASSIFIERS | lexicon.GENERIC_COUNTED | lexicon.MEASURE_HEADS
-    out: dict[str, str | None] = {}
+    out: dict[str, set[str | None]] = {}
     for i, tok in enumerate(toks):
         prev = toks[i - 1] if i else None
-        out.setdefault(tok, None if prev is None or prev in skip or prev[:1].isdigit() or prev == BREAK else prev)
+        out.setdefault(tok, set()).add(
+            None if prev is None or prev in skip or prev[:1].isdigit() or prev == BREAK else prev
+        )
     return out
 
 

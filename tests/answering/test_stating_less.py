@@ -4,6 +4,7 @@ suggestion, or the right answer (examples written for these tests, not taken fro
 from __future__ import annotations
 
 from bot.answering.answerer import Answerer
+from bot.answering.fit import _same_thing
 from tests.answering.test_fewer_wrong_facts import chat, says
 
 # ---------------------------------------------------------------- a declined question stays open
@@ -59,6 +60,15 @@ def test_a_syllable_closing_another_compound_is_not_what_is_counted(answerer: An
     # the same syllable opening the figure's noun still counts it
     answer = answerer.ask("Lai Vung xây mới bao nhiêu cây cầu")
     assert answer.answered and says(answer, "70")
+
+
+def test_a_syllable_a_compound_repeats_is_matched_at_any_of_its_uses(answerer: Answerer) -> None:
+    # "mô hình điển hình" opens "hình" with "mô" and with "điển": "bao nhiêu cái điển hình" asks it
+    index = answerer.snapshot.index
+    typical = (["dien", "hinh"], ["mo", "hinh", "dien", "hinh"])
+    assert _same_thing(index, ["hinh"], ["mo", "hinh", "dien"], typical)
+    # still: a bridge is no bridgehead ("cây cầu" against "điểm cầu")
+    assert not _same_thing(index, ["cau"], ["diem", "cau"], (["cay", "cau"], ["diem", "cau"]))
 
 
 def test_a_measure_noun_before_the_counted_word_keeps_it_the_same_thing(answerer: Answerer) -> None:

@@ -285,6 +285,16 @@ def _after_cue(
         return [], []  # quoted: handled above
     if cue in _QUOTED_ONLY:
         return [], []
+    if plural and not keep_cue and category != "chuyên mục":
+        # "phát triển những mô hình kinh tế mới, tổ hợp tác liên kết sản xuất, nhân rộng …",
+        # "phát huy các mô hình kinh tế tập thể": unquoted and lower case after a plural with no
+        # "như", the words say what kinds of model, and a comma list goes on as the sentence's clauses
+        listing = _comma_list(text, end)
+        kinds = _name_after(text, end, category, orgs, start)
+        if listing and not any(w[:1].isupper() for s, e in listing for w in text[s:e].split()):
+            return [], [(start, listing[-1][1])]
+        if kinds and not any(w[:1].isupper() for w in kinds.name.split()) and not kinds.org:
+            return [], [(start, kinds.end)]
     if re.search(r"\d[\d.,/]*[^\W\d_]*(?<![.,])\s+$", text[:start]) and category != "chuyên mục":
         # "01 công trình nhà vệ sinh", "22,7km công trình …": a counted noun; not "… 2022, mô
         # hình …" (a clause ends there), nor "15 chuyên mục học tập làm theo Bác" (a column's

@@ -60,7 +60,8 @@ _HEAD_RE = re.compile(r"(?<!\w)(Quỹ|Câu lạc bộ)(?!\w)")
 _QUOTE_RE = re.compile(r"[“\"]([^“”\"]{2,200})[”\"]")
 # Up to a few words between a cue and its quoted name: "Lễ phát động trồng cây “…”", "9 chương trình “…”".
 # up to a few words between a cue and its quoted name ("cuộc vận động xây dựng gia đình “5 không, 3 sạch”")
-_CUE_GAP = re.compile(r"^[\s:]*(?:[\w-]+\s+){0,5}?[\s:]*$")
+# or a list's "như:" ("các phong trào, cuộc vận động như: “A”, “B”")
+_CUE_GAP = re.compile(r"^[\s:]*(?:[\w-]+\s+){0,5}?(?:như\s*)?[\s:]*$")
 _ITEM_GAP = re.compile(r"^\s*(?:[,;]|và|hoặc|[,;]\s*(?:và|mô hình|phong trào|các mô hình)|…)?\s*$", re.IGNORECASE)
 _YEARLY = re.compile(r"^\s+(năm \d{4}|toàn khóa|\d{4}\s*[-–]\s*\d{4})", re.IGNORECASE)
 _STOP = re.compile(
@@ -390,7 +391,14 @@ def _list_items(text: str, start: int, category: str, orgs: list[OrgMention]) ->
         piece_start = position + len(piece) - len(piece.lstrip())
         position += len(piece) + 1
         name = piece.strip()
-        if re.search(r"[“”\"]", name) or any(o.start == piece_start for o in orgs):
+        if re.search(r"[“”\"]", name):
+            # "“Nuôi heo đất”, “Phụ nữ tiết kiệm phế liệu” để giảm nghèo …, khó khăn": words after a
+            # quoted item that are not its owner say what the list is for; the list has ended
+            tail = re.split(r"[”\"]", name)[-1]
+            if tail.strip() and not re.match(r"^\s*(?:của|do)\s", tail):
+                break
+            continue
+        if any(o.start == piece_start for o in orgs):
             continue  # a quoted name is found as quoted; "Hội Phụ nữ huyện gắn …" is a body, not a name
         cue = _CUE_RE.match(name)
         if cue:

@@ -52,6 +52,30 @@ PARTY_UNITS = (
 # tập và làm theo …"): a description cut short ends before the last of them
 PHRASE_OPENERS = frozenset({"trong", "về", "của", "cho", "với", "tại", "ở", "để", "nhằm", "bằng", "thông qua", "gắn"})
 
+# The nation's anniversaries (folded), which a district's gathering is held to greet ("hoạt động có ý
+# nghĩa chào mừng kỷ niệm 64 năm Cách mạng Tháng Tám và Quốc khánh 2/9"): the occasion, not an event
+# of the district; a district's own ("25 năm thành lập huyện") is one
+NATIONAL_OCCASIONS = (
+    "cach mang thang tam",
+    "quoc khanh",
+    "di chuc",
+    "ngay sinh",
+    "sinh nhat bac",
+    "thanh lap dang",
+    "giai phong mien nam",
+    "thong nhat dat nuoc",
+    "chien thang dien bien phu",
+    "thuong binh liet si",
+    "quoc te phu nu",
+    "phu nu viet nam",
+    "quan doi nhan dan",
+    "thanh lap doan",
+    "mat tran to quoc",
+    "loi keu goi thi dua",
+)
+# Words that greet an occasion just before its name ("chào mừng", "hướng đến")
+GREETING_WORDS = ("chào mừng", "hướng đến", "hướng tới")
+
 
 def is_capitalised(word: str) -> bool:
     return bool(word) and word[0].isupper()

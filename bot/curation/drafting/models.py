@@ -216,6 +216,9 @@ def _quoted(text: str, orgs: list[OrgMention]) -> list[ModelFind]:
         previous_end = match.end()
         if category is None:
             continue
+        if cue and _STEERING_BODY.search(gap):
+            category = None  # "Ban Chỉ đạo Cuộc vận động “…” tỉnh": a body named for the campaign it steers
+            continue
         name = match.group(1).strip()
         item = ModelFind(name, category, match.start(1), match.end(1), None)
         run.append(item)
@@ -231,6 +234,13 @@ def _quoted(text: str, orgs: list[OrgMention]) -> list[ModelFind]:
         if item.name not in by_name or item.org:
             by_name[item.name] = item
     return list(by_name.values())
+
+
+# a steering committee named after what it steers ("Ban Chỉ đạo Cuộc vận động “Học tập và làm theo
+# tấm gương đạo đức Hồ Chí Minh” tỉnh Phú Yên"): the nation's campaign, no model of the page's
+_STEERING_BODY = re.compile(
+    r"Ban\s+[Cc]hỉ\s+đạo\s+(?:thực hiện\s+)?(?:" + "|".join(re.escape(c) for c, _ in _CUES) + r")\s*$", re.IGNORECASE
+)
 
 
 def _continues(gap: str) -> bool:

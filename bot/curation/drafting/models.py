@@ -157,10 +157,15 @@ def _semicolon_items(text: str, orgs: list[OrgMention], covered: Spans) -> list[
     out: list[ModelFind] = []
     for match in items:
         name = match.group("name").strip(" ,")
-        if not MIN_UNQUOTED_WORDS <= len(name.split()) <= MAX_WORDS:
-            continue
         start = match.start("name")
-        owner = _owner_after(text, start + len(name), orgs)
+        # "mô hình VAC ông Hồ Văn Thành ở xã Lai Uyên": the owner and the place follow the name
+        person = re.search(rf"\s(?:{_PERSON_OWNER.pattern})", name)
+        if person:
+            name = name[: person.start()].strip(" ,")
+        acronym = len(name) > 1 and name.isupper()
+        if not (MIN_UNQUOTED_WORDS <= len(name.split()) <= MAX_WORDS or (person and acronym)):
+            continue
+        owner = person.group(0).strip() if person else _owner_after(text, start + len(name), orgs)
         out.append(ModelFind(name, _category(match.group("cue")), start, start + len(name), owner))
     return out
 
@@ -185,11 +190,15 @@ def _category(cue: str) -> str:
 _PERSON_OWNER = re.compile(rf"(?:anh|chị|ông|bà|cô|thầy|đồng chí|gia đình)(?: {CAP_WORD}){{2,4}}")
 
 
+_OWNER_NAMED = re.compile(rf"(?<=\s)(?:{_PERSON_OWNER.pattern})(?!\w)")
+
+
 def _owner_after(text: str, end: int, orgs: list[OrgMention]) -> str | None:
     """ "“Hũ gạo tình thương”,“Nuôi heo đất” của Hội Phụ nữ": the body named right after."""
     match = re.match(r"^\s*(?:của|do)\s+", text[end:])
     if not match:
-        return None
+        named = _OWNER_NAMED.match(text, end + 1) if text[end : end + 1] == " " else None
+        return named.group(0) if named else None
     at = end + match.end()
     body = next((o.name for o in orgs if o.start == at), None)
     if body is not None:
@@ -342,6 +351,10 @@ def _stop_at(text: str, start: int, orgs: list[OrgMention]) -> int:
     """Where an unquoted name ends: a break, a verb that reports on it, a number, a body's name."""
     stop = _STOP.search(text, start)
     end = stop.start() if stop else len(text)
+    # "mô hình VAC ông Hồ Văn Thành ở xã Lai Uyên": the owner follows the name, with no "của"
+    person = _OWNER_NAMED.search(text, start, end)
+    if person:
+        end = person.start()
     for org in orgs:
         if start < org.start < end:
             end = org.start
@@ -376,6 +389,10 @@ def _name_after(text: str, start: int, category: str, orgs: list[OrgMention], cu
         return None
     if 1 < len(words) < MIN_UNQUOTED_WORDS and not words[0][:1].isupper():
         return None  # "mô hình tập thể", "mô hình cá nhân": a kind of model, not one named
+    if len(words) == 1 and len(name) > 1 and name.isupper():
+        owner = _owner_after(text, start + len(name), orgs)
+        if owner and _PERSON_OWNER.fullmatch(owner):
+            return ModelFind(name, category, start, start + len(name), owner)  # "mô hình VAC ông Hồ Văn Thành": a person's
     if len(words) == 1 and category != "chuyên mục":
         return None  # "mô hình trồng …": cut short
     if len(words) == 1 or words[0].lower() == "về":

@@ -37,7 +37,7 @@ from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from bot.curation.drafting.orgs import find_orgs, subject
-from bot.curation.drafting.vietnamese import UPPER, word_set
+from bot.curation.drafting.vietnamese import DOCUMENT_ISSUERS, UPPER, word_set
 from bot.knowledge.schema import Figure, KnowledgeBase, Model, Person
 from bot.language.folding import collapse_spaces, fold, is_year
 
@@ -93,7 +93,7 @@ ORG_NAME_START = re.compile(
 # "Huyện Cái Bè", "Thị xã Kinh Môn": the whole district, the drafter's fallback for an org.
 GENERIC_ORG = re.compile(rf"^(?:Huyện|Thị xã|Thành phố|Quận)\s+(?!(?:[uủ]y|[Uủ]y|Ủy|đoàn|Đoàn)\b)[{UPPER}]")
 # Bodies that issue directives the report cites, never the ones running a district's model.
-NOT_RUNNERS = ("Bộ Chính trị", "Ban Chấp hành Trung ương", "Ban Bí thư", "Trung ương")
+NOT_RUNNERS = DOCUMENT_ISSUERS
 # What a leading body does to the models others run: "Ban Thường vụ Huyện ủy lãnh đạo, chỉ đạo …".
 DIRECTING = re.compile(r"\s*(?:đã\s+)?(?:lãnh đạo|chỉ đạo|quan tâm|đề nghị|yêu cầu|giao)\b")
 # Common verbs of the reports: an answer with none of them may be a noun phrase, not a sentence.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.curation.drafting.vietnamese import CAP_WORD, LEADING_PHRASES, PARTY_UNITS, UPPER
+from bot.curation.drafting.vietnamese import CAP_WORD, DOCUMENT_ISSUERS, LEADING_PHRASES, PARTY_UNITS, UPPER
 
 _LEVEL = r"(?:\s+(?:cấp\s+)?(?:huyện|tỉnh|xã|thị trấn|thành phố|thị xã|cơ sở))"
 _ABBR = rf"(?:\s*\([{UPPER}&,\s]{{2,12}}\))"
@@ -144,6 +144,8 @@ def owner_before(text: str, position: int, places: tuple[str, ...] = ()) -> str 
     start = text.rfind(";", 0, position) + 1
     best: tuple[int, str] | None = None
     for org in find_orgs(text[start:position], places):
+        if org.name.startswith(DOCUMENT_ISSUERS):
+            continue  # "Chỉ thị số 05-CT/TW của Bộ Chính trị … gắn với phong trào “…”": who issued it
         if best is None or org.start >= best[0]:
             best = (org.start, org.name)
     for place in _PLACE_OWNER.finditer(text[start:position]):

@@ -48,6 +48,10 @@ PARTY_UNITS = (
     "Khối Doanh nghiệp",
 )
 
+# The nation's bodies that issue what a report cites ("Chỉ thị số 05-CT/TW của Bộ Chính trị … gắn với
+# phong trào “…”"): never the ones running a district's model or movement
+DOCUMENT_ISSUERS = ("Bộ Chính trị", "Ban Chấp hành Trung ương", "Ban Bí thư", "Trung ương")
+
 # Words that open a phrase of their own after a description ("đạt thành tích xuất sắc | trong học
 # tập và làm theo …"): a description cut short ends before the last of them
 PHRASE_OPENERS = frozenset({"trong", "về", "của", "cho", "với", "tại", "ở", "để", "nhằm", "bằng", "thông qua", "gắn"})

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from bot.curation.drafting.orgs import OrgMention, find_orgs
-from bot.curation.drafting.vietnamese import CAP_WORD, word_set
+from bot.curation.drafting.vietnamese import CAP_WORD, NATIONAL_MOVEMENTS, word_set
 from bot.language.folding import fold
 
 # cue (as printed, any case) → category of the knowledge schema (a theme, motto or slogan is a
@@ -364,6 +364,9 @@ def _stop_at(text: str, start: int, orgs: list[OrgMention]) -> int:
 def _name_after(text: str, start: int, category: str, orgs: list[OrgMention], cue_start: int) -> ModelFind | None:
     while start < len(text) and text[start] == " ":
         start += 1
+    known = _known_movement(text, start)
+    if known:
+        return ModelFind(text[start:known], category, start, known, _owner_after(text, known, orgs))
     end = _stop_at(text, start, orgs)
     if end <= start:
         return None
@@ -406,6 +409,16 @@ def _name_after(text: str, start: int, category: str, orgs: list[OrgMention], cu
             start = before.start()
         name = text[start:end].strip()
     return ModelFind(name, category, start, start + len(name), _owner_after(text, start + len(name), orgs))
+
+
+def _known_movement(text: str, start: int) -> int | None:
+    """Where a national movement printed unquoted with commas in its name ends ("nông dân thi
+    đua sản xuất, kinh doanh giỏi"), or None; folding keeps the length, letter for letter."""
+    folded = fold(text[start : start + 120]).lower()
+    for name in NATIONAL_MOVEMENTS:
+        if folded.startswith(name) and not folded[len(name) : len(name) + 1].isalnum():
+            return start + len(name)
+    return None
 
 
 def _list_items(text: str, start: int, category: str, orgs: list[OrgMention]) -> list[ModelFind]:

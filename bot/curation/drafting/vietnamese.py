@@ -77,6 +77,16 @@ NATIONAL_OCCASIONS = (
     "mat tran to quoc",
     "loi keu goi thi dua",
 )
+# The unions' national movements, printed unquoted with commas inside ("phong trào nông dân thi đua sản
+# xuất, kinh doanh giỏi, …"): the name goes on past its commas (folded, lower case)
+NATIONAL_MOVEMENTS = (
+    "nong dan thi dua san xuat, kinh doanh gioi",
+    "phu nu tich cuc hoc tap, lao dong sang tao, xay dung gia dinh hanh phuc",
+    "toan dan doan ket xay dung doi song van hoa",
+    "toan dan doan ket xay dung nong thon moi, do thi van minh",
+    "cuu chien binh guong mau",
+    "ca nuoc chung tay vi nguoi ngheo, khong de ai bi bo lai phia sau",
+)
 # Words that greet an occasion just before its name ("chào mừng", "hướng đến")
 GREETING_WORDS = ("chào mừng", "hướng đến", "hướng tới")
 

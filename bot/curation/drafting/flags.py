@@ -10,6 +10,7 @@ a reason to look, never a verdict, and a curator may accept a flagged draft anyw
 
 - a figure whose value is a date, a time, a span of years or a year alone ("22/5", "10:40",
   "2016-2019", "2021"): the drafter took a date for a result;
+- a figure the sentence expects rather than reports ("Được biết sẽ có 120 đại biểu …"): a forecast;
 - a figure whose unit is one syllable that the quote continues into a longer noun ("06 kế" for
   "06 kế hoạch"): the unit was cut;
 - a model name with unbalanced or doubled quote marks; a name that is an organisation (the org
@@ -112,6 +113,9 @@ VERB_WORDS = word_set(
 )
 _VERB_PHRASES = tuple(sorted((v.split() for v in VERB_WORDS), key=len, reverse=True))
 
+# Words that make a figure expected, not achieved: "sẽ có 120 đại biểu", "dự kiến 300 hộ"
+FORECAST_WORDS = re.compile(r"(?<!\w)(?:sẽ|dự kiến|dự định)(?!\w)", re.IGNORECASE)
+
 _DATE = re.compile(r"(?<![\d.,/])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])")
 _TIME = re.compile(r"(?<![\d.,])(?:[01]?\d|2[0-3])\s?[:hg]\s?[0-5]\d(?![\d.,])")
 _YEAR_SPAN = re.compile(r"(?<![\d.,])(?:19|20)\d{2}\s*[-–—]\s*(?:(?:19|20)\d{2}|\d{2})(?![\d.,])")
@@ -182,7 +186,22 @@ def _figure_reasons(entry: Figure, article_text: str) -> list[str]:
     cut = _cut_unit(entry, article_text)
     if cut:
         out.append(f"đơn vị trong giá trị «{entry.value}» có lẽ bị cắt: bài viết ghi «{cut}»")
+    forecast = _forecast(entry)
+    if forecast:
+        out.append(f"«{forecast} … {entry.value}» là con số dự kiến, chưa phải kết quả")
     return out
+
+
+def _forecast(entry: Figure) -> str | None:
+    """The word saying the figure is expected, not achieved ("Được biết sẽ có 120 đại biểu …"),
+    in the value's own clause before it, or None."""
+    quote = collapse_spaces(entry.quote)
+    at = quote.find(entry.value)
+    if at < 0:
+        return None
+    clause = re.split(r"[,;:.!?…]\s", quote[:at])[-1]
+    found = FORECAST_WORDS.search(clause)
+    return found.group(0) if found else None
 
 
 def _time_like(value: str) -> str | None:

@@ -143,7 +143,8 @@ def owner_before(text: str, position: int, places: tuple[str, ...] = ()) -> str 
     phong trào “Hũ gạo tiết kiệm”", "; xã Hỏa Lựu với mô hình “…”")."""
     start = text.rfind(";", 0, position) + 1
     best: tuple[int, str] | None = None
-    for org in find_orgs(text[start:position], places):
+    bodies = find_orgs(text[start:position], places)
+    for org in bodies:
         if org.name.startswith(DOCUMENT_ISSUERS):
             continue  # "Chỉ thị số 05-CT/TW của Bộ Chính trị … gắn với phong trào “…”": who issued it
         if best is None or org.start >= best[0]:
@@ -151,6 +152,8 @@ def owner_before(text: str, position: int, places: tuple[str, ...] = ()) -> str 
     for place in _PLACE_OWNER.finditer(text[start:position]):
         if re.search(r"\([^)]*$", text[start : start + place.start()]):
             continue  # "HTX Hồng Hà (xã Bằng Phúc)": the address of the body before it
+        if any(o.start < place.start() < o.end for o in bodies):
+            continue  # "Hội Nông dân xã Hương Nộn": the commune is part of the body's name
         if best is None or place.start() > best[0]:
             best = (place.start(), place.group(0))
     return best[1] if best else None

@@ -395,7 +395,9 @@ def _name_after(text: str, start: int, category: str, orgs: list[OrgMention], cu
     if len(words) == 1 and len(name) > 1 and name.isupper():
         owner = _owner_after(text, start + len(name), orgs)
         if owner and _PERSON_OWNER.fullmatch(owner):
-            return ModelFind(name, category, start, start + len(name), owner)  # "mô hình VAC ông Hồ Văn Thành": a person's
+            return ModelFind(
+                name, category, start, start + len(name), owner
+            )  # "mô hình VAC ông Hồ Văn Thành": a person's
     if len(words) == 1 and category != "chuyên mục":
         return None  # "mô hình trồng …": cut short
     if len(words) == 1 or words[0].lower() == "về":

@@ -199,6 +199,8 @@ class _Builder:
         for paragraph in self.paragraphs:
             if paragraph.text == self.meta.title:
                 continue  # the headline restates the article; what it names is told in the body
+            if paragraph is self.paragraphs[-1] and re.search(r"[,;:–—-]\s*$", paragraph.text):
+                continue  # "Đồng chí Hà Thị Bình,": the copy stops after the last line's first words
             for sentence in paragraph.sentences:
                 if not span_figure_done:
                     made = self._span_figure(paragraph, sentence)

@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.curation.drafting.vietnamese import GREETING_WORDS, NATIONAL_OCCASIONS
+from bot.language.folding import fold
+
 _END = r"(?=\s*[,;.(]|\s+(?:bằng|gắn|với|và|đã|tạo|huyện đã|Huyện ủy|trong thời gian|là)\b|$)"
 _PATTERNS = (
     re.compile(rf"(?:[Kk]ỷ niệm|[Đđ]ánh dấu|chào mừng)\s+\d+\s+(?:năm\s+)?[^,;.()“”\"]+?{_END}"),
@@ -37,12 +40,24 @@ class EventFind:
 def find_events(text: str) -> list[EventFind]:
     """The events a sentence names. An anniversary ("kỷ niệm 133 năm Ngày sinh Bác") is the
     occasion, not the event, when the sentence names the conference or ceremony held for it."""
-    found = _finds(text)
+    found = [e for e in _finds(text) if not _greeted_national(text, e)]
     held = [e for e in found if not _ANNIVERSARY.match(e.name)]
     return held if held else found
 
 
 _ANNIVERSARY = re.compile(r"(?:[Kk]ỷ niệm|[Đđ]ánh dấu|chào mừng)\s+\d")
+_GREETED = re.compile(r"(?<!\w)(?:" + "|".join(GREETING_WORDS) + r")(?!\w)", re.IGNORECASE)
+GREETING_REACH = 160  # characters back from an anniversary to the word greeting it, across a list of them
+
+
+def _greeted_national(text: str, event: EventFind) -> bool:
+    """ "… có ý nghĩa chào mừng kỷ niệm 64 năm Cách mạng Tháng Tám và Quốc khánh 2/9, kỷ niệm 40
+    năm thực hiện Di chúc của Bác": the nation's anniversaries that what the page tells of greets."""
+    if not _ANNIVERSARY.match(event.name):
+        return False
+    before = text[max(0, event.start - GREETING_REACH) : event.start + len("chào mừng")]
+    folded = fold(event.name)
+    return bool(_GREETED.search(before)) and any(o in folded for o in NATIONAL_OCCASIONS)
 
 
 def _finds(text: str) -> list[EventFind]:

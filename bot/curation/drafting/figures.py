@@ -40,6 +40,8 @@ _TWO_SYLLABLE_NOUNS = frozenset(
         "|",
     )
 )
+# Words that multiply the number before them, not what it counts ("26 ngàn lượt hội viên")
+_MULTIPLIERS = word_set("ngàn nghìn vạn trăm chục")
 # Words that begin no counted noun: the number belongs to something else.
 _NOT_NOUNS = frozenset({"và", "hoặc", "đến", "-", "–", "năm", "tháng", "ngày"})
 _WORD_FIGURE = re.compile(
@@ -169,6 +171,11 @@ def find_figures(text: str) -> list[Found]:
         else:
             noun = _counted_noun(after)
             end += len(noun)
+            if noun.strip().lower() in _MULTIPLIERS:
+                # "trên 26 ngàn lượt hội viên": the multiplier is part of the number, the noun after it
+                # is what is counted (and the value's unit)
+                noun = _counted_noun(text[end:])
+                end += len(noun)
         if not measure and not noun and not fraction and not _NOUN_BEFORE.search(before):
             continue  # a bare number with nothing counted is no result a user asks about
         if _DEFINES.match(text, end + len(shared)):

@@ -10,6 +10,7 @@ a reason to look, never a verdict, and a curator may accept a flagged draft anyw
 
 - a figure whose value is a date, a time, a span of years or a year alone ("22/5", "10:40",
   "2016-2019", "2021"): the drafter took a date for a result;
+- a figure the sentence expects rather than reports ("Được biết sẽ có 120 đại biểu …"): a forecast;
 - a figure whose unit is one syllable that the quote continues into a longer noun ("06 kế" for
   "06 kế hoạch"): the unit was cut;
 - a model name with unbalanced or doubled quote marks; a name that is an organisation (the org
@@ -37,7 +38,7 @@ from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from bot.curation.drafting.orgs import find_orgs, subject
-from bot.curation.drafting.vietnamese import UPPER, word_set
+from bot.curation.drafting.vietnamese import DOCUMENT_ISSUERS, UPPER, word_set
 from bot.knowledge.schema import Figure, KnowledgeBase, Model, Person
 from bot.language.folding import collapse_spaces, fold, is_year
 
@@ -93,7 +94,7 @@ ORG_NAME_START = re.compile(
 # "Huyện Cái Bè", "Thị xã Kinh Môn": the whole district, the drafter's fallback for an org.
 GENERIC_ORG = re.compile(rf"^(?:Huyện|Thị xã|Thành phố|Quận)\s+(?!(?:[uủ]y|[Uủ]y|Ủy|đoàn|Đoàn)\b)[{UPPER}]")
 # Bodies that issue directives the report cites, never the ones running a district's model.
-NOT_RUNNERS = ("Bộ Chính trị", "Ban Chấp hành Trung ương", "Ban Bí thư", "Trung ương")
+NOT_RUNNERS = DOCUMENT_ISSUERS
 # What a leading body does to the models others run: "Ban Thường vụ Huyện ủy lãnh đạo, chỉ đạo …".
 DIRECTING = re.compile(r"\s*(?:đã\s+)?(?:lãnh đạo|chỉ đạo|quan tâm|đề nghị|yêu cầu|giao)\b")
 # Common verbs of the reports: an answer with none of them may be a noun phrase, not a sentence.
@@ -111,6 +112,9 @@ VERB_WORDS = word_set(
     ",",
 )
 _VERB_PHRASES = tuple(sorted((v.split() for v in VERB_WORDS), key=len, reverse=True))
+
+# Words that make a figure expected, not achieved: "sẽ có 120 đại biểu", "dự kiến 300 hộ"
+FORECAST_WORDS = re.compile(r"(?<!\w)(?:sẽ|dự kiến|dự định)(?!\w)", re.IGNORECASE)
 
 _DATE = re.compile(r"(?<![\d.,/])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])")
 _TIME = re.compile(r"(?<![\d.,])(?:[01]?\d|2[0-3])\s?[:hg]\s?[0-5]\d(?![\d.,])")
@@ -182,7 +186,22 @@ def _figure_reasons(entry: Figure, article_text: str) -> list[str]:
     cut = _cut_unit(entry, article_text)
     if cut:
         out.append(f"đơn vị trong giá trị «{entry.value}» có lẽ bị cắt: bài viết ghi «{cut}»")
+    forecast = _forecast(entry)
+    if forecast:
+        out.append(f"«{forecast} … {entry.value}» là con số dự kiến, chưa phải kết quả")
     return out
+
+
+def _forecast(entry: Figure) -> str | None:
+    """The word saying the figure is expected, not achieved ("Được biết sẽ có 120 đại biểu …"),
+    in the value's own clause before it, or None."""
+    quote = collapse_spaces(entry.quote)
+    at = quote.find(entry.value)
+    if at < 0:
+        return None
+    clause = re.split(r"[,;:.!?…]\s", quote[:at])[-1]
+    found = FORECAST_WORDS.search(clause)
+    return found.group(0) if found else None
 
 
 def _time_like(value: str) -> str | None:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from bot.curation.drafting.orgs import OrgMention, find_orgs
-from bot.curation.drafting.vietnamese import CAP_WORD, word_set
+from bot.curation.drafting.vietnamese import CAP_WORD, NATIONAL_MOVEMENTS, word_set
 from bot.language.folding import fold
 
 # cue (as printed, any case) → category of the knowledge schema (a theme, motto or slogan is a
@@ -60,7 +60,8 @@ _HEAD_RE = re.compile(r"(?<!\w)(Quỹ|Câu lạc bộ)(?!\w)")
 _QUOTE_RE = re.compile(r"[“\"]([^“”\"]{2,200})[”\"]")
 # Up to a few words between a cue and its quoted name: "Lễ phát động trồng cây “…”", "9 chương trình “…”".
 # up to a few words between a cue and its quoted name ("cuộc vận động xây dựng gia đình “5 không, 3 sạch”")
-_CUE_GAP = re.compile(r"^[\s:]*(?:[\w-]+\s+){0,5}?[\s:]*$")
+# or a list's "như:" ("các phong trào, cuộc vận động như: “A”, “B”")
+_CUE_GAP = re.compile(r"^[\s:]*(?:[\w-]+\s+){0,5}?(?:như\s*)?[\s:]*$")
 _ITEM_GAP = re.compile(r"^\s*(?:[,;]|và|hoặc|[,;]\s*(?:và|mô hình|phong trào|các mô hình)|…)?\s*$", re.IGNORECASE)
 _YEARLY = re.compile(r"^\s+(năm \d{4}|toàn khóa|\d{4}\s*[-–]\s*\d{4})", re.IGNORECASE)
 _STOP = re.compile(
@@ -156,10 +157,15 @@ def _semicolon_items(text: str, orgs: list[OrgMention], covered: Spans) -> list[
     out: list[ModelFind] = []
     for match in items:
         name = match.group("name").strip(" ,")
-        if not MIN_UNQUOTED_WORDS <= len(name.split()) <= MAX_WORDS:
-            continue
         start = match.start("name")
-        owner = _owner_after(text, start + len(name), orgs)
+        # "mô hình VAC ông Hồ Văn Thành ở xã Lai Uyên": the owner and the place follow the name
+        person = re.search(rf"\s(?:{_PERSON_OWNER.pattern})", name)
+        if person:
+            name = name[: person.start()].strip(" ,")
+        acronym = len(name) > 1 and name.isupper()
+        if not (MIN_UNQUOTED_WORDS <= len(name.split()) <= MAX_WORDS or (person and acronym)):
+            continue
+        owner = person.group(0).strip() if person else _owner_after(text, start + len(name), orgs)
         out.append(ModelFind(name, _category(match.group("cue")), start, start + len(name), owner))
     return out
 
@@ -184,11 +190,15 @@ def _category(cue: str) -> str:
 _PERSON_OWNER = re.compile(rf"(?:anh|chị|ông|bà|cô|thầy|đồng chí|gia đình)(?: {CAP_WORD}){{2,4}}")
 
 
+_OWNER_NAMED = re.compile(rf"(?<=\s)(?:{_PERSON_OWNER.pattern})(?!\w)")
+
+
 def _owner_after(text: str, end: int, orgs: list[OrgMention]) -> str | None:
     """ "“Hũ gạo tình thương”,“Nuôi heo đất” của Hội Phụ nữ": the body named right after."""
     match = re.match(r"^\s*(?:của|do)\s+", text[end:])
     if not match:
-        return None
+        named = _OWNER_NAMED.match(text, end + 1) if text[end : end + 1] == " " else None
+        return named.group(0) if named else None
     at = end + match.end()
     body = next((o.name for o in orgs if o.start == at), None)
     if body is not None:
@@ -215,6 +225,9 @@ def _quoted(text: str, orgs: list[OrgMention]) -> list[ModelFind]:
         previous_end = match.end()
         if category is None:
             continue
+        if cue and _STEERING_BODY.search(gap):
+            category = None  # "Ban Chỉ đạo Cuộc vận động “…” tỉnh": a body named for the campaign it steers
+            continue
         name = match.group(1).strip()
         item = ModelFind(name, category, match.start(1), match.end(1), None)
         run.append(item)
@@ -230,6 +243,13 @@ def _quoted(text: str, orgs: list[OrgMention]) -> list[ModelFind]:
         if item.name not in by_name or item.org:
             by_name[item.name] = item
     return list(by_name.values())
+
+
+# a steering committee named after what it steers ("Ban Chỉ đạo Cuộc vận động “Học tập và làm theo
+# tấm gương đạo đức Hồ Chí Minh” tỉnh Phú Yên"): the nation's campaign, no model of the page's
+_STEERING_BODY = re.compile(
+    r"Ban\s+[Cc]hỉ\s+đạo\s+(?:thực hiện\s+)?(?:" + "|".join(re.escape(c) for c, _ in _CUES) + r")\s*$", re.IGNORECASE
+)
 
 
 def _continues(gap: str) -> bool:
@@ -285,6 +305,16 @@ def _after_cue(
         return [], []  # quoted: handled above
     if cue in _QUOTED_ONLY:
         return [], []
+    if plural and not keep_cue and category != "chuyên mục":
+        # "phát triển những mô hình kinh tế mới, tổ hợp tác liên kết sản xuất, nhân rộng …",
+        # "phát huy các mô hình kinh tế tập thể": unquoted and lower case after a plural with no
+        # "như", the words say what kinds of model, and a comma list goes on as the sentence's clauses
+        listing = _comma_list(text, end)
+        kinds = _name_after(text, end, category, orgs, start)
+        if listing and not any(w[:1].isupper() for s, e in listing for w in text[s:e].split()):
+            return [], [(start, listing[-1][1])]
+        if kinds and not any(w[:1].isupper() for w in kinds.name.split()) and not kinds.org:
+            return [], [(start, kinds.end)]
     if re.search(r"\d[\d.,/]*[^\W\d_]*(?<![.,])\s+$", text[:start]) and category != "chuyên mục":
         # "01 công trình nhà vệ sinh", "22,7km công trình …": a counted noun; not "… 2022, mô
         # hình …" (a clause ends there), nor "15 chuyên mục học tập làm theo Bác" (a column's
@@ -321,6 +351,10 @@ def _stop_at(text: str, start: int, orgs: list[OrgMention]) -> int:
     """Where an unquoted name ends: a break, a verb that reports on it, a number, a body's name."""
     stop = _STOP.search(text, start)
     end = stop.start() if stop else len(text)
+    # "mô hình VAC ông Hồ Văn Thành ở xã Lai Uyên": the owner follows the name, with no "của"
+    person = _OWNER_NAMED.search(text, start, end)
+    if person:
+        end = person.start()
     for org in orgs:
         if start < org.start < end:
             end = org.start
@@ -330,6 +364,9 @@ def _stop_at(text: str, start: int, orgs: list[OrgMention]) -> int:
 def _name_after(text: str, start: int, category: str, orgs: list[OrgMention], cue_start: int) -> ModelFind | None:
     while start < len(text) and text[start] == " ":
         start += 1
+    known = _known_movement(text, start)
+    if known:
+        return ModelFind(text[start:known], category, start, known, _owner_after(text, known, orgs))
     end = _stop_at(text, start, orgs)
     if end <= start:
         return None
@@ -355,6 +392,12 @@ def _name_after(text: str, start: int, category: str, orgs: list[OrgMention], cu
         return None
     if 1 < len(words) < MIN_UNQUOTED_WORDS and not words[0][:1].isupper():
         return None  # "mô hình tập thể", "mô hình cá nhân": a kind of model, not one named
+    if len(words) == 1 and len(name) > 1 and name.isupper():
+        owner = _owner_after(text, start + len(name), orgs)
+        if owner and _PERSON_OWNER.fullmatch(owner):
+            return ModelFind(
+                name, category, start, start + len(name), owner
+            )  # "mô hình VAC ông Hồ Văn Thành": a person's
     if len(words) == 1 and category != "chuyên mục":
         return None  # "mô hình trồng …": cut short
     if len(words) == 1 or words[0].lower() == "về":
@@ -370,6 +413,16 @@ def _name_after(text: str, start: int, category: str, orgs: list[OrgMention], cu
     return ModelFind(name, category, start, start + len(name), _owner_after(text, start + len(name), orgs))
 
 
+def _known_movement(text: str, start: int) -> int | None:
+    """Where a national movement printed unquoted with commas in its name ends ("nông dân thi
+    đua sản xuất, kinh doanh giỏi"), or None; folding keeps the length, letter for letter."""
+    folded = fold(text[start : start + 120]).lower()
+    for name in NATIONAL_MOVEMENTS:
+        if folded.startswith(name) and not folded[len(name) : len(name) + 1].isalnum():
+            return start + len(name)
+    return None
+
+
 def _list_items(text: str, start: int, category: str, orgs: list[OrgMention]) -> list[ModelFind]:
     """ "các mô hình như: Tổ hùn vốn tiết kiệm, Tổ góp vốn…, mô hình biến bãi rác…,…" """
     end_match = re.compile(r"[;.:…(]|,\s*…").search(text, start)
@@ -380,7 +433,14 @@ def _list_items(text: str, start: int, category: str, orgs: list[OrgMention]) ->
         piece_start = position + len(piece) - len(piece.lstrip())
         position += len(piece) + 1
         name = piece.strip()
-        if re.search(r"[“”\"]", name) or any(o.start == piece_start for o in orgs):
+        if re.search(r"[“”\"]", name):
+            # "“Nuôi heo đất”, “Phụ nữ tiết kiệm phế liệu” để giảm nghèo …, khó khăn": words after a
+            # quoted item that are not its owner say what the list is for; the list has ended
+            tail = re.split(r"[”\"]", name)[-1]
+            if tail.strip() and not re.match(r"^\s*(?:của|do)\s", tail):
+                break
+            continue
+        if any(o.start == piece_start for o in orgs):
             continue  # a quoted name is found as quoted; "Hội Phụ nữ huyện gắn …" is a body, not a name
         cue = _CUE_RE.match(name)
         if cue:

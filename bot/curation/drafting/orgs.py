@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.curation.drafting.vietnamese import CAP_WORD, LEADING_PHRASES, PARTY_UNITS, UPPER
+from bot.curation.drafting.vietnamese import CAP_WORD, DOCUMENT_ISSUERS, LEADING_PHRASES, PARTY_UNITS, UPPER
 
 _LEVEL = r"(?:\s+(?:cấp\s+)?(?:huyện|tỉnh|xã|thị trấn|thành phố|thị xã|cơ sở))"
 _ABBR = rf"(?:\s*\([{UPPER}&,\s]{{2,12}}\))"
@@ -143,12 +143,17 @@ def owner_before(text: str, position: int, places: tuple[str, ...] = ()) -> str 
     phong trào “Hũ gạo tiết kiệm”", "; xã Hỏa Lựu với mô hình “…”")."""
     start = text.rfind(";", 0, position) + 1
     best: tuple[int, str] | None = None
-    for org in find_orgs(text[start:position], places):
+    bodies = find_orgs(text[start:position], places)
+    for org in bodies:
+        if org.name.startswith(DOCUMENT_ISSUERS):
+            continue  # "Chỉ thị số 05-CT/TW của Bộ Chính trị … gắn với phong trào “…”": who issued it
         if best is None or org.start >= best[0]:
             best = (org.start, org.name)
     for place in _PLACE_OWNER.finditer(text[start:position]):
         if re.search(r"\([^)]*$", text[start : start + place.start()]):
             continue  # "HTX Hồng Hà (xã Bằng Phúc)": the address of the body before it
+        if any(o.start < place.start() < o.end for o in bodies):
+            continue  # "Hội Nông dân xã Hương Nộn": the commune is part of the body's name
         if best is None or place.start() > best[0]:
             best = (place.start(), place.group(0))
     return best[1] if best else None

@@ -118,9 +118,10 @@ _ROLE_HEADS = (
     r"Tỉnh ủy viên|Huyện ủy viên|Ủy viên Ban Thường vụ|Ủy viên|Phó Bí thư|Phó bí thư|Bí thư|Phó Chủ tịch|Chủ tịch|"
     r"Phó Trưởng ban|Trưởng ban|Phó Trưởng phòng|Trưởng phòng|Phó Giám đốc|Giám đốc|Chánh Văn phòng|Chánh|Đại tá|"
     r"Thượng tá|Trung tá|Thiếu tá|Hiệu trưởng|Trưởng ấp|Bí thư Chi bộ|Thầy|thầy|Cô|cô|Đồng chí|đồng chí|Ông|ông|Bà|bà|"
-    r"Anh|anh|Chị|chị|Em|em|cháu|cụ|Cụ"
+    r"Anh|anh|Chị|chị|Em|em|cháu|cụ|Cụ|nông dân|cựu chiến binh|Cựu chiến binh|nghệ nhân|Nghệ nhân"
 )
-_ROLE_BEFORE = re.compile(rf"(?:{_ROLE_HEADS})(?:(?!\s+(?:{_ROLE_HEADS})\s)[^.;:()“”\"])*?\s*$")
+# a head is a word of its own: "ông" in "nông dân Mua Mí Gió" is no honorific
+_ROLE_BEFORE = re.compile(rf"(?<!\w)(?:{_ROLE_HEADS})(?:(?!\s+(?:{_ROLE_HEADS})\s)[^.;:()“”\"])*?\s*$")
 MAX_ROLE_BEFORE_WORDS = 10  # "Phó Trưởng ban Thường trực Ban Tuyên giáo Tỉnh ủy Nguyễn …"
 # the post in apposition: "đồng chí Trần Đức Hạnh, Tỉnh ủy viên, Bí thư Huyện ủy Thạch Hà chủ trì …"
 _POST_HEADS = (

@@ -48,9 +48,47 @@ PARTY_UNITS = (
     "Khối Doanh nghiệp",
 )
 
+# The nation's bodies that issue what a report cites ("Chỉ thị số 05-CT/TW của Bộ Chính trị … gắn với
+# phong trào “…”"): never the ones running a district's model or movement
+DOCUMENT_ISSUERS = ("Bộ Chính trị", "Ban Chấp hành Trung ương", "Ban Bí thư", "Trung ương")
+
 # Words that open a phrase of their own after a description ("đạt thành tích xuất sắc | trong học
 # tập và làm theo …"): a description cut short ends before the last of them
 PHRASE_OPENERS = frozenset({"trong", "về", "của", "cho", "với", "tại", "ở", "để", "nhằm", "bằng", "thông qua", "gắn"})
+
+# The nation's anniversaries (folded), which a district's gathering is held to greet ("hoạt động có ý
+# nghĩa chào mừng kỷ niệm 64 năm Cách mạng Tháng Tám và Quốc khánh 2/9"): the occasion, not an event
+# of the district; a district's own ("25 năm thành lập huyện") is one
+NATIONAL_OCCASIONS = (
+    "cach mang thang tam",
+    "quoc khanh",
+    "di chuc",
+    "ngay sinh",
+    "sinh nhat bac",
+    "thanh lap dang",
+    "giai phong mien nam",
+    "thong nhat dat nuoc",
+    "chien thang dien bien phu",
+    "thuong binh liet si",
+    "quoc te phu nu",
+    "phu nu viet nam",
+    "quan doi nhan dan",
+    "thanh lap doan",
+    "mat tran to quoc",
+    "loi keu goi thi dua",
+)
+# The unions' national movements, printed unquoted with commas inside ("phong trào nông dân thi đua sản
+# xuất, kinh doanh giỏi, …"): the name goes on past its commas (folded, lower case)
+NATIONAL_MOVEMENTS = (
+    "nong dan thi dua san xuat, kinh doanh gioi",
+    "phu nu tich cuc hoc tap, lao dong sang tao, xay dung gia dinh hanh phuc",
+    "toan dan doan ket xay dung doi song van hoa",
+    "toan dan doan ket xay dung nong thon moi, do thi van minh",
+    "cuu chien binh guong mau",
+    "ca nuoc chung tay vi nguoi ngheo, khong de ai bi bo lai phia sau",
+)
+# Words that greet an occasion just before its name ("chào mừng", "hướng đến")
+GREETING_WORDS = ("chào mừng", "hướng đến", "hướng tới")
 
 
 def is_capitalised(word: str) -> bool:

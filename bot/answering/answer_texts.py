@@ -192,6 +192,8 @@ def not_given(district: str, what: str, asked: str) -> str:
         return f"{about} không nêu số liệu này ở {_LEVEL_NAMES.get(asked, asked)}."
     if what == "unit":
         return f"{about} không nêu {_UNIT_NAMES.get(asked, 'con số')} của việc này."
+    if what == "dimension":
+        return f"{about} không nêu {asked} của việc này."
     if what == "count":
         return f"{about} không nêu số {asked} (bài không đếm điều này)."
     if what == "period":

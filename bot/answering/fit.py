@@ -39,7 +39,7 @@ _RANGE = re.compile(
 
 @dataclass(frozen=True)
 class Misfit:
-    """Why the entry does not answer: ``what`` is one of "year", "level", "unit", "count",
+    """Why the entry does not answer: ``what`` is one of "year", "level", "unit", "dimension", "count",
     "number", "role", "commune", "person", "period", "place" (one no district of the base is),
     "other place" (named beside a district); ``asked`` says what the question asked for."""
 
@@ -164,6 +164,11 @@ def misfit(index: Index, q: Query, doc: Doc, asked_here: frozenset[str] | None =
         role = _asked_role(q)
         if role and not _holds_role(located, role):
             return Misfit("role", " ".join((*role[0], *role[1])))
+    if q.quantity:
+        asked_dimension = dimension_asked(q.toks)
+        printed = dimensions_printed(text)
+        if asked_dimension and printed and asked_dimension not in printed:
+            return Misfit("dimension", lexicon.DIMENSIONS[asked_dimension])  # "rộng bao nhiêu": "dài 177m"
     if q.quantity and not q.when and not q.comparing and len(q.target_parts) <= 1:
         counted = counted_words(q)
         said = asked_here is None or (bool(counted) and set(counted) <= asked_here)
@@ -171,6 +176,32 @@ def misfit(index: Index, q: Query, doc: Doc, asked_here: frozenset[str] | None =
         if said or unit_here:
             return _quantity_misfit(index, q, doc, count=said, unit=unit_here)
     return None
+
+
+def dimension_asked(toks: Sequence[str]) -> str | None:
+    """The dimension a question asks ("rộng bao nhiêu mét", "chiều dài"), folded; None if none."""
+    for i, tok in enumerate(toks):
+        if tok not in lexicon.DIMENSIONS:
+            continue
+        if i > 0 and toks[i - 1] in lexicon.DIMENSION_NAMERS:
+            return tok
+        if tok not in lexicon.DIMENSIONS_ONLY_NAMED and any(
+            tuple(toks[i + 1 : i + 1 + len(asker)]) == asker for asker in lexicon.DIMENSION_ASKERS
+        ):
+            return tok
+    return None
+
+
+def dimensions_printed(text: str) -> frozenset[str]:
+    """The dimensions a text prints right before a number ("dài 177m", "rộng khoảng 3 m")."""
+    toks = tokens(text)
+    out = set()
+    for i, tok in enumerate(toks):
+        if tok in lexicon.DIMENSIONS:
+            after = [t for t in toks[i + 1 : i + 3] if t not in lexicon.VALUE_HEDGES]
+            if after and after[0][:1].isdigit():
+                out.add(tok)
+    return frozenset(out)
 
 
 def names_commune(text: str, commune: CommuneMention) -> bool:

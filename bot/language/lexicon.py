@@ -659,6 +659,20 @@ SUPERLATIVE = "nhat"
 # "nhiều <…> hơn": a comparative asks to compare too, with words between, of several districts
 COMPARATIVE = "hon"
 MEASURE_WORDS: frozenset[str] = frozenset({"nhieu", "it", "cao", "thap", "lon", "nho", "dai"})
+# Dimensions a figure of length is printed with ("đường bê tông dài 177m", "rộng 3m"): a question
+# asking one ("rộng bao nhiêu mét") is not answered with another. Folded word → how a reply names
+# it. The words that are also everyday words ("sau": after, "day": to teach) are dimensions only
+# after "chiều"/"độ" ("độ sâu"); the others also before "bao nhiêu"/"mấy".
+DIMENSIONS: dict[str, str] = {
+    "dai": "chiều dài",
+    "rong": "chiều rộng",
+    "cao": "chiều cao",
+    "sau": "độ sâu",
+    "day": "độ dày",
+}
+DIMENSIONS_ONLY_NAMED: frozenset[str] = frozenset({"sau", "day"})
+DIMENSION_NAMERS: frozenset[str] = frozenset({"chieu", "do"})
+DIMENSION_ASKERS: tuple[tuple[str, ...], ...] = (("bao", "nhieu"), ("may",))
 # "huyện nào xây nhiều nhà nhất": words that ask which district, not what is compared
 COMPARISON_FRAME_WORDS: frozenset[str] = frozenset({"huyen", "nao"})
 

@@ -4,7 +4,8 @@ suggestion, or the right answer (examples written for these tests, not taken fro
 from __future__ import annotations
 
 from bot.answering.answerer import Answerer
-from bot.answering.fit import _same_thing
+from bot.answering.fit import _same_thing, dimension_asked, dimensions_printed
+from bot.language.folding import tokens
 from tests.answering.test_fewer_wrong_facts import chat, says
 
 # ---------------------------------------------------------------- a declined question stays open
@@ -163,3 +164,20 @@ def test_asking_the_bot_which_districts_it_knows_does_not_lean_on_the_conversati
 def test_which_other_district_after_an_answer_is_not_a_question_about_the_bot(answerer: Answerer) -> None:
     *_, last = chat(answerer, "kiên lương có mô hình hũ gạo tình thương không", "còn huyện nào nữa")
     assert "5 huyện" not in last.body
+
+
+def test_a_dimension_the_article_does_not_print_is_not_answered_with_another(answerer: Answerer) -> None:
+    # the article prints the lit road's length ("chiều dài 13.75 km"), never its width
+    wide = answerer.ask("hpn bu dop lam tuyen duong sang rong bao nhieu met")
+    assert not wide.answered and not says(wide, "13.75") and "chiều rộng" in wide.body
+    long = answerer.ask("hpn bu dop lam tuyen duong sang dai bao nhieu km")
+    assert long.answered and says(long, "13.75")
+
+
+def test_which_words_ask_a_dimension() -> None:
+    assert dimension_asked(tokens("duong rong bao nhieu met")) == "rong"
+    assert dimension_asked(tokens("độ sâu của giếng")) == "sau"
+    assert dimension_asked(tokens("sau bao nhieu nam thi xong")) is None  # "sau": after
+    assert dimension_asked(tokens("nha dai doan ket bao nhieu can")) is None  # "đại", not "dài"
+    assert dimensions_printed("đoạn đường bê tông dài 177m, rộng khoảng 3 m") == {"dai", "rong"}
+    assert dimensions_printed("xây 176 căn nhà Đại đoàn kết") == frozenset()

@@ -401,7 +401,7 @@ class Index:
             unit=value_unit(value) if value else None,
             years=years,
             # a document is dated by its own date, not by years mentioned around it
-            dated=bool(getattr(entry, "date", None)) or (entry.kind != "document" and _mentions_time(when_text)),
+            dated=bool(getattr(entry, "date", None)) or (entry.kind != "document" and mentions_time(when_text)),
             # a document's numbers are codes and dates, a person's none: neither says "how many"
             has_number=entry.kind in ("model", "event", "theme", "passage")
             and any(ch.isdigit() for ch in entry.answer),
@@ -621,8 +621,13 @@ def _org_bits(orgs: Iterable[str]) -> int:
 _TIME_RE = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d{1,2}-\d{1,2}-\d{4}\b")
 
 
-def _mentions_time(text: str) -> bool:
-    return _TIME_RE.search(text) is not None
+_HOLIDAYS = "|".join(re.escape(name) for name in lexicon.HOLIDAY_NAMES)
+_HOLIDAY_DATE_RE = re.compile(rf"(?:{_HOLIDAYS})\s*(?:\(\s*)?(?:ngay\s*)?\d{{1,2}}/\d{{1,2}}\b")
+
+
+def mentions_time(text: str) -> bool:
+    """A date, a year or a period with numbers; not the date in a holiday's name ("Quốc khánh 2/9")."""
+    return _TIME_RE.search(_HOLIDAY_DATE_RE.sub(" ", fold(text))) is not None
 
 
 def _is_unit_word(term: str) -> bool:

@@ -659,6 +659,22 @@ SUPERLATIVE = "nhat"
 # "nhiều <…> hơn": a comparative asks to compare too, with words between, of several districts
 COMPARATIVE = "hon"
 MEASURE_WORDS: frozenset[str] = frozenset({"nhieu", "it", "cao", "thap", "lon", "nho", "dai"})
+# Holidays named by their date ("chào mừng Quốc khánh 2/9"): that date is the occasion's name, not
+# when the article's event took place. Folded; a date right after one of these is no date of it.
+HOLIDAY_NAMES: tuple[str, ...] = (
+    "quoc khanh",
+    "giai phong mien nam",
+    "thong nhat dat nuoc",
+    "quoc te lao dong",
+    "quoc te phu nu",
+    "phu nu viet nam",
+    "nha giao viet nam",
+    "thuong binh liet si",
+    "thuong binh - liet si",
+    "thanh lap quan doi nhan dan viet nam",
+    "thanh lap dang cong san viet nam",
+    "thanh lap doan thanh nien cong san ho chi minh",
+)
 # Dimensions a figure of length is printed with ("đường bê tông dài 177m", "rộng 3m"): a question
 # asking one ("rộng bao nhiêu mét") is not answered with another. Folded word → how a reply names
 # it. The words that are also everyday words ("sau": after, "day": to teach) are dimensions only

@@ -181,3 +181,13 @@ def test_which_words_ask_a_dimension() -> None:
     assert dimension_asked(tokens("nha dai doan ket bao nhieu can")) is None  # "đại", not "dài"
     assert dimensions_printed("đoạn đường bê tông dài 177m, rộng khoảng 3 m") == {"dai", "rong"}
     assert dimensions_printed("xây 176 căn nhà Đại đoàn kết") == frozenset()
+
+
+def test_a_holiday_named_by_its_date_does_not_date_an_event() -> None:
+    from bot.answering.search import mentions_time
+
+    # "chào mừng Quốc khánh 2/9": the occasion; the article never says when the meeting was
+    assert not mentions_time("Buổi gặp mặt chào mừng kỷ niệm Cách mạng Tháng Tám và Quốc khánh 2/9.")
+    assert not mentions_time("hướng tới Quốc tế Lao động (1/5)")
+    assert mentions_time("Sáng 19/5, huyện tổ chức gặp mặt")  # a date of its own
+    assert mentions_time("nhân dịp Quốc khánh 2/9 năm 2023")  # dated by its year

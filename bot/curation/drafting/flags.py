@@ -107,7 +107,8 @@ VERB_WORDS = word_set(
     công nhận, bàn giao, khởi công, lắp đặt, thăm, viết, dự, gồm, tiếp nhận, quyên góp, ủng hộ,
     giải quyết, tạo, đưa, xét, phát hành, đóng, vay, thoát, cải tạo, tổng kết, đánh giá, thi, kể, ký,
     thắp sáng, vận hành, sinh hoạt, đón, phục vụ, bảo vệ, cứu, nuôi, mua, bán, sản xuất, đầu tư, tốn,
-    dành, hoàn thành, trích, mang, lấy, chọn, treo, phấn đấu, tiếp tục
+    dành, hoàn thành, trích, mang, lấy, chọn, treo, phấn đấu, tiếp tục, chủ trì, phát biểu, nhấn mạnh,
+    cho biết, chia sẻ, khẳng định, trình bày, báo cáo, hiến
     """,
     ",",
 )

@@ -229,6 +229,10 @@ def _describe(text: str, spans: list[tuple[int, int, str, int]]) -> list[Found]:
             if not part.noun and _measured(text[part.start : part.end]) and starts_with_noun(" ".join(after_words)):
                 # "hiến 38.500 m2 đất làm đường": what a measure counts comes after it, and leads
                 words = trim_edges([*after_words, *lead_words])
+            elif part.noun and _WITH.search(text[: part.start]):
+                # "nhân rộng tới 100% xã, thị trấn trên địa bàn huyện với 1.175 bồn chứa": "với" gives how
+                # many of its own noun the clause before has; that clause does not describe the noun
+                words = trim_edges([*part.noun.split(), *after_words])
             elif lead_words[:2] == ["tổng", "số"] and part.noun.strip().lower() in " ".join(lead_words).lower():
                 words = trim_edges([*lead_words, *after_words])  # the total names its noun already
             else:
@@ -238,6 +242,9 @@ def _describe(text: str, spans: list[tuple[int, int, str, int]]) -> list[Found]:
                 counts = _fallback(text, part.start, counts, found)
             found.append(Found(part.start, part.end, text[part.start : part.end].strip(), counts))
     return found
+
+
+_WITH = re.compile(r"(?<!\w)(?<!gắn )với\s+$", re.IGNORECASE)
 
 
 def _measured(value: str) -> bool:

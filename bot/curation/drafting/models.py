@@ -5,6 +5,13 @@ A name is what the article puts in quotes after a cue word ("mô hình “Tuyế
 của Hội Phụ nữ; “C”…), the items after "các mô hình như:", and, unquoted,
 the words right after a cue up to the first break ("mô hình giúp nhau ngày
 công lao động, …"). The cue gives the category.
+
+Precision first: unquoted words after a cue are drafted only with evidence that
+they are a name (:func:`_named_so`: a capital that is no body's acronym, an owner,
+a naming cue such as "mang tên", a result of its own right after it, a known
+national movement), and a comma list only when it lists works (:func:`_works_listed`),
+not communes or bodies (:func:`_places_or_bodies`). Words that only say what kind of
+model ("phong trào phát triển kinh tế", "mô hình hội viên CCB") are left to the curator.
 """
 
 from __future__ import annotations

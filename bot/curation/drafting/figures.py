@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from bot.curation.drafting.periods import all_periods
 from bot.curation.drafting.phrasing import lower_first
-from bot.curation.drafting.vietnamese import LEADING_PHRASES, PHRASE_OPENERS, word_set
+from bot.curation.drafting.vietnamese import CLAUSE_FINAL_WORDS, LEADING_PHRASES, PHRASE_OPENERS, word_set
 from bot.curation.drafting.words import counted_noun, starts_with_noun
 from bot.language.folding import NUMBER_RE, collapse_spaces
 
@@ -80,6 +80,8 @@ _MASKS = (
     ),
     re.compile(r"\b(?:năm|tháng|ngày|giai đoạn|nhiệm kỳ)\s+\d+(?:\s*(?:[-–]|và|,)\s*(?:năm\s+)?\d+)*", re.IGNORECASE),
     re.compile(r"\bcovid\s*-?\s*19\b", re.IGNORECASE),
+    # a range ("thu nhập từ 50 đến trên 400 triệu đồng") says how much each earns, no count of what was done
+    re.compile(rf"\btừ\s+{_NUMBER}(?:\s+[^\W\d]+){{0,3}}?\s+(?:đến|tới)\s+(?:trên\s+|hơn\s+|gần\s+)?{_NUMBER}", re.I),
     re.compile(r"\bkỷ niệm\s+\d+", re.IGNORECASE),  # an anniversary, even with "năm" left out
     # a duration or an age is the period of a result, not a result: "02 năm qua", "20 năm thành lập"
     re.compile(r"(?<![\d.,])\d+\s+(?:năm|tháng|tuần|quý|thập kỷ|thế kỷ)\b", re.IGNORECASE),
@@ -176,6 +178,11 @@ def find_figures(text: str) -> list[Found]:
                 # is what is counted (and the value's unit)
                 noun = _counted_noun(text[end:])
                 end += len(noun)
+        final = re.match(r"^ ([^\W\d_]+)(?=\s*(?:[.,;:]|$))", text[end:]) if len(noun.split()) == 1 else None
+        if final and final.group(1).islower() and final.group(1) not in CLAUSE_FINAL_WORDS:
+            # "với 1.175 bồn chứa.": the one word left before the clause ends is the noun's own
+            noun += final.group(0)
+            end += len(final.group(0))
         if not measure and not noun and not fraction and not _NOUN_BEFORE.search(before):
             continue  # a bare number with nothing counted is no result a user asks about
         if _DEFINES.match(text, end + len(shared)):
@@ -222,6 +229,12 @@ def _describe(text: str, spans: list[tuple[int, int, str, int]]) -> list[Found]:
             if not part.noun and _measured(text[part.start : part.end]) and starts_with_noun(" ".join(after_words)):
                 # "hiến 38.500 m2 đất làm đường": what a measure counts comes after it, and leads
                 words = trim_edges([*after_words, *lead_words])
+            elif part.noun and _WITH.search(text[: part.start]):
+                # "nhân rộng tới 100% xã, thị trấn trên địa bàn huyện với 1.175 bồn chứa": "với" gives how
+                # many of its own noun the clause before has; that clause does not describe the noun
+                words = trim_edges([*part.noun.split(), *after_words])
+            elif lead_words[:2] == ["tổng", "số"] and part.noun.strip().lower() in " ".join(lead_words).lower():
+                words = trim_edges([*lead_words, *after_words])  # the total names its noun already
             else:
                 words = trim_edges([*lead_words, *part.noun.split(), *after_words])
             counts = lower_first(" ".join(words).strip(" ,;:"))
@@ -229,6 +242,9 @@ def _describe(text: str, spans: list[tuple[int, int, str, int]]) -> list[Found]:
                 counts = _fallback(text, part.start, counts, found)
             found.append(Found(part.start, part.end, text[part.start : part.end].strip(), counts))
     return found
+
+
+_WITH = re.compile(r"(?<!\w)(?<!gắn )với\s+$", re.IGNORECASE)
 
 
 def _measured(value: str) -> bool:
@@ -264,6 +280,9 @@ _CONNECTIVE = re.compile(
 )
 
 
+_RAISED = re.compile(r"(?:nâng|đưa)\s+(?:tổng\s+)?số\s+(?P<what>.+?)\s+lên(?:\s+(?:thành|đến|tới))?\s*$", re.I)
+
+
 def _lead(text: str, start: int, previous_end: int) -> str:
     head = text[:start]
     lead_from = previous_end
@@ -273,6 +292,10 @@ def _lead(text: str, start: int, previous_end: int) -> str:
     for period in all_periods(lead_text):  # the period has a field of its own
         lead_text = lead_text.replace(period.group(0), " ")
     lead_text = _CONNECTIVE.sub("", collapse_spaces(lead_text))
+    raised = _RAISED.search(lead_text)
+    if raised:
+        # "nâng tổng số mô hình cấp huyện và cấp tỉnh của huyện lên 543 mô hình": a total, of what it names
+        return f"tổng số {raised.group('what')}"
     worth = _WORTH.match(lead_text)
     if worth and worth.group("what"):
         lead_text = f"{worth.group('worth')} {worth.group('what')}"

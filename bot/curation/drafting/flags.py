@@ -21,6 +21,8 @@ a reason to look, never a verdict, and a curator may accept a flagged draft anyw
 - an answer that reads as a fragment: it starts with a lower-case letter, does not end with
   . ! ? or …, or has none of a short list of common verbs (:data:`VERB_WORDS`; a sentence
   without one of them is not always a fragment, hence "modest");
+- an answer holding a capitalised sentence opener after a word with no stop between ("… khoá XIII
+  Đồng chí A … chủ trì"): a heading with no full stop ran into the sentence after it;
 - an answer holding words glued across a lost line break ("… Bộ Chính trịTại hội nghị …": a photo
   caption or a heading ran into the next paragraph when the page was copied);
 - a person whose post holds a number ("Bí thư Huyện ủy và 181 đại biểu"): the post ran into the
@@ -107,7 +109,8 @@ VERB_WORDS = word_set(
     công nhận, bàn giao, khởi công, lắp đặt, thăm, viết, dự, gồm, tiếp nhận, quyên góp, ủng hộ,
     giải quyết, tạo, đưa, xét, phát hành, đóng, vay, thoát, cải tạo, tổng kết, đánh giá, thi, kể, ký,
     thắp sáng, vận hành, sinh hoạt, đón, phục vụ, bảo vệ, cứu, nuôi, mua, bán, sản xuất, đầu tư, tốn,
-    dành, hoàn thành, trích, mang, lấy, chọn, treo, phấn đấu, tiếp tục
+    dành, hoàn thành, trích, mang, lấy, chọn, treo, phấn đấu, tiếp tục, chủ trì, phát biểu, nhấn mạnh,
+    cho biết, chia sẻ, khẳng định, trình bày, báo cáo, hiến
     """,
     ",",
 )
@@ -128,6 +131,10 @@ _ENDS = (".", "!", "?", "…")
 # a lower-case letter run into a capitalised word: "Chính trịTại" (a line break lost in the copy)
 _GLUED = re.compile(rf"\w*[a-zà-ỹđ][{UPPER}][a-zà-ỹđ]+")
 _AFTER_END = "”»\"')]’ "
+# Words that open a sentence, capitalised, that a sentence never holds inside: after a word with no
+# stop between ("… Bộ Chính trị khoá XIII Đồng chí Lý Văn Giàu … chủ trì"), a heading ran into the text
+SENTENCE_OPENERS = ("Đồng chí", "Sáng", "Chiều", "Tối", "Tại", "Qua", "Theo đó", "Trong năm", "Thực hiện", "Phát biểu")
+_OPENER_INSIDE = re.compile(r"(\S*\w)\s+(" + "|".join(SENTENCE_OPENERS) + r")(?=\s)")
 
 
 def reasons(entry: AnyEntry, article_text: str, earlier: Sequence[AnyEntry] = ()) -> list[str]:
@@ -342,6 +349,13 @@ def _answer_reasons(answer: str) -> list[str]:
     glued = _GLUED.search(text)
     if glued:
         out.append(f"câu trả lời có chữ dính liền «{glued.group(0)}» (chú thích ảnh hoặc tiêu đề dính vào câu?)")
+    # not after a name's syllable ("Nguyễn Văn Sáng"): after a lower-case word, a number or a numeral
+    opener = next((m for m in _OPENER_INSIDE.finditer(text) if not m.group(1).istitle()), None)
+    if opener:
+        out.append(
+            f"câu trả lời có «{opener.group(2)}» viết hoa giữa câu, không có dấu chấm trước: "
+            "có lẽ tiêu đề dính vào câu sau"
+        )
     words = re.findall(r"\w+", text.lower())
     if not any(_has_phrase(words, phrase) for phrase in _VERB_PHRASES):
         out.append("câu trả lời không có động từ nào quen thuộc (có lẽ chỉ là một cụm từ)")

@@ -5,6 +5,13 @@ A name is what the article puts in quotes after a cue word ("mô hình “Tuyế
 của Hội Phụ nữ; “C”…), the items after "các mô hình như:", and, unquoted,
 the words right after a cue up to the first break ("mô hình giúp nhau ngày
 công lao động, …"). The cue gives the category.
+
+Precision first: unquoted words after a cue are drafted only with evidence that
+they are a name (:func:`_named_so`: a capital that is no body's acronym, an owner,
+a naming cue such as "mang tên", a result of its own right after it, a known
+national movement), and a comma list only when it lists works (:func:`_works_listed`),
+not communes or bodies (:func:`_places_or_bodies`). Words that only say what kind of
+model ("phong trào phát triển kinh tế", "mô hình hội viên CCB") are left to the curator.
 """
 
 from __future__ import annotations
@@ -13,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from bot.curation.drafting.orgs import OrgMention, find_orgs
-from bot.curation.drafting.vietnamese import CAP_WORD, NATIONAL_MOVEMENTS, word_set
+from bot.curation.drafting.vietnamese import CAP_WORD, NAMING_CUE, NATIONAL_MOVEMENTS, NOT_NAMING_LINKS, word_set
 from bot.language.folding import fold
 
 # cue (as printed, any case) → category of the knowledge schema (a theme, motto or slogan is a
@@ -173,6 +180,10 @@ def _semicolon_items(text: str, orgs: list[OrgMention], covered: Spans) -> list[
 def _cue_before(gap: str) -> str | None:
     """The category when the text just before a quoted name ends with a cue, or with a list a cue opened."""
     for cue in reversed(list(_CUE_RE.finditer(gap))):
+        between = gap[cue.end() :].split()
+        if between and between[-1].lower() in NOT_NAMING_LINKS:
+            # "lấy đó làm mô hình tiêu biểu trong “Học tập và làm theo …”": what the model is in, not its name
+            return None
         if _CUE_GAP.match(gap[cue.end() :]):
             return _category(cue.group(1))
         # "Công trình A, B, C, “D”": quoted items that go on a list the cue opened
@@ -321,10 +332,25 @@ def _after_cue(
         # issues counted, the column named)
         return [], []
     listing = _comma_list(text, end)
+    if listing and _places_or_bodies(text, listing, orgs):
+        # "mô hình là Hội Nông dân các xã Bình Dương, Thượng Trưng, Cao Đại": who and where, no works
+        return [], [(start, listing[-1][1])]
+    if listing and not _works_listed(text, listing):
+        # "Phong trào phát triển kinh tế, giúp nhau xóa đói, giảm nghèo": clauses, no names
+        return [], [(start, listing[-1][1])]
     if listing:
         # "Công trình thanh niên nhà nhân ái, nhà Thanh niên, nhà Khăn quàng đỏ, …"
         return [ModelFind(text[s:e], category, s, e, None) for s, e in listing], list(listing)
+    named = NAMING_CUE.match(text[end:].lstrip()) if not keep_cue else None
+    if named:
+        # "mô hình mang tên Ngôi nhà xanh …": the cue says a name follows
+        item = _name_after(text, end + len(text[end:]) - len(text[end:].lstrip()) + named.end(), category, orgs, start)
+        return ([item], [(start, item.end)]) if item else ([], [])
     item = _name_after(text, start if keep_cue else end, category, orgs, start)
+    if item and not _named_so(text, item, category, orgs):
+        # "phong trào phát triển kinh tế", "mô hình hội viên CCB": words that say what kind of
+        # model, with nothing that makes them a name
+        return [], [(start, item.end)]
     described = not (keep_cue or item is None or item.org or item.name[:1].isupper() or category == "chuyên mục")
     proper = item is not None and any(w[:1].isupper() for w in item.name.split()[1:])
     if item and described and not proper and not _reads_as_a_name(text, item):
@@ -332,6 +358,51 @@ def _after_cue(
         # unquoted lower-case phrase that goes on, or says "về/gắn với/trong", describes
         return [], [(start, item.end)]
     return ([item], [(start, item.end)]) if item else ([], [])
+
+
+# right after a name, with no break: a verb reporting a result and its number
+_RESULT_AFTER = re.compile(r"\s+(?:đã\s+)?(?:được|đạt|giúp|thu hút|mang lại|huy động|hỗ trợ)\s+[^,;.]{0,30}?\d")
+
+
+def _named_so(text: str, item: ModelFind, category: str, orgs: list[OrgMention]) -> bool:
+    """Whether an unquoted name, alone after its cue, shows it is a name: a capital mid-sentence
+    ("mô hình Tổ hùn vốn …", "Quỹ xoay vòng") or beyond its first word that is not a body's acronym
+    ("xây dựng Nông thôn mới", not "hội viên CCB"),
+    an owner ("của Hội Phụ nữ", "Hội Nông dân huyện với mô hình …"), a result of its own right after
+    it, a national movement, a column's title, or a yearly theme."""
+    words = item.name.split()
+    if category in ("chuyên mục", "chuyên đề") or _known_movement(text, item.start) is not None:
+        return True
+    if item.org:
+        return True  # "mô hình nuôi heo đất … của Ban Liên lạc nữ CCB", "… ông Hồ Văn Thành": someone's own
+    if any(re.search(r"\s+với\s+(?:" + _CUE_RE.pattern + r")\s*$", text[o.end : item.start], re.I) for o in orgs):
+        return True  # "Hội Nông dân huyện với mô hình giúp nhau ngày công lao động": the body's own
+    if _RESULT_AFTER.match(text, item.end):
+        return True  # "chương trình sóng và máy tính cho em được 450 triệu đồng": a result of its own
+    if any(o.start == item.start for o in orgs):
+        return False
+    if words[0][:1].isupper() and item.start > 0 and not text[: item.start].rstrip().endswith((".", ":")):
+        return True
+    return any(w[:1].isupper() and not (len(w) > 1 and w.isupper()) for w in words[1:])
+
+
+def _works_listed(text: str, listing: Spans) -> bool:
+    """A comma list names works when its items share their head ("nhà nhân ái, nhà Thanh niên, …")
+    or one of them shows a name's capital beyond its first word."""
+    items = [text[s:e].split() for s, e in listing]
+    if len({i[0].lower() for i in items}) == 1:
+        return True
+    return any(w[:1].isupper() and not (len(w) > 1 and w.isupper()) for i in items for w in i[1:])
+
+
+def _places_or_bodies(text: str, listing: Spans, orgs: list[OrgMention]) -> bool:
+    """A comma list of communes or bodies: an item opens with a body or "là", or most items are
+    capitalised words only (the names of places)."""
+    items = [text[s:e] for s, e in listing]
+    if any(o.start == s for o in orgs for s, _ in listing) or any(i.split()[0].lower() == "là" for i in items):
+        return True
+    proper = [i for i in items if all(w[:1].isupper() for w in i.split())]
+    return 2 * len(proper) >= len(items)
 
 
 def _reads_as_a_name(text: str, item: ModelFind) -> bool:

@@ -92,11 +92,17 @@ class OrgMention:
     name: str
 
 
+# a committee's name followed by "viên" is the title of its member ("đồng chí A, Tỉnh ủy viên, Bí thư …")
+_MEMBER_TITLE = re.compile(r"\s+viên(?!\w)")
+
+
 def find_orgs(text: str, places: tuple[str, ...] = ()) -> list[OrgMention]:
     """Organisations in the text; after "huyện"/"tỉnh", only the given places count as
     part of the name ("Hội LHPN huyện Nguyễn Thanh Hiền" names a person after the body)."""
     out: list[OrgMention] = []
     for match in _ORG.finditer(text):
+        if _MEMBER_TITLE.match(text, match.end("core")):
+            continue  # "Tỉnh ủy viên", "Huyện ủy viên": a person's title, no body acting
         end = match.end("level") if match.group("level") else match.end("core")
         rest = match.group("rest")
         if match.group("level") and re.match(r"\s+(?:xã|phường|thị trấn)$", match.group("level")):

@@ -202,6 +202,12 @@ def _role(text: str, start: int, end: int) -> str | None:
         before = None  # the words before name a place or a work, not the person's post
     after = _ROLE_AFTER.match(text[end:])
     role = before.group(0).strip(" ,") if before else ""
+    others = list(_NAME.finditer(role))
+    if others:
+        # a post holds no one's name: "bà Đặng Thị Mít, Nguyễn Thị Nhành" is one title before a list
+        # of names, each one's; other words around a name are no post of this person
+        listed = re.fullmatch(r"\s*(?:,|và)?\s*", role[others[-1].end() :])
+        role = role[: others[0].start()].strip(" ,") if listed else ""
     appositive = _APPOSITIVE.match(text[end:])
     if appositive and (not role or role.lower() in _HONORIFICS):
         return appositive.group(1).strip(" ,")

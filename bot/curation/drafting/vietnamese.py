@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.language.sentences import UPPER as UPPER  # re-exported: the drafter reads it here
 
 CAP_WORD = rf"[{UPPER}]\w*"  # a capitalised syllable: "Bù", "Đốp", "LHPN"
@@ -98,3 +100,19 @@ def is_capitalised(word: str) -> bool:
 def word_set(text: str, sep: str | None = None) -> frozenset[str]:
     """A word list written as one string, as a linguist would jot it down."""
     return frozenset(w.strip() for w in text.split(sep) if w.strip())
+
+
+# One-syllable words that end a clause after a counted noun of their own ("20 người dự.", "15 hộ
+# đạt."): what the counted did, not the rest of the noun ("1.175 bồn chứa.": a tank, "bồn chứa")
+CLAUSE_FINAL_WORDS = word_set(
+    """
+    dự đạt có được nhận về đến đi ra vào lên xuống theo thôi nữa rồi nay qua trước sau đó này ấy
+    khác mới cả hết trở đây kia đều nhất thêm giúp tham
+    """
+)
+
+# A quoted phrase after a cue and one of these ("mô hình tiêu biểu trong “…”") is what the model is
+# in, not its name; "về" is not one ("chuyên đề toàn khóa về “…”" names the theme by its content)
+NOT_NAMING_LINKS = word_set("trong của thuộc cho tại ở vào")
+# Words that say the next words are a name ("mô hình mang tên …", "với tên gọi …"), right after a cue
+NAMING_CUE = re.compile(r"^(?:mang tên|với tên gọi|có tên gọi|có tên|tên gọi là|tên là|gọi là)\s+", re.IGNORECASE)

@@ -74,10 +74,40 @@ def test_a_quote_without_a_cue_is_not_a_model() -> None:
 
 
 def test_unquoted_name_ends_at_the_first_break_or_reporting_verb() -> None:
-    found = names("Xã đã nhân rộng mô hình nuôi gà thả vườn theo hướng an toàn, giúp 40 hộ thoát nghèo.")
+    found = names("Hội Nông dân xã với mô hình nuôi gà thả vườn theo hướng an toàn, giúp 40 hộ thoát nghèo.")
     assert found == [("nuôi gà thả vườn theo hướng an toàn", "mô hình", None)]
-    found = names("Đoàn xã thực hiện chương trình tiếp sức mùa thi được nhiều người ủng hộ.")
+    found = names("Đoàn xã thực hiện chương trình tiếp sức mùa thi được 12 triệu đồng.")
     assert found == [("tiếp sức mùa thi", "chương trình", None)]
+
+
+def test_lower_case_words_after_a_cue_with_no_evidence_of_a_name_are_not_drafted() -> None:
+    # what kind of model, said in common words: no quotes, no capital, no owner, no result of its own
+    assert names("Xã đã nhân rộng mô hình nuôi gà thả vườn theo hướng an toàn, giúp 40 hộ thoát nghèo.") == []
+    assert names("Đoàn xã thực hiện chương trình tiếp sức mùa thi được nhiều người ủng hộ.") == []
+    assert names("Phong trào phát triển kinh tế, giúp nhau xóa đói, giảm nghèo được đẩy mạnh.") == []
+    # a body's acronym is no capital of a name
+    assert names("Xuất hiện nhiều mô hình hội viên CCB có thu nhập cao.") == []
+    # a capital beyond the first word, a naming cue: a name
+    assert names("Xã duy trì mô hình thắp sáng đường quê Ea Tam, được nhân dân ủng hộ.")[0][0] == (
+        "thắp sáng đường quê Ea Tam"
+    )
+    assert names("Chi đoàn ra mắt mô hình mang tên ngôi nhà xanh, được 30 em tham gia.") == [
+        ("ngôi nhà xanh", "mô hình", None)
+    ]
+
+
+def test_a_list_of_communes_or_bodies_after_a_cue_is_no_list_of_models() -> None:
+    text = "Điển hình trong thực hiện mô hình là Hội Nông dân các xã Ea Tam, Cư Né, Krông Búk, Ea Sin."
+    assert names(text) == []
+
+
+def test_a_quoted_phrase_that_the_model_is_in_is_not_its_name() -> None:
+    text = "Hội đã lấy đó làm mô hình tiêu biểu trong “Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh”."
+    assert names(text) == []
+    # "về" names a theme by its content
+    assert "Ý chí tự lực, tự cường" in [
+        n for n, _, _ in names("Các chi bộ học chuyên đề toàn khóa về “Ý chí tự lực, tự cường”.")
+    ]
 
 
 def test_items_after_nhu_are_models_and_generic_mentions_are_not() -> None:

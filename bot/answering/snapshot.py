@@ -68,4 +68,6 @@ class Snapshot:
             large = len(kb.articles) > tuning.PASSAGES_AT_ONCE_ARTICLES
             passages = Later(kb, places) if large else passage_index(kb, places)
         analyzer = Analyzer(places, vocabulary.speller(), reading.years, reading.cue_uses)
+        for article in kb.articles.values():
+            article.read_maps()  # every answer names its source
         return cls(kb=kb, analyzer=analyzer, index=index, passages=passages)

@@ -14,7 +14,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, TypeAdapter
 
 from bot.language.today_map import division_of, province_named, province_today
 
@@ -62,18 +62,26 @@ class Article(_Strict):
     notes: tuple[str, ...] = ()
     source_file: Text
     text: Text
+    # what the maps say of its places, worked out once (and kept with a pickled snapshot, so that a
+    # process started from one does not read the maps to name a source)
+    _from_maps: dict[str, str | None] = PrivateAttr(default_factory=dict)
 
     @property
     def province_today(self) -> str | None:
         """The province of today's map (34 provinces since 1 July 2025) the district is in now."""
-        return province_today(self.province) if self.province != PROVINCE_TO_FILL else None
+        if "today" not in self._from_maps:
+            today = province_today(self.province) if self.province != PROVINCE_TO_FILL else None
+            self._from_maps["today"] = today
+        return self._from_maps["today"]
 
     @property
     def division_word(self) -> str:
         """What the district is on the articles' map: "huyện", "thị xã", "thành phố" or "quận"."""
         if self.division:
             return self.division
-        return division_of(self.district, self.province) or "huyện"
+        if "division" not in self._from_maps:
+            self._from_maps["division"] = division_of(self.district, self.province) or "huyện"
+        return self._from_maps["division"] or "huyện"
 
     @property
     def named(self) -> str:
@@ -83,13 +91,30 @@ class Article(_Strict):
     @property
     def province_named(self) -> str:
         """ "tỉnh Bến Tre", "thành phố Hà Nội"."""
-        return province_named(self.province)
+        if "province" not in self._from_maps:
+            self._from_maps["province"] = province_named(self.province)
+        return self._from_maps["province"] or ""
 
     @property
     def province_today_named(self) -> str | None:
         """Today's province as what it is ("thành phố Hồ Chí Minh"), where the map knows it."""
-        today = self.province_today
-        return province_named(today) if today else None
+        if "today_named" not in self._from_maps:
+            today = self.province_today
+            self._from_maps["today_named"] = province_named(today) if today else None
+        return self._from_maps["today_named"]
+
+    def __eq__(self, other: object) -> bool:
+        # what the maps said (a cache) is no part of the article: compare the fields only
+        if not isinstance(other, Article):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
+    def __hash__(self) -> int:
+        return hash((self.id, self.source_file, self.text))
+
+    def read_maps(self) -> None:
+        """Work out now what the maps say of it (a snapshot does, before it is kept)."""
+        self.named, self.province_named, self.province_today_named  # noqa: B018
 
     @property
     def date_label(self) -> str:

@@ -126,3 +126,28 @@ def test_check_command(kb_dir: Path) -> None:
     assert bad.returncode == 1
     assert "bu-dop.yaml" in bad.stderr and "trường value" in bad.stderr
     assert "Traceback" not in bad.stderr
+
+
+def test_an_article_names_its_places_once_and_keeps_them_when_pickled(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pickle
+
+    from bot.knowledge import schema
+
+    knowledge = Path(__file__).resolve().parents[2] / "knowledge"
+    first = load(knowledge)
+    article = first.articles[next(iter(first.articles))]
+    article.read_maps()
+    kept = pickle.loads(pickle.dumps(article))
+
+    def no_map(*args: object) -> str:
+        raise AssertionError("the map was read again")
+
+    monkeypatch.setattr(schema, "province_named", no_map)
+    monkeypatch.setattr(schema, "division_of", no_map)
+    monkeypatch.setattr(schema, "province_today", no_map)
+    assert kept.named == article.named and kept.province_named == article.province_named
+    assert kept.province_today_named == article.province_today_named
+    monkeypatch.undo()
+    # what the maps said is no part of the article: a fresh load of the same file is equal to it
+    again = load(knowledge).articles[article.id]
+    assert again == article and hash(again) == hash(article)

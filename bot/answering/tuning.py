@@ -80,6 +80,8 @@ COMPLEMENT = 0.75  # a runner-up this close that adds what the question asks joi
 # the best and at least OTHER_DISTRICT_MIN (the districts' reports word the same thing differently)…
 OTHER_DISTRICT_SHARE = 0.45
 OTHER_DISTRICT_MIN = 0.35
+# …unless it lacks a word or pair of the question weighing this share that the best entry holds
+OTHER_DISTRICT_TERM_SHARE = 0.15
 MAX_DISTRICT_ANSWERS = 3  # …and from this many other districts on, the bot asks which district
 MAX_DISTRICT_ANSWERS_ASKED = 8  # districts offered to choose from
 MAX_SUGGESTIONS = 3

@@ -920,8 +920,10 @@ MEASURED_UNITS: frozenset[str | None] = frozenset({"money", "length", "weight", 
 # "phó bí thư" is not "bí thư": a post asked without these words is not their deputy's
 DEPUTY_WORDS: frozenset[str] = frozenset({"pho"})
 # Kinds of entry each district has its own of: a question naming no district that several
-# districts answer gets each one's (documents and events are not asked district by district)
-DISTRICT_KINDS: frozenset[str] = frozenset({"figure", "model", "person"})
+# districts answer gets each one's, whatever kind each district's answer is (one district counts
+# what another describes as a model; an anniversary or a conference is the district's own).
+# Documents are not asked district by district: Chỉ thị 05 is one whichever article names it.
+DISTRICT_KINDS: frozenset[str] = frozenset({"figure", "model", "person", "event"})
 # Posts a "who" question may name: the person must hold it.
 ROLE_WORDS: tuple[tuple[str, ...], ...] = (
     ("pho", "bi", "thu", "thuong", "truc"),

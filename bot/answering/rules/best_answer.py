@@ -36,6 +36,7 @@ from bot.answering.tuning import (
     MIN_EVIDENCE,
     OTHER_DISTRICT_MIN,
     OTHER_DISTRICT_SHARE,
+    OTHER_DISTRICT_TERM_SHARE,
     SIBLING_SHARE,
     SUGGEST_MIN,
     TIE_SHARE,
@@ -137,7 +138,7 @@ def _best(turn: Turn) -> Answer:
         # "bao nhiêu tập thể, cá nhân" with no level named: each level's pair, not one level's
         parts = [*parts, *_siblings(index, q, hits)]
     if (not q.districts and len(parts) < len(q.target_parts)) or (not q.districts and not q.target_parts):
-        others = _other_districts([h for h in hits if h not in parts])
+        others = _other_districts(index, index.query_terms(q, turn.hints), [h for h in hits if h not in parts])
         if len(others) >= MAX_DISTRICT_ANSWERS:
             return _which_district(turn, best, others)
         parts = [*parts, *others]
@@ -361,22 +362,48 @@ def distinct(hits: Sequence[Hit], best: Hit | None, keep: Callable[[Hit], bool])
     return out
 
 
-def _other_districts(hits: Sequence[Hit]) -> list[Hit]:
+def _other_districts(index: Index, terms: dict[str, float], hits: Sequence[Hit]) -> list[Hit]:
     """A question naming no district that several districts answer about as well ("ai là Bí thư
     Huyện ủy?", "làm được bao nhiêu km đường thắp sáng?") gets each district's best entry."""
     best = hits[0]
-    if best.doc.kind not in lexicon.DISTRICT_KINDS:
-        return []  # Chỉ thị 05 is the same document whichever district's article names it
+    if any(h.doc.kind not in lexicon.DISTRICT_KINDS for h in hits if h.score >= CLOSE_CALL * best.score):
+        # Chỉ thị 05 is the same document whichever district's article names it: a question its
+        # entry answers about as well as a district's conference on it is about the document
+        return []
     seen = {best.located.district}
+    # the kinds the best district answers with as well as its best entry ("quỹ xoay vòng": a figure
+    # and a model tie): another district answering with one of them says the same kind of thing
+    kinds = {
+        h.doc.kind for h in hits if h.located.district == best.located.district and h.score >= TIE_SHARE * best.score
+    } & lexicon.DISTRICT_KINDS
     out: list[Hit] = []
     floor = max(OTHER_DISTRICT_SHARE * best.score, OTHER_DISTRICT_MIN)
     for hit in hits[1:]:
         if hit.score < floor:
             break
-        if hit.located.district not in seen and hit.doc.kind == best.doc.kind and hit.evidence >= MIN_EVIDENCE:
+        if (
+            hit.located.district not in seen
+            and hit.doc.kind in kinds
+            and hit.evidence >= MIN_EVIDENCE
+            and not _lacks_what_best_says(index, terms, best, hit)
+        ):
             seen.add(hit.located.district)
             out.append(hit)
     return out
+
+
+def _lacks_what_best_says(index: Index, terms: dict[str, float], best: Hit, other: Hit) -> bool:
+    """The other entry lacks a weighty word (or pair) of the question that the best one holds
+    ("nhà đại đoàn kết": a district's chuyên đề on "đại đoàn kết" is no house): it shares the
+    question's words, not its subject."""
+    total = sum(terms.values())
+    return total > 0 and any(
+        w >= OTHER_DISTRICT_TERM_SHARE * total
+        and not set(t.split()) & lexicon.STOPWORDS  # "đường có": a pair with a function word says little
+        and index.holds(t, best.doc)
+        and not index.holds(t, other.doc)
+        for t, w in terms.items()
+    )
 
 
 def _siblings(index: Index, q: Query, hits: Sequence[Hit]) -> list[Hit]:

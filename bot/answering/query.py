@@ -112,6 +112,8 @@ def _quantity_spans(toks: Sequence[str]) -> list[tuple[int, int]]:
                 continue
             if a > 0 and toks[a - 1] in lexicon.ORDINAL_BEFORE_MAY:
                 continue
+        if tuple(toks[a:b]) in lexicon.DURATION_CUES and set(toks[b : b + 2]) & lexicon.HOW_OFTEN_AFTER:
+            continue  # "bao lâu 1 lần": how often
         out.append((a, b))
     return out
 
@@ -217,6 +219,9 @@ def _read_counted(
             q.unit = named[0] if named else None
     if "%" in q.text and q.unit is None:
         q.unit = "percent"
+    cue = tuple(toks[quantity_spans[0][0] : quantity_spans[0][1]])
+    if cue in lexicon.DURATION_CUES:
+        q.unit = "duration"  # "kéo dài bao lâu": months or years, whatever the figure says ("dài" is no length)
     q.target = [t for t in target if t != BREAK and t not in lexicon.CONJUNCTIONS]
     q.target_parts = _split_parts(target)
     for previous, later in itertools.pairwise(quantity_spans):

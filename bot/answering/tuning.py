@@ -126,6 +126,11 @@ THIN = 2  # a question with at most this many words of its own leans on the cont
 MOVE_MIN = 0.6
 PENDING_WORDS = 3  # after a question left open, a turn this short completes it ("của hội nông dân ấy")
 
+# a follow-up's sentence said again without the figure just read ("ai làm?", "kéo dài bao lâu?") is
+# cut at the clause or predicate opening within this many words before that figure…
+RESTATE_REACH = 4
+RESTATE_MIN_WORDS = 6  # …and only when at least this many words are left
+
 # ---------------------------------------------------------------- what an entry answers
 
 HEAD_WORDS = 3  # a figure counts what the first words of its `counts` name ("căn nhà Đại đoàn kết…")

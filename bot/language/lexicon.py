@@ -145,7 +145,12 @@ QUANTITY_CUES: tuple[tuple[str, ...], ...] = (
     ("ty", "le"),
     ("phan", "tram"),
     ("may",),  # "mấy", but not before NOT_MAY_AFTER ("máy tính") nor after ORDINAL_BEFORE_MAY
+    ("bao", "lau"),  # "bao lâu": how long, a span of time (DURATION_CUES)
 )
+# "kéo dài bao lâu": a quantity cue that asks for a duration by itself
+DURATION_CUES: tuple[tuple[str, ...], ...] = (("bao", "lau"),)
+# "bao lâu một lần": how often, not how long (no quantity asked)
+HOW_OFTEN_AFTER: frozenset[str] = frozenset({"lan", "dip"})
 WHO_CUES: tuple[tuple[str, ...], ...] = (
     ("cua", "ai"),
     ("do", "ai"),
@@ -974,6 +979,9 @@ NEGATION_ENDS: frozenset[str] = frozenset({"ma"})
 CORRECTION_OPENERS: frozenset[str] = frozenset({"khong", "ko", "k", "sai"})
 CORRECTION_FILLERS: frozenset[str] = frozenset({"a", "u", "oi", "thi", "la", "cau", "dau"})
 # Particles that end a short turn ("Kiên Lương nha", "năm 2023 chứ", "cấp huyện cơ")
+# words that open a sentence's predicate before its figure ("… xây dựng đã phát được 189 phóng sự",
+# "… với 51 công trình"): a sentence said again without that figure is cut there
+PREDICATE_OPENERS: frozenset[str] = frozenset({"da", "dang", "se", "voi", "gom", "dat"})
 TRAILING_PARTICLES: frozenset[str] = frozenset({"chu", "co", "nha", "nhe", "a", "ha", "day", "ne", "nhi", "vay"})
 
 # ---------------------------------------------------------------- people named in a question

@@ -52,3 +52,37 @@ def test_a_document_every_article_names_is_not_asked_district_by_district(answer
     answer = answerer.ask("kết luận 01-KL/TW ra đời ngày nào")
     assert answer.answered and says(answer, "18/5/2021")
     assert "Châu Thành" not in districts_offered(answer)
+
+
+# ---------------------------------------------------------------- a follow-up not told the figure again
+
+
+def test_a_sentence_is_cut_before_the_figure_just_read() -> None:
+    from bot.answering.restating import without_read
+
+    sentence = "Ở xã X, câu lạc bộ đọc sách do Đoàn Thanh niên xã thành lập đã thu hút 75 hội viên tham gia."
+    assert without_read(sentence, {"75"}) == "Ở xã X, câu lạc bộ đọc sách do Đoàn Thanh niên xã thành lập"
+    # at the start of the figure's clause, and only when nothing unread follows
+    period = "Đợt ra quân kéo dài 2 tháng, từ tháng 3/2024 đến 5/2024, với 12 phần việc, trị giá 300 triệu đồng."
+    assert without_read(period, {"12", "300"}) == "Đợt ra quân kéo dài 2 tháng, từ tháng 3/2024 đến 5/2024"
+    assert without_read("Từ năm 2020 đến nay, Hội đã xây 12 căn nhà, đến tháng 5/2024 thêm 3 căn.", {"12"}) is None
+    assert without_read("Hội đã xây 12 căn nhà.", {"12"}) is None  # too little left
+    assert without_read(sentence, {"9"}) is None
+
+
+def test_who_made_it_after_its_count_does_not_repeat_the_count(answerer: Answerer) -> None:
+    first, second = chat(
+        answerer, "ở đất đỏ chuyên mục hoa giữa đời thường lên sóng bao nhiêu phóng sự", "đơn vị nào thực hiện vậy"
+    )
+    assert says(first, "189")
+    assert second.answered and says(second, "Ban Tuyên giáo") and not says(second, "189")
+
+
+# ---------------------------------------------------------------- "bao lâu"
+
+
+def test_how_long_asks_for_a_duration(answerer: Answerer) -> None:
+    analyse = answerer.snapshot.analyzer.analyze
+    q = analyse("phong trào đó kéo dài bao lâu")
+    assert q.quantity and q.unit == "duration"
+    assert not analyse("chi bộ họp bao lâu một lần").quantity  # how often

@@ -196,7 +196,9 @@ def _best(turn: Turn) -> Answer:
     if q.quantity and not turn.analysed.target:
         just = {*turn.hints.near, *turn.hints.seen}
         items = [*items, *(p for p in paired(turn.snapshot.kb, best.located) if p.id not in just and p not in items)]
-    return fact_answer(items, best.score, [suggestion_for(h.located) for h in runners], brief=_brief(turn, items))
+    return fact_answer(
+        items, best.score, [suggestion_for(h.located) for h in runners], brief=_brief(turn, items), read=_read(turn)
+    )
 
 
 def _misses_the_point(turn: Turn, best: Hit) -> bool:
@@ -300,6 +302,19 @@ def _brief(turn: Turn, items: Sequence[Located]) -> list[str]:
         if located.id not in just and (figures(located.entry.answer) - figures(value)) & read:
             out.append(located.id)
     return out
+
+
+def _read(turn: Turn) -> frozenset[str]:
+    """The figures a follow-up asking who, when, how long or what of the passage just answered
+    (not how many) should not be told again: the values of the figures just given."""
+    just = {*turn.hints.near, *turn.hints.seen}
+    if not turn.resolution.leaned or not just or (turn.query.quantity and turn.query.unit != "duration"):
+        return frozenset()
+    by_id = turn.snapshot.kb.by_id
+    # what the figures just given counted (not the numbers of a document's name, "Chỉ thị số 05"),
+    # unless the follow-up says that number itself
+    values = [getattr(by_id[i].entry, "value", None) or "" for i in just if i in by_id]
+    return frozenset(n for v in values for n in figures(v)) - figures(turn.query.text)
 
 
 def _asked_here(turn: Turn) -> frozenset[str] | None:

@@ -40,7 +40,8 @@ _RANGE = re.compile(
 @dataclass(frozen=True)
 class Misfit:
     """Why the entry does not answer: ``what`` is one of "year", "level", "unit", "count",
-    "number", "role", "commune", "person", "period", "place" (one no district of the base is),
+    "number", "role", "commune", "person", "period", "total" (a part of it counted), "place" (one no
+    district of the base is),
     "other place" (named beside a district); ``asked`` says what the question asked for."""
 
     what: str
@@ -168,6 +169,8 @@ def misfit(index: Index, q: Query, doc: Doc, asked_here: frozenset[str] | None =
         counted = counted_words(q)
         said = asked_here is None or (bool(counted) and set(counted) <= asked_here)
         unit_here = asked_here is None or (q.unit is not None and q.unit in _units_named(asked_here))
+        if counted and _counts_a_part(index, q, doc):
+            return Misfit("total", " ".join(counted))
         if said or unit_here:
             return _quantity_misfit(index, q, doc, count=said, unit=unit_here)
     return None
@@ -212,6 +215,24 @@ def _quantity_misfit(index: Index, q: Query, doc: Doc, count: bool, unit: bool) 
         if uncounted:
             return Misfit("count", " ".join(target))  # "cây cầu sắt": the article counts concrete bridges
     return None
+
+
+def _counts_a_part(index: Index, q: Query, doc: Doc) -> bool:
+    """ "Hội Cựu chiến binh có tổng cộng bao nhiêu hội viên?": the whole is asked; a figure that
+    counts only some of them, those the question does not name ("hội viên khó khăn được vay
+    vốn"), is a part of it, not the total."""
+    entry = doc.located.entry
+    counts = getattr(entry, "counts", None)
+    if entry.kind != "figure" or not counts or not has(q.toks, lexicon.TOTAL_CUES):
+        return False
+    counted = index.places.strip(expand(tokens(counts)))
+    asked = set(expand(q.toks)) | set(q.content) | set(q.target)
+    asked |= _said_by_synonym(index, counted, asked)
+    skip = lexicon.STOPWORDS | lexicon.CLASSIFIERS | lexicon.QUALIFIER_WORDS
+    return any(
+        len(w) > 1 and not w[:1].isdigit() and w not in skip and _telling(index, w) and not _says(index, w, asked)
+        for w in counted
+    )
 
 
 def _counts_any(text: str, asked: Sequence[str]) -> bool:

@@ -147,6 +147,8 @@ QUANTITY_CUES: tuple[tuple[str, ...], ...] = (
     ("may",),  # "mấy", but not before NOT_MAY_AFTER ("máy tính") nor after ORDINAL_BEFORE_MAY
     ("bao", "lau"),  # "bao lâu": how long, a span of time (DURATION_CUES)
 )
+# "có tổng cộng bao nhiêu hội viên": the whole of what is counted, not those of it who did something
+TOTAL_CUES: tuple[tuple[str, ...], ...] = (("tong", "cong"), ("tat", "ca"), ("ca", "thay"))
 # "kéo dài bao lâu": a quantity cue that asks for a duration by itself
 DURATION_CUES: tuple[tuple[str, ...], ...] = (("bao", "lau"),)
 # "bao lâu một lần": how often, not how long (no quantity asked)

@@ -86,3 +86,17 @@ def test_how_long_asks_for_a_duration(answerer: Answerer) -> None:
     q = analyse("phong trào đó kéo dài bao lâu")
     assert q.quantity and q.unit == "duration"
     assert not analyse("chi bộ họp bao lâu một lần").quantity  # how often
+
+
+# ---------------------------------------------------------------- a total asked, a part counted
+
+
+def test_a_total_is_not_answered_with_those_of_them_who_did_something(answerer: Answerer) -> None:
+    answer = answerer.ask("hội nông dân bù đốp có tất cả bao nhiêu hội viên")
+    assert not answer.answered
+    assert "tổng số" in answer.text
+
+
+def test_a_total_the_figure_counts_whole_is_answered(answerer: Answerer) -> None:
+    answer = answerer.ask("tổng cộng Mặt trận Bù Đốp xây bao nhiêu căn nhà đại đoàn kết")
+    assert answer.answered and says(answer, "176")

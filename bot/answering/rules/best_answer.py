@@ -350,7 +350,9 @@ def _past_what_was_just_said(turn: Turn, hits: Sequence[Hit]) -> list[Hit]:
 def not_given(turn: Turn, nearest: Hit, reason: Misfit) -> Answer:
     """What the question asks is not in the article; the nearest entry is what it does give."""
     q = turn.query
-    asked = surface(q.text, reason.asked.split()) if reason.what in ("count", "role", "commune") else reason.asked
+    asked = (
+        surface(q.text, reason.asked.split()) if reason.what in ("count", "total", "role", "commune") else reason.asked
+    )
     return not_answered(
         "decline",
         answer_texts.not_given(turn.snapshot.kb.named(nearest.located.district), reason.what, asked),

@@ -100,3 +100,12 @@ def test_a_total_is_not_answered_with_those_of_them_who_did_something(answerer: 
 def test_a_total_the_figure_counts_whole_is_answered(answerer: Answerer) -> None:
     answer = answerer.ask("tổng cộng Mặt trận Bù Đốp xây bao nhiêu căn nhà đại đoàn kết")
     assert answer.answered and says(answer, "176")
+
+
+# ---------------------------------------------------------------- what a thing is: its description
+
+
+def test_a_question_not_asking_how_many_gets_the_description_over_one_figure(answerer: Answerer) -> None:
+    answer = answerer.ask("cái quỹ xoay vòng là sao")
+    said = tokens(answer.body)  # the sentence itself, not the quote under it
+    assert answer.answered and "4" in said and "500" in said

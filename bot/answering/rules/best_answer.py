@@ -127,7 +127,7 @@ def _best(turn: Turn) -> Answer:
         reason = misfit(index, q, top.doc, asked_here)
         assert reason is not None
         return not_given(turn, top, reason)
-    hits = fitting
+    hits = _described_first(q, fitting)
     best = hits[0]
     parts = _complements(index, q.target_parts, hits) if q.quantity else []
     stands_alone = not turn.resolution.leaned and turn.correction is None
@@ -199,6 +199,26 @@ def _best(turn: Turn) -> Answer:
     return fact_answer(
         items, best.score, [suggestion_for(h.located) for h in runners], brief=_brief(turn, items), read=_read(turn)
     )
+
+
+def _described_first(q: Query, hits: list[Hit]) -> list[Hit]:
+    """A question not asking how many ("quỹ xoay vòng?") that a figure and the entry describing the
+    same thing (a model, an event, a person) answer equally well gets the description: it says
+    what the thing is, with its figures, where one figure says one number of it."""
+    best = hits[0]
+    if q.quantity or best.doc.kind != "figure":
+        return hits
+    described = next(
+        (
+            h
+            for h in hits[1:]
+            if h.score >= TIE_SHARE * best.score
+            and h.located.district == best.located.district
+            and h.doc.kind != "figure"
+        ),
+        None,
+    )
+    return hits if described is None else [described, *(h for h in hits if h is not described)]
 
 
 def _misses_the_point(turn: Turn, best: Hit) -> bool:

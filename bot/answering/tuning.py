@@ -124,6 +124,9 @@ THIN = 2  # a question with at most this many words of its own leans on the cont
 # a follow-up the conversation's district asks back about moves to another district's answer
 # only from this score (a name matched, not a few common words)
 MOVE_MIN = 0.6
+# a follow-up's own word this rare in the base must be held by the entry answering it, when one of
+# the conversation's district holds it ("khẩu hiệu là gì?": not the figure just before)
+OWN_WORD_IDF = 3.0
 PENDING_WORDS = 3  # after a question left open, a turn this short completes it ("của hội nông dân ấy")
 
 # a follow-up's sentence said again without the figure just read ("ai làm?", "kéo dài bao lâu?") is

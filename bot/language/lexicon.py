@@ -705,6 +705,8 @@ ANAPHORA_PHRASES: tuple[tuple[str, ...], ...] = (
 QUALIFIER_WORDS: frozenset[str] = frozenset({"cap", "dip", "nam", "thang", "ngay", "giai", "ky", "lan", "dot", "nhiem"})
 # Words of time a question counts in without naming what it counts ("qua mấy năm rồi")
 TIME_WORDS: frozenset[str] = frozenset({"nam", "thang", "ngay", "tuan", "lan", "ky"})
+# Words that place a question in time ("còn dịp 130 năm?", "đợt đó"), not what it asks about
+OCCASION_WORDS: frozenset[str] = frozenset({"dip", "dot", "nhan", "khi", "luc", "hoi"})
 # Words a follow-up wraps its question in: "còn bài Lai Vung?", "vậy thì…"
 FOLLOWUP_FILLERS: frozenset[str] = frozenset({"bai", "thi", "sao", "vay", "nua", "roi", "ay", "do", "nay"})
 

@@ -109,3 +109,14 @@ def test_a_question_not_asking_how_many_gets_the_description_over_one_figure(ans
     answer = answerer.ask("cái quỹ xoay vòng là sao")
     said = tokens(answer.body)  # the sentence itself, not the quote under it
     assert answer.answered and "4" in said and "500" in said
+
+
+# ---------------------------------------------------------------- a follow-up's own telling words decide
+
+
+def test_a_follow_up_word_the_neighbour_lacks_is_not_answered_with_the_neighbour(answerer: Answerer) -> None:
+    _, second = chat(answerer, "đoàn thanh niên bù đốp đỡ đầu mấy học sinh", "khẩu hiệu là gì")
+    if second.answered:
+        assert says(second, "khẩu hiệu")
+    else:  # asked back: the entry holding the slogan is offered first
+        assert "hiệu" in second.suggestions[0].label.lower()

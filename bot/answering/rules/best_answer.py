@@ -37,6 +37,7 @@ from bot.answering.tuning import (
     OTHER_DISTRICT_MIN,
     OTHER_DISTRICT_SHARE,
     OTHER_DISTRICT_TERM_SHARE,
+    OWN_WORD_IDF,
     SIBLING_SHARE,
     SUGGEST_MIN,
     TIE_SHARE,
@@ -116,7 +117,7 @@ def _best(turn: Turn) -> Answer:
     hits = ranking.hits
     if not hits or hits[0].score < SUGGEST_MIN:
         return from_the_article(turn) or out_of_scope(turn.snapshot.kb)
-    hits = _past_what_was_just_said(turn, hits)
+    hits = _own_words_first(turn, _past_what_was_just_said(turn, hits))
     if not hits:
         return from_the_article(turn) or out_of_scope(turn.snapshot.kb)
     top = hits[0]
@@ -365,6 +366,34 @@ def _past_what_was_just_said(turn: Turn, hits: Sequence[Hit]) -> list[Hit]:
         return list(hits)
     index = turn.snapshot.index
     return [h for h in hits if h.located.id not in just or all(index.counts(w, h.doc) for w in own)]
+
+
+def _own_words_first(turn: Turn, hits: list[Hit]) -> list[Hit]:
+    """A follow-up's own telling words decide among what the conversation brings ("khẩu hiệu là
+    gì?" after three figures of one organisation): when the best entry lacks one of them and
+    another entry of the same district holds them all, that one comes first."""
+    if not hits or not turn.resolution.leaned:
+        return hits
+    index = turn.snapshot.index
+    content = set(turn.query.content)
+    own = [
+        w
+        for w in dict.fromkeys(turn.resolution.own)
+        if w in content
+        and w not in lexicon.STOPWORDS | lexicon.TIME_WORDS | lexicon.OCCASION_WORDS
+        and index.idf.get(w, 0.0) >= OWN_WORD_IDF
+    ]
+    best = hits[0]
+    if not own or all(index.holds(w, best.doc) for w in own):
+        return hits
+    holding = [
+        h
+        for h in hits
+        if h.score >= SUGGEST_MIN
+        and h.located.district == best.located.district
+        and all(index.holds(w, h.doc) for w in own)
+    ]
+    return [*holding, *(h for h in hits if h not in holding)] if holding else hits
 
 
 def not_given(turn: Turn, nearest: Hit, reason: Misfit) -> Answer:

@@ -705,6 +705,11 @@ ANAPHORA_PHRASES: tuple[tuple[str, ...], ...] = (
 QUALIFIER_WORDS: frozenset[str] = frozenset({"cap", "dip", "nam", "thang", "ngay", "giai", "ky", "lan", "dot", "nhiem"})
 # Words of time a question counts in without naming what it counts ("qua mấy năm rồi")
 TIME_WORDS: frozenset[str] = frozenset({"nam", "thang", "ngay", "tuan", "lan", "ky"})
+# What a question may ask of a document besides its name ("Chỉ thị 05 là về cái gì?", "Kết luận 01
+# nói về gì, do ai ban hành, ngày nào?"): nothing that makes it a district's doing
+DOCUMENT_ASPECT_WORDS: frozenset[str] = frozenset(
+    {"ve", "noi", "dung", "ban", "hanh", "ngay", "nao", "muc", "dich", "y", "nghia", "cai", "gi", "chu", "de", "ky"}
+)
 # Words that place a question in time ("còn dịp 130 năm?", "đợt đó"), not what it asks about
 OCCASION_WORDS: frozenset[str] = frozenset({"dip", "dot", "nhan", "khi", "luc", "hoi"})
 # Words a follow-up wraps its question in: "còn bài Lai Vung?", "vậy thì…"

@@ -120,3 +120,13 @@ def test_a_follow_up_word_the_neighbour_lacks_is_not_answered_with_the_neighbour
         assert says(second, "khẩu hiệu")
     else:  # asked back: the entry holding the slogan is offered first
         assert "hiệu" in second.suggestions[0].label.lower()
+
+
+# ---------------------------------------------------------------- a document asked about itself
+
+
+def test_a_question_about_a_document_gets_the_document_not_a_district_doing(answerer: Answerer) -> None:
+    answer = answerer.ask("kết luận 01 là về cái gì")
+    assert answer.answered
+    assert answerer.kb.by_id[answer.entry_ids[0]].entry.kind == "document"
+    assert answer.body.startswith("Kết luận số 01-KL/TW")

@@ -47,7 +47,8 @@ from bot.answering.tuning import (
 )
 from bot.knowledge.schema import KnowledgeBase, Located
 from bot.language import lexicon
-from bot.language.folding import fold, surface
+from bot.language.expansion import expand
+from bot.language.folding import fold, surface, tokens
 
 if TYPE_CHECKING:
     from bot.answering.turn import Turn
@@ -117,7 +118,7 @@ def _best(turn: Turn) -> Answer:
     hits = ranking.hits
     if not hits or hits[0].score < SUGGEST_MIN:
         return from_the_article(turn) or out_of_scope(turn.snapshot.kb)
-    hits = _own_words_first(turn, _past_what_was_just_said(turn, hits))
+    hits = _documents_first(turn, _own_words_first(turn, _past_what_was_just_said(turn, hits)))
     if not hits:
         return from_the_article(turn) or out_of_scope(turn.snapshot.kb)
     top = hits[0]
@@ -160,7 +161,10 @@ def _best(turn: Turn) -> Answer:
         )
     in_district, everywhere = ranking.ties(TIE_SHARE)
     ties = max(in_district, everywhere // 2)
-    if not _clear(best, hits, used) or best.evidence < MIN_EVIDENCE or ties > MAX_TIES:
+    # a document every article names is one document: its entries are no rivals to each other,
+    # nor are the entries that merely mention it
+    the_document = best.doc.kind == "document" and _names_document(turn, best)
+    if not the_document and (not _clear(best, hits, used) or best.evidence < MIN_EVIDENCE or ties > MAX_TIES):
         # too little said ("giá"), or said of too many entries alike: ask, don't guess; where the
         # entries hardly match at all, one sentence of an article that clearly answers may
         passage = from_the_article(turn) if ties <= MAX_TIES and not _alike(hits) else None
@@ -175,7 +179,7 @@ def _best(turn: Turn) -> Answer:
             heading=answer_texts.CLARIFY_HEADING,
             open_question=True,
         )
-    if _misses_the_point(turn, best):
+    if not the_document and _misses_the_point(turn, best):
         options = distinct(hits, None, lambda h: h.score >= SUGGEST_MIN)
         return not_answered(
             "clarify",
@@ -366,6 +370,25 @@ def _past_what_was_just_said(turn: Turn, hits: Sequence[Hit]) -> list[Hit]:
         return list(hits)
     index = turn.snapshot.index
     return [h for h in hits if h.located.id not in just or all(index.counts(w, h.doc) for w in own)]
+
+
+def _documents_first(turn: Turn, hits: list[Hit]) -> list[Hit]:
+    """A question about a document itself ("Chỉ thị 05 là về cái gì?", "ai ban hành Kết luận
+    01?"), naming no district, organisation or count: the document's own entries come first, not a
+    district's doing that mentions it (which may share more words)."""
+    documents = [h for h in hits if h.doc.kind == "document" and h.score >= SUGGEST_MIN and _names_document(turn, h)]
+    return [*documents, *(h for h in hits if h not in documents)] if documents else hits
+
+
+def _names_document(turn: Turn, hit: Hit) -> bool:
+    """The question says nothing but the document's name and what it asks of it (no district,
+    organisation or count)."""
+    q = turn.query
+    if q.districts or q.orgs or q.quantity:
+        return False
+    words = {w for w in q.content if w not in lexicon.STOPWORDS and w not in lexicon.DOCUMENT_ASPECT_WORDS}
+    name = getattr(hit.located.entry, "name", None) or ""
+    return bool(words) and words <= set(expand(tokens(name)))
 
 
 def _own_words_first(turn: Turn, hits: list[Hit]) -> list[Hit]:

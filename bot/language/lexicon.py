@@ -672,7 +672,17 @@ COMPARISON_FRAME_WORDS: frozenset[str] = frozenset({"huyen", "nao"})
 # ---------------------------------------------------------------- follow-ups
 # What opens a follow-up ("còn Lai Vung…?", "thế còn…", "vậy…", at the start) or closes one
 # ("… thì sao?", "… nữa?")
-FOLLOWUP_OPENERS: tuple[tuple[str, ...], ...] = (("the", "con"), ("vay", "con"), ("con",), ("vay",), ("thoi",))
+# ("còn bên Bù Đốp?": "bên" says "over in", before the place; the longest opener first)
+FOLLOWUP_OPENERS: tuple[tuple[str, ...], ...] = (
+    ("the", "con", "ben"),
+    ("vay", "con", "ben"),
+    ("con", "ben"),
+    ("the", "con"),
+    ("vay", "con"),
+    ("con",),
+    ("vay",),
+    ("thoi",),
+)
 FOLLOWUP_CLOSERS: tuple[tuple[str, ...], ...] = (("the", "thi", "sao"), ("thi", "sao"), ("nua",))
 FOLLOWUP_CUES: tuple[tuple[str, ...], ...] = FOLLOWUP_OPENERS + FOLLOWUP_CLOSERS
 # "còn … gì nữa", "mô hình khác": something else than what was just answered, never that again

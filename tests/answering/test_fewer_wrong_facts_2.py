@@ -130,3 +130,12 @@ def test_a_question_about_a_document_gets_the_document_not_a_district_doing(answ
     assert answer.answered
     assert answerer.kb.by_id[answer.entry_ids[0]].entry.kind == "document"
     assert answer.body.startswith("Kết luận số 01-KL/TW")
+
+
+# ---------------------------------------------------------------- "còn bên <huyện>"
+
+
+def test_over_in_another_district_replays_the_question_there(answerer: Answerer) -> None:
+    first, second = chat(answerer, "ở kiên lương mô hình bếp ăn do ai làm", "thế còn bên bù đốp")
+    assert first.answered and {s.district for s in first.sources} == {"Kiên Lương"}
+    assert second.answered and says(second, "bếp ăn") and second.sources[0].district == "Bù Đốp"

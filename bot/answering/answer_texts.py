@@ -142,6 +142,7 @@ def out_of_scope(districts: str) -> str:
 
 
 COMPARISON_HEADING = "Theo các bài viết, số liệu của từng huyện:"
+COMPARISON_BY_ORG_HEADING = "Theo bài viết, số liệu của từng tổ chức:"
 NO_RANKING = (
     "Mình không xếp hạng: các bài viết đo ở những thời điểm và theo cách khác nhau, bạn đối chiếu "
     "từng con số kèm nguồn nhé."

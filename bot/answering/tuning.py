@@ -117,6 +117,9 @@ PER_DISTRICT = 4  # figures given for one district at most
 # best (one ranking of the whole base picks them): a reply cannot list hundreds of districts
 COMPARED_DISTRICTS = 12
 AS_GOOD = 0.85  # another figure this close to the district's best is given too
+# organisations of one district compared ("Mặt trận hay Hội Nông dân xây nhiều nhà hơn"): each one's
+# best figure from this score (the others' names are part of the question, not of its entries)
+ORG_COMPARED_MIN = 0.3
 
 # ---------------------------------------------------------------- follow-ups
 

@@ -666,6 +666,8 @@ SUPERLATIVE = "nhat"
 # "nhiều <…> hơn": a comparative asks to compare too, with words between, of several districts
 COMPARATIVE = "hon"
 MEASURE_WORDS: frozenset[str] = frozenset({"nhieu", "it", "cao", "thap", "lon", "nho", "dai"})
+# "Mặt trận hay Hội Nông dân …": the words that set the compared side by side
+ALTERNATIVE_WORDS: frozenset[str] = frozenset({"hay", "hoac", "voi", "va"})
 # "huyện nào xây nhiều nhà nhất": words that ask which district, not what is compared
 COMPARISON_FRAME_WORDS: frozenset[str] = frozenset({"huyen", "nao"})
 

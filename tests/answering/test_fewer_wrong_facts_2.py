@@ -139,3 +139,18 @@ def test_over_in_another_district_replays_the_question_there(answerer: Answerer)
     first, second = chat(answerer, "ở kiên lương mô hình bếp ăn do ai làm", "thế còn bên bù đốp")
     assert first.answered and {s.district for s in first.sources} == {"Kiên Lương"}
     assert second.answered and says(second, "bếp ăn") and second.sources[0].district == "Bù Đốp"
+
+
+# ---------------------------------------------------------------- organisations of one district compared
+
+
+def test_two_organisations_of_one_district_are_each_given_their_figures(answerer: Answerer) -> None:
+    answer = answerer.ask("bù đốp: công đoàn hoặc hội nông dân, ai xây được nhiều nhà hơn")
+    assert answer.answered
+    assert says(answer, "Hội Nông dân") and says(answer, "Liên đoàn Lao động")
+
+
+def test_organisations_compared_is_a_comparison(answerer: Answerer) -> None:
+    analyse = answerer.snapshot.analyzer.analyze
+    assert analyse("ở châu thành đoàn thanh niên hay hội phụ nữ làm nhiều việc hơn").comparing
+    assert not analyse("hội phụ nữ châu thành giúp hơn 50 hộ phải không").comparing

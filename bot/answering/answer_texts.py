@@ -195,6 +195,8 @@ def not_given(district: str, what: str, asked: str) -> str:
         return f"{about} không nêu {_UNIT_NAMES.get(asked, 'con số')} của việc này."
     if what == "count":
         return f"{about} không nêu số {asked} (bài không đếm điều này)."
+    if what == "org":
+        return f"{about} không nêu số liệu hay thông tin này của {asked}."
     if what == "total":
         return f"{about} không nêu tổng số {asked}; bài chỉ nêu số của một phần trong đó."
     if what == "period":

@@ -158,6 +158,12 @@ def misfit(index: Index, q: Query, doc: Doc, asked_here: frozenset[str] | None =
         unnamed_place = next((p for p in places if not contains(tokens(text), tokens(strip_prefix(p.name)))), None)
         if unnamed_place is not None:
             return Misfit(what, strip_prefix(unnamed_place.name))
+    if doc.kind in ("figure", "model"):
+        # an organisation the turn names itself ("còn Hội Phụ nữ thì sao?"), not one carried over
+        named = [o for o in q.orgs if asked_here is None or _said_org(asked_here, o)]
+        unnamed_org = next((o for o in named if not _names_org(text, o)), None)
+        if unnamed_org is not None:
+            return Misfit("org", unnamed_org)  # "Huyện Đoàn … bao nhiêu nhà": not the Mặt trận's
     person = named_person(q.toks, index.name_starts) if _may_name_a_person(q.toks) else ()
     if person and not names_person(own_text(located), person):
         return Misfit("person", " ".join(person))
@@ -174,6 +180,17 @@ def misfit(index: Index, q: Query, doc: Doc, asked_here: frozenset[str] | None =
         if said or unit_here:
             return _quantity_misfit(index, q, doc, count=said, unit=unit_here)
     return None
+
+
+def _names_org(text: str, org: str) -> bool:
+    """Does the entry's text name the organisation (by any of its names), or its members?"""
+    toks = tokens(text)
+    expanded = expand(toks)
+    return any(contains(toks, list(alias)) or contains(expanded, list(alias)) for alias in lexicon.ORG_GROUPS[org])
+
+
+def _said_org(words: frozenset[str], org: str) -> bool:
+    return any(set(alias) <= words for alias in lexicon.ORG_GROUPS[org])
 
 
 def names_commune(text: str, commune: CommuneMention) -> bool:

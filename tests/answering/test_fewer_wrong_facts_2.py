@@ -154,3 +154,12 @@ def test_organisations_compared_is_a_comparison(answerer: Answerer) -> None:
     analyse = answerer.snapshot.analyzer.analyze
     assert analyse("ở châu thành đoàn thanh niên hay hội phụ nữ làm nhiều việc hơn").comparing
     assert not analyse("hội phụ nữ châu thành giúp hơn 50 hộ phải không").comparing
+
+
+# ---------------------------------------------------------------- another organisation's figure
+
+
+def test_another_organisations_figure_is_not_stated_as_the_one_asked(answerer: Answerer) -> None:
+    answer = answerer.ask("huyện đoàn bù đốp xây bao nhiêu nhà đại đoàn kết")
+    assert not answer.answered and not says(answer, "176")
+    assert answerer.ask("hội phụ nữ bù đốp làm được bao nhiêu km đường sáng").answered

@@ -160,7 +160,9 @@ def misfit(index: Index, q: Query, doc: Doc, asked_here: frozenset[str] | None =
             return Misfit(what, strip_prefix(unnamed_place.name))
     if doc.kind in ("figure", "model"):
         # an organisation the turn names itself ("còn Hội Phụ nữ thì sao?"), not one carried over
-        named = [o for o in q.orgs if asked_here is None or _said_org(asked_here, o)]
+        named = [
+            o for o in q.orgs if o not in lexicon.DISTRICT_BODIES and (asked_here is None or _said_org(asked_here, o))
+        ]
         unnamed_org = next((o for o in named if not _names_org(text, o)), None)
         if unnamed_org is not None:
             return Misfit("org", unnamed_org)  # "Huyện Đoàn … bao nhiêu nhà": not the Mặt trận's

@@ -288,6 +288,10 @@ ORG_GROUPS: dict[str, tuple[tuple[str, ...], ...]] = {
     "Văn hóa - Thông tin": (("van", "hoa", "thong", "tin"), ("truyen", "thanh"), ("dai", "truyen", "thanh")),
     "Huyện ủy": (("ban", "thuong", "vu"), ("huyen", "uy"), ("dang", "bo", "huyen")),
 }
+# The bodies that lead or award for the whole district ("UBND huyện khen thưởng": "khen thưởng cấp
+# huyện"; "Huyện ủy chỉ đạo"): an entry need not name them to be theirs, unlike a member
+# organisation's figure
+DISTRICT_BODIES: frozenset[str] = frozenset({"Ủy ban nhân dân", "Huyện ủy", "Ban Tuyên giáo", "Văn hóa - Thông tin"})
 
 # Kinds of entries named in list questions.
 KIND_WORDS: dict[str, tuple[tuple[str, ...], ...]] = {

@@ -242,7 +242,7 @@ def _counts_a_part(index: Index, q: Query, doc: Doc) -> bool:
     vốn"), is a part of it, not the total."""
     entry = doc.located.entry
     counts = getattr(entry, "counts", None)
-    if entry.kind != "figure" or not counts or not has(q.toks, lexicon.TOTAL_CUES):
+    if entry.kind != "figure" or not counts or not (has(q.toks, lexicon.TOTAL_CUES) or _asks_membership(q)):
         return False
     counted = index.places.strip(expand(tokens(counts)))
     asked = set(expand(q.toks)) | set(q.content) | set(q.target)
@@ -252,6 +252,12 @@ def _counts_a_part(index: Index, q: Query, doc: Doc) -> bool:
         len(w) > 1 and not w[:1].isdigit() and w not in skip and _telling(index, w) and not _says(index, w, asked)
         for w in counted
     )
+
+
+def _asks_membership(q: Query) -> bool:
+    """ "Hội Nông dân có bao nhiêu hội viên?": how many members, with nothing said of them."""
+    target = [t for t in q.target if t not in lexicon.TRAILING_PARTICLES]
+    return has(q.toks, lexicon.HAS_HOW_MANY) and tuple(target) in lexicon.MEMBERSHIP_NOUNS
 
 
 def _counts_any(text: str, asked: Sequence[str]) -> bool:

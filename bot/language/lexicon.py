@@ -149,6 +149,17 @@ QUANTITY_CUES: tuple[tuple[str, ...], ...] = (
 )
 # "có tổng cộng bao nhiêu hội viên": the whole of what is counted, not those of it who did something
 TOTAL_CUES: tuple[tuple[str, ...], ...] = (("tong", "cong"), ("tat", "ca"), ("ca", "thay"))
+# "Bù Đốp có bao nhiêu đảng viên?": how many members a body has, its membership (a figure of those
+# members who did something is a part of it); asked with "có" and nothing said of them
+HAS_HOW_MANY: tuple[tuple[str, ...], ...] = (("co", "bao", "nhieu"), ("co", "may"), ("co", "bn"))
+MEMBERSHIP_NOUNS: tuple[tuple[str, ...], ...] = (
+    ("dang", "vien"),
+    ("hoi", "vien"),
+    ("doan", "vien"),
+    ("can", "bo"),
+    ("cong", "chuc"),
+    ("vien", "chuc"),
+)
 # "kéo dài bao lâu": a quantity cue that asks for a duration by itself
 DURATION_CUES: tuple[tuple[str, ...], ...] = (("bao", "lau"),)
 # "bao lâu một lần": how often, not how long (no quantity asked)

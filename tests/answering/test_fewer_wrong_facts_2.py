@@ -97,6 +97,11 @@ def test_a_total_is_not_answered_with_those_of_them_who_did_something(answerer: 
     assert "tổng số" in answer.text
 
 
+def test_how_many_members_a_body_has_is_not_those_who_did_something(answerer: Answerer) -> None:
+    assert not answerer.ask("đảng bộ bù đốp có bao nhiêu đảng viên").answered
+    assert answerer.ask("bù đốp có bao nhiêu đảng viên học chuyên đề trực tuyến").answered
+
+
 def test_a_total_the_figure_counts_whole_is_answered(answerer: Answerer) -> None:
     answer = answerer.ask("tổng cộng Mặt trận Bù Đốp xây bao nhiêu căn nhà đại đoàn kết")
     assert answer.answered and says(answer, "176")

@@ -168,3 +168,19 @@ def test_another_organisations_figure_is_not_stated_as_the_one_asked(answerer: A
     answer = answerer.ask("huyện đoàn bù đốp xây bao nhiêu nhà đại đoàn kết")
     assert not answer.answered and not says(answer, "176")
     assert answerer.ask("hội phụ nữ bù đốp làm được bao nhiêu km đường sáng").answered
+
+
+# ---------------------------------------------------------------- a sentence's words as typed
+
+
+def test_a_word_typed_with_its_marks_is_not_another_word_of_the_same_letters() -> None:
+    from bot.answering.rules.article_words import _misread
+
+    assert _misread("xã có xây cầu không", "Xã xây dựng mới các mô hình Câu lạc bộ nông dân.")
+    assert not _misread("xã có xây cầu không", "Xã xây mới 3 cây cầu bê tông.")
+    assert not _misread("xa co xay cau khong", "Xã xây dựng mới các mô hình Câu lạc bộ nông dân.")  # no marks typed
+
+
+def test_a_yes_from_a_sentence_of_other_words_is_not_given(answerer: Answerer) -> None:
+    answer = answerer.ask("kiên lương có xây cầu không")
+    assert not (answer.answered and says(answer, "Câu lạc bộ"))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from typing import TYPE_CHECKING
 
 from bot.answering import answer_texts
@@ -19,7 +20,7 @@ from bot.answering.answer import Answer, Source, render
 from bot.answering.fit import misfit
 from bot.answering.search import Hit
 from bot.answering.tuning import PASSAGE_EVIDENCE, PASSAGE_MARGIN, PASSAGE_MIN, PASSAGE_OWN_WORDS
-from bot.language.folding import tokens
+from bot.language.folding import fold, tokens
 from bot.language.lexicon import STOPWORDS
 from bot.language.sentences import UPPER
 
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 
 # a name: two capitalised syllables or more ("Nguyễn Văn Tới", "Hội Nông dân", "Ban Tuyên giáo")
 _NAMED = re.compile(rf"[{UPPER}]\w*\s+[{UPPER}]\w*")
+_WORD = re.compile(r"\w+")
 
 
 def from_the_article(turn: Turn) -> Answer | None:
@@ -59,6 +61,8 @@ def from_the_article(turn: Turn) -> Answer | None:
         return None  # "ai chủ trì?": a sentence that names no one, or not as chairing, does not say who
     if _asks_year(q.toks) and not any(t.isdigit() and len(t) == 4 for t in said):
         return None  # "năm nào?": a sentence with a day and a month does not say the year
+    if _misread(q.text, best.located.entry.answer):
+        return None  # "xây cầu" typed with its marks: the sentence's "Câu lạc bộ" is another word
     if turn.resolution.leaned and len(_own_words_in(turn, best)) < PASSAGE_OWN_WORDS:
         return None  # a follow-up: the sentence must match what the turn itself says, not only the context
     source = Source.of(best.located.article)
@@ -71,6 +75,16 @@ def from_the_article(turn: Turn) -> Answer | None:
         sources=(source,),
         score=best.score,
     )
+
+
+def _misread(question: str, sentence: str) -> bool:
+    """A word the question typed with its marks that the sentence holds only as another word of
+    the same letters (folded alike: "cầu" and "câu", "đất" and "đặt"): the match is of letters, not
+    of meaning. Curated entries are matched by meaning; a sentence has only its words."""
+    typed = {w for w in _WORD.findall(unicodedata.normalize("NFC", question.lower())) if fold(w) != w}
+    printed = set(_WORD.findall(unicodedata.normalize("NFC", sentence.lower())))
+    by_letters = {fold(w) for w in printed}
+    return any(fold(w) in by_letters and w not in printed and fold(w) not in STOPWORDS for w in typed)
 
 
 def _own_words_in(turn: Turn, hit: Hit) -> set[str]:

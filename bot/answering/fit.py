@@ -209,7 +209,8 @@ def _quantity_misfit(index: Index, q: Query, doc: Doc, count: bool, unit: bool) 
     elif doc.has_number:
         units = number_units(entry.answer)
         # "bao nhiêu hộ nghèo": a number of hộ (a unit asked, "bao nhiêu năm", is checked below)
-        head = [] if q.unit else counted_words(q)[:1]
+        # "trồng bao nhiêu cây": a classifier alone is what is counted ("cây con giống" is no count)
+        head = [] if q.unit else (counted_words(q) or _classifiers_counted(q))[:1]
         if head and not _counts_any(entry.answer, head):
             return Misfit("number")  # "03 năm thực hiện …, thôn 4": numbers, but not of what is asked
     else:
@@ -222,6 +223,8 @@ def _quantity_misfit(index: Index, q: Query, doc: Doc, count: bool, unit: bool) 
             return Misfit("unit", wanted)
         return None
     target = counted_words(q)
+    if not target and q.unit is None and _classifiers_counted(q) and None not in units:
+        return Misfit("count", _classifiers_counted(q)[0])  # "bao nhiêu cây": a sum of money counts no trees
     counts = getattr(entry, "counts", None)
     counted = head_words(index, counts) if counts else []
     if count and target and counts and not _named_by_keyword(index, target, counted, entry.keywords):
@@ -258,6 +261,11 @@ def _asks_membership(q: Query) -> bool:
     """ "Hội Nông dân có bao nhiêu hội viên?": how many members, with nothing said of them."""
     target = [t for t in q.target if t not in lexicon.TRAILING_PARTICLES]
     return has(q.toks, lexicon.HAS_HOW_MANY) and tuple(target) in lexicon.MEMBERSHIP_NOUNS
+
+
+def _classifiers_counted(q: Query) -> list[str]:
+    """The classifiers "bao nhiêu" names when it names nothing else ("bao nhiêu cây", "mấy căn")."""
+    return [t for t in q.target if t in lexicon.CLASSIFIERS and t not in lexicon.GENERIC_COUNTED]
 
 
 def _counts_any(text: str, asked: Sequence[str]) -> bool:

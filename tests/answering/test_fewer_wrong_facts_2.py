@@ -184,3 +184,17 @@ def test_a_word_typed_with_its_marks_is_not_another_word_of_the_same_letters() -
 def test_a_yes_from_a_sentence_of_other_words_is_not_given(answerer: Answerer) -> None:
     answer = answerer.ask("kiên lương có xây cầu không")
     assert not (answer.answered and says(answer, "Câu lạc bộ"))
+
+
+# ---------------------------------------------------------------- "bao nhiêu cây": a classifier alone is counted
+
+
+def test_a_classifier_alone_is_what_is_counted(answerer: Answerer) -> None:
+    # Bù Đốp's farmers gave seedlings among help worth 10 billion: a sum of money, no count of trees
+    answer = answerer.ask("bù đốp trồng được bao nhiêu cây vậy")
+    assert not (answer.answered and says(answer, "10 tỷ"))
+
+
+def test_a_classifier_with_its_noun_still_counts_houses(answerer: Answerer) -> None:
+    answer = answerer.ask("hội nông dân bù đốp sửa được mấy căn")
+    assert answer.answered and says(answer, "4")

@@ -99,6 +99,9 @@ PASSAGE_MAX_CHARS = 300  # a longer sentence is read clause by clause
 VAGUE_SHARE = 0.8  # entries of this share of the best score…
 VAGUE_TITLES = 3  # …with more titles than this: a vague question, asked back, never answered by a passage
 PASSAGE_OWN_WORDS = 2  # a follow-up's own words the passage must hold (not only the conversation's)
+# "… có tặng bò không?": a word typed with its marks that at most this many entries print so says
+# what a yes must be about (folded, its letters may be common: "bộ", "bỏ")
+RARE_AS_TYPED = 3
 
 # ---------------------------------------------------------------- lists
 

@@ -174,11 +174,11 @@ def test_another_organisations_figure_is_not_stated_as_the_one_asked(answerer: A
 
 
 def test_a_word_typed_with_its_marks_is_not_another_word_of_the_same_letters() -> None:
-    from bot.answering.rules.article_words import _misread
+    from bot.answering.rules.article_words import misread
 
-    assert _misread("xã có xây cầu không", "Xã xây dựng mới các mô hình Câu lạc bộ nông dân.")
-    assert not _misread("xã có xây cầu không", "Xã xây mới 3 cây cầu bê tông.")
-    assert not _misread("xa co xay cau khong", "Xã xây dựng mới các mô hình Câu lạc bộ nông dân.")  # no marks typed
+    assert misread("xã có xây cầu không", "Xã xây dựng mới các mô hình Câu lạc bộ nông dân.")
+    assert not misread("xã có xây cầu không", "Xã xây mới 3 cây cầu bê tông.")
+    assert not misread("xa co xay cau khong", "Xã xây dựng mới các mô hình Câu lạc bộ nông dân.")  # no marks typed
 
 
 def test_a_yes_from_a_sentence_of_other_words_is_not_given(answerer: Answerer) -> None:
@@ -198,3 +198,16 @@ def test_a_classifier_alone_is_what_is_counted(answerer: Answerer) -> None:
 def test_a_classifier_with_its_noun_still_counts_houses(answerer: Answerer) -> None:
     answer = answerer.ask("hội nông dân bù đốp sửa được mấy căn")
     assert answer.answered and says(answer, "4")
+
+
+# ---------------------------------------------------------------- a yes of something else
+
+
+def test_a_yes_must_say_what_no_article_names(answerer: Answerer) -> None:
+    answer = answerer.ask("bù đốp có ủng hộ quỹ vắc xin không")
+    assert not answer.answered
+
+
+def test_a_yes_still_answers_what_the_article_says(answerer: Answerer) -> None:
+    answer = answerer.ask("hội nông dân bù đốp có tặng thẻ bảo hiểm y tế cho hội viên không")
+    assert answer.answered and says(answer, "100")

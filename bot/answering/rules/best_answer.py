@@ -15,9 +15,15 @@ from typing import TYPE_CHECKING
 
 from bot.answering import answer_texts
 from bot.answering.answer import Answer, fact_answer, figures, not_answered, suggestion_for
-from bot.answering.fit import Misfit, asked_levels, head_words, misfit
+from bot.answering.fit import Misfit, asked_levels, entry_text, head_words, misfit
 from bot.answering.query import Query
-from bot.answering.rules.article_words import from_the_article
+from bot.answering.rules.article_words import (
+    from_the_article,
+    marked_words,
+    misread,
+    rare_as_typed,
+    unknown_words,
+)
 from bot.answering.rules.declines import out_of_scope
 from bot.answering.search import Doc, Hit, Index
 from bot.answering.tuning import (
@@ -60,7 +66,8 @@ def best_answer(turn: Turn) -> Answer:
         return _lacks(turn, answer)
     q = turn.query
     if q.yes_no and not q.quantity and answer.kind == "fact":
-        return _yes(turn, answer) if answer.answered and answer.score >= ANSWER_MIN else _not_mentioned(turn, answer)
+        sure = answer.answered and answer.score >= ANSWER_MIN and not _yes_of_something_else(turn, answer)
+        return _yes(turn, answer) if sure else _not_mentioned(turn, answer)
     if q.yes_no and not answer.answered and not answer.open_question:
         return _not_mentioned(turn, answer)  # asked back or found nothing: the articles do not mention it
     if not answer.answered and not answer.open_question and q.districts:
@@ -92,6 +99,24 @@ def _lacks(turn: Turn, answer: Answer) -> Answer:
         heading=answer_texts.NOT_GIVEN_HEADING,
         open_question=True,
     )
+
+
+def _yes_of_something_else(turn: Turn, answer: Answer) -> bool:
+    """ "… có ủng hộ quỹ vắc xin không?": a yes is a fact stated of what the question names, so the
+    answer must say each word of it that no article uses ("vắc xin"), and each word typed with its
+    marks that few entries print so, where its entries hold its letters only as other words ("bò":
+    "chi bộ")."""
+    said = set(tokens(answer.text))
+    unknown = unknown_words(
+        [w for w in turn.query.content if len(w) > 1 and not w[:1].isdigit() and w not in lexicon.STOPWORDS],
+        turn.snapshot.kb,
+    )
+    kb = turn.snapshot.kb
+    # what the answer's entries say in full (their quotes too): where the letters matched
+    text = " ".join([answer.text, *(entry_text(kb.by_id[i]) for i in answer.entry_ids if i in kb.by_id)])
+    printed, letters = marked_words(text), set(tokens(text))
+    rare = [w for w in rare_as_typed(turn.query.text, kb) if fold(w) in letters and w not in printed]
+    return any(w not in said for w in unknown) or bool(rare) or misread(turn.query.text, answer.text)
 
 
 def _yes(turn: Turn, answer: Answer) -> Answer:

@@ -20,6 +20,7 @@ from bot.language.folding import canonical_number, fold, numbers
 _WORD = re.compile(r"\S+")
 _CLAUSE_MARKS = ",;:"
 _TRIM = " ,;:–-—"
+_PAIRS = (("(", ")"), ("“", "”"))  # a cut inside these closes before them
 
 
 def without_read(sentence: str, read: Set[str]) -> str | None:
@@ -46,6 +47,9 @@ def without_read(sentence: str, read: Set[str]) -> str | None:
         if openers:
             cut = openers[0]
     head = sentence[: words[cut].start()].rstrip(_TRIM) if cut else ""
+    for opening, closing in _PAIRS:
+        if head.count(opening) > head.count(closing):
+            head = head[: head.rindex(opening)].rstrip(_TRIM)  # "… 63 tập thể (cùng 294 …)": before the "("
     if len(head.split()) < RESTATE_MIN_WORDS:
         return None
     if {canonical_number(n) for n in numbers(sentence[len(head) :])} - read:

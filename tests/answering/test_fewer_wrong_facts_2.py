@@ -68,6 +68,9 @@ def test_a_sentence_is_cut_before_the_figure_just_read() -> None:
     assert without_read("Từ năm 2020 đến nay, Hội đã xây 12 căn nhà, đến tháng 5/2024 thêm 3 căn.", {"12"}) is None
     assert without_read("Hội đã xây 12 căn nhà.", {"12"}) is None  # too little left
     assert without_read(sentence, {"9"}) is None
+    # never inside brackets left open
+    pair = "Qua 3 năm, các chi bộ cơ sở trực thuộc đã khen thưởng 12 tập thể (cùng 40 cá nhân)."
+    assert without_read(pair, {"40"}) == "Qua 3 năm, các chi bộ cơ sở trực thuộc đã khen thưởng 12 tập thể"
 
 
 def test_who_made_it_after_its_count_does_not_repeat_the_count(answerer: Answerer) -> None:

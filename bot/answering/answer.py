@@ -13,7 +13,8 @@ from typing import Literal, Protocol
 from pydantic import BaseModel, ConfigDict
 
 from bot.answering import answer_texts
-from bot.answering.quoting import short_quote
+from bot.answering.quoting import ELLIPSIS, short_quote
+from bot.answering.restating import without_read
 from bot.answering.suggestions import ShowEntry, Suggestion
 from bot.knowledge.schema import Article, Located
 from bot.language.folding import canonical_number, is_year, numbers
@@ -133,13 +134,19 @@ def render(
 
 
 def fact_answer(
-    items: Sequence[Located], score: float, suggestions: Sequence[Suggestion] = (), brief: Iterable[str] = ()
+    items: Sequence[Located],
+    score: float,
+    suggestions: Sequence[Suggestion] = (),
+    brief: Iterable[str] = (),
+    read: frozenset[str] = frozenset(),
 ) -> Answer:
     """One entry, or several that together answer a question in parts. Entries in ``brief`` (a
     follow-up about the passage just answered) are stated as what they count and their value,
     without the other figures of the passage the user has just read. A sentence whose figures
     an earlier one already states is not said again; a curator's note is shown only where it
-    bears on a figure shown (see :func:`note_matters`)."""
+    bears on a figure shown (see :func:`note_matters`). A sentence (and its quote) printing a
+    figure of ``read``, the figures the user has just read, is said up to that figure, where enough
+    of it is left (a follow-up asking who, when or how long of the passage just answered)."""
     brief = set(brief)
     sentences: list[str] = []
     notes: list[str] = []
@@ -150,6 +157,7 @@ def fact_answer(
     wanted: dict[str, list[str]] = {}  # quote → the numbers the answer states from it
     told: dict[str, list[str]] = {}  # quote → the answer's sentences from it
     sources: list[Source] = []
+    cut_quotes: set[str] = set()  # the quotes of sentences cut before a figure just read
     for located in items:
         entry = located.entry
         value = getattr(entry, "value", None)
@@ -163,6 +171,10 @@ def fact_answer(
             if located.id in brief and value and counts and others
             else entry.answer
         )
+        restated = without_read(sentence, read) if read else None
+        if restated is not None:
+            sentence = restated + "."
+            cut_quotes.add(entry.quote)
         sentences.append(sentence)
         said |= figures(sentence)
         if entry.note and entry.note not in notes and note_matters(entry.note, sentence):
@@ -178,7 +190,10 @@ def fact_answer(
             sources.append(source)
     body = "\n".join([*sentences, *(f"{answer_texts.NOTE_PREFIX} {note}" for note in notes)])
     quotes = [
-        short_quote(q, wanted.get(q, ()), name, " ".join(told.get(q, ()))) for q, name in zip(full, names, strict=True)
+        _without_read_quote(short_quote(q, wanted.get(q, ()), name, " ".join(told.get(q, ()))), read)
+        if q in cut_quotes
+        else short_quote(q, wanted.get(q, ()), name, " ".join(told.get(q, ())))
+        for q, name in zip(full, names, strict=True)
     ]
     return Answer(
         answered=True,
@@ -200,6 +215,12 @@ def note_matters(note: str, sentence: str) -> bool:
     sentence shows ("Bài ghi 85.300.00đ, có lẽ thiếu một chữ số"); notes about the article's
     layout or a typo elsewhere in the quote are for curators."""
     return bool(figures(note) & figures(sentence))
+
+
+def _without_read_quote(piece: str, read: frozenset[str]) -> str:
+    """A quote of a sentence said without the figures just read: the same words, cut there too."""
+    cut = without_read(piece, read)
+    return piece if cut is None else f"{cut} {ELLIPSIS}"
 
 
 def figures(text: str) -> set[str]:

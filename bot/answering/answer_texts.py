@@ -142,6 +142,7 @@ def out_of_scope(districts: str) -> str:
 
 
 COMPARISON_HEADING = "Theo các bài viết, số liệu của từng huyện:"
+COMPARISON_BY_ORG_HEADING = "Theo bài viết, số liệu của từng tổ chức:"
 NO_RANKING = (
     "Mình không xếp hạng: các bài viết đo ở những thời điểm và theo cách khác nhau, bạn đối chiếu "
     "từng con số kèm nguồn nhé."
@@ -196,6 +197,10 @@ def not_given(district: str, what: str, asked: str) -> str:
         return f"{about} không nêu {asked} của việc này."
     if what == "count":
         return f"{about} không nêu số {asked} (bài không đếm điều này)."
+    if what == "org":
+        return f"{about} không nêu số liệu hay thông tin này của {asked}."
+    if what == "total":
+        return f"{about} không nêu tổng số {asked}; bài chỉ nêu số của một phần trong đó."
     if what == "period":
         return f"{about} không nêu số liệu này cho khoảng thời gian đó."
     if what == "role":

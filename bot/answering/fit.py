@@ -40,7 +40,8 @@ _RANGE = re.compile(
 @dataclass(frozen=True)
 class Misfit:
     """Why the entry does not answer: ``what`` is one of "year", "level", "unit", "dimension", "count",
-    "number", "role", "commune", "person", "period", "place" (one no district of the base is),
+    "number", "role", "commune", "person", "period", "total" (a part of it counted), "place" (one no
+    district of the base is),
     "other place" (named beside a district); ``asked`` says what the question asked for."""
 
     what: str
@@ -157,6 +158,14 @@ def misfit(index: Index, q: Query, doc: Doc, asked_here: frozenset[str] | None =
         unnamed_place = next((p for p in places if not contains(tokens(text), tokens(strip_prefix(p.name)))), None)
         if unnamed_place is not None:
             return Misfit(what, strip_prefix(unnamed_place.name))
+    if doc.kind in ("figure", "model"):
+        # an organisation the turn names itself ("còn Hội Phụ nữ thì sao?"), not one carried over
+        named = [
+            o for o in q.orgs if o not in lexicon.DISTRICT_BODIES and (asked_here is None or _said_org(asked_here, o))
+        ]
+        unnamed_org = next((o for o in named if not _names_org(text, o)), None)
+        if unnamed_org is not None:
+            return Misfit("org", unnamed_org)  # "Huyện Đoàn … bao nhiêu nhà": not the Mặt trận's
     person = named_person(q.toks, index.name_starts) if _may_name_a_person(q.toks) else ()
     if person and not names_person(own_text(located), person):
         return Misfit("person", " ".join(person))
@@ -173,6 +182,8 @@ def misfit(index: Index, q: Query, doc: Doc, asked_here: frozenset[str] | None =
         counted = counted_words(q)
         said = asked_here is None or (bool(counted) and set(counted) <= asked_here)
         unit_here = asked_here is None or (q.unit is not None and q.unit in _units_named(asked_here))
+        if counted and _counts_a_part(index, q, doc):
+            return Misfit("total", " ".join(counted))
         if said or unit_here:
             return _quantity_misfit(index, q, doc, count=said, unit=unit_here)
     return None
@@ -204,6 +215,17 @@ def dimensions_printed(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def _names_org(text: str, org: str) -> bool:
+    """Does the entry's text name the organisation (by any of its names), or its members?"""
+    toks = tokens(text)
+    expanded = expand(toks)
+    return any(contains(toks, list(alias)) or contains(expanded, list(alias)) for alias in lexicon.ORG_GROUPS[org])
+
+
+def _said_org(words: frozenset[str], org: str) -> bool:
+    return any(set(alias) <= words for alias in lexicon.ORG_GROUPS[org])
+
+
 def names_commune(text: str, commune: CommuneMention) -> bool:
     """Does the entry's text name the commune asked about, by the name the question gives it (the
     articles predate the merges: a merged commune's new name may be the district's own)?"""
@@ -218,7 +240,8 @@ def _quantity_misfit(index: Index, q: Query, doc: Doc, count: bool, unit: bool) 
     elif doc.has_number:
         units = number_units(entry.answer)
         # "bao nhiêu hộ nghèo": a number of hộ (a unit asked, "bao nhiêu năm", is checked below)
-        head = [] if q.unit else counted_words(q)[:1]
+        # "trồng bao nhiêu cây": a classifier alone is what is counted ("cây con giống" is no count)
+        head = [] if q.unit else (counted_words(q) or _classifiers_counted(q))[:1]
         if head and not _counts_any(entry.answer, head):
             return Misfit("number")  # "03 năm thực hiện …, thôn 4": numbers, but not of what is asked
     else:
@@ -231,6 +254,8 @@ def _quantity_misfit(index: Index, q: Query, doc: Doc, count: bool, unit: bool) 
             return Misfit("unit", wanted)
         return None
     target = counted_words(q)
+    if not target and q.unit is None and _classifiers_counted(q) and None not in units:
+        return Misfit("count", _classifiers_counted(q)[0])  # "bao nhiêu cây": a sum of money counts no trees
     counts = getattr(entry, "counts", None)
     counted = head_words(index, counts) if counts else []
     if count and target and counts and not _named_by_keyword(index, target, counted, entry.keywords):
@@ -243,6 +268,35 @@ def _quantity_misfit(index: Index, q: Query, doc: Doc, count: bool, unit: bool) 
         if uncounted:
             return Misfit("count", " ".join(target))  # "cây cầu sắt": the article counts concrete bridges
     return None
+
+
+def _counts_a_part(index: Index, q: Query, doc: Doc) -> bool:
+    """ "Hội Cựu chiến binh có tổng cộng bao nhiêu hội viên?": the whole is asked; a figure that
+    counts only some of them, those the question does not name ("hội viên khó khăn được vay
+    vốn"), is a part of it, not the total."""
+    entry = doc.located.entry
+    counts = getattr(entry, "counts", None)
+    if entry.kind != "figure" or not counts or not (has(q.toks, lexicon.TOTAL_CUES) or _asks_membership(q)):
+        return False
+    counted = index.places.strip(expand(tokens(counts)))
+    asked = set(expand(q.toks)) | set(q.content) | set(q.target)
+    asked |= _said_by_synonym(index, counted, asked)
+    skip = lexicon.STOPWORDS | lexicon.CLASSIFIERS | lexicon.QUALIFIER_WORDS
+    return any(
+        len(w) > 1 and not w[:1].isdigit() and w not in skip and _telling(index, w) and not _says(index, w, asked)
+        for w in counted
+    )
+
+
+def _asks_membership(q: Query) -> bool:
+    """ "Hội Nông dân có bao nhiêu hội viên?": how many members, with nothing said of them."""
+    target = [t for t in q.target if t not in lexicon.TRAILING_PARTICLES]
+    return has(q.toks, lexicon.HAS_HOW_MANY) and tuple(target) in lexicon.MEMBERSHIP_NOUNS
+
+
+def _classifiers_counted(q: Query) -> list[str]:
+    """The classifiers "bao nhiêu" names when it names nothing else ("bao nhiêu cây", "mấy căn")."""
+    return [t for t in q.target if t in lexicon.CLASSIFIERS and t not in lexicon.GENERIC_COUNTED]
 
 
 def _counts_any(text: str, asked: Sequence[str]) -> bool:

@@ -96,7 +96,8 @@ def has(toks: Sequence[str], phrases: Iterable[Phrase]) -> bool:
 
 def _comparative(toks: Sequence[str], districts: int) -> bool:
     """ "Lai Vung với Kiên Lương, bên nào khen nhiều cá nhân hơn": a measure word, then "hơn"
-    with words between, asked of several districts or of "which one" (not "hơn 500 hộ")."""
+    with words between, asked of several districts (or organisations: "Mặt trận hay Hội Nông dân
+    xây nhiều nhà hơn") or of "which one" (not "hơn 500 hộ")."""
     if lexicon.COMPARATIVE not in toks:
         return False
     last = len(toks) - 1 - toks[::-1].index(lexicon.COMPARATIVE)
@@ -112,6 +113,8 @@ def _quantity_spans(toks: Sequence[str]) -> list[tuple[int, int]]:
                 continue
             if a > 0 and toks[a - 1] in lexicon.ORDINAL_BEFORE_MAY:
                 continue
+        if tuple(toks[a:b]) in lexicon.DURATION_CUES and set(toks[b : b + 2]) & lexicon.HOW_OFTEN_AFTER:
+            continue  # "bao lâu 1 lần": how often
         out.append((a, b))
     return out
 
@@ -169,16 +172,16 @@ def _read_intent(
     q.asks_province = has(toks, lexicon.PROVINCE_CUES) or bool(
         q.communes and has(toks, lexicon.DISTRICT_OF_COMMUNE_CUES)
     )
-    q.comparing = (
-        has(toks, lexicon.COMPARISON_PHRASES)
-        or (lexicon.SUPERLATIVE in toks and any(w in toks for w in lexicon.MEASURE_WORDS))
-        or _comparative(toks, len(q.districts))
-    )
-    # the kind of the first hint of KIND_HINTS that occurs: the first span's
-    q.wanted_kind = lexicon.KIND_HINTS[tuple(toks[kind_spans[0][0] : kind_spans[0][1]])] if kind_spans else None
     for group, aliases in lexicon.ORG_GROUPS.items():
         if has(toks, aliases):
             q.orgs.append(group)
+    q.comparing = (
+        has(toks, lexicon.COMPARISON_PHRASES)
+        or (lexicon.SUPERLATIVE in toks and any(w in toks for w in lexicon.MEASURE_WORDS))
+        or _comparative(toks, max(len(q.districts), len(q.orgs)))
+    )
+    # the kind of the first hint of KIND_HINTS that occurs: the first span's
+    q.wanted_kind = lexicon.KIND_HINTS[tuple(toks[kind_spans[0][0] : kind_spans[0][1]])] if kind_spans else None
     # "do ai ban hành": what kind of entry, not what about
     return [*kind_spans, *quantity_spans, *who_spans, *when_spans, *list_spans]
 
@@ -217,6 +220,9 @@ def _read_counted(
             q.unit = named[0] if named else None
     if "%" in q.text and q.unit is None:
         q.unit = "percent"
+    cue = tuple(toks[quantity_spans[0][0] : quantity_spans[0][1]])
+    if cue in lexicon.DURATION_CUES:
+        q.unit = "duration"  # "kéo dài bao lâu": months or years, whatever the figure says ("dài" is no length)
     q.target = [t for t in target if t != BREAK and t not in lexicon.CONJUNCTIONS]
     q.target_parts = _split_parts(target)
     for previous, later in itertools.pairwise(quantity_spans):

@@ -80,6 +80,8 @@ COMPLEMENT = 0.75  # a runner-up this close that adds what the question asks joi
 # the best and at least OTHER_DISTRICT_MIN (the districts' reports word the same thing differently)…
 OTHER_DISTRICT_SHARE = 0.45
 OTHER_DISTRICT_MIN = 0.35
+# …unless it lacks a word or pair of the question weighing this share that the best entry holds
+OTHER_DISTRICT_TERM_SHARE = 0.15
 MAX_DISTRICT_ANSWERS = 3  # …and from this many other districts on, the bot asks which district
 MAX_DISTRICT_ANSWERS_ASKED = 8  # districts offered to choose from
 MAX_SUGGESTIONS = 3
@@ -97,6 +99,9 @@ PASSAGE_MAX_CHARS = 300  # a longer sentence is read clause by clause
 VAGUE_SHARE = 0.8  # entries of this share of the best score…
 VAGUE_TITLES = 3  # …with more titles than this: a vague question, asked back, never answered by a passage
 PASSAGE_OWN_WORDS = 2  # a follow-up's own words the passage must hold (not only the conversation's)
+# "… có tặng bò không?": a word typed with its marks that at most this many entries print so says
+# what a yes must be about (folded, its letters may be common: "bộ", "bỏ")
+RARE_AS_TYPED = 3
 
 # ---------------------------------------------------------------- lists
 
@@ -115,6 +120,9 @@ PER_DISTRICT = 4  # figures given for one district at most
 # best (one ranking of the whole base picks them): a reply cannot list hundreds of districts
 COMPARED_DISTRICTS = 12
 AS_GOOD = 0.85  # another figure this close to the district's best is given too
+# organisations of one district compared ("Mặt trận hay Hội Nông dân xây nhiều nhà hơn"): each one's
+# best figure from this score (the others' names are part of the question, not of its entries)
+ORG_COMPARED_MIN = 0.3
 
 # ---------------------------------------------------------------- follow-ups
 
@@ -122,7 +130,15 @@ THIN = 2  # a question with at most this many words of its own leans on the cont
 # a follow-up the conversation's district asks back about moves to another district's answer
 # only from this score (a name matched, not a few common words)
 MOVE_MIN = 0.6
+# a follow-up's own word this rare in the base must be held by the entry answering it, when one of
+# the conversation's district holds it ("khẩu hiệu là gì?": not the figure just before)
+OWN_WORD_IDF = 3.0
 PENDING_WORDS = 3  # after a question left open, a turn this short completes it ("của hội nông dân ấy")
+
+# a follow-up's sentence said again without the figure just read ("ai làm?", "kéo dài bao lâu?") is
+# cut at the clause or predicate opening within this many words before that figure…
+RESTATE_REACH = 4
+RESTATE_MIN_WORDS = 6  # …and only when at least this many words are left
 
 # ---------------------------------------------------------------- what an entry answers
 

@@ -145,7 +145,25 @@ QUANTITY_CUES: tuple[tuple[str, ...], ...] = (
     ("ty", "le"),
     ("phan", "tram"),
     ("may",),  # "mấy", but not before NOT_MAY_AFTER ("máy tính") nor after ORDINAL_BEFORE_MAY
+    ("bao", "lau"),  # "bao lâu": how long, a span of time (DURATION_CUES)
 )
+# "có tổng cộng bao nhiêu hội viên": the whole of what is counted, not those of it who did something
+TOTAL_CUES: tuple[tuple[str, ...], ...] = (("tong", "cong"), ("tat", "ca"), ("ca", "thay"))
+# "Bù Đốp có bao nhiêu đảng viên?": how many members a body has, its membership (a figure of those
+# members who did something is a part of it); asked with "có" and nothing said of them
+HAS_HOW_MANY: tuple[tuple[str, ...], ...] = (("co", "bao", "nhieu"), ("co", "may"), ("co", "bn"))
+MEMBERSHIP_NOUNS: tuple[tuple[str, ...], ...] = (
+    ("dang", "vien"),
+    ("hoi", "vien"),
+    ("doan", "vien"),
+    ("can", "bo"),
+    ("cong", "chuc"),
+    ("vien", "chuc"),
+)
+# "kéo dài bao lâu": a quantity cue that asks for a duration by itself
+DURATION_CUES: tuple[tuple[str, ...], ...] = (("bao", "lau"),)
+# "bao lâu một lần": how often, not how long (no quantity asked)
+HOW_OFTEN_AFTER: frozenset[str] = frozenset({"lan", "dip"})
 WHO_CUES: tuple[tuple[str, ...], ...] = (
     ("cua", "ai"),
     ("do", "ai"),
@@ -281,6 +299,10 @@ ORG_GROUPS: dict[str, tuple[tuple[str, ...], ...]] = {
     "Văn hóa - Thông tin": (("van", "hoa", "thong", "tin"), ("truyen", "thanh"), ("dai", "truyen", "thanh")),
     "Huyện ủy": (("ban", "thuong", "vu"), ("huyen", "uy"), ("dang", "bo", "huyen")),
 }
+# The bodies that lead or award for the whole district ("UBND huyện khen thưởng": "khen thưởng cấp
+# huyện"; "Huyện ủy chỉ đạo"): an entry need not name them to be theirs, unlike a member
+# organisation's figure
+DISTRICT_BODIES: frozenset[str] = frozenset({"Ủy ban nhân dân", "Huyện ủy", "Ban Tuyên giáo", "Văn hóa - Thông tin"})
 
 # Kinds of entries named in list questions.
 KIND_WORDS: dict[str, tuple[tuple[str, ...], ...]] = {
@@ -689,13 +711,25 @@ DIMENSIONS: dict[str, str] = {
 DIMENSIONS_ONLY_NAMED: frozenset[str] = frozenset({"sau", "day"})
 DIMENSION_NAMERS: frozenset[str] = frozenset({"chieu", "do"})
 DIMENSION_ASKERS: tuple[tuple[str, ...], ...] = (("bao", "nhieu"), ("may",))
+# "Mặt trận hay Hội Nông dân …": the words that set the compared side by side
+ALTERNATIVE_WORDS: frozenset[str] = frozenset({"hay", "hoac", "voi", "va"})
 # "huyện nào xây nhiều nhà nhất": words that ask which district, not what is compared
 COMPARISON_FRAME_WORDS: frozenset[str] = frozenset({"huyen", "nao"})
 
 # ---------------------------------------------------------------- follow-ups
 # What opens a follow-up ("còn Lai Vung…?", "thế còn…", "vậy…", at the start) or closes one
 # ("… thì sao?", "… nữa?")
-FOLLOWUP_OPENERS: tuple[tuple[str, ...], ...] = (("the", "con"), ("vay", "con"), ("con",), ("vay",), ("thoi",))
+# ("còn bên Bù Đốp?": "bên" says "over in", before the place; the longest opener first)
+FOLLOWUP_OPENERS: tuple[tuple[str, ...], ...] = (
+    ("the", "con", "ben"),
+    ("vay", "con", "ben"),
+    ("con", "ben"),
+    ("the", "con"),
+    ("vay", "con"),
+    ("con",),
+    ("vay",),
+    ("thoi",),
+)
 FOLLOWUP_CLOSERS: tuple[tuple[str, ...], ...] = (("the", "thi", "sao"), ("thi", "sao"), ("nua",))
 FOLLOWUP_CUES: tuple[tuple[str, ...], ...] = FOLLOWUP_OPENERS + FOLLOWUP_CLOSERS
 # "còn … gì nữa", "mô hình khác": something else than what was just answered, never that again
@@ -728,6 +762,13 @@ ANAPHORA_PHRASES: tuple[tuple[str, ...], ...] = (
 QUALIFIER_WORDS: frozenset[str] = frozenset({"cap", "dip", "nam", "thang", "ngay", "giai", "ky", "lan", "dot", "nhiem"})
 # Words of time a question counts in without naming what it counts ("qua mấy năm rồi")
 TIME_WORDS: frozenset[str] = frozenset({"nam", "thang", "ngay", "tuan", "lan", "ky"})
+# What a question may ask of a document besides its name ("Chỉ thị 05 là về cái gì?", "Kết luận 01
+# nói về gì, do ai ban hành, ngày nào?"): nothing that makes it a district's doing
+DOCUMENT_ASPECT_WORDS: frozenset[str] = frozenset(
+    {"ve", "noi", "dung", "ban", "hanh", "ngay", "nao", "muc", "dich", "y", "nghia", "cai", "gi", "chu", "de", "ky"}
+)
+# Words that place a question in time ("còn dịp 130 năm?", "đợt đó"), not what it asks about
+OCCASION_WORDS: frozenset[str] = frozenset({"dip", "dot", "nhan", "khi", "luc", "hoi"})
 # Words a follow-up wraps its question in: "còn bài Lai Vung?", "vậy thì…"
 FOLLOWUP_FILLERS: frozenset[str] = frozenset({"bai", "thi", "sao", "vay", "nua", "roi", "ay", "do", "nay"})
 
@@ -950,8 +991,10 @@ MEASURED_UNITS: frozenset[str | None] = frozenset({"money", "length", "weight", 
 # "phó bí thư" is not "bí thư": a post asked without these words is not their deputy's
 DEPUTY_WORDS: frozenset[str] = frozenset({"pho"})
 # Kinds of entry each district has its own of: a question naming no district that several
-# districts answer gets each one's (documents and events are not asked district by district)
-DISTRICT_KINDS: frozenset[str] = frozenset({"figure", "model", "person"})
+# districts answer gets each one's, whatever kind each district's answer is (one district counts
+# what another describes as a model; an anniversary or a conference is the district's own).
+# Documents are not asked district by district: Chỉ thị 05 is one whichever article names it.
+DISTRICT_KINDS: frozenset[str] = frozenset({"figure", "model", "person", "event"})
 # Posts a "who" question may name: the person must hold it.
 ROLE_WORDS: tuple[tuple[str, ...], ...] = (
     ("pho", "bi", "thu", "thuong", "truc"),
@@ -1002,6 +1045,9 @@ NEGATION_ENDS: frozenset[str] = frozenset({"ma"})
 CORRECTION_OPENERS: frozenset[str] = frozenset({"khong", "ko", "k", "sai"})
 CORRECTION_FILLERS: frozenset[str] = frozenset({"a", "u", "oi", "thi", "la", "cau", "dau"})
 # Particles that end a short turn ("Kiên Lương nha", "năm 2023 chứ", "cấp huyện cơ")
+# words that open a sentence's predicate before its figure ("… xây dựng đã phát được 189 phóng sự",
+# "… với 51 công trình"): a sentence said again without that figure is cut there
+PREDICATE_OPENERS: frozenset[str] = frozenset({"da", "dang", "se", "voi", "gom", "dat"})
 TRAILING_PARTICLES: frozenset[str] = frozenset({"chu", "co", "nha", "nhe", "a", "ha", "day", "ne", "nhi", "vay"})
 
 # ---------------------------------------------------------------- people named in a question

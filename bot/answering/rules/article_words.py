@@ -12,22 +12,25 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from typing import TYPE_CHECKING
 
 from bot.answering import answer_texts
 from bot.answering.answer import Answer, Source, render
 from bot.answering.fit import misfit
 from bot.answering.search import Hit
-from bot.answering.tuning import PASSAGE_EVIDENCE, PASSAGE_MARGIN, PASSAGE_MIN, PASSAGE_OWN_WORDS
-from bot.language.folding import tokens
+from bot.answering.tuning import PASSAGE_EVIDENCE, PASSAGE_MARGIN, PASSAGE_MIN, PASSAGE_OWN_WORDS, RARE_AS_TYPED
+from bot.language.folding import fold, tokens
 from bot.language.lexicon import STOPWORDS
 from bot.language.sentences import UPPER
 
 if TYPE_CHECKING:
     from bot.answering.turn import Turn
+    from bot.knowledge.schema import KnowledgeBase
 
 # a name: two capitalised syllables or more ("Nguyễn Văn Tới", "Hội Nông dân", "Ban Tuyên giáo")
 _NAMED = re.compile(rf"[{UPPER}]\w*\s+[{UPPER}]\w*")
+_WORD = re.compile(r"\w+")
 
 
 def from_the_article(turn: Turn) -> Answer | None:
@@ -59,6 +62,8 @@ def from_the_article(turn: Turn) -> Answer | None:
         return None  # "ai chủ trì?": a sentence that names no one, or not as chairing, does not say who
     if _asks_year(q.toks) and not any(t.isdigit() and len(t) == 4 for t in said):
         return None  # "năm nào?": a sentence with a day and a month does not say the year
+    if misread(q.text, best.located.entry.answer):
+        return None  # "xây cầu" typed with its marks: the sentence's "Câu lạc bộ" is another word
     if turn.resolution.leaned and len(_own_words_in(turn, best)) < PASSAGE_OWN_WORDS:
         return None  # a follow-up: the sentence must match what the turn itself says, not only the context
     source = Source.of(best.located.article)
@@ -71,6 +76,64 @@ def from_the_article(turn: Turn) -> Answer | None:
         sources=(source,),
         score=best.score,
     )
+
+
+def marked_words(text: str) -> set[str]:
+    """A text's words as printed, with their marks (lower case, NFC)."""
+    return set(_WORD.findall(unicodedata.normalize("NFC", text.lower())))
+
+
+_MARKED_COUNTS: dict[int, tuple[object, dict[str, int]]] = {}
+
+
+def marked_counts(kb: KnowledgeBase) -> dict[str, int]:
+    """Each word the base's entries print, with its marks, → how many entries print it (kept per base)."""
+    kept = _MARKED_COUNTS.get(id(kb))
+    if kept is not None and kept[0] is kb:
+        return kept[1]
+    counts: dict[str, int] = {}
+    for located in kb.entries:
+        for w in marked_words(f"{located.entry.answer} {located.entry.quote} {located.entry.title}"):
+            counts[w] = counts.get(w, 0) + 1
+    if len(_MARKED_COUNTS) > 8:
+        _MARKED_COUNTS.clear()  # reloaded bases replace the old ones
+    _MARKED_COUNTS[id(kb)] = (kb, counts)
+    return counts
+
+
+def unknown_words(words: list[str], kb: KnowledgeBase) -> list[str]:
+    """The (folded) words no entry of the base prints in any form ("vắc xin")."""
+    counts = marked_counts(kb)
+    key = (id(kb), "letters")
+    kept = _LETTERS.get(key)
+    if kept is None or kept[0] is not kb:
+        _LETTERS.clear()
+        _LETTERS[key] = kept = (kb, frozenset(fold(w) for w in counts))
+    return [w for w in words if w not in kept[1]]
+
+
+_LETTERS: dict[tuple[int, str], tuple[object, frozenset[str]]] = {}
+
+
+def rare_as_typed(question: str, kb: KnowledgeBase) -> list[str]:
+    """The words the question typed with their marks that few entries print so ("bò"), however
+    common their letters are ("bộ", "bỏ"): they say what the question is about."""
+    counts = marked_counts(kb)
+    return [
+        w
+        for w in marked_words(question)
+        if fold(w) != w and fold(w) not in STOPWORDS and counts.get(w, 0) <= RARE_AS_TYPED
+    ]
+
+
+def misread(question: str, sentence: str) -> bool:
+    """A word the question typed with its marks that the sentence holds only as another word of
+    the same letters (folded alike: "cầu" and "câu", "đất" and "đặt"): the match is of letters, not
+    of meaning. Curated entries are matched by meaning; a sentence has only its words."""
+    typed = {w for w in marked_words(question) if fold(w) != w}
+    printed = marked_words(sentence)
+    by_letters = {fold(w) for w in printed}
+    return any(fold(w) in by_letters and w not in printed and fold(w) not in STOPWORDS for w in typed)
 
 
 def _own_words_in(turn: Turn, hit: Hit) -> set[str]:

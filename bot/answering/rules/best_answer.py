@@ -15,9 +15,15 @@ from typing import TYPE_CHECKING
 
 from bot.answering import answer_texts
 from bot.answering.answer import Answer, fact_answer, figures, not_answered, suggestion_for
-from bot.answering.fit import Misfit, asked_levels, head_words, misfit
+from bot.answering.fit import Misfit, asked_levels, entry_text, head_words, misfit
 from bot.answering.query import Query
-from bot.answering.rules.article_words import from_the_article
+from bot.answering.rules.article_words import (
+    from_the_article,
+    marked_words,
+    misread,
+    rare_as_typed,
+    unknown_words,
+)
 from bot.answering.rules.declines import out_of_scope
 from bot.answering.search import Doc, Hit, Index
 from bot.answering.tuning import (
@@ -36,6 +42,8 @@ from bot.answering.tuning import (
     MIN_EVIDENCE,
     OTHER_DISTRICT_MIN,
     OTHER_DISTRICT_SHARE,
+    OTHER_DISTRICT_TERM_SHARE,
+    OWN_WORD_IDF,
     SIBLING_SHARE,
     SUGGEST_MIN,
     TIE_SHARE,
@@ -45,7 +53,8 @@ from bot.answering.tuning import (
 )
 from bot.knowledge.schema import KnowledgeBase, Located
 from bot.language import lexicon
-from bot.language.folding import fold, surface
+from bot.language.expansion import expand
+from bot.language.folding import fold, surface, tokens
 
 if TYPE_CHECKING:
     from bot.answering.turn import Turn
@@ -57,7 +66,8 @@ def best_answer(turn: Turn) -> Answer:
         return _lacks(turn, answer)
     q = turn.query
     if q.yes_no and not q.quantity and answer.kind == "fact":
-        return _yes(turn, answer) if answer.answered and answer.score >= ANSWER_MIN else _not_mentioned(turn, answer)
+        sure = answer.answered and answer.score >= ANSWER_MIN and not _yes_of_something_else(turn, answer)
+        return _yes(turn, answer) if sure else _not_mentioned(turn, answer)
     if q.yes_no and not answer.answered and not answer.open_question:
         return _not_mentioned(turn, answer)  # asked back or found nothing: the articles do not mention it
     if not answer.answered and not answer.open_question and q.districts:
@@ -91,6 +101,24 @@ def _lacks(turn: Turn, answer: Answer) -> Answer:
     )
 
 
+def _yes_of_something_else(turn: Turn, answer: Answer) -> bool:
+    """ "… có ủng hộ quỹ vắc xin không?": a yes is a fact stated of what the question names, so the
+    answer must say each word of it that no article uses ("vắc xin"), and each word typed with its
+    marks that few entries print so, where its entries hold its letters only as other words ("bò":
+    "chi bộ")."""
+    said = set(tokens(answer.text))
+    unknown = unknown_words(
+        [w for w in turn.query.content if len(w) > 1 and not w[:1].isdigit() and w not in lexicon.STOPWORDS],
+        turn.snapshot.kb,
+    )
+    kb = turn.snapshot.kb
+    # what the answer's entries say in full (their quotes too): where the letters matched
+    text = " ".join([answer.text, *(entry_text(kb.by_id[i]) for i in answer.entry_ids if i in kb.by_id)])
+    printed, letters = marked_words(text), set(tokens(text))
+    rare = [w for w in rare_as_typed(turn.query.text, kb) if fold(w) in letters and w not in printed]
+    return any(w not in said for w in unknown) or bool(rare) or misread(turn.query.text, answer.text)
+
+
 def _yes(turn: Turn, answer: Answer) -> Answer:
     body = f"{answer_texts.YES} {answer.body}"
     return answer.model_copy(update={"body": body, "text": answer.text.replace(answer.body, body, 1)})
@@ -115,7 +143,7 @@ def _best(turn: Turn) -> Answer:
     hits = ranking.hits
     if not hits or hits[0].score < SUGGEST_MIN:
         return from_the_article(turn) or out_of_scope(turn.snapshot.kb)
-    hits = _past_what_was_just_said(turn, hits)
+    hits = _documents_first(turn, _own_words_first(turn, _past_what_was_just_said(turn, hits)))
     if not hits:
         return from_the_article(turn) or out_of_scope(turn.snapshot.kb)
     top = hits[0]
@@ -126,7 +154,7 @@ def _best(turn: Turn) -> Answer:
         reason = misfit(index, q, top.doc, asked_here)
         assert reason is not None
         return not_given(turn, top, reason)
-    hits = fitting
+    hits = _described_first(q, fitting)
     best = hits[0]
     parts = _complements(index, q.target_parts, hits) if q.quantity else []
     stands_alone = not turn.resolution.leaned and turn.correction is None
@@ -137,7 +165,7 @@ def _best(turn: Turn) -> Answer:
         # "bao nhiêu tập thể, cá nhân" with no level named: each level's pair, not one level's
         parts = [*parts, *_siblings(index, q, hits)]
     if (not q.districts and len(parts) < len(q.target_parts)) or (not q.districts and not q.target_parts):
-        others = _other_districts([h for h in hits if h not in parts])
+        others = _other_districts(index, index.query_terms(q, turn.hints), [h for h in hits if h not in parts])
         if len(others) >= MAX_DISTRICT_ANSWERS:
             return _which_district(turn, best, others)
         parts = [*parts, *others]
@@ -158,7 +186,10 @@ def _best(turn: Turn) -> Answer:
         )
     in_district, everywhere = ranking.ties(TIE_SHARE)
     ties = max(in_district, everywhere // 2)
-    if not _clear(best, hits, used) or best.evidence < MIN_EVIDENCE or ties > MAX_TIES:
+    # a document every article names is one document: its entries are no rivals to each other,
+    # nor are the entries that merely mention it
+    the_document = best.doc.kind == "document" and _names_document(turn, best)
+    if not the_document and (not _clear(best, hits, used) or best.evidence < MIN_EVIDENCE or ties > MAX_TIES):
         # too little said ("giá"), or said of too many entries alike: ask, don't guess; where the
         # entries hardly match at all, one sentence of an article that clearly answers may
         passage = from_the_article(turn) if ties <= MAX_TIES and not _alike(hits) else None
@@ -173,7 +204,7 @@ def _best(turn: Turn) -> Answer:
             heading=answer_texts.CLARIFY_HEADING,
             open_question=True,
         )
-    if _misses_the_point(turn, best):
+    if not the_document and _misses_the_point(turn, best):
         options = distinct(hits, None, lambda h: h.score >= SUGGEST_MIN)
         return not_answered(
             "clarify",
@@ -195,7 +226,29 @@ def _best(turn: Turn) -> Answer:
     if q.quantity and not turn.analysed.target:
         just = {*turn.hints.near, *turn.hints.seen}
         items = [*items, *(p for p in paired(turn.snapshot.kb, best.located) if p.id not in just and p not in items)]
-    return fact_answer(items, best.score, [suggestion_for(h.located) for h in runners], brief=_brief(turn, items))
+    return fact_answer(
+        items, best.score, [suggestion_for(h.located) for h in runners], brief=_brief(turn, items), read=_read(turn)
+    )
+
+
+def _described_first(q: Query, hits: list[Hit]) -> list[Hit]:
+    """A question not asking how many ("quỹ xoay vòng?") that a figure and the entry describing the
+    same thing (a model, an event, a person) answer equally well gets the description: it says
+    what the thing is, with its figures, where one figure says one number of it."""
+    best = hits[0]
+    if q.quantity or best.doc.kind != "figure":
+        return hits
+    described = next(
+        (
+            h
+            for h in hits[1:]
+            if h.score >= TIE_SHARE * best.score
+            and h.located.district == best.located.district
+            and h.doc.kind != "figure"
+        ),
+        None,
+    )
+    return hits if described is None else [described, *(h for h in hits if h is not described)]
 
 
 def _misses_the_point(turn: Turn, best: Hit) -> bool:
@@ -301,6 +354,19 @@ def _brief(turn: Turn, items: Sequence[Located]) -> list[str]:
     return out
 
 
+def _read(turn: Turn) -> frozenset[str]:
+    """The figures a follow-up asking who, when, how long or what of the passage just answered
+    (not how many) should not be told again: the values of the figures just given."""
+    just = {*turn.hints.near, *turn.hints.seen}
+    if not turn.resolution.leaned or not just or (turn.query.quantity and turn.query.unit != "duration"):
+        return frozenset()
+    by_id = turn.snapshot.kb.by_id
+    # what the figures just given counted (not the numbers of a document's name, "Chỉ thị số 05"),
+    # unless the follow-up says that number itself
+    values = [getattr(by_id[i].entry, "value", None) or "" for i in just if i in by_id]
+    return frozenset(n for v in values for n in figures(v)) - figures(turn.query.text)
+
+
 def _asked_here(turn: Turn) -> frozenset[str] | None:
     """The words a follow-up said itself (None: the question stands alone)."""
     if not turn.resolution.leaned:
@@ -331,10 +397,59 @@ def _past_what_was_just_said(turn: Turn, hits: Sequence[Hit]) -> list[Hit]:
     return [h for h in hits if h.located.id not in just or all(index.counts(w, h.doc) for w in own)]
 
 
+def _documents_first(turn: Turn, hits: list[Hit]) -> list[Hit]:
+    """A question about a document itself ("Chỉ thị 05 là về cái gì?", "ai ban hành Kết luận
+    01?"), naming no district, organisation or count: the document's own entries come first, not a
+    district's doing that mentions it (which may share more words)."""
+    documents = [h for h in hits if h.doc.kind == "document" and h.score >= SUGGEST_MIN and _names_document(turn, h)]
+    return [*documents, *(h for h in hits if h not in documents)] if documents else hits
+
+
+def _names_document(turn: Turn, hit: Hit) -> bool:
+    """The question says nothing but the document's name and what it asks of it (no district,
+    organisation or count)."""
+    q = turn.query
+    if q.districts or q.orgs or q.quantity:
+        return False
+    words = {w for w in q.content if w not in lexicon.STOPWORDS and w not in lexicon.DOCUMENT_ASPECT_WORDS}
+    name = getattr(hit.located.entry, "name", None) or ""
+    return bool(words) and words <= set(expand(tokens(name)))
+
+
+def _own_words_first(turn: Turn, hits: list[Hit]) -> list[Hit]:
+    """A follow-up's own telling words decide among what the conversation brings ("khẩu hiệu là
+    gì?" after three figures of one organisation): when the best entry lacks one of them and
+    another entry of the same district holds them all, that one comes first."""
+    if not hits or not turn.resolution.leaned:
+        return hits
+    index = turn.snapshot.index
+    content = set(turn.query.content)
+    own = [
+        w
+        for w in dict.fromkeys(turn.resolution.own)
+        if w in content
+        and w not in lexicon.STOPWORDS | lexicon.TIME_WORDS | lexicon.OCCASION_WORDS
+        and index.idf.get(w, 0.0) >= OWN_WORD_IDF
+    ]
+    best = hits[0]
+    if not own or all(index.holds(w, best.doc) for w in own):
+        return hits
+    holding = [
+        h
+        for h in hits
+        if h.score >= SUGGEST_MIN
+        and h.located.district == best.located.district
+        and all(index.holds(w, h.doc) for w in own)
+    ]
+    return [*holding, *(h for h in hits if h not in holding)] if holding else hits
+
+
 def not_given(turn: Turn, nearest: Hit, reason: Misfit) -> Answer:
     """What the question asks is not in the article; the nearest entry is what it does give."""
     q = turn.query
-    asked = surface(q.text, reason.asked.split()) if reason.what in ("count", "role", "commune") else reason.asked
+    asked = (
+        surface(q.text, reason.asked.split()) if reason.what in ("count", "total", "role", "commune") else reason.asked
+    )
     return not_answered(
         "decline",
         answer_texts.not_given(turn.snapshot.kb.named(nearest.located.district), reason.what, asked),
@@ -361,22 +476,48 @@ def distinct(hits: Sequence[Hit], best: Hit | None, keep: Callable[[Hit], bool])
     return out
 
 
-def _other_districts(hits: Sequence[Hit]) -> list[Hit]:
+def _other_districts(index: Index, terms: dict[str, float], hits: Sequence[Hit]) -> list[Hit]:
     """A question naming no district that several districts answer about as well ("ai là Bí thư
     Huyện ủy?", "làm được bao nhiêu km đường thắp sáng?") gets each district's best entry."""
     best = hits[0]
-    if best.doc.kind not in lexicon.DISTRICT_KINDS:
-        return []  # Chỉ thị 05 is the same document whichever district's article names it
+    if any(h.doc.kind not in lexicon.DISTRICT_KINDS for h in hits if h.score >= CLOSE_CALL * best.score):
+        # Chỉ thị 05 is the same document whichever district's article names it: a question its
+        # entry answers about as well as a district's conference on it is about the document
+        return []
     seen = {best.located.district}
+    # the kinds the best district answers with as well as its best entry ("quỹ xoay vòng": a figure
+    # and a model tie): another district answering with one of them says the same kind of thing
+    kinds = {
+        h.doc.kind for h in hits if h.located.district == best.located.district and h.score >= TIE_SHARE * best.score
+    } & lexicon.DISTRICT_KINDS
     out: list[Hit] = []
     floor = max(OTHER_DISTRICT_SHARE * best.score, OTHER_DISTRICT_MIN)
     for hit in hits[1:]:
         if hit.score < floor:
             break
-        if hit.located.district not in seen and hit.doc.kind == best.doc.kind and hit.evidence >= MIN_EVIDENCE:
+        if (
+            hit.located.district not in seen
+            and hit.doc.kind in kinds
+            and hit.evidence >= MIN_EVIDENCE
+            and not _lacks_what_best_says(index, terms, best, hit)
+        ):
             seen.add(hit.located.district)
             out.append(hit)
     return out
+
+
+def _lacks_what_best_says(index: Index, terms: dict[str, float], best: Hit, other: Hit) -> bool:
+    """The other entry lacks a weighty word (or pair) of the question that the best one holds
+    ("nhà đại đoàn kết": a district's chuyên đề on "đại đoàn kết" is no house): it shares the
+    question's words, not its subject."""
+    total = sum(terms.values())
+    return total > 0 and any(
+        w >= OTHER_DISTRICT_TERM_SHARE * total
+        and not set(t.split()) & lexicon.STOPWORDS  # "đường có": a pair with a function word says little
+        and index.holds(t, best.doc)
+        and not index.holds(t, other.doc)
+        for t, w in terms.items()
+    )
 
 
 def _siblings(index: Index, q: Query, hits: Sequence[Hit]) -> list[Hit]:

@@ -17,7 +17,7 @@ from bot.answering.answer import Answer, Source, render
 from bot.answering.leftover import leftover
 from bot.answering.query import Query, find
 from bot.answering.search import Hit
-from bot.answering.tuning import ANSWER_MIN, AS_GOOD, COMPARED_DISTRICTS, MIN_EVIDENCE, PER_DISTRICT
+from bot.answering.tuning import ANSWER_MIN, AS_GOOD, COMPARED_DISTRICTS, MIN_EVIDENCE, ORG_COMPARED_MIN, PER_DISTRICT
 from bot.language import lexicon
 
 if TYPE_CHECKING:
@@ -44,19 +44,36 @@ def compare(turn: Turn) -> Answer | None:
     asked = subject(q)
     if not asked.content:
         return None
-    districts = q.districts if len(q.districts) >= 2 else _candidates(turn, asked)
     found: list[Hit] = []
     missing: list[str] = []
-    for district in districts:
-        hits = _answering(turn, replace(asked, districts=[district]))
-        if hits:
-            found.extend(hits)
-        else:
-            missing.append(district)
+    if len(q.orgs) >= 2 and len(q.districts) <= 1:
+        # "Mặt trận hay Hội Nông dân xây nhiều nhà hơn": each organisation's own figures
+        for org in q.orgs:
+            # what is asked of this one: without the other organisations and the words comparing
+            others = [alias for o in q.orgs if o != org for alias in lexicon.ORG_GROUPS[o]]
+            frame = {*lexicon.ALTERNATIVE_WORDS, lexicon.COMPARATIVE}
+            content = leftover(asked.content, others, drop=frame)
+            target = leftover(asked.target, [alias for o in q.orgs for alias in lexicon.ORG_GROUPS[o]], drop=frame)
+            own = replace(asked, orgs=[org], content=content, target=target, target_parts=[target])
+            hits = _answering(turn, own, org)
+            if hits:
+                found.extend(hits)
+            else:
+                missing.append(org)
+        heading = answer_texts.COMPARISON_BY_ORG_HEADING
+    else:
+        districts = q.districts if len(q.districts) >= 2 else _candidates(turn, asked)
+        for district in districts:
+            hits = _answering(turn, replace(asked, districts=[district]))
+            if hits:
+                found.extend(hits)
+            else:
+                missing.append(district)
+        heading = answer_texts.COMPARISON_HEADING
     if not found:
         return None
     body = "\n".join(
-        [answer_texts.COMPARISON_HEADING]
+        [heading]
         + [f"• {h.located.entry.answer}" for h in found]
         + ([answer_texts.comparison_missing(", ".join(missing))] if missing else [])
         + [answer_texts.NO_RANKING]
@@ -89,9 +106,14 @@ def _candidates(turn: Turn, asked: Query) -> list[str]:
     return [names[code] for code in sorted(best, key=lambda code: -best[code])[:COMPARED_DISTRICTS]]
 
 
-def _answering(turn: Turn, q: Query) -> list[Hit]:
-    """The district's figures that answer clearly enough: the best, and those as good."""
+def _answering(turn: Turn, q: Query, org: str | None = None) -> list[Hit]:
+    """The district's (or the organisation's) figures that answer clearly enough: the best, and
+    those as good. An organisation's are the best of its own, where the question also named the
+    others it is compared with (its words count for less of the question's)."""
     hits = [h for h in turn.snapshot.index.rank(q, hints=turn.hints).hits if h.doc.kind == "figure" or h.doc.has_number]
-    if not hits or hits[0].score < ANSWER_MIN or hits[0].evidence < MIN_EVIDENCE:
+    if org is not None:
+        hits = [h for h in hits if org in h.doc.org_groups]
+    least = ANSWER_MIN if org is None else ORG_COMPARED_MIN
+    if not hits or hits[0].score < least or hits[0].evidence < MIN_EVIDENCE:
         return []
     return [h for h in hits[:PER_DISTRICT] if h.score >= AS_GOOD * hits[0].score]

@@ -143,17 +143,16 @@ _UPPER = re.escape("".join(ch for ch in map(chr, range(0x41, 0x1F00)) if ch.isup
 _TITLED = re.compile(rf"(?<!\S)(\S+)\s+(?=([{_UPPER}]\S*)\s+([{_UPPER}]\S*))")
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def unigrams_and_bigrams(toks: Sequence[str]) -> list[str]:
     """Content syllables, and pairs of adjacent syllables with at least one of
     them content ("chuyên đề", "con em": a syllable that is a stopword on its
     own still makes a word with its neighbour)."""
     stop = lexicon.STOPWORDS
     terms = [t for t in toks if t not in stop and t != BREAK and (len(t) > 1 or t.isdigit())]
-    terms.extend(
-        f"{a} {b}"
-        for a, b in itertools.pairwise(toks)
-        if a != BREAK and b != BREAK and (a not in stop or b not in stop)
-    )
+    terms += [f"{a} {b}" for a, b in itertools.pairwise(toks) if a != BREAK != b and (a not in stop or b not in stop)]
     return terms
 
 
@@ -403,8 +402,7 @@ class Index:
             # a document is dated by its own date, not by years mentioned around it
             dated=bool(getattr(entry, "date", None)) or (entry.kind != "document" and mentions_time(when_text)),
             # a document's numbers are codes and dates, a person's none: neither says "how many"
-            has_number=entry.kind in ("model", "event", "theme", "passage")
-            and any(ch.isdigit() for ch in entry.answer),
+            has_number=entry.kind in ("model", "event", "theme", "passage") and _DIGIT.search(entry.answer) is not None,
         )
 
     # ------------------------------------------------------------ querying

@@ -9,13 +9,18 @@ from bot.answering.rules.best_answer import paired
 from bot.language.folding import tokens
 
 
-def says(answer: Answer, *phrases: str) -> bool:
-    body = tokens(answer.body)
+def says_in(text: str, *phrases: str) -> bool:
+    """Every phrase occurs in the text, word for word (folded)."""
+    words = tokens(text)
     for phrase in phrases:
         needle = tokens(phrase)
-        if not any(body[i : i + len(needle)] == needle for i in range(len(body))):
+        if not any(words[i : i + len(needle)] == needle for i in range(len(words))):
             return False
     return True
+
+
+def says(answer: Answer, *phrases: str) -> bool:
+    return says_in(answer.body, *phrases)
 
 
 def chat(answerer: Answerer, *turns: str) -> list[Answer]:

@@ -4,27 +4,13 @@ from __future__ import annotations
 
 from bot.answering.answer import Answer
 from bot.answering.answerer import Answerer
-from bot.answering.context import Context
 from bot.language.folding import tokens
+from tests.answering.test_fewer_wrong_facts import chat, says_in
 
 
 def says(answer: Answer, *phrases: str) -> bool:
-    body = tokens(answer.text)
-    for phrase in phrases:
-        needle = tokens(phrase)
-        if not any(body[i : i + len(needle)] == needle for i in range(len(body))):
-            return False
-    return True
-
-
-def chat(answerer: Answerer, *turns: str) -> list[Answer]:
-    context: Context | None = None
-    out = []
-    for text in turns:
-        answer, new = answerer.converse(text, context)
-        context = new if new is not None else context
-        out.append(answer)
-    return out
+    """Every phrase occurs in the reply's whole text (quotes and sources too)."""
+    return says_in(answer.text, *phrases)
 
 
 def districts_offered(answer: Answer) -> set[str]:

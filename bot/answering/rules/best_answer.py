@@ -195,25 +195,9 @@ def _best(turn: Turn) -> Answer:
         passage = from_the_article(turn) if ties <= MAX_TIES and not _alike(hits) else None
         if passage is not None:
             return passage
-        options = distinct(hits, None, lambda h: h.score >= SUGGEST_MIN)
-        return not_answered(
-            "clarify",
-            answer_texts.CLARIFY,
-            [suggestion_for(h.located) for h in options],
-            score=best.score,
-            heading=answer_texts.CLARIFY_HEADING,
-            open_question=True,
-        )
+        return _asked_back(best, hits)
     if not the_document and _misses_the_point(turn, best):
-        options = distinct(hits, None, lambda h: h.score >= SUGGEST_MIN)
-        return not_answered(
-            "clarify",
-            answer_texts.CLARIFY,
-            [suggestion_for(h.located) for h in options],
-            score=best.score,
-            heading=answer_texts.CLARIFY_HEADING,
-            open_question=True,
-        )
+        return _asked_back(best, hits)
     items = [best.located, *(h.located for h in parts)]
     if q.quantity and len(q.target_parts) > 1:
         # a sibling's other half of its printed pair answers the question's other part
@@ -271,6 +255,19 @@ def _misses_the_point(turn: Turn, best: Hit) -> bool:
         and t not in lexicon.GENERIC_COUNTED  # "cái gì": a word for anything
         and not index.holds(t, best.doc)
         for t, w in terms.items()
+    )
+
+
+def _asked_back(best: Hit, hits: Sequence[Hit]) -> Answer:
+    """ "Did you mean: 1… 2…": the entries that match, offered rather than one stated."""
+    options = distinct(hits, None, lambda h: h.score >= SUGGEST_MIN)
+    return not_answered(
+        "clarify",
+        answer_texts.CLARIFY,
+        [suggestion_for(h.located) for h in options],
+        score=best.score,
+        heading=answer_texts.CLARIFY_HEADING,
+        open_question=True,
     )
 
 

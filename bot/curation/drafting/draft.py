@@ -25,6 +25,7 @@ from bot.curation.drafting.orgs import OrgMention, find_orgs, owner_before, subj
 from bot.curation.drafting.people import PersonFind, find_people
 from bot.curation.drafting.periods import find_period
 from bot.curation.drafting.themes import find_themes
+from bot.curation.drafting.wholeness import cut_name
 from bot.curation.drafting.words import is_a_sentence
 from bot.knowledge.provenance import check_provenance
 from bot.knowledge.schema import PROVINCE_TO_FILL, Entry
@@ -36,6 +37,7 @@ PROSE_WORDS = 8  # a paragraph this long is the article's prose (not a byline or
 NEAR_PARAGRAPHS = 3  # an event's chair, speakers and guests are told in its paragraph or the next few
 KIND_ORDER = ("figure", "model", "person", "document", "event", "theme")
 _ENTRY = TypeAdapter(Entry)
+_NAMED_KINDS = frozenset({"model", "event", "theme", "document"})  # whose name is the entry's point
 _SPAN_FIGURE = re.compile(
     r"(?:[Qq]ua|[Ss]au|[Tt]rong)\s+(?P<value>\d+\s+năm)\s+(?:qua\s*,?\s*)?(?:việc\s+)?"
     r"(?P<what>(?:triển khai\s+)?(?:thực hiện|triển khai)\s+(?:Chỉ thị|Kết luận|Nghị quyết)[^,;.]*?)"
@@ -49,7 +51,7 @@ class Draft:
     text: str
     source_file: str
     entries: list[dict[str, Any]] = field(default_factory=list)
-    dropped: list[str] = field(default_factory=list)  # candidates that failed the provenance checks
+    dropped: list[str] = field(default_factory=list)  # candidates failing the provenance checks, or cut
 
 
 class _Named(Protocol):
@@ -86,7 +88,10 @@ def draft_article(
     builder = _Builder(meta, cleaned.text, taken_ids)
     article = collapse_spaces(cleaned.text)  # what `load()` finds the quotes in
     for entry in builder.build():
-        problem = _provenance_problem(entry, article, f"facts/{meta.id}.yaml")
+        # precision first: a name the copy or the find cut ("chuyên đề Chỉ thị 05-CT/TW năm") is
+        # not proposed; the curator who wants it reads it whole in the article
+        cut = cut_name(entry["name"]) if entry["kind"] in _NAMED_KINDS and entry.get("name") else None
+        problem = cut or _provenance_problem(entry, article, f"facts/{meta.id}.yaml")
         if problem:
             draft.dropped.append(f"{entry['id']}: {problem}")
         else:
@@ -519,7 +524,8 @@ class _Builder:
                     entry[name] = list(dict.fromkeys(values))
             entry.update(
                 # the whole sentences, in order: who chaired and spoke is what users ask of an event
-                answer=phrasing.answer(self.named, [" ".join(pieces)]),
+                # each piece a sentence of its own: a clause cut at ";" does not run into the next
+                answer=phrasing.answer(self.named, [" ".join(phrasing.sentence(p) for p in pieces)]),
                 quote=" … ".join(pieces),
             )
             out.append(entry)
@@ -599,18 +605,43 @@ def _one_per_event(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     dropped: set[int] = set()
     for i, words in events:
         for j, other in events:
-            if i == j or j in dropped or len(words) > len(other) or (len(words) == len(other) and i < j):
+            if i == j or j in dropped:
+                continue
+            if i > j and _same_gathering(entries[i], entries[j]):
+                dropped.add(i)  # the same kind of meeting on the same day and place, told again
+                break
+            if len(words) > len(other) or (len(words) == len(other) and _fuller(entries[i], i, entries[j], j)):
                 continue
             if len(words) >= 2 and other[: len(words)] == words:
-                dropped.add(i)  # a shorter (or later, equal) name that begins the other's
+                dropped.add(i)  # a shorter (or an equal, less dated or later) name that begins the other's
                 break
     return [e for i, e in enumerate(entries) if i not in dropped]
+
+
+def _fuller(entry: dict[str, Any], at: int, other: dict[str, Any], other_at: int) -> bool:
+    """Of two mentions of one event, the one kept: the dated one, else the first."""
+    if ("date" in entry) != ("date" in other):
+        return "date" in entry
+    return at < other_at
+
+
+def _same_gathering(entry: dict[str, Any], other: dict[str, Any]) -> bool:
+    """ "Hội nghị sơ kết 3 năm … (Sáng 22/5)" and "sơ kết công tác … (Sáng 22/5)": one meeting,
+    the same kind (its first words past "hội nghị") on the same day at the same place."""
+    day, other_day = entry.get("date"), other.get("date")
+    if not day or not other_day or not _DAY_OF.search(day) or _DAY_OF.findall(day) != _DAY_OF.findall(other_day):
+        return False
+    if entry.get("place") != other.get("place"):
+        return False
+    return _event_key(undated(entry["name"])).split()[:2] == _event_key(undated(other["name"])).split()[:2]
 
 
 def _event_key(name: str) -> str:
     """One event however the article names it again: "hội nghị sơ kết 02 năm thực hiện Kết luận
     01-KL/TW" and "sơ kết 2 năm thực hiện Kết luận 01-KL/TW" are the same conference."""
-    words = [canonical_number(w) if w.isdigit() else w for w in fold(name).split()]
+    # "Chỉ thị 05", "Chỉ thị 05-CT/TW", "Chỉ thị 05/CT-TW": one document, however its code is copied
+    bare = _DOCUMENT_CODE.sub(r"\1", fold(name))
+    words = [canonical_number(w) if w.isdigit() else w for w in bare.split()]
     while words and words[0] in _EVENT_HEADS:
         words = words[1:]
     return " ".join(words)
@@ -620,6 +651,8 @@ def _event_key(name: str) -> str:
 _UNION = re.compile(r"^(?:Hội|Huyện [Đđ]oàn|Liên đoàn Lao động|LĐLĐ|Đoàn Thanh niên|Ủy ban Mặt trận|Mặt trận|MTTQ)\b")
 _HONORIFIC_WORDS = ("đồng chí", "các đồng chí", "ông", "bà", "anh", "chị")  # before a name opening a list item
 _EVENT_HEADS = frozenset({"hoi", "nghi", "le", "buoi", "to", "chuc"})  # folded: "hội nghị", "lễ", "buổi", "tổ chức"
+_DAY_OF = re.compile(r"\d{1,2}\s?/\s?\d{1,2}")  # "22/5" in "Sáng 22/5", "chiều ngày 29/5/2020"
+_DOCUMENT_CODE = re.compile(r"\b(\d+)\s*[-/]\s*[a-z]{2,3}\s*[-/]\s*[a-z]{2,3}\b")  # folded "05-ct/tw"
 
 
 def _cut_answer(answer: str, base: Span, clause: Span) -> str:

@@ -1,0 +1,32 @@
+"""Whether a drafted name is whole: a name the copy or the find cut is not drafted."""
+
+from __future__ import annotations
+
+from bot.curation.drafting.vietnamese import NAME_CUT_END_WORDS
+
+_CUT_END_MARKS = ",;:-–—(“«"
+
+
+def unbalanced(text: str) -> bool:
+    """An opening quote or bracket left open (or a closing one never opened): a straight quote
+    closes a curly one the copy left unmatched ("“Giải pháp … giai đoạn mới\\"")."""
+    opened = sum(text.count(c) for c in "“«")
+    closed = sum(text.count(c) for c in "”»")
+    straight = text.count('"')
+    quotes_ok = (opened == closed and straight % 2 == 0) or (opened - closed == straight)
+    return not quotes_ok or text.count("(") != text.count(")")
+
+
+def cut_name(name: str) -> str | None:
+    """Why a name looks cut ("… năm", "… của", "tọa đàm “Giải pháp …", "…,"), or None."""
+    bare = name.strip()
+    if not bare:
+        return "tên rỗng"
+    if bare[-1] in _CUT_END_MARKS:
+        return f"tên kết thúc bằng «{bare[-1]}»"
+    if unbalanced(bare):
+        return "tên có dấu ngoặc mở mà không đóng"
+    last = bare.split()[-1].lower()
+    if last in NAME_CUT_END_WORDS:
+        return f"tên kết thúc bằng «{last}»: có lẽ bị cắt"
+    return None

@@ -90,7 +90,7 @@ def draft_article(
     for entry in builder.build():
         # precision first: a name the copy or the find cut ("chuyên đề Chỉ thị 05-CT/TW năm") is
         # not proposed; the curator who wants it reads it whole in the article
-        cut = cut_name(entry["name"]) if entry["kind"] in _NAMED_KINDS and entry.get("name") else None
+        cut = cut_name(entry["name"], article) if entry["kind"] in _NAMED_KINDS and entry.get("name") else None
         problem = cut or _provenance_problem(entry, article, f"facts/{meta.id}.yaml")
         if problem:
             draft.dropped.append(f"{entry['id']}: {problem}")
@@ -253,12 +253,13 @@ class _Builder:
         return candidate
 
     def _base(self, sentence: Sentence, position: int) -> Span:
-        """The sentence, or the clause holding the position when the sentence is long."""
+        """The sentence, or the clause holding the position when the sentence is long; a clause
+        that goes on from the one before ("…; trong đó, mô hình về … nhiều nhất") is not whole."""
         if len(sentence.text) <= LONG_SENTENCE:
             return sentence
         for clause in sentence.clauses:
             if clause.start <= position < clause.end:
-                return clause
+                return sentence if _GOES_ON.match(clause.text) else clause
         return sentence
 
     def _org(self, where: _Where, base: Span) -> tuple[str, OrgMention | None]:
@@ -342,9 +343,14 @@ class _Builder:
         """The clause's figures; where the copy stops mid-sentence (``whole``: where its whole part
         ends), not one after the last break before the cut: its unit may have been cut ("01 tập…")."""
         out: list[dict[str, Any]] = []
-        for found in find_figures(clause.text):
+        # where the copy cuts the clause, only its words before the last break are read: what a
+        # figure counts must not run into the cut word ("6 tập thể … tiên tiến đã đư")
+        read = clause.text if whole is None else clause.text[: max(0, whole - clause.start)]
+        for found in find_figures(read):
             if whole is not None and clause.start + found.end > whole:
                 continue
+            if read is not clause.text and not is_a_sentence(read):
+                continue  # "Tại buổi họp mặt, 6 tập thể và 10 cá nhân…": what became of them was cut
             canonical = " ".join(canonical_number(n) for n in numbers(found.value))
             if not self._once("figure", canonical or found.value, found.counts):
                 continue
@@ -496,6 +502,8 @@ class _Builder:
                 "name": found.name,
             }
             date = found.date or when_of(sentence.text) or when_of(paragraph.text[: sentence.start + 40])
+            if not date and not is_a_sentence(base.text):
+                continue  # a heading ("Sơ kết 01 năm thực hiện Kết luận …"): the sentence telling it is elsewhere
             place = where_of(sentence.text)
             pieces = [base.text]
             chair: list[str] = []
@@ -651,6 +659,8 @@ def _event_key(name: str) -> str:
 _UNION = re.compile(r"^(?:Hội|Huyện [Đđ]oàn|Liên đoàn Lao động|LĐLĐ|Đoàn Thanh niên|Ủy ban Mặt trận|Mặt trận|MTTQ)\b")
 _HONORIFIC_WORDS = ("đồng chí", "các đồng chí", "ông", "bà", "anh", "chị")  # before a name opening a list item
 _EVENT_HEADS = frozenset({"hoi", "nghi", "le", "buoi", "to", "chuc"})  # folded: "hội nghị", "lễ", "buổi", "tổ chức"
+# a clause opening with these words says more of the one before it: alone, it begins mid-sentence
+_GOES_ON = re.compile(r"^\s*(?:trong đó|trong số đó|riêng|gồm|bao gồm|cụ thể|còn lại|nâng tổng số)\b", re.IGNORECASE)
 _DAY_OF = re.compile(r"\d{1,2}\s?/\s?\d{1,2}")  # "22/5" in "Sáng 22/5", "chiều ngày 29/5/2020"
 _DOCUMENT_CODE = re.compile(r"\b(\d+)\s*[-/]\s*[a-z]{2,3}\s*[-/]\s*[a-z]{2,3}\b")  # folded "05-ct/tw"
 

@@ -17,9 +17,12 @@ def unbalanced(text: str) -> bool:
     return not quotes_ok or text.count("(") != text.count(")")
 
 
-def cut_name(name: str) -> str | None:
-    """Why a name looks cut ("… năm", "… của", "tọa đàm “Giải pháp …", "…,"), or None."""
+def cut_name(name: str, article: str) -> str | None:
+    """Why a name looks cut ("… năm", "… của", "tọa đàm “Giải pháp …", "…,"), or None. A name the
+    article prints in quotes is its own, whole however it ends ("Gian hàng 0 đồng … người thừa đến cho")."""
     bare = name.strip()
+    if any(f"{o}{bare}{c}" in article for o, c in (("“", "”"), ('"', '"'), ("«", "»"))):
+        return None
     if not bare:
         return "tên rỗng"
     if bare[-1] in _CUT_END_MARKS:

@@ -25,6 +25,7 @@ from bot.curation.drafting.orgs import OrgMention, find_orgs, owner_before, subj
 from bot.curation.drafting.people import PersonFind, find_people
 from bot.curation.drafting.periods import find_period
 from bot.curation.drafting.themes import find_themes
+from bot.curation.drafting.vietnamese import GOES_ON_OPENERS
 from bot.curation.drafting.wholeness import cut_name
 from bot.curation.drafting.words import is_a_sentence
 from bot.knowledge.provenance import check_provenance
@@ -660,7 +661,7 @@ _UNION = re.compile(r"^(?:Hội|Huyện [Đđ]oàn|Liên đoàn Lao động|LĐL
 _HONORIFIC_WORDS = ("đồng chí", "các đồng chí", "ông", "bà", "anh", "chị")  # before a name opening a list item
 _EVENT_HEADS = frozenset({"hoi", "nghi", "le", "buoi", "to", "chuc"})  # folded: "hội nghị", "lễ", "buổi", "tổ chức"
 # a clause opening with these words says more of the one before it: alone, it begins mid-sentence
-_GOES_ON = re.compile(r"^\s*(?:trong đó|trong số đó|riêng|gồm|bao gồm|cụ thể|còn lại|nâng tổng số)\b", re.IGNORECASE)
+_GOES_ON = re.compile(r"^\s*(?:" + "|".join(GOES_ON_OPENERS) + r")\b", re.IGNORECASE)
 _DAY_OF = re.compile(r"\d{1,2}\s?/\s?\d{1,2}")  # "22/5" in "Sáng 22/5", "chiều ngày 29/5/2020"
 _DOCUMENT_CODE = re.compile(r"\b(\d+)\s*[-/]\s*[a-z]{2,3}\s*[-/]\s*[a-z]{2,3}\b")  # folded "05-ct/tw"
 

@@ -125,3 +125,7 @@ NAME_CUT_END_WORDS = word_set(
     gắn vào
     """
 )
+
+# A clause opening with these says more of the one before it ("…; trong đó, mô hình về … nhiều
+# nhất"): alone, as an answer, it begins in the middle of a sentence
+GOES_ON_OPENERS = ("trong đó", "trong số đó", "riêng", "gồm", "bao gồm", "cụ thể", "còn lại", "nâng tổng số")

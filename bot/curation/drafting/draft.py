@@ -26,7 +26,7 @@ from bot.curation.drafting.people import PersonFind, find_people
 from bot.curation.drafting.periods import find_period
 from bot.curation.drafting.themes import find_themes
 from bot.curation.drafting.vietnamese import GOES_ON_OPENERS
-from bot.curation.drafting.wholeness import cut_name
+from bot.curation.drafting.wholeness import cut_end, cut_name
 from bot.curation.drafting.words import is_a_sentence
 from bot.knowledge.provenance import check_provenance
 from bot.knowledge.schema import PROVINCE_TO_FILL, Entry
@@ -360,7 +360,7 @@ class _Builder:
             base = self._within(paragraph, sentence, where.position, whole)
             quote, answer, org, period = self._frame(where, base)
             answer = _cut_answer(answer, base, clause)
-            counts = found.counts or found.value
+            counts = _whole_counts(found.counts) or found.value
             entry: dict[str, Any] = {
                 "id": self._new_id("figure", counts),
                 "kind": "figure",
@@ -664,6 +664,15 @@ _EVENT_HEADS = frozenset({"hoi", "nghi", "le", "buoi", "to", "chuc"})  # folded:
 _GOES_ON = re.compile(r"^\s*(?:" + "|".join(GOES_ON_OPENERS) + r")\b", re.IGNORECASE)
 _DAY_OF = re.compile(r"\d{1,2}\s?/\s?\d{1,2}")  # "22/5" in "Sáng 22/5", "chiều ngày 29/5/2020"
 _DOCUMENT_CODE = re.compile(r"\b(\d+)\s*[-/]\s*[a-z]{2,3}\s*[-/]\s*[a-z]{2,3}\b")  # folded "05-ct/tw"
+
+
+def _whole_counts(counts: str) -> str:
+    """What a figure counts without the word the find stopped after ("homestay gắn" before "với
+    trải nghiệm", "mô hình tiêu biểu năm" before "2022"): no name ends with it."""
+    words = counts.split()
+    while words and cut_end(" ".join(words)):
+        words.pop()
+    return " ".join(words)
 
 
 def _cut_answer(answer: str, base: Span, clause: Span) -> str:

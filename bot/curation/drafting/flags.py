@@ -40,7 +40,8 @@ from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from bot.curation.drafting.orgs import find_orgs, subject
-from bot.curation.drafting.vietnamese import DOCUMENT_ISSUERS, GOES_ON_OPENERS, NAME_CUT_END_WORDS, UPPER, word_set
+from bot.curation.drafting.vietnamese import DOCUMENT_ISSUERS, GOES_ON_OPENERS, UPPER, word_set
+from bot.curation.drafting.wholeness import cut_end
 from bot.knowledge.schema import Figure, KnowledgeBase, Model, Person
 from bot.language.folding import collapse_spaces, fold, is_year
 
@@ -134,7 +135,6 @@ _AFTER_END = "”»\"')]’ "
 # Words that open a sentence, capitalised, that a sentence never holds inside: after a word with no
 # stop between ("… Bộ Chính trị khoá XIII Đồng chí Lý Văn Giàu … chủ trì"), a heading ran into the text
 SENTENCE_OPENERS = ("Đồng chí", "Sáng", "Chiều", "Tối", "Tại", "Qua", "Theo đó", "Trong năm", "Thực hiện", "Phát biểu")
-_EACH = word_set("mỗi hằng hàng cả một")
 # "Ở huyện Lục Yên, trong 6 tháng: trong đó, …": a clause the period's lead is put before; a
 # sentence of the article opening "Trong đó, …" is the article's own
 _GOES_ON_START = re.compile(
@@ -210,10 +210,7 @@ def _figure_reasons(entry: Figure, article_text: str) -> list[str]:
 
 def _cut_counts(entry: Figure) -> str | None:
     """The last word of what the figure counts when no name ends with it ("homestay gắn")."""
-    words = entry.counts.lower().split()
-    if len(words) >= 2 and words[-1] == "năm" and words[-2] in _EACH:
-        return None  # "thu nhập mỗi năm": a rate, whole
-    return words[-1] if words and words[-1] in NAME_CUT_END_WORDS else None
+    return cut_end(entry.counts)
 
 
 def _forecast(entry: Figure) -> str | None:

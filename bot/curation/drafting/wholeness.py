@@ -5,6 +5,18 @@ from __future__ import annotations
 from bot.curation.drafting.vietnamese import NAME_CUT_END_WORDS
 
 _CUT_END_MARKS = ",;:-–—(“«"
+_EACH = frozenset({"mỗi", "hằng", "hàng", "cả", "một"})  # "thu nhập mỗi năm": a rate
+
+
+def cut_end(text: str) -> str | None:
+    """The last word of a name or of what a figure counts when no name ends with it ("… năm"
+    before its year, "homestay gắn" before "với …"); "mỗi năm", "hằng năm" are whole."""
+    words = text.lower().split()
+    if not words or words[-1] not in NAME_CUT_END_WORDS:
+        return None
+    if words[-1] == "năm" and len(words) >= 2 and words[-2] in _EACH:
+        return None
+    return words[-1]
 
 
 def unbalanced(text: str) -> bool:
@@ -29,7 +41,7 @@ def cut_name(name: str, article: str) -> str | None:
         return f"tên kết thúc bằng «{bare[-1]}»"
     if unbalanced(bare):
         return "tên có dấu ngoặc mở mà không đóng"
-    last = bare.split()[-1].lower()
-    if last in NAME_CUT_END_WORDS:
+    last = cut_end(bare)
+    if last:
         return f"tên kết thúc bằng «{last}»: có lẽ bị cắt"
     return None

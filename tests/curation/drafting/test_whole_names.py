@@ -108,9 +108,21 @@ def test_a_quoted_name_is_whole_however_it_ends() -> None:
     assert cut_name("Gian hàng 0 đồng người thiếu đến nhận, người thừa đến cho", article) is None
 
 
+def test_what_a_figure_counts_ends_with_a_whole_word() -> None:
+    drafted = draft_article(
+        "Ở huyện Nậm Khoa, thôn Pắc Nậm có 1 homestay gắn với trải nghiệm nông nghiệp, đem lại thu nhập cho người dân.",
+        "nam-khoa-homestay.txt",
+    )
+    counts = [e["counts"] for e in drafted.entries if e["kind"] == "figure"]
+    assert counts and not any(c.split()[-1] in {"gắn", "với"} for c in counts), counts
+
+
 def test_flags_an_answer_begun_mid_sentence_and_counts_cut() -> None:
     adapter: TypeAdapter[Entry] = TypeAdapter(Entry)
-    text = "Trong 6 tháng, trong đó, mô hình về kinh tế là nhiều nhất, với trên 150 mô hình. Có 1 homestay gắn với du lịch."
+    text = (
+        "Trong 6 tháng, trong đó, mô hình về kinh tế là nhiều nhất, với trên 150 mô hình. "
+        "Có 1 homestay gắn với du lịch."
+    )
     mid = adapter.validate_python(
         {
             "id": "nk-mo-hinh",
@@ -119,7 +131,9 @@ def test_flags_an_answer_begun_mid_sentence_and_counts_cut() -> None:
             "org": "Huyện Nậm Khoa",
             "value": "trên 150 mô hình",
             "counts": "mô hình",
-            "answer": "Ở huyện Nậm Khoa, trong 6 tháng: trong đó, mô hình về kinh tế là nhiều nhất, với trên 150 mô hình.",
+            "answer": (
+                "Ở huyện Nậm Khoa, trong 6 tháng: trong đó, mô hình về kinh tế là nhiều nhất, với trên 150 mô hình."
+            ),
             "quote": "trong đó, mô hình về kinh tế là nhiều nhất, với trên 150 mô hình",
         }
     )

@@ -25,6 +25,8 @@ from bot.curation.drafting.orgs import OrgMention, find_orgs, owner_before, subj
 from bot.curation.drafting.people import PersonFind, find_people
 from bot.curation.drafting.periods import find_period
 from bot.curation.drafting.themes import find_themes
+from bot.curation.drafting.vietnamese import GOES_ON_OPENERS
+from bot.curation.drafting.wholeness import cut_end, cut_name
 from bot.curation.drafting.words import is_a_sentence
 from bot.knowledge.provenance import check_provenance
 from bot.knowledge.schema import PROVINCE_TO_FILL, Entry
@@ -36,6 +38,7 @@ PROSE_WORDS = 8  # a paragraph this long is the article's prose (not a byline or
 NEAR_PARAGRAPHS = 3  # an event's chair, speakers and guests are told in its paragraph or the next few
 KIND_ORDER = ("figure", "model", "person", "document", "event", "theme")
 _ENTRY = TypeAdapter(Entry)
+_NAMED_KINDS = frozenset({"model", "event", "theme", "document"})  # whose name is the entry's point
 _SPAN_FIGURE = re.compile(
     r"(?:[Qq]ua|[Ss]au|[Tt]rong)\s+(?P<value>\d+\s+năm)\s+(?:qua\s*,?\s*)?(?:việc\s+)?"
     r"(?P<what>(?:triển khai\s+)?(?:thực hiện|triển khai)\s+(?:Chỉ thị|Kết luận|Nghị quyết)[^,;.]*?)"
@@ -49,7 +52,7 @@ class Draft:
     text: str
     source_file: str
     entries: list[dict[str, Any]] = field(default_factory=list)
-    dropped: list[str] = field(default_factory=list)  # candidates that failed the provenance checks
+    dropped: list[str] = field(default_factory=list)  # candidates failing the provenance checks, or cut
 
 
 class _Named(Protocol):
@@ -86,7 +89,10 @@ def draft_article(
     builder = _Builder(meta, cleaned.text, taken_ids)
     article = collapse_spaces(cleaned.text)  # what `load()` finds the quotes in
     for entry in builder.build():
-        problem = _provenance_problem(entry, article, f"facts/{meta.id}.yaml")
+        # precision first: a name the copy or the find cut ("chuyên đề Chỉ thị 05-CT/TW năm") is
+        # not proposed; the curator who wants it reads it whole in the article
+        cut = cut_name(entry["name"], article) if entry["kind"] in _NAMED_KINDS and entry.get("name") else None
+        problem = cut or _provenance_problem(entry, article, f"facts/{meta.id}.yaml")
         if problem:
             draft.dropped.append(f"{entry['id']}: {problem}")
         else:
@@ -248,12 +254,13 @@ class _Builder:
         return candidate
 
     def _base(self, sentence: Sentence, position: int) -> Span:
-        """The sentence, or the clause holding the position when the sentence is long."""
+        """The sentence, or the clause holding the position when the sentence is long; a clause
+        that goes on from the one before ("…; trong đó, mô hình về … nhiều nhất") is not whole."""
         if len(sentence.text) <= LONG_SENTENCE:
             return sentence
         for clause in sentence.clauses:
             if clause.start <= position < clause.end:
-                return clause
+                return sentence if _GOES_ON.match(clause.text) else clause
         return sentence
 
     def _org(self, where: _Where, base: Span) -> tuple[str, OrgMention | None]:
@@ -337,9 +344,14 @@ class _Builder:
         """The clause's figures; where the copy stops mid-sentence (``whole``: where its whole part
         ends), not one after the last break before the cut: its unit may have been cut ("01 tập…")."""
         out: list[dict[str, Any]] = []
-        for found in find_figures(clause.text):
+        # where the copy cuts the clause, only its words before the last break are read: what a
+        # figure counts must not run into the cut word ("6 tập thể … tiên tiến đã đư")
+        read = clause.text if whole is None else clause.text[: max(0, whole - clause.start)]
+        for found in find_figures(read):
             if whole is not None and clause.start + found.end > whole:
                 continue
+            if read is not clause.text and not is_a_sentence(read):
+                continue  # "Tại buổi họp mặt, 6 tập thể và 10 cá nhân…": what became of them was cut
             canonical = " ".join(canonical_number(n) for n in numbers(found.value))
             if not self._once("figure", canonical or found.value, found.counts):
                 continue
@@ -348,7 +360,7 @@ class _Builder:
             base = self._within(paragraph, sentence, where.position, whole)
             quote, answer, org, period = self._frame(where, base)
             answer = _cut_answer(answer, base, clause)
-            counts = found.counts or found.value
+            counts = _whole_counts(found.counts) or found.value
             entry: dict[str, Any] = {
                 "id": self._new_id("figure", counts),
                 "kind": "figure",
@@ -491,6 +503,8 @@ class _Builder:
                 "name": found.name,
             }
             date = found.date or when_of(sentence.text) or when_of(paragraph.text[: sentence.start + 40])
+            if not date and not is_a_sentence(base.text):
+                continue  # a heading ("Sơ kết 01 năm thực hiện Kết luận …"): the sentence telling it is elsewhere
             place = where_of(sentence.text)
             pieces = [base.text]
             chair: list[str] = []
@@ -519,7 +533,8 @@ class _Builder:
                     entry[name] = list(dict.fromkeys(values))
             entry.update(
                 # the whole sentences, in order: who chaired and spoke is what users ask of an event
-                answer=phrasing.answer(self.named, [" ".join(pieces)]),
+                # each piece a sentence of its own: a clause cut at ";" does not run into the next
+                answer=phrasing.answer(self.named, [" ".join(phrasing.sentence(p) for p in pieces)]),
                 quote=" … ".join(pieces),
             )
             out.append(entry)
@@ -599,18 +614,43 @@ def _one_per_event(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     dropped: set[int] = set()
     for i, words in events:
         for j, other in events:
-            if i == j or j in dropped or len(words) > len(other) or (len(words) == len(other) and i < j):
+            if i == j or j in dropped:
+                continue
+            if i > j and _same_gathering(entries[i], entries[j]):
+                dropped.add(i)  # the same kind of meeting on the same day and place, told again
+                break
+            if len(words) > len(other) or (len(words) == len(other) and _fuller(entries[i], i, entries[j], j)):
                 continue
             if len(words) >= 2 and other[: len(words)] == words:
-                dropped.add(i)  # a shorter (or later, equal) name that begins the other's
+                dropped.add(i)  # a shorter (or an equal, less dated or later) name that begins the other's
                 break
     return [e for i, e in enumerate(entries) if i not in dropped]
+
+
+def _fuller(entry: dict[str, Any], at: int, other: dict[str, Any], other_at: int) -> bool:
+    """Of two mentions of one event, the one kept: the dated one, else the first."""
+    if ("date" in entry) != ("date" in other):
+        return "date" in entry
+    return at < other_at
+
+
+def _same_gathering(entry: dict[str, Any], other: dict[str, Any]) -> bool:
+    """ "Hội nghị sơ kết 3 năm … (Sáng 22/5)" and "sơ kết công tác … (Sáng 22/5)": one meeting,
+    the same kind (its first words past "hội nghị") on the same day at the same place."""
+    day, other_day = entry.get("date"), other.get("date")
+    if not day or not other_day or not _DAY_OF.search(day) or _DAY_OF.findall(day) != _DAY_OF.findall(other_day):
+        return False
+    if entry.get("place") != other.get("place"):
+        return False
+    return _event_key(undated(entry["name"])).split()[:2] == _event_key(undated(other["name"])).split()[:2]
 
 
 def _event_key(name: str) -> str:
     """One event however the article names it again: "hội nghị sơ kết 02 năm thực hiện Kết luận
     01-KL/TW" and "sơ kết 2 năm thực hiện Kết luận 01-KL/TW" are the same conference."""
-    words = [canonical_number(w) if w.isdigit() else w for w in fold(name).split()]
+    # "Chỉ thị 05", "Chỉ thị 05-CT/TW", "Chỉ thị 05/CT-TW": one document, however its code is copied
+    bare = _DOCUMENT_CODE.sub(r"\1", fold(name))
+    words = [canonical_number(w) if w.isdigit() else w for w in bare.split()]
     while words and words[0] in _EVENT_HEADS:
         words = words[1:]
     return " ".join(words)
@@ -620,6 +660,19 @@ def _event_key(name: str) -> str:
 _UNION = re.compile(r"^(?:Hội|Huyện [Đđ]oàn|Liên đoàn Lao động|LĐLĐ|Đoàn Thanh niên|Ủy ban Mặt trận|Mặt trận|MTTQ)\b")
 _HONORIFIC_WORDS = ("đồng chí", "các đồng chí", "ông", "bà", "anh", "chị")  # before a name opening a list item
 _EVENT_HEADS = frozenset({"hoi", "nghi", "le", "buoi", "to", "chuc"})  # folded: "hội nghị", "lễ", "buổi", "tổ chức"
+# a clause opening with these words says more of the one before it: alone, it begins mid-sentence
+_GOES_ON = re.compile(r"^\s*(?:" + "|".join(GOES_ON_OPENERS) + r")\b", re.IGNORECASE)
+_DAY_OF = re.compile(r"\d{1,2}\s?/\s?\d{1,2}")  # "22/5" in "Sáng 22/5", "chiều ngày 29/5/2020"
+_DOCUMENT_CODE = re.compile(r"\b(\d+)\s*[-/]\s*[a-z]{2,3}\s*[-/]\s*[a-z]{2,3}\b")  # folded "05-ct/tw"
+
+
+def _whole_counts(counts: str) -> str:
+    """What a figure counts without the word the find stopped after ("homestay gắn" before "với
+    trải nghiệm", "mô hình tiêu biểu năm" before "2022"): no name ends with it."""
+    words = counts.split()
+    while words and cut_end(" ".join(words)):
+        words.pop()
+    return " ".join(words)
 
 
 def _cut_answer(answer: str, base: Span, clause: Span) -> str:

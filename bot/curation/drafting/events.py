@@ -67,16 +67,31 @@ def _finds(text: str) -> list[EventFind]:
         for match in pattern.finditer(text):
             if any(s <= match.start() < e or match.start() <= s < match.end() for s, e in taken):
                 continue
-            name = match.group(0).strip()
+            name, end = _closed(text, match.group(0).strip(), match.start(), match.end())
             if len(name.split()) < 3:
                 continue
-            taken.append(match.span())
-            dates = _DATES.match(text[match.end() :])
+            taken.append((match.start(), end))
+            dates = _DATES.match(text[end:])
             year = _YEAR.search(name)
             date = dates.group(1).strip() if dates else (year.group(0) if year else None)
-            found.append(EventFind(name, date, match.start(), match.end()))
+            found.append(EventFind(name, date, match.start(), end))
     found.sort(key=lambda e: e.start)
     return found
+
+
+QUOTED_TITLE_REACH = 200  # characters from a name's open quote to its closing one
+_CLOSING_QUOTE = re.compile(r"[”\"]")
+
+
+def _closed(text: str, name: str, start: int, end: int) -> tuple[str, int]:
+    """A name whose quoted title the pattern cut at a comma inside it ("tọa đàm “Giải pháp đẩy
+    mạnh việc học tập …, đạo đức, phong cách … trong giai đoạn mới\"") goes on to its closing quote."""
+    if name.count("“") <= name.count("”") + name.count('"'):
+        return name, end
+    closing = _CLOSING_QUOTE.search(text, end, end + QUOTED_TITLE_REACH)
+    if not closing or re.search(r"[.;]\s", text[end : closing.start()]):
+        return name, end  # left open: the drafter leaves the cut name out
+    return text[start : closing.end()].strip(), closing.end()
 
 
 # ---------------------------------------------------------------- what the article says of an event

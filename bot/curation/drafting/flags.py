@@ -40,7 +40,8 @@ from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from bot.curation.drafting.orgs import find_orgs, subject
-from bot.curation.drafting.vietnamese import DOCUMENT_ISSUERS, UPPER, word_set
+from bot.curation.drafting.vietnamese import DOCUMENT_ISSUERS, GOES_ON_OPENERS, UPPER, word_set
+from bot.curation.drafting.wholeness import cut_end
 from bot.knowledge.schema import Figure, KnowledgeBase, Model, Person
 from bot.language.folding import collapse_spaces, fold, is_year
 
@@ -134,6 +135,11 @@ _AFTER_END = "”»\"')]’ "
 # Words that open a sentence, capitalised, that a sentence never holds inside: after a word with no
 # stop between ("… Bộ Chính trị khoá XIII Đồng chí Lý Văn Giàu … chủ trì"), a heading ran into the text
 SENTENCE_OPENERS = ("Đồng chí", "Sáng", "Chiều", "Tối", "Tại", "Qua", "Theo đó", "Trong năm", "Thực hiện", "Phát biểu")
+# "Ở huyện Lục Yên, trong 6 tháng: trong đó, …": a clause the period's lead is put before; a
+# sentence of the article opening "Trong đó, …" is the article's own
+_GOES_ON_START = re.compile(
+    r"^(?:Ở [^,]{2,40}, )?(?:[^,:.]{0,40}: )(" + "|".join(GOES_ON_OPENERS) + r")\b", re.IGNORECASE
+)
 _OPENER_INSIDE = re.compile(r"(\S*\w)\s+(" + "|".join(SENTENCE_OPENERS) + r")(?=\s)")
 
 
@@ -193,10 +199,18 @@ def _figure_reasons(entry: Figure, article_text: str) -> list[str]:
     cut = _cut_unit(entry, article_text)
     if cut:
         out.append(f"đơn vị trong giá trị «{entry.value}» có lẽ bị cắt: bài viết ghi «{cut}»")
+    cut_counts = _cut_counts(entry)
+    if cut_counts:
+        out.append(f"«{entry.counts}» kết thúc bằng «{cut_counts}»: có lẽ bị cắt")
     forecast = _forecast(entry)
     if forecast:
         out.append(f"«{forecast} … {entry.value}» là con số dự kiến, chưa phải kết quả")
     return out
+
+
+def _cut_counts(entry: Figure) -> str | None:
+    """The last word of what the figure counts when no name ends with it ("homestay gắn")."""
+    return cut_end(entry.counts)
 
 
 def _forecast(entry: Figure) -> str | None:
@@ -341,6 +355,9 @@ def _specific_org(entry: Model) -> str | None:
 def _answer_reasons(answer: str) -> list[str]:
     text = collapse_spaces(answer)
     out: list[str] = []
+    goes_on = _GOES_ON_START.match(text)
+    if goes_on:
+        out.append(f"câu trả lời bắt đầu giữa câu («{goes_on.group(1)} …» nói tiếp câu trước nó)")
     start = text.lstrip(_QUOTE_MARKS + "( ")[:1]
     if start.isalpha() and start.islower():
         out.append("câu trả lời bắt đầu bằng chữ thường (có lẽ là một mẩu câu)")

@@ -116,3 +116,16 @@ CLAUSE_FINAL_WORDS = word_set(
 NOT_NAMING_LINKS = word_set("trong của thuộc cho tại ở vào")
 # Words that say the next words are a name ("mô hình mang tên …", "với tên gọi …"), right after a cue
 NAMING_CUE = re.compile(r"^(?:mang tên|với tên gọi|có tên gọi|có tên|tên gọi là|tên là|gọi là)\s+", re.IGNORECASE)
+
+# Words a name never ends with: the copy or the find cut it before what they introduce ("chuyên đề
+# Chỉ thị 05-CT/TW năm" before its year and its quoted title, "phong trào … của" before its owner)
+NAME_CUT_END_WORDS = word_set(
+    """
+    năm của về và với cho tại trong từ đến các những ở nhằm để theo là được đã gồm bằng hoặc như
+    gắn vào
+    """
+)
+
+# A clause opening with these says more of the one before it ("…; trong đó, mô hình về … nhiều
+# nhất"): alone, as an answer, it begins in the middle of a sentence
+GOES_ON_OPENERS = ("trong đó", "trong số đó", "riêng", "gồm", "bao gồm", "cụ thể", "còn lại", "nâng tổng số")

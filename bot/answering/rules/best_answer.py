@@ -209,7 +209,15 @@ def _best(turn: Turn) -> Answer:
         ]
     if q.quantity and not turn.analysed.target:
         just = {*turn.hints.near, *turn.hints.seen}
-        items = [*items, *(p for p in paired(turn.snapshot.kb, best.located) if p.id not in just and p not in items)]
+        # "còn cấp Trung ương?": the clause's other figures only where they too fit (not the province's)
+        items = [
+            *items,
+            *(
+                p
+                for p in paired(turn.snapshot.kb, best.located)
+                if p.id not in just and p not in items and misfit(index, q, index.doc_of(p.id), asked_here) is None
+            ),
+        ]
     return fact_answer(
         items, best.score, [suggestion_for(h.located) for h in runners], brief=_brief(turn, items), read=_read(turn)
     )

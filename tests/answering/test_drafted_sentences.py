@@ -1,0 +1,94 @@
+"""Issue 15, wrong facts on new articles: a drafted entry's answer is the article's whole
+sentence, and one sentence often prints several figures (a total and its levels, a length
+beside a cost). These tests build a small drafted base of their own (the text written for
+them) and check that a figure is held to the clause that prints it."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from bot.answering.answerer import Answerer
+from tests.answering.test_fewer_wrong_facts import chat, says
+from tests.conftest import KNOWLEDGE
+
+_LEVELS = (
+    "Kết quả, có 5.400 lượt hộ hội viên đạt danh hiệu gia đình văn hóa, trong đó cấp tỉnh là 230 lượt hộ,"
+    " cấp huyện 1.150 lượt hộ, cấp cơ sở là 4.020 lượt hộ."
+)
+_HALL = (
+    "Nhà văn hóa thôn Buôn Choah được khởi công và hoàn thành sau 2 tháng, với diện tích 120 m2, tổng kinh"
+    " phí trên 350 triệu đồng, trong đó Hội Nông dân huyện hỗ trợ 5 tấn xi măng (trị giá 8 triệu đồng)."
+)
+_ARTICLE = f"""---
+id: krong-no
+title: Hội Nông dân huyện Krông Nô học tập và làm theo Bác
+district: Krông Nô
+province: Đắk Nông
+province_in_text: false
+source_file: krong-no.txt
+---
+Hội Nông dân huyện Krông Nô học tập và làm theo Bác
+
+Hội Nông dân huyện Krông Nô đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.
+
+{_LEVELS}
+
+{_HALL}
+"""
+
+
+def _figure(entry_id: str, value: str, counts: str, sentence: str, org: str = "Huyện Krông Nô") -> str:
+    answer = "Ở huyện Krông Nô, " + sentence[0].lower() + sentence[1:]
+    return f"""  - id: {entry_id}
+    kind: figure
+    title: '{counts[0].upper() + counts[1:]}: {value} (Krông Nô)'
+    org: {org}
+    value: {value}
+    counts: {counts}
+    answer: >-
+      {answer}
+    quote: >-
+      {sentence}
+"""
+
+
+@pytest.fixture(scope="module")
+def drafted(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    target = tmp_path_factory.mktemp("drafted") / "knowledge"
+    shutil.copytree(KNOWLEDGE, target, ignore=shutil.ignore_patterns("README.md"))
+    (target / "articles" / "krong-no.txt").write_text(_ARTICLE, encoding="utf-8")
+    entries = [
+        _figure("kn-luot-ho-van-hoa", "5.400 lượt hộ", "lượt hộ hội viên đạt danh hiệu gia đình văn hóa", _LEVELS),
+        _figure("kn-cap-tinh-luot-ho", "230 lượt hộ", "cấp tỉnh lượt hộ", _LEVELS),
+        _figure("kn-cap-huyen-luot-ho", "1.150 lượt hộ", "cấp huyện lượt hộ", _LEVELS),
+        _figure("kn-cap-co-so-luot-ho", "4.020 lượt hộ", "cấp cơ sở lượt hộ", _LEVELS),
+        _figure("kn-dien-tich-nha-van-hoa", "120 m2", "diện tích nhà văn hóa thôn Buôn Choah", _HALL),
+        _figure("kn-kinh-phi-nha-van-hoa", "trên 350 triệu đồng", "kinh phí nhà văn hóa thôn Buôn Choah", _HALL),
+        _figure("kn-xi-mang-hoi-nd", "5 tấn", "xi măng Hội Nông dân huyện hỗ trợ", _HALL, "Hội Nông dân huyện"),
+        _figure(
+            "kn-tri-gia-xi-mang",
+            "8 triệu đồng",
+            "trị giá xi măng Hội Nông dân huyện hỗ trợ",
+            _HALL,
+            "Hội Nông dân huyện",
+        ),
+    ]
+    facts = "article: krong-no\nentries:\n" + "".join(entries)
+    (target / "facts" / "krong-no.yaml").write_text(facts, encoding="utf-8")
+    return Answerer.from_directory(target)
+
+
+# ---------------------------------------------------------------- a level is the clause's
+
+
+def test_a_total_is_not_the_figure_of_a_level_its_sentence_names(drafted: Answerer) -> None:
+    answer = drafted.ask("krong no co bao nhieu luot ho dat gia dinh van hoa cap tinh")
+    assert "kn-luot-ho-van-hoa" not in answer.entry_ids
+    assert not answer.answered or answer.entry_ids == ("kn-cap-tinh-luot-ho",)
+
+
+def test_a_level_asked_in_a_follow_up_gets_that_level_alone(drafted: Answerer) -> None:
+    _, level = chat(drafted, "krong no co bao nhieu luot ho dat gia dinh van hoa", "con cap tinh thi sao")
+    assert level.answered and level.entry_ids == ("kn-cap-tinh-luot-ho",) and says(level, "230")

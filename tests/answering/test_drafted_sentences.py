@@ -92,3 +92,18 @@ def test_a_total_is_not_the_figure_of_a_level_its_sentence_names(drafted: Answer
 def test_a_level_asked_in_a_follow_up_gets_that_level_alone(drafted: Answerer) -> None:
     _, level = chat(drafted, "krong no co bao nhieu luot ho dat gia dinh van hoa", "con cap tinh thi sao")
     assert level.answered and level.entry_ids == ("kn-cap-tinh-luot-ho",) and says(level, "230")
+
+
+# ---------------------------------------------------------------- a drafted figure says its own value
+
+
+def test_a_cost_asked_is_said_without_the_area_of_its_sentence(drafted: Answerer) -> None:
+    answer = drafted.ask("nha van hoa thon buon choah krong no tong kinh phi bao nhieu tien")
+    assert answer.answered and answer.entry_ids == ("kn-kinh-phi-nha-van-hoa",)
+    assert says(answer, "350 triệu") and not says(answer, "120 m2") and not says(answer, "8 triệu")
+
+
+def test_a_drafted_figure_asked_what_it_is_keeps_its_sentence(drafted: Answerer) -> None:
+    # not a count asked: the sentence around the figure is what tells it
+    answer = drafted.ask("nha van hoa thon buon choah o krong no duoc xay dung the nao")
+    assert answer.answered and says(answer, "hoàn thành sau 2 tháng", "120 m2")

@@ -346,17 +346,38 @@ def _alike(hits: Sequence[Hit]) -> bool:
 def _brief(turn: Turn, items: Sequence[Located]) -> list[str]:
     """The entries of a follow-up whose sentence restates figures of the answer just given: said
     briefly (the user has just read the rest of that sentence)."""
-    just = {*turn.hints.near, *turn.hints.seen}
-    if not turn.resolution.leaned or not just or turn.query.when or turn.query.who:
+    q = turn.query
+    if q.when or q.who:
         return []  # "từ năm nào?", "ai làm?": the brief form drops the period and the owner asked
+    # "bao nhiêu tiền?" of a drafted figure, whose answer is the article's whole sentence: its own
+    # value, not the sentence's other figures (a length, a level's share) beside the one asked
+    out = [located.id for located in items if q.quantity and _says_other_figures(located)]
+    just = {*turn.hints.near, *turn.hints.seen}
+    if not turn.resolution.leaned or not just:
+        return out
     by_id = turn.snapshot.kb.by_id
     read = {n for i in just if i in by_id for n in figures(by_id[i].entry.answer)}
-    out = []
     for located in items:
         value = getattr(located.entry, "value", None) or ""
         if located.id not in just and (figures(located.entry.answer) - figures(value)) & read:
             out.append(located.id)
     return out
+
+
+def _says_other_figures(located: Located) -> bool:
+    """A figure whose answer is its article's sentence as printed (a drafted entry) and states
+    figures besides its own value."""
+    entry = located.entry
+    value = getattr(entry, "value", None)
+    if entry.kind != "figure" or not value or not getattr(entry, "counts", None):
+        return False
+    return _restates(entry.answer, entry.quote) and bool(figures(entry.answer) - figures(value))
+
+
+def _restates(answer: str, quote: str) -> bool:
+    """The answer is the quote itself, perhaps after a few words naming the district."""
+    a, q = fold(answer), fold(quote)
+    return bool(q) and q[1:] in a
 
 
 def _read(turn: Turn) -> frozenset[str]:

@@ -10,6 +10,7 @@ import shutil
 import pytest
 
 from bot.answering.answerer import Answerer
+from bot.answering.rules.best_answer import _restates
 from tests.answering.test_fewer_wrong_facts import chat, says
 from tests.conftest import KNOWLEDGE
 
@@ -107,3 +108,11 @@ def test_a_drafted_figure_asked_what_it_is_keeps_its_sentence(drafted: Answerer)
     # not a count asked: the sentence around the figure is what tells it
     answer = drafted.ask("nha van hoa thon buon choah o krong no duoc xay dung the nao")
     assert answer.answered and says(answer, "hoàn thành sau 2 tháng", "120 m2")
+
+
+def test_a_drafted_answer_restates_its_quote_whatever_mark_ends_it() -> None:
+    quote = "nông dân thôn Ea Rớt trồng 40 cây bơ, 1,5 ha cà phê cho thu nhập trên 90 triệu đồng..."
+    assert _restates(
+        "Ở huyện Krông Nô, nông dân thôn Ea Rớt trồng 40 cây bơ, 1,5 ha cà phê cho thu nhập trên 90 triệu đồng.", quote
+    )
+    assert not _restates("Nông dân thôn Ea Rớt có thu nhập trên 90 triệu đồng mỗi năm.", quote)

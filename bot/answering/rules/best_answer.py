@@ -54,7 +54,7 @@ from bot.answering.tuning import (
 from bot.knowledge.schema import KnowledgeBase, Located
 from bot.language import lexicon
 from bot.language.expansion import expand
-from bot.language.folding import fold, surface, tokens
+from bot.language.folding import contains, fold, surface, tokens
 
 if TYPE_CHECKING:
     from bot.answering.turn import Turn
@@ -375,9 +375,10 @@ def _says_other_figures(located: Located) -> bool:
 
 
 def _restates(answer: str, quote: str) -> bool:
-    """The answer is the quote itself, perhaps after a few words naming the district."""
-    a, q = fold(answer), fold(quote)
-    return bool(q) and q[1:] in a
+    """The answer is the quote itself, perhaps after a few words naming the district (its words
+    in order: the marks that end either may differ, "…" or ".")."""
+    said = tokens(quote)
+    return bool(said) and contains(tokens(answer), said)
 
 
 def _read(turn: Turn) -> frozenset[str]:

@@ -10,6 +10,7 @@ import shutil
 import pytest
 
 from bot.answering.answerer import Answerer
+from bot.answering.rules import best_answer
 from bot.answering.rules.best_answer import _restates
 from tests.answering.test_fewer_wrong_facts import chat, says
 from tests.conftest import KNOWLEDGE
@@ -116,3 +117,19 @@ def test_a_drafted_answer_restates_its_quote_whatever_mark_ends_it() -> None:
         "Ở huyện Krông Nô, nông dân thôn Ea Rớt trồng 40 cây bơ, 1,5 ha cà phê cho thu nhập trên 90 triệu đồng.", quote
     )
     assert not _restates("Nông dân thôn Ea Rớt có thu nhập trên 90 triệu đồng mỗi năm.", quote)
+
+
+# ---------------------------------------------------------------- a number nobody asked for
+
+
+def test_a_which_question_met_only_by_a_weak_figure_is_asked_back(
+    drafted: Answerer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the fixture's base is small, so its matches are strong: the bar is raised above this one's
+    which = "to hoi nao o krong no duoc tang danh hieu van hoa"
+    assert drafted.ask(which).answered
+    monkeypatch.setattr(best_answer, "UNASKED_FIGURE_MIN", drafted.ask(which).score + 0.05)
+    asked = drafted.ask(which)
+    assert not asked.answered and asked.kind == "clarify" and not says(asked, "5.400")
+    # a count asked is still answered by the same figure
+    assert drafted.ask("krong no co bao nhieu luot ho dat gia dinh van hoa").answered

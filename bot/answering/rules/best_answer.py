@@ -47,6 +47,7 @@ from bot.answering.tuning import (
     SIBLING_SHARE,
     SUGGEST_MIN,
     TIE_SHARE,
+    UNASKED_FIGURE_MIN,
     VAGUE_SHARE,
     VAGUE_TITLES,
     YES_NO_DECISIVE_SHARE,
@@ -198,6 +199,8 @@ def _best(turn: Turn) -> Answer:
         return _asked_back(best, hits)
     if not the_document and _misses_the_point(turn, best):
         return _asked_back(best, hits)
+    if _unasked_figure(turn, best):
+        return _asked_back(best, hits)
     items = [best.located, *(h.located for h in parts)]
     if q.quantity and len(q.target_parts) > 1:
         # a sibling's other half of its printed pair answers the question's other part
@@ -220,6 +223,17 @@ def _best(turn: Turn) -> Answer:
         ]
     return fact_answer(
         items, best.score, [suggestion_for(h.located) for h in runners], brief=_brief(turn, items), read=_read(turn)
+    )
+
+
+def _unasked_figure(turn: Turn, best: Hit) -> bool:
+    """ "chi bộ nào …?" standing alone, met only by a count ("113 mô hình") on a weak match: a number
+    nobody asked for. A follow-up leans on its context, and a yes or no is no number asked."""
+    q = turn.query
+    return (
+        best.doc.kind == "figure"
+        and not (q.quantity or q.when or q.yes_no or turn.resolution.leaned)
+        and best.score < UNASKED_FIGURE_MIN
     )
 
 

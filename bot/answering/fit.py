@@ -23,7 +23,7 @@ from bot.answering.tuning import COUNTED_WORD_IDF, HEAD_WORDS, NUMBER_REACH
 from bot.knowledge.schema import Located
 from bot.language import lexicon
 from bot.language.expansion import expand
-from bot.language.folding import BREAK, canonical_number, contains, fold, is_year, numbers, tokens
+from bot.language.folding import BREAK, canonical_number, contains, fold, is_year, tokens
 from bot.language.gazetteer import CommuneMention, strip_prefix
 
 _UNIT_OF: dict[str, str] = {w: unit for unit, words in lexicon.VALUE_UNITS.items() for w in words}
@@ -108,35 +108,6 @@ def text_levels(text: str) -> frozenset[str]:
     return _levels(tuple(expand(tokens(text))))
 
 
-_CLAUSE_CUT = re.compile(r"[;,:.…]\s+|\s+[-–—]\s+")
-
-
-def figure_levels(located: Located) -> frozenset[str] | None:
-    """The levels of a figure read from the clauses of its sentence that print its value: a
-    sentence of several levels' figures ("có 22.188 lượt hộ, trong đó cấp Trung ương là 98, cấp
-    tỉnh 1.010") names each level for the figure beside it, not for the total. A clause naming no
-    level keeps the one named before it ("Cấp tỉnh khen 5 tập thể, 10 cá nhân"). None where the
-    entry is no figure or its value is printed in no clause (then its whole text says)."""
-    entry = located.entry
-    value = getattr(entry, "value", None)
-    if entry.kind != "figure" or not value:
-        return None
-    wanted = {canonical_number(n) for n in numbers(value)} - {n for n in numbers(value) if is_year(n)}
-    if not wanted:
-        return None
-    found = False
-    levels: set[str] = set(text_levels(" ".join([getattr(entry, "counts", None) or "", entry.org or ""])))
-    for sentence in (entry.answer, entry.quote):
-        current: frozenset[str] = frozenset()
-        for clause in _CLAUSE_CUT.split(sentence):
-            named = text_levels(clause)
-            current = named or current
-            if wanted <= {canonical_number(n) for n in numbers(clause)}:
-                found = True
-                levels |= current
-    return frozenset(levels) if found else None
-
-
 def asked_levels(q: Query) -> frozenset[str]:
     """The levels a question asks about, beyond the district it is about."""
     levels = levels_of(q.toks)
@@ -173,16 +144,11 @@ def misfit(index: Index, q: Query, doc: Doc, asked_here: frozenset[str] | None =
     asked = asked_levels(q)
     wanted = asked - {"district"}
     if wanted or "district" in asked:
-        own_levels = figure_levels(located)
-        have_levels = (text_levels(text) if own_levels is None else own_levels) or frozenset({"district"})
+        have_levels = text_levels(text) or frozenset({"district"})
         absent = wanted - have_levels
-        if own_levels is not None and len(asked) > 1:
-            # "cấp huyện với cấp cơ sở mỗi cấp bao nhiêu": each level's own figure answers its part
-            if not asked & own_levels:
-                return Misfit("level", sorted(asked)[0])
-        elif absent:
+        if absent:
             return Misfit("level", sorted(absent)[0])
-        elif "district" in asked and have_levels == {"commune"}:
+        if "district" in asked and have_levels == {"commune"}:
             return Misfit("level", "district")  # "toàn huyện": only a commune's body says it
     unnamed = next((c for c in q.communes if not names_commune(text, c)), None)
     if unnamed is not None:

@@ -47,7 +47,6 @@ from bot.answering.tuning import (
     SIBLING_SHARE,
     SUGGEST_MIN,
     TIE_SHARE,
-    UNASKED_FIGURE_MIN,
     VAGUE_SHARE,
     VAGUE_TITLES,
     YES_NO_DECISIVE_SHARE,
@@ -55,7 +54,7 @@ from bot.answering.tuning import (
 from bot.knowledge.schema import KnowledgeBase, Located
 from bot.language import lexicon
 from bot.language.expansion import expand
-from bot.language.folding import contains, fold, surface, tokens
+from bot.language.folding import fold, surface, tokens
 
 if TYPE_CHECKING:
     from bot.answering.turn import Turn
@@ -199,8 +198,6 @@ def _best(turn: Turn) -> Answer:
         return _asked_back(best, hits)
     if not the_document and _misses_the_point(turn, best):
         return _asked_back(best, hits)
-    if _unasked_figure(turn, best):
-        return _asked_back(best, hits)
     items = [best.located, *(h.located for h in parts)]
     if q.quantity and len(q.target_parts) > 1:
         # a sibling's other half of its printed pair answers the question's other part
@@ -212,28 +209,9 @@ def _best(turn: Turn) -> Answer:
         ]
     if q.quantity and not turn.analysed.target:
         just = {*turn.hints.near, *turn.hints.seen}
-        # "còn cấp Trung ương?": the clause's other figures only where they too fit (not the province's)
-        items = [
-            *items,
-            *(
-                p
-                for p in paired(turn.snapshot.kb, best.located)
-                if p.id not in just and p not in items and misfit(index, q, index.doc_of(p.id), asked_here) is None
-            ),
-        ]
+        items = [*items, *(p for p in paired(turn.snapshot.kb, best.located) if p.id not in just and p not in items)]
     return fact_answer(
         items, best.score, [suggestion_for(h.located) for h in runners], brief=_brief(turn, items), read=_read(turn)
-    )
-
-
-def _unasked_figure(turn: Turn, best: Hit) -> bool:
-    """ "chi bộ nào …?" standing alone, met only by a count ("113 mô hình") on a weak match: a number
-    nobody asked for. A follow-up leans on its context, and a yes or no is no number asked."""
-    q = turn.query
-    return (
-        best.doc.kind == "figure"
-        and not (q.quantity or q.when or q.yes_no or turn.resolution.leaned)
-        and best.score < UNASKED_FIGURE_MIN
     )
 
 
@@ -360,39 +338,17 @@ def _alike(hits: Sequence[Hit]) -> bool:
 def _brief(turn: Turn, items: Sequence[Located]) -> list[str]:
     """The entries of a follow-up whose sentence restates figures of the answer just given: said
     briefly (the user has just read the rest of that sentence)."""
-    q = turn.query
-    if q.when or q.who:
-        return []  # "từ năm nào?", "ai làm?": the brief form drops the period and the owner asked
-    # "bao nhiêu tiền?" of a drafted figure, whose answer is the article's whole sentence: its own
-    # value, not the sentence's other figures (a length, a level's share) beside the one asked
-    out = [located.id for located in items if q.quantity and _says_other_figures(located)]
     just = {*turn.hints.near, *turn.hints.seen}
-    if not turn.resolution.leaned or not just:
-        return out
+    if not turn.resolution.leaned or not just or turn.query.when or turn.query.who:
+        return []  # "từ năm nào?", "ai làm?": the brief form drops the period and the owner asked
     by_id = turn.snapshot.kb.by_id
     read = {n for i in just if i in by_id for n in figures(by_id[i].entry.answer)}
+    out = []
     for located in items:
         value = getattr(located.entry, "value", None) or ""
         if located.id not in just and (figures(located.entry.answer) - figures(value)) & read:
             out.append(located.id)
     return out
-
-
-def _says_other_figures(located: Located) -> bool:
-    """A figure whose answer is its article's sentence as printed (a drafted entry) and states
-    figures besides its own value."""
-    entry = located.entry
-    value = getattr(entry, "value", None)
-    if entry.kind != "figure" or not value or not getattr(entry, "counts", None):
-        return False
-    return _restates(entry.answer, entry.quote) and bool(figures(entry.answer) - figures(value))
-
-
-def _restates(answer: str, quote: str) -> bool:
-    """The answer is the quote itself, perhaps after a few words naming the district (its words
-    in order: the marks that end either may differ, "…" or ".")."""
-    said = tokens(quote)
-    return bool(said) and contains(tokens(answer), said)
 
 
 def _read(turn: Turn) -> frozenset[str]:

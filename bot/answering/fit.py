@@ -175,9 +175,10 @@ def misfit(index: Index, q: Query, doc: Doc, asked_here: frozenset[str] | None =
             return Misfit("role", " ".join((*role[0], *role[1])))
     if q.quantity:
         asked_dimension = dimension_asked(q.toks)
-        printed = dimensions_printed(text)
-        if asked_dimension and printed and asked_dimension not in printed:
-            return Misfit("dimension", lexicon.DIMENSIONS[asked_dimension])  # "rộng bao nhiêu": "dài 177m"
+        if asked_dimension is not None:
+            printed = dimensions_printed(text)  # only where a dimension is asked: most questions ask none
+            if printed and asked_dimension not in printed:
+                return Misfit("dimension", lexicon.DIMENSIONS[asked_dimension])  # "rộng bao nhiêu": "dài 177m"
     if q.quantity and not q.when and not q.comparing and len(q.target_parts) <= 1:
         counted = counted_words(q)
         said = asked_here is None or (bool(counted) and set(counted) <= asked_here)

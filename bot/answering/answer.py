@@ -13,7 +13,7 @@ from typing import Literal, Protocol
 from pydantic import BaseModel, ConfigDict
 
 from bot.answering import answer_texts
-from bot.answering.quoting import ELLIPSIS, short_quote
+from bot.answering.quoting import ELLIPSIS, own_clauses, restates, short_quote
 from bot.answering.restating import without_read
 from bot.answering.suggestions import ShowEntry, Suggestion
 from bot.knowledge.schema import Article, Located
@@ -166,11 +166,11 @@ def fact_answer(
         if stated and stated <= said:
             continue  # "63 tập thể, 294 cá nhân": one sentence already says both
         others = figures(entry.answer) - stated  # what else the sentence says: the passage just read
-        sentence = (
-            answer_texts.brief_figure(counts, value)
-            if located.id in brief and value and counts and others
-            else entry.answer
-        )
+        sentence = entry.answer
+        if located.id in brief and value and counts and others:
+            # a drafted sentence said as far as its own figure goes, in the article's words
+            own = own_clauses(entry.answer, value) if restates(entry.answer, entry.quote) else None
+            sentence = own or answer_texts.brief_figure(counts, value)
         restated = without_read(sentence, read) if read else None
         if restated is not None:
             sentence = restated + "."

@@ -18,12 +18,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.answering.query import Query, find, has
+from bot.answering.quoting import clause_run, clauses_of
 from bot.answering.search import Doc, Index
 from bot.answering.tuning import COUNTED_WORD_IDF, HEAD_WORDS, NUMBER_REACH
 from bot.knowledge.schema import Located
 from bot.language import lexicon
 from bot.language.expansion import expand
-from bot.language.folding import BREAK, canonical_number, contains, fold, is_year, tokens
+from bot.language.folding import BREAK, canonical_number, contains, fold, is_year, numbers, tokens
 from bot.language.gazetteer import CommuneMention, strip_prefix
 
 _UNIT_OF: dict[str, str] = {w: unit for unit, words in lexicon.VALUE_UNITS.items() for w in words}
@@ -108,6 +109,46 @@ def text_levels(text: str) -> frozenset[str]:
     return _levels(tuple(expand(tokens(text))))
 
 
+def figure_levels(located: Located) -> frozenset[str] | None:
+    """The levels of a figure read from its sentence: the levels named in the list of figures
+    that prints its value, its clause and the clauses opening with a number after it ("toàn
+    huyện có 4 tập thể, 4 cá nhân được khen thưởng cấp tỉnh": the words after a list's last item
+    are every item's). A sentence of several levels' figures ("có 22.188 lượt hộ, trong đó cấp
+    Trung ương là 98, cấp tỉnh 1.010") names each level for the list beside it, not for the
+    total. A list naming no level keeps the one named before it in its part of the sentence
+    ("Cấp tỉnh khen 5 tập thể, 10 cá nhân"), never across a ";" ("… cấp tỉnh; 20 tập thể, 49 cá
+    nhân khen thưởng cấp huyện"). None where the entry is no figure or its value is printed in
+    no clause (then its whole text says)."""
+    entry = located.entry
+    value = getattr(entry, "value", None)
+    if entry.kind != "figure" or not value:
+        return None
+    wanted = {canonical_number(n) for n in numbers(value)} - {n for n in numbers(value) if is_year(n)}
+    if not wanted:
+        return None
+    found = False
+    levels: set[str] = set(text_levels(" ".join([getattr(entry, "counts", None) or "", entry.org or ""])))
+    for sentence in (entry.answer, entry.quote):
+        clauses = clauses_of(sentence)
+        for i, clause in enumerate(clauses):
+            if not wanted <= {canonical_number(n) for n in numbers(clause)}:
+                continue
+            found = True
+            named = text_levels(" ".join(clause_run(clauses, i)))
+            levels |= named or next((lv for lv in map(text_levels, _part_before(clauses, i)) if lv), frozenset())
+    return frozenset(levels) if found else None
+
+
+def _part_before(clauses: list[str], i: int) -> list[str]:
+    """The clauses before the i-th, nearest first, back to the start of its part of the sentence."""
+    out: list[str] = []
+    for clause in reversed(clauses[:i]):
+        if clause.rstrip().endswith((";", ".", "…")):
+            break
+        out.append(clause)
+    return out
+
+
 def asked_levels(q: Query) -> frozenset[str]:
     """The levels a question asks about, beyond the district it is about."""
     levels = levels_of(q.toks)
@@ -144,11 +185,16 @@ def misfit(index: Index, q: Query, doc: Doc, asked_here: frozenset[str] | None =
     asked = asked_levels(q)
     wanted = asked - {"district"}
     if wanted or "district" in asked:
-        have_levels = text_levels(text) or frozenset({"district"})
+        own_levels = figure_levels(located)
+        have_levels = (text_levels(text) if own_levels is None else own_levels) or frozenset({"district"})
         absent = wanted - have_levels
-        if absent:
+        if own_levels is not None and len(asked) > 1:
+            # "cấp huyện với cấp cơ sở mỗi cấp bao nhiêu": each level's own figure answers its part
+            if not asked & own_levels:
+                return Misfit("level", sorted(asked)[0])
+        elif absent:
             return Misfit("level", sorted(absent)[0])
-        if "district" in asked and have_levels == {"commune"}:
+        elif "district" in asked and have_levels == {"commune"}:
             return Misfit("level", "district")  # "toàn huyện": only a commune's body says it
     unnamed = next((c for c in q.communes if not names_commune(text, c)), None)
     if unnamed is not None:
@@ -260,7 +306,7 @@ def _quantity_misfit(index: Index, q: Query, doc: Doc, count: bool, unit: bool) 
     counts = getattr(entry, "counts", None)
     counted = head_words(index, counts) if counts else []
     if count and target and counts and not _named_by_keyword(index, target, counted, entry.keywords):
-        printed = (q.target, index.places.strip(expand(tokens(counts))))
+        printed = (q.target, counted_tokens(index, counts))
         if not _same_thing(index, target, [*counted, *head_words(index, getattr(entry, "value", ""))], printed):
             return Misfit("count", " ".join(target[:2]))
         said = set(expand(tokens(entry_text(doc.located))))
@@ -373,12 +419,20 @@ def head_words(index: Index, counts: str) -> list[str]:
     "50.000 đồng/đảng viên") is what each is counted per, not what is counted."""
     skip = lexicon.STOPWORDS | lexicon.CLASSIFIERS
     words: list[str] = []
-    for t in index.places.strip(expand(tokens(counts.split("/", 1)[0]))):
+    for t in counted_tokens(index, counts.split("/", 1)[0]):
         if t in lexicon.PER_EACH_WORDS:
             break
         if t not in skip and not t[:1].isdigit():
             words.append(t)
     return words[:HEAD_WORDS]
+
+
+def counted_tokens(index: Index, counts: str) -> list[str]:
+    """What a figure counts, folded, without the places it names and the whole place it opens
+    with ("toàn huyện tập thể được khen thưởng": «tập thể được khen thưởng»)."""
+    toks = index.places.strip(expand(tokens(counts)))
+    scope = next((s for s in lexicon.WHOLE_SCOPES if tuple(toks[: len(s)]) == s), ())
+    return toks[len(scope) :]
 
 
 def _named_by_keyword(index: Index, asked: Sequence[str], counted: Sequence[str], keywords: Sequence[str]) -> bool:

@@ -72,6 +72,9 @@ MIN_EVIDENCE = 2.5  # an answer needs at least about one distinctive word of the
 # the answer a guess: the bot asks back with suggestions instead of stating it…
 DECISIVE_SHARE = 0.35
 YES_NO_DECISIVE_SHARE = 0.15  # …and in "… có X không?" a yes stated of something else is a wrong fact
+# a question asking neither how many nor when, that only a figure answers: from this score (below
+# it, the figure's number is a guess at what was asked, and the bot asks back)
+UNASKED_FIGURE_MIN = 0.5
 TIE_SHARE = 0.99  # entries scoring this share of the best tie with it
 MAX_TIES = 3  # more entries than this sharing the best score: the question does not pick one
 CLOSE_CALL = 0.8  # runners-up within this share of the best are offered

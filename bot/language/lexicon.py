@@ -837,6 +837,33 @@ PER_WORDS: frozenset[str] = frozenset({"moi", "hang", "mot"})
 # what follows these in what a figure counts is what each is counted per, not what is counted:
 # "số tiền mỗi đảng viên đóng góp" counts money
 PER_EACH_WORDS: frozenset[str] = frozenset({"moi"})
+# a part of a sentence opening with these says what a total before it is made of ("…, trong đó cấp
+# tỉnh là 230 lượt hộ"): said alone, the part leaves them out
+PART_OPENERS: tuple[tuple[str, ...], ...] = (
+    ("trong", "do"),
+    ("trong", "so", "do"),
+    ("bao", "gom"),
+    ("gom",),
+    ("rieng",),
+    ("cu", "the"),
+)
+# what a figure counts may open with the whole place it is counted over ("toàn huyện tập thể được
+# khen thưởng", drafted from "Toàn huyện có 4 tập thể …"): a scope, not the noun counted
+WHOLE_SCOPES: tuple[tuple[str, ...], ...] = (
+    ("toan", "huyen"),
+    ("ca", "huyen"),
+    ("toan", "xa"),
+    ("ca", "xa"),
+    ("toan", "tinh"),
+    ("ca", "tinh"),
+    ("toan", "thi", "xa"),
+    ("toan", "thi", "tran"),
+    ("toan", "thanh", "pho"),
+    ("toan", "quan"),
+    ("toan", "phuong"),
+    ("toan", "quoc"),
+    ("ca", "nuoc"),
+)
 # A unit word that the next word makes another word: "tỷ lệ", "tiên tiến", "tiến hành", "tiến độ"
 NOT_UNIT_BEFORE: dict[tuple[str, ...], frozenset[str]] = {
     ("ty",): frozenset({"le"}),

@@ -80,13 +80,13 @@ CHAT_LEVELS = {
     "conversations.yaml": (0.97, 0.90),
     "conversations_holdout.yaml": (0.85, 0.0),
     "unseen.yaml": (0.89, 0.0),
-    "unseen_holdout.yaml": (0.787, 0.0),
+    "unseen_holdout.yaml": (0.789, 0.0),
     "fresh.yaml": (0.91, 0.0),
     "fresh_holdout.yaml": (0.89, 0.0),
 }
 WRONG_AT_MOST = {
     "unseen.yaml": 0.026,
-    "unseen_holdout.yaml": 0.085,
+    "unseen_holdout.yaml": 0.083,
     "fresh.yaml": 0.034,
     "fresh_holdout.yaml": 0.069,
 }

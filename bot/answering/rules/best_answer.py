@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 
 from bot.answering import answer_texts
 from bot.answering.answer import Answer, fact_answer, figures, not_answered, suggestion_for
-from bot.answering.fit import Misfit, asked_levels, entry_text, head_words, misfit
+from bot.answering.fit import Misfit, asked_levels, dimension_asked, entry_text, head_words, misfit, number_units
 from bot.answering.query import Query
+from bot.answering.quoting import restates
 from bot.answering.rules.article_words import (
     from_the_article,
     marked_words,
@@ -47,6 +48,7 @@ from bot.answering.tuning import (
     SIBLING_SHARE,
     SUGGEST_MIN,
     TIE_SHARE,
+    UNASKED_FIGURE_MIN,
     VAGUE_SHARE,
     VAGUE_TITLES,
     YES_NO_DECISIVE_SHARE,
@@ -149,7 +151,7 @@ def _best(turn: Turn) -> Answer:
     top = hits[0]
     asked_here = _asked_here(turn)
     fitting = [h for h in hits if misfit(index, q, h.doc, asked_here) is None]
-    if not fitting or fitting[0].score < CLOSE_CALL * top.score:
+    if not fitting or (fitting[0].score < CLOSE_CALL * top.score and not _same_sentence(fitting[0], top)):
         # the nearest entry answers another question than this one: say what the article gives
         reason = misfit(index, q, top.doc, asked_here)
         assert reason is not None
@@ -198,6 +200,8 @@ def _best(turn: Turn) -> Answer:
         return _asked_back(best, hits)
     if not the_document and _misses_the_point(turn, best):
         return _asked_back(best, hits)
+    if _unasked_figure(turn, best):
+        return _asked_back(best, hits)
     items = [best.located, *(h.located for h in parts)]
     if q.quantity and len(q.target_parts) > 1:
         # a sibling's other half of its printed pair answers the question's other part
@@ -209,9 +213,27 @@ def _best(turn: Turn) -> Answer:
         ]
     if q.quantity and not turn.analysed.target:
         just = {*turn.hints.near, *turn.hints.seen}
-        items = [*items, *(p for p in paired(turn.snapshot.kb, best.located) if p.id not in just and p not in items)]
-    return fact_answer(
-        items, best.score, [suggestion_for(h.located) for h in runners], brief=_brief(turn, items), read=_read(turn)
+        # "còn cấp Trung ương?": the clause's other figures only where they too fit (not the province's)
+        items = [
+            *items,
+            *(
+                p
+                for p in paired(turn.snapshot.kb, best.located)
+                if p.id not in just and p not in items and misfit(index, q, index.doc_of(p.id), asked_here) is None
+            ),
+        ]
+    suggestions = [suggestion_for(h.located) for h in runners]
+    return fact_answer(items, best.score, suggestions, brief=_brief(turn, items, hits), read=_read(turn))
+
+
+def _unasked_figure(turn: Turn, best: Hit) -> bool:
+    """ "chi bộ nào …?" standing alone, met only by a count ("113 mô hình") on a weak match: a number
+    nobody asked for. A follow-up leans on its context, and a yes or no is no number asked."""
+    q = turn.query
+    return (
+        best.doc.kind == "figure"
+        and not (q.quantity or q.when or q.yes_no or turn.resolution.leaned)
+        and best.score < UNASKED_FIGURE_MIN
     )
 
 
@@ -335,20 +357,73 @@ def _alike(hits: Sequence[Hit]) -> bool:
     return len(titles) > VAGUE_TITLES
 
 
-def _brief(turn: Turn, items: Sequence[Located]) -> list[str]:
+def _brief(turn: Turn, items: Sequence[Located], hits: Sequence[Hit]) -> list[str]:
     """The entries of a follow-up whose sentence restates figures of the answer just given: said
     briefly (the user has just read the rest of that sentence)."""
-    just = {*turn.hints.near, *turn.hints.seen}
-    if not turn.resolution.leaned or not just or turn.query.when or turn.query.who:
+    q = turn.query
+    if q.when or q.who:
         return []  # "từ năm nào?", "ai làm?": the brief form drops the period and the owner asked
+    # "bao nhiêu tiền?" of a drafted figure, whose answer is the article's whole sentence: its own
+    # value, not the sentence's other figures (a length, a level's share) beside the one asked;
+    # where the question picks none of the sentence's figures over the others, or asks a dimension
+    # this one does not measure ("rộng bao nhiêu?" of "45 hộ tham gia"), the whole sentence
+    out = [
+        located.id
+        for located in items
+        if q.quantity
+        and _measures_what_is_asked(q, located)
+        and _says_other_figures(located)
+        and not _tied_in_its_sentence(located, hits, items)
+    ]
+    just = {*turn.hints.near, *turn.hints.seen}
+    if not turn.resolution.leaned or not just:
+        return out
     by_id = turn.snapshot.kb.by_id
     read = {n for i in just if i in by_id for n in figures(by_id[i].entry.answer)}
-    out = []
     for located in items:
         value = getattr(located.entry, "value", None) or ""
         if located.id not in just and (figures(located.entry.answer) - figures(value)) & read:
             out.append(located.id)
     return out
+
+
+def _measures_what_is_asked(q: Query, located: Located) -> bool:
+    """No dimension is asked, or the figure's value is a length or an area."""
+    value = getattr(located.entry, "value", None) or ""
+    return dimension_asked(q.toks) is None or bool({"length", "area"} & number_units(value))
+
+
+def _same_sentence(hit: Hit, top: Hit) -> bool:
+    """Two figures drafted from one sentence, each answered with it as printed ("có 3.600 lượt hộ
+    …, trong đó cấp tỉnh là 140 lượt hộ"): the question matches that sentence, and the one that
+    fits it answers it. A curator's own answers say what each entry holds, and are not alike."""
+    entries = (hit.located.entry, top.located.entry)
+    return (
+        hit.doc.kind == top.doc.kind == "figure"
+        and entries[0].quote == entries[1].quote
+        and all(restates(e.answer, e.quote) for e in entries)
+    )
+
+
+def _tied_in_its_sentence(located: Located, hits: Sequence[Hit], items: Sequence[Located]) -> bool:
+    """Another figure drafted from the same sentence, not given beside it, matches the question as
+    well as this one: the question does not pick this one's value from its sentence."""
+    score = next((h.score for h in hits if h.located.id == located.id), None)
+    given = {i.id for i in items}
+    return score is not None and any(
+        h.located.id not in given and h.located.entry.quote == located.entry.quote and h.score >= TIE_SHARE * score
+        for h in hits
+    )
+
+
+def _says_other_figures(located: Located) -> bool:
+    """A figure whose answer is its article's sentence as printed (a drafted entry) and states
+    figures besides its own value."""
+    entry = located.entry
+    value = getattr(entry, "value", None)
+    if entry.kind != "figure" or not value or not getattr(entry, "counts", None):
+        return False
+    return restates(entry.answer, entry.quote) and bool(figures(entry.answer) - figures(value))
 
 
 def _read(turn: Turn) -> frozenset[str]:

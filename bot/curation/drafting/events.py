@@ -26,6 +26,12 @@ _PATTERNS = (
     ),
 )
 _DATES = re.compile(r"^\s*\(([^()]*\d{4}[^()]*)\)")
+# two years in one bracket: a span of dates ("19/5/1890 – 19/5/2023", "1930 - 2023")
+_SPAN_OF_DATES = re.compile(r"(?<!\d)\d{4}(?!\d).*?(?<!\d)\d{4}(?!\d)")
+# the gathering held for an anniversary, named right before it ("tổ chức tọa đàm kỷ niệm 86 năm …")
+_HELD_BEFORE = re.compile(
+    r"(?<!\w)(?:[Bb]uổi\s+|[Hh]ội nghị\s+)?(?:[Tt]ọa đàm|[Gg]ặp mặt|[Mm]ít tinh|[Hh]ội thảo|[Ll]ễ|[Hh]ội nghị)\s+$"
+)
 _YEAR = re.compile(r"\bnăm \d{4}\b")
 
 
@@ -67,14 +73,22 @@ def _finds(text: str) -> list[EventFind]:
         for match in pattern.finditer(text):
             if any(s <= match.start() < e or match.start() <= s < match.end() for s, e in taken):
                 continue
-            name, end = _closed(text, match.group(0).strip(), match.start(), match.end())
+            start = match.start()
+            held = _HELD_BEFORE.search(text[:start]) if pattern is _PATTERNS[0] else None
+            if held:
+                start = held.start()  # "tọa đàm kỷ niệm 86 năm ngày thành lập Đoàn": the gathering held
+            name, end = _closed(text, text[start : match.end()].strip(), start, match.end())
             if len(name.split()) < 3:
                 continue
-            taken.append((match.start(), end))
+            taken.append((start, end))
             dates = _DATES.match(text[end:])
+            if dates and held and _SPAN_OF_DATES.search(dates.group(1)):
+                # "tọa đàm kỷ niệm 86 năm … (26-3-1931/26-3-2017)": the anniversary's first day and
+                # this year's, not the day the gathering was held (an anniversary alone keeps them)
+                dates = None
             year = _YEAR.search(name)
             date = dates.group(1).strip() if dates else (year.group(0) if year else None)
-            found.append(EventFind(name, date, match.start(), end))
+            found.append(EventFind(name, date, start, end))
     found.sort(key=lambda e: e.start)
     return found
 

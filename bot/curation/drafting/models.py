@@ -20,7 +20,14 @@ import re
 from dataclasses import dataclass
 
 from bot.curation.drafting.orgs import OrgMention, find_orgs
-from bot.curation.drafting.vietnamese import CAP_WORD, NAMING_CUE, NATIONAL_MOVEMENTS, NOT_NAMING_LINKS, word_set
+from bot.curation.drafting.vietnamese import (
+    CAP_WORD,
+    NAMING_CUE,
+    NATIONAL_MOVEMENTS,
+    NOT_NAMING_LINKS,
+    REVERED_WORDS,
+    word_set,
+)
 from bot.language.folding import fold
 
 # cue (as printed, any case) → category of the knowledge schema (a theme, motto or slogan is a
@@ -92,7 +99,7 @@ _GENERIC_NAMES = word_set("thi dua yeu nuoc|thi dua|dien hinh|hoc tap va lam the
 # of its own ("phong trào học tập và làm theo tấm gương đạo đức Hồ Chí Minh", "chương trình xây
 # dựng nông thôn mới"); quoted, such a name is the article's and is kept
 _TOPIC_NAME = re.compile(
-    r"^(?:viec |day manh |tiep tuc )*(?:hoc(?: tap)? (?:va )?)?(?:lam theo|noi theo) "
+    r"^(?:thi dua (?:gan (?:lien )?voi )?)?(?:viec |day manh |tiep tuc )*(?:hoc(?: tap)? (?:va )?)?(?:lam theo|noi theo) "
     r"(?:tu tuong|tam guong|guong|loi|phong cach)"
     r"[\w ,]*(?:bac|bac ho|ho chi minh)$"
 )
@@ -282,12 +289,15 @@ def _unquoted(text: str, orgs: list[OrgMention], covered: list[tuple[int, int]])
         if any(s - 2 <= end <= e for s, e in covered) or any(s <= start < e for s, e in covered):
             continue
         items, spans = _after_cue(text, start, end, cue, keep_cue, orgs)
+        # a quoted name found before (a cue opened its list) is not drafted again with its head
+        items = [i for i in items if not any(s < i.end and i.start < e for s, e in covered)]
         found.extend(items)
         covered.extend(spans)
     return found
 
 
 Spans = list[tuple[int, int]]
+_QUOTED_AFTER_HEAD = re.compile(r"\s*[“\"][^“”\"]{2,200}[”\"]")
 
 
 def _after_cue(
@@ -297,6 +307,13 @@ def _after_cue(
     B"), a comma list of works, or one name (covered from its cue on); nothing for a quoted name
     (found before), a counted noun or a cue that only ever precedes quotes."""
     category = next(c for head, c in _NAMED_HEADS if head == cue) if keep_cue else _category(cue)
+    if keep_cue:
+        quoted = _QUOTED_AFTER_HEAD.match(text, start + len(cue))
+        if quoted:
+            # "Câu lạc bộ “Phụ nữ Trẻ Hoàng Mai”": the head with the name it gives in quotes, whole
+            found = ModelFind(text[start : quoted.end()], category, start, quoted.end(), None)
+            found = ModelFind(found.name, category, start, found.end, _owner_after(text, found.end, orgs))
+            return [found], [(start, found.end)]
     rest = text[end:]
     yearly = _YEARLY.match(rest) if category == "chuyên đề" else None
     if yearly:
@@ -386,13 +403,23 @@ def _named_so(text: str, item: ModelFind, category: str, orgs: list[OrgMention])
     return any(w[:1].isupper() and not (len(w) > 1 and w.isupper()) for w in words[1:])
 
 
+_REVERED = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in REVERED_WORDS) + r")(?!\w)")
+
+
+def _name_capital(words: list[str]) -> bool:
+    """Whether words beyond a name's first show a capital of a name: not a body's acronym ("hội
+    viên CCB"), nor a word written with a capital wherever it stands ("làm theo gương Bác")."""
+    bare = _REVERED.sub(" ", " ".join(words)).split()
+    return any(w[:1].isupper() and not (len(w) > 1 and w.isupper()) for w in bare)
+
+
 def _works_listed(text: str, listing: Spans) -> bool:
     """A comma list names works when its items share their head ("nhà nhân ái, nhà Thanh niên, …")
     or one of them shows a name's capital beyond its first word."""
     items = [text[s:e].split() for s, e in listing]
     if len({i[0].lower() for i in items}) == 1:
         return True
-    return any(w[:1].isupper() and not (len(w) > 1 and w.isupper()) for i in items for w in i[1:])
+    return any(_name_capital(i[1:]) for i in items)
 
 
 def _places_or_bodies(text: str, listing: Spans, orgs: list[OrgMention]) -> bool:

@@ -129,3 +129,15 @@ NAME_CUT_END_WORDS = word_set(
 # A clause opening with these says more of the one before it ("…; trong đó, mô hình về … nhiều
 # nhất"): alone, as an answer, it begins in the middle of a sentence
 GOES_ON_OPENERS = ("trong đó", "trong số đó", "riêng", "gồm", "bao gồm", "cụ thể", "còn lại", "nâng tổng số")
+
+# Words by which a sentence gives again a number told before ("19 đại biểu … được tuyên dương lần
+# này", "các tập thể nói trên"): the ones already counted, not a result of their own
+RESTATING_WORDS = ("lần này", "đợt này", "nói trên", "kể trên", "trên đây")
+
+# Words the reports capitalise wherever they stand, out of respect or by rule ("làm theo gương
+# Bác", "phong cách Hồ Chí Minh", "Nhân dân"): a capital of theirs is no sign of a name
+REVERED_WORDS = ("Chủ tịch Hồ Chí Minh", "Hồ Chí Minh", "Bác Hồ", "Bác", "Người", "Đảng", "Nhân dân", "Tổ quốc")
+
+# A figure's own words that put it beyond the district ("… tại 40 xã điểm … trên địa bàn tỉnh
+# Bắc Giang", "cùng với toàn tỉnh"): the province's or the nation's figure, not the district's
+WIDER_SCOPES = ("trên địa bàn tỉnh", "toàn tỉnh", "cả tỉnh", "trong toàn tỉnh", "toàn quốc", "cả nước", "trong cả nước")

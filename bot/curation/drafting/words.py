@@ -69,6 +69,7 @@ CLASSIFIERS = frozenset(
         "bộ",
         "phần",
         "tấm",
+        "gương",
         "ngôi",
         "bức",
         "quyển",

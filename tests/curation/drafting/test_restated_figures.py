@@ -1,0 +1,93 @@
+"""A page whose headline and photo captions restate the figures of its prose, whose anniversary
+comes with its bracket of dates, and whose lists mix a movement told by its topic, the next
+clause of the sentence, and a club named in quotes after its head word.
+
+The page is invented for these tests (a real district, Tương Dương in Nghệ An; the people,
+models and figures are made up); it mimics the quirks of real pages the drafter was measured on:
+a site's menu line as long as the headline above the article, captions with no full stop, a
+sentence giving the honoured again "lần này", a province's plan quoted with its target.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bot.curation.drafting.draft import Draft, draft_article, is_caption
+
+PAGE = """Mới nhất Tin nóng Video Podcast Ảnh Tin ảnh
+
+Tương Dương: Biểu dương 21 đoàn viên tiêu biểu
+
+08:15, 25/03/2023
+
+Chiều ngày 24/3, Huyện đoàn Tương Dương tổ chức gặp mặt kỷ niệm 92 năm ngày thành lập Đoàn TNCS Hồ Chí Minh \
+(26/3/1931 - 26/3/2023) và biểu dương 21 gương đoàn viên tiêu biểu trong học tập và làm theo lời Bác.
+
+Trao giấy khen cho 21 đoàn viên tiêu biểu của huyện Tương Dương
+
+Thời gian qua, các cơ sở Đoàn trong huyện đã phát động, triển khai phong trào thi đua gắn với học và làm theo \
+gương Bác, duy trì nhiều cách làm hay, mô hình hiệu quả như: Mô hình “Ngôi nhà xanh”, “Thùng rác nghĩa tình”, \
+Câu lạc bộ “Thanh niên khởi nghiệp Tương Dương”.
+
+Thực hiện Kế hoạch số 12-KH/TĐTN của Tỉnh đoàn về xây dựng mô hình “Thanh niên tình nguyện” tại 30 xã điểm \
+trên địa bàn tỉnh Nghệ An, Huyện đoàn đã xây dựng 7 đội thanh niên tình nguyện ở các xã vùng cao.
+
+21 đoàn viên được biểu dương lần này là những hạt nhân tiêu biểu của tuổi trẻ Tương Dương.
+
+Giao lưu với các thế hệ cán bộ Đoàn của huyện
+Giao lưu với các thế hệ cán bộ Đoàn của huyện
+
+Buổi gặp mặt cũng đã diễn ra nhiều hoạt động văn nghệ.
+"""
+
+
+@pytest.fixture(scope="module")
+def drafted() -> Draft:
+    return draft_article(PAGE, "tuong-duong.txt")
+
+
+def _of(draft: Draft, kind: str) -> list[dict[str, Any]]:
+    return [e for e in draft.entries if e["kind"] == kind]
+
+
+def test_the_headline_is_the_line_nearest_the_prose_not_the_menu(drafted: Draft) -> None:
+    assert drafted.meta.title == "Tương Dương: Biểu dương 21 đoàn viên tiêu biểu"
+
+
+def test_a_caption_and_a_restating_sentence_give_no_second_figure(drafted: Draft) -> None:
+    # the 21 honoured are drafted once, from the prose that tells them; the caption and the
+    # sentence giving them again "lần này" are no figures of their own
+    twenty_one = [e for e in _of(drafted, "figure") if e["value"].startswith("21")]
+    assert [e["value"] for e in twenty_one] == ["21 gương đoàn viên"]
+    assert "Chiều ngày 24/3" in twenty_one[0]["quote"]
+
+
+def test_a_figure_of_the_province_s_plan_is_not_the_district_s(drafted: Draft) -> None:
+    values = [e["value"] for e in _of(drafted, "figure")]
+    assert "30 xã" not in values
+    assert "7 đội" in values  # the district's own result in the same sentence stays
+
+
+def test_the_gathering_held_for_an_anniversary_with_the_day_it_was_held(drafted: Draft) -> None:
+    events = _of(drafted, "event")
+    assert [(e["name"], e.get("date")) for e in events] == [
+        ("gặp mặt kỷ niệm 92 năm ngày thành lập Đoàn TNCS Hồ Chí Minh", "Chiều ngày 24/3")
+    ]  # not the anniversary's bracket of dates, and not the caption "Giao lưu với …"
+
+
+def test_the_topic_and_the_next_clause_are_no_movement_and_a_club_keeps_its_name(drafted: Draft) -> None:
+    names = [e["name"] for e in _of(drafted, "model")]
+    assert "Ngôi nhà xanh" in names and "Thùng rác nghĩa tình" in names
+    assert "Câu lạc bộ “Thanh niên khởi nghiệp Tương Dương”" in names
+    assert "Câu lạc bộ" not in names
+    assert not [n for n in names if "làm theo" in n or "cách làm hay" in n]
+    club = next(e for e in _of(drafted, "model") if e["name"].startswith("Câu lạc bộ"))
+    assert club["title"].startswith("Câu lạc bộ “Thanh niên khởi nghiệp Tương Dương”")
+
+
+def test_what_a_caption_is() -> None:
+    assert is_caption("Trao giấy khen cho 21 đoàn viên tiêu biểu của huyện Tương Dương")
+    assert not is_caption("21 đoàn viên được biểu dương lần này là những hạt nhân tiêu biểu.")
+    assert not is_caption(" ".join(["Huyện đoàn đã xây dựng nhiều mô hình"] * 4))  # long: prose cut by the copy

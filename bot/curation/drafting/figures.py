@@ -92,7 +92,7 @@ _MASKS = (
 _NOUN_BEFORE = re.compile(r"[\wđ]{2,}\s+(?:có|là|gồm|đạt|được|với|tổng số)\s+(?:trên\s+|hơn\s+|gần\s+)?$")
 _LEAD_START = re.compile(r"[,;:()“”\"]")
 _STOP_AFTER = re.compile(
-    r"[,;:.()“”\"…]|\s[-–]\s|\s(?:đối với|với|trị giá|tổng trị giá|tổng kinh phí|kinh phí|số tiền|chiếm|bằng|"
+    r"[,;:.()“”\"…]|\s[-–]\s|(?<!\sso)\s(?:đối với|với|trị giá|tổng trị giá|tổng kinh phí|kinh phí|số tiền|chiếm|bằng|"
     r"nhằm|để|giúp|góp phần|đồng thời|trong đó)\s|\s(?:và|,)\s(?=\d)"
 )
 _EDGE_WORDS = word_set(
@@ -238,7 +238,7 @@ def _describe(text: str, spans: list[tuple[int, int, str, int]]) -> list[Found]:
             else:
                 words = trim_edges([*lead_words, *part.noun.split(), *after_words])
             counts = lower_first(" ".join(words).strip(" ,;:"))
-            if not counts or _WORTH_ONLY.match(counts):
+            if not counts or _WORTH_ONLY.match(counts) or _COMPARED_ONLY.match(counts):
                 counts = _fallback(text, part.start, counts, found)
             found.append(Found(part.start, part.end, text[part.start : part.end].strip(), counts))
     return found
@@ -256,6 +256,8 @@ def _only_joined(between: str) -> bool:
     return bool(re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", between))
 
 
+# "(vượt 4 tỷ đồng)" after "quỹ hội đạt 13 tỷ đồng": by how much the figure before it was passed
+_COMPARED_ONLY = re.compile(r"^(?:vượt|tăng|giảm|tăng thêm|giảm được)$")
 _WORTH_ONLY = re.compile(r"^(?:với )?(?:tổng )?(?:trị giá|kinh phí|chi phí|số tiền|đạt|tỷ lệ)?$")
 
 

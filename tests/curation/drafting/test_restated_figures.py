@@ -91,3 +91,15 @@ def test_what_a_caption_is() -> None:
     assert is_caption("Trao giấy khen cho 21 đoàn viên tiêu biểu của huyện Tương Dương")
     assert not is_caption("21 đoàn viên được biểu dương lần này là những hạt nhân tiêu biểu.")
     assert not is_caption(" ".join(["Huyện đoàn đã xây dựng nhiều mô hình"] * 4))  # long: prose cut by the copy
+
+
+def test_a_figure_compared_with_another_says_with_what() -> None:
+    from bot.curation.drafting.figures import find_figures
+
+    found = find_figures("Tỷ lệ hội viên tham gia sinh hoạt đạt 91,2% (tăng 2,4% so với đầu nhiệm kỳ).")
+    assert [(f.value, f.counts) for f in found] == [
+        ("91,2%", "tỷ lệ hội viên tham gia sinh hoạt"),
+        ("2,4%", "tăng so với đầu nhiệm kỳ"),
+    ]
+    found = find_figures("Quỹ hội đạt 6 tỷ đồng (vượt 1 tỷ đồng).")
+    assert [(f.value, f.counts) for f in found] == [("6 tỷ đồng", "quỹ hội"), ("1 tỷ đồng", "vượt quỹ hội")]

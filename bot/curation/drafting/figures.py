@@ -88,6 +88,7 @@ _MASKS = (
     re.compile(r"(?<![\d.,])\d+\s+ngày\b(?!\s+(?:công|hội|lễ))", re.IGNORECASE),
     re.compile(r"\b(?:19[4-9]\d|20\d{2})\b(?!\s?(?:kg|tấn|m2|km|m|đồng|đ|%)\b)"),  # a bare year
 )
+_DAY_MONTH = re.compile(r"(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])")
 # "đảng viên có 4.789 tham gia": what the number counts came before it
 _NOUN_BEFORE = re.compile(r"[\wđ]{2,}\s+(?:có|là|gồm|đạt|được|với|tổng số)\s+(?:trên\s+|hơn\s+|gần\s+)?$")
 _LEAD_START = re.compile(r"[,;:()“”\"]")
@@ -185,6 +186,8 @@ def find_figures(text: str) -> list[Found]:
             end += len(final.group(0))
         if not measure and not noun and not fraction and not _NOUN_BEFORE.search(before):
             continue  # a bare number with nothing counted is no result a user asks about
+        if fraction and not measure and not noun and _DAY_MONTH.fullmatch(text[start:end]):
+            continue  # "Quốc khánh 2/9 và …": a day and month with nothing counted is a date
         if _DEFINES.match(text, end + len(shared)):
             continue  # "có ít nhất 1 phụ nữ tham gia sinh hoạt hội đạt 94%": the number defines the share
         qualifier = _QUALIFIER.search(before)

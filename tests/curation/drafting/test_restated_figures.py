@@ -103,3 +103,11 @@ def test_a_figure_compared_with_another_says_with_what() -> None:
     ]
     found = find_figures("Quỹ hội đạt 6 tỷ đồng (vượt 1 tỷ đồng).")
     assert [(f.value, f.counts) for f in found] == [("6 tỷ đồng", "quỹ hội"), ("1 tỷ đồng", "vượt quỹ hội")]
+
+
+def test_a_holiday_s_day_and_month_is_no_figure() -> None:
+    from bot.curation.drafting.figures import find_figures
+
+    found = find_figures("Nhân dịp Quốc khánh 2/9 và 80 năm Cách mạng tháng Tám, Hội tặng 25 suất quà.")
+    assert [f.value for f in found] == ["25 suất quà"]
+    assert [f.value for f in find_figures("Có 12/12 chi hội tham gia.")] == ["12/12 chi hội"]

@@ -80,7 +80,7 @@ _ITEM_GAP = re.compile(r"^\s*(?:[,;]|và|hoặc|[,;]\s*(?:và|mô hình|phong tr
 _YEARLY = re.compile(r"^\s+(năm \d{4}|toàn khóa|\d{4}\s*[-–]\s*\d{4})", re.IGNORECASE)
 _STOP = re.compile(
     r"[,;.:()“”\"…]|\s[-–]\s|(?<!\S)\d+(?:[.,]\d+)*(?![-/\w])(?!\s+năm)"
-    r"|(?<!\w)(?:của|(?<!gắn )với|đã|được|tại|nhằm|để|góp phần|là|có|hiện|trị giá|đạt|mang lại|"
+    r"|(?<!\w)(?:của|do|(?<!gắn )với|đã|được|tại|nhằm|để|góp phần|là|có|hiện|trị giá|đạt|mang lại|"
     r"thu hút|đến nay|hàng năm|thường xuyên|toàn huyện|toàn tỉnh|trên|bằng|nhận|giúp cho|tạo|cùng|"
     r"đi vào|ngày càng|trong sạch|trong thời gian|thời gian tới|hiện nay)(?!\w)"
     r"|\svà\s+(?=kỷ niệm|chào mừng)"
@@ -99,9 +99,11 @@ _GENERIC_NAMES = word_set("thi dua yeu nuoc|thi dua|dien hinh|hoc tap va lam the
 # of its own ("phong trào học tập và làm theo tấm gương đạo đức Hồ Chí Minh", "chương trình xây
 # dựng nông thôn mới"); quoted, such a name is the article's and is kept
 _TOPIC_NAME = re.compile(
-    r"^(?:thi dua (?:gan (?:lien )?voi )?)?(?:viec |day manh |tiep tuc )*(?:hoc(?: tap)? (?:va )?)?(?:lam theo|noi theo) "
+    r"^(?:thi dua (?:yeu nuoc )?(?:gan (?:lien )?voi )?)?(?:viec |day manh |tiep tuc )*(?:hoc(?: tap)? (?:va )?)?(?:lam theo|noi theo) "
     r"(?:tu tuong|tam guong|guong|loi|phong cach)"
     r"[\w ,]*(?:bac|bac ho|ho chi minh)$"
+    # "thi đua yêu nước gắn với học tập và làm theo Bác": the emulation the report is about
+    r"|^thi dua (?:yeu nuoc )?(?:gan (?:lien )?voi )?(?:viec )?(?:hoc(?: tap)? (?:va )?)?lam theo bac(?: ho)?$"
 )
 # the State's programme ("chương trình xây dựng nông thôn mới"), not the district's own; a district's
 # "phong trào xây dựng Nông thôn mới" is a movement it runs

@@ -87,6 +87,7 @@ NATIONAL_MOVEMENTS = (
     "toan dan doan ket xay dung doi song van hoa",
     "toan dan doan ket xay dung nong thon moi, do thi van minh",
     "cuu chien binh guong mau",
+    "toan dan bao ve an ninh to quoc",
     "ca nuoc chung tay vi nguoi ngheo, khong de ai bi bo lai phia sau",
 )
 # Words that greet an occasion just before its name ("chào mừng", "hướng đến")

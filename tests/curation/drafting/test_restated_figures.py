@@ -111,3 +111,16 @@ def test_a_holiday_s_day_and_month_is_no_figure() -> None:
     found = find_figures("Nhân dịp Quốc khánh 2/9 và 80 năm Cách mạng tháng Tám, Hội tặng 25 suất quà.")
     assert [f.value for f in found] == ["25 suất quà"]
     assert [f.value for f in find_figures("Có 12/12 chi hội tham gia.")] == ["12/12 chi hội"]
+
+
+def test_the_emulation_the_report_is_about_and_who_launched_one_are_no_names() -> None:
+    from bot.curation.drafting.models import find_models
+
+    def names(text: str) -> list[str]:
+        return [m.name for m in find_models(text)]
+
+    assert names("Các chi hội đẩy mạnh phong trào thi đua yêu nước gắn với học tập và làm theo Bác, giúp 12 hộ.") == []
+    assert names("Hội viên hưởng ứng các phong trào thi đua do Đảng, Nhà nước phát động.") == []
+    assert names("Nhân dân tham gia phong trào toàn dân bảo vệ an ninh Tổ quốc, giữ vững bình yên thôn xóm.") == [
+        "toàn dân bảo vệ an ninh Tổ quốc"
+    ]

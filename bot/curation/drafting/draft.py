@@ -641,8 +641,8 @@ def _stretch(text: str, start: int, end: int) -> str:
 
 def is_caption(line: str) -> bool:
     """A heading or a photo caption: a short line that no full stop ends ("Tuyên dương 19 thanh
-    niên tiêu biểu của huyện …")."""
-    return len(line.split()) < CAPTION_WORDS and not re.search(r"[.!?…][”\"’)]*\s*$", line)
+    niên tiêu biểu của huyện …"); a line ending with ":" or ";" opens or goes on a list."""
+    return len(line.split()) < CAPTION_WORDS and not re.search(r"[.!?…:;][”\"’)]*\s*$", line)
 
 
 def _one_per_event(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:

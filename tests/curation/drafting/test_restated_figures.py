@@ -124,3 +124,8 @@ def test_the_emulation_the_report_is_about_and_who_launched_one_are_no_names() -
     assert names("Nhân dân tham gia phong trào toàn dân bảo vệ an ninh Tổ quốc, giữ vững bình yên thôn xóm.") == [
         "toàn dân bảo vệ an ninh Tổ quốc"
     ]
+
+
+def test_a_short_line_opening_a_list_is_no_caption() -> None:
+    assert not is_caption("Trong năm, toàn huyện có 120 mô hình, cụ thể:")
+    assert not is_caption("- 100% chi bộ đăng ký nội dung làm theo Bác;")

@@ -62,7 +62,7 @@ def _greeted_national(text: str, event: EventFind) -> bool:
     if not _ANNIVERSARY.match(event.name):
         return False
     before = text[max(0, event.start - GREETING_REACH) : event.start + len("chào mừng")]
-    folded = fold(event.name)
+    folded = " ".join(re.findall(r"\w+", fold(event.name)))  # "Thương binh - Liệt sĩ": the words only
     return bool(_GREETED.search(before)) and any(o in folded for o in NATIONAL_OCCASIONS)
 
 

@@ -91,7 +91,9 @@ NATIONAL_MOVEMENTS = (
     "ca nuoc chung tay vi nguoi ngheo, khong de ai bi bo lai phia sau",
 )
 # Words that greet an occasion just before its name ("chào mừng", "hướng đến")
-GREETING_WORDS = ("chào mừng", "hướng đến", "hướng tới")
+# or name the occasion what it tells of was held on ("Nhân dịp kỷ niệm 133 năm Ngày sinh Chủ tịch Hồ
+# Chí Minh (19/5/1890 - 19/5/2023), Huyện đoàn tổ chức …")
+GREETING_WORDS = ("chào mừng", "hướng đến", "hướng tới", "nhân dịp", "nhân kỷ niệm")
 
 
 def is_capitalised(word: str) -> bool:

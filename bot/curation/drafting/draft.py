@@ -145,6 +145,7 @@ class _Builder:
                     for number in numbers(sentence.text):
                         self.told.setdefault(canonical_number(number), []).append(words)
         self.counted: set[str] = set()  # the canonical numbers drafted so far
+        self.pairs: set[tuple[str, str]] = set()  # the values of two figures side by side in a clause
 
     def _told_in_prose(self, canonical: str, value: str) -> bool:
         """Whether a sentence of the prose gives the number with a word of the value's unit
@@ -364,7 +365,15 @@ class _Builder:
         # figure counts must not run into the cut word ("6 tập thể … tiên tiến đã đư")
         read = clause.text if whole is None else clause.text[: max(0, whole - clause.start)]
         caption = is_caption(paragraph.text)
-        for found in find_figures(read):
+        finds = find_figures(read)
+        # "biểu dương 25 tập thể, 30 cá nhân" told again later ("khen thưởng 25 tập thể, 30 cá nhân"):
+        # the same two figures side by side are the ones counted before
+        pairs = {(fold(a.value), fold(b.value)) for a, b in zip(finds, finds[1:])}
+        again = {v for pair in pairs & self.pairs for v in pair}
+        self.pairs |= pairs
+        for found in finds:
+            if fold(found.value) in again:
+                continue
             if whole is not None and clause.start + found.end > whole:
                 continue
             if read is not clause.text and not is_a_sentence(read):

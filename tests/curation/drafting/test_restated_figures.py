@@ -129,3 +129,15 @@ def test_the_emulation_the_report_is_about_and_who_launched_one_are_no_names() -
 def test_a_short_line_opening_a_list_is_no_caption() -> None:
     assert not is_caption("Trong năm, toàn huyện có 120 mô hình, cụ thể:")
     assert not is_caption("- 100% chi bộ đăng ký nội dung làm theo Bác;")
+
+
+def test_two_figures_told_again_side_by_side_are_drafted_once() -> None:
+    page = (
+        "Huyện ủy Quế Phong sơ kết 2 năm thực hiện Kết luận 01-KL/TW\n\n"
+        "Sáng 16/5, Huyện ủy Quế Phong tổ chức hội nghị sơ kết 2 năm thực hiện Kết luận 01-KL/TW và biểu "
+        "dương 17 tập thể, 23 cá nhân tiêu biểu trong học tập và làm theo Bác.\n\n"
+        "Toàn huyện có 64 mô hình học tập và làm theo Bác được nhân rộng ở các xã, thị trấn.\n\n"
+        "Dịp này, Ban Thường vụ Huyện ủy khen thưởng 17 tập thể, 23 cá nhân có thành tích xuất sắc.\n"
+    )
+    values = [e["value"] for e in draft_article(page, "que-phong.txt").entries if e["kind"] == "figure"]
+    assert values == ["17 tập thể", "23 cá nhân", "64 mô hình"]

@@ -53,6 +53,7 @@ def find_events(text: str) -> list[EventFind]:
 
 _ANNIVERSARY = re.compile(r"(?:[Kk]ỷ niệm|[Đđ]ánh dấu|chào mừng)\s+\d")
 _GREETED = re.compile(r"(?<!\w)(?:" + "|".join(GREETING_WORDS) + r")(?!\w)", re.IGNORECASE)
+_HOLDS = re.compile(r"(?<!\w)tổ chức\s+(?:lễ\s+|buổi\s+)?(?:kỷ niệm\s+)?$", re.IGNORECASE)
 GREETING_REACH = 160  # characters back from an anniversary to the word greeting it, across a list of them
 
 
@@ -61,6 +62,8 @@ def _greeted_national(text: str, event: EventFind) -> bool:
     năm thực hiện Di chúc của Bác": the nation's anniversaries that what the page tells of greets."""
     if not _ANNIVERSARY.match(event.name):
         return False
+    if _HOLDS.search(text[: event.start]):
+        return False  # "… tổ chức kỷ niệm chào mừng 60 năm ngày truyền thống Hội LHTN Việt Nam": held, not greeted
     before = text[max(0, event.start - GREETING_REACH) : event.start + len("chào mừng")]
     folded = " ".join(re.findall(r"\w+", fold(event.name)))  # "Thương binh - Liệt sĩ": the words only
     return bool(_GREETED.search(before)) and any(o in folded for o in NATIONAL_OCCASIONS)

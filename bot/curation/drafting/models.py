@@ -71,6 +71,7 @@ _QUOTED_ONLY = frozenset(
 _NAMED_HEADS = (("quỹ", "hoạt động"), ("câu lạc bộ", "mô hình"))
 _CUE_RE = re.compile(r"(?<!\w)(" + "|".join(re.escape(c) for c, _ in _CUES) + r")(?!\w)", re.IGNORECASE)
 _HEAD_RE = re.compile(r"(?<!\w)(Quỹ|Câu lạc bộ)(?!\w)")
+_QUOTED_HEAD_RE = re.compile(r"(?<!\w)(quỹ|câu lạc bộ)(?=\s*[“\"])", re.IGNORECASE)
 _QUOTE_RE = re.compile(r"[“\"]([^“”\"]{2,200})[”\"]")
 # Up to a few words between a cue and its quoted name: "Lễ phát động trồng cây “…”", "9 chương trình “…”".
 # up to a few words between a cue and its quoted name ("cuộc vận động xây dựng gia đình “5 không, 3 sạch”")
@@ -287,6 +288,10 @@ def _unquoted(text: str, orgs: list[OrgMention], covered: list[tuple[int, int]])
         cues.append((match.start(), match.end(), match.group(1).lower(), False))
     for match in _HEAD_RE.finditer(text):
         cues.append((match.start(), match.start(), match.group(1).lower(), True))
+    for match in _QUOTED_HEAD_RE.finditer(text):
+        # "câu lạc bộ “Phụ nữ với pháp luật”" in a list: the head in lower case, with the name it gives
+        if match.group(1)[:1].islower():
+            cues.append((match.start(), match.start(), match.group(1).lower(), True))
     for start, end, cue, keep_cue in sorted(cues):
         if any(s - 2 <= end <= e for s, e in covered) or any(s <= start < e for s, e in covered):
             continue

@@ -78,6 +78,7 @@ NATIONAL_OCCASIONS = (
     "thanh lap doan",
     "mat tran to quoc",
     "loi keu goi thi dua",
+    "viet nam",  # "Ngày thành lập Hội LHPN Việt Nam", "Ngày Nhà giáo Việt Nam": the nation's, not a district's
 )
 # The unions' national movements, printed unquoted with commas inside ("phong trào nông dân thi đua sản
 # xuất, kinh doanh giỏi, …"): the name goes on past its commas (folded, lower case)
@@ -93,7 +94,7 @@ NATIONAL_MOVEMENTS = (
 # Words that greet an occasion just before its name ("chào mừng", "hướng đến")
 # or name the occasion what it tells of was held on ("Nhân dịp kỷ niệm 133 năm Ngày sinh Chủ tịch Hồ
 # Chí Minh (19/5/1890 - 19/5/2023), Huyện đoàn tổ chức …")
-GREETING_WORDS = ("chào mừng", "hướng đến", "hướng tới", "nhân dịp", "nhân kỷ niệm")
+GREETING_WORDS = ("chào mừng", "hướng đến", "hướng tới", "nhân dịp", "dịp", "nhân kỷ niệm")
 
 
 def is_capitalised(word: str) -> bool:

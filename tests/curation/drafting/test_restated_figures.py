@@ -141,3 +141,16 @@ def test_two_figures_told_again_side_by_side_are_drafted_once() -> None:
     )
     values = [e["value"] for e in draft_article(page, "que-phong.txt").entries if e["kind"] == "figure"]
     assert values == ["17 tập thể", "23 cá nhân", "64 mô hình"]
+
+
+def test_a_lower_case_club_with_its_quoted_name_and_a_national_day_s_occasion() -> None:
+    from bot.curation.drafting.events import find_events
+    from bot.curation.drafting.models import find_models
+
+    names = [m.name for m in find_models("Nổi bật là các mô hình: “Góp gạo nghĩa tình”, câu lạc bộ “Phụ nữ với sức khỏe”.")]
+    assert names == ["Góp gạo nghĩa tình", "câu lạc bộ “Phụ nữ với sức khỏe”"]
+    # the national union's day the district's union met on is its occasion, not an event of the district
+    said = "Dịp kỷ niệm 94 năm Ngày thành lập Hội LHPN Việt Nam (20/10/1930 - 20/10/2024), Hội gặp mặt 40 hội viên."
+    assert find_events(said) == []
+    held = "Sáng 14/10, Hội LHTN huyện tổ chức kỷ niệm chào mừng 68 năm ngày truyền thống Hội LHTN Việt Nam."
+    assert [e.name for e in find_events(held)] == ["chào mừng 68 năm ngày truyền thống Hội LHTN Việt Nam"]

@@ -80,7 +80,7 @@ _CUE_GAP = re.compile(r"^[\s:]*(?:[\w-]+\s+){0,5}?(?:như\s*)?[\s:]*$")
 _ITEM_GAP = re.compile(r"^\s*(?:[,;]|và|hoặc|[,;]\s*(?:và|mô hình|phong trào|các mô hình)|…)?\s*$", re.IGNORECASE)
 _YEARLY = re.compile(r"^\s+(năm \d{4}|toàn khóa|\d{4}\s*[-–]\s*\d{4})", re.IGNORECASE)
 _STOP = re.compile(
-    r"[,;.:()“”\"…]|\s[-–]\s|(?<!\S)\d+(?:[.,]\d+)*(?![-/\w])(?!\s+năm)"
+    r"[,;.:()“”\"…]|\s[-–]\s|(?<!\S)\d+(?:[.,]\d+)*(?![-/\w])(?!\s+(?:năm|tốt|không|sạch|an|có|đủ)\b)"
     r"|(?<!\w)(?:của|do|(?<!gắn )với|đã|được|tại|nhằm|để|góp phần|là|có|hiện|trị giá|đạt|mang lại|"
     r"thu hút|đến nay|hàng năm|thường xuyên|toàn huyện|toàn tỉnh|trên|bằng|nhận|giúp cho|tạo|cùng|"
     r"đi vào|ngày càng|trong sạch|trong thời gian|thời gian tới|hiện nay)(?!\w)"
@@ -485,6 +485,11 @@ def _name_after(text: str, start: int, category: str, orgs: list[OrgMention], cu
     while first and text[end : end + 2] == ", " and text[end + 2 :].split()[:1] == first:
         end = _stop_at(text, end + 2, orgs)
     name = text[start:end].strip()
+    emulation = re.match(rf"thi đua\s+(?={CAP_WORD})", name)
+    if emulation:
+        # "phong trào thi đua Cả nước chung tay vì người nghèo": the name follows "thi đua"
+        start += emulation.end()
+        name = name[emulation.end() :]
     words = name.split()
     if not words or len(words) > MAX_WORDS or words[0].lower() in _GENERIC_START:
         return None

@@ -84,6 +84,7 @@ NATIONAL_OCCASIONS = (
 # xuất, kinh doanh giỏi, …"): the name goes on past its commas (folded, lower case)
 NATIONAL_MOVEMENTS = (
     "nong dan thi dua san xuat, kinh doanh gioi",
+    "nong dan san xuat, kinh doanh gioi",
     "phu nu tich cuc hoc tap, lao dong sang tao, xay dung gia dinh hanh phuc",
     "toan dan doan ket xay dung doi song van hoa",
     "toan dan doan ket xay dung nong thon moi, do thi van minh",

@@ -154,3 +154,18 @@ def test_a_lower_case_club_with_its_quoted_name_and_a_national_day_s_occasion() 
     assert find_events(said) == []
     held = "Sáng 14/10, Hội LHTN huyện tổ chức kỷ niệm chào mừng 68 năm ngày truyền thống Hội LHTN Việt Nam."
     assert [e.name for e in find_events(held)] == ["chào mừng 68 năm ngày truyền thống Hội LHTN Việt Nam"]
+
+
+def test_an_unquoted_name_after_thi_dua_with_its_own_number_and_a_national_movement_whole() -> None:
+    from bot.curation.drafting.models import find_models
+
+    def names(text: str) -> list[str]:
+        return [m.name for m in find_models(text)]
+
+    assert names("Các xã đẩy mạnh phong trào thi đua Cả nước chung tay vì người nghèo, giúp 14 hộ.") == [
+        "Cả nước chung tay vì người nghèo"
+    ]
+    assert names("Các chi bộ nhân rộng mô hình Chi bộ 4 tốt, giúp 9 khu dân cư đạt chuẩn.") == ["Chi bộ 4 tốt"]
+    assert names("Hội Nông dân huyện với phong trào nông dân sản xuất, kinh doanh giỏi.") == [
+        "nông dân sản xuất, kinh doanh giỏi"
+    ]

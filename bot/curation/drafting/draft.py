@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any, Protocol, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
@@ -368,7 +369,7 @@ class _Builder:
         finds = find_figures(read)
         # "biểu dương 25 tập thể, 30 cá nhân" told again later ("khen thưởng 25 tập thể, 30 cá nhân"):
         # the same two figures side by side are the ones counted before
-        pairs = {(fold(a.value), fold(b.value)) for a, b in zip(finds, finds[1:])}
+        pairs = {(fold(a.value), fold(b.value)) for a, b in pairwise(finds)}
         again = {v for pair in pairs & self.pairs for v in pair}
         self.pairs |= pairs
         for found in finds:

@@ -100,7 +100,8 @@ _GENERIC_NAMES = word_set("thi dua yeu nuoc|thi dua|dien hinh|hoc tap va lam the
 # of its own ("phong trào học tập và làm theo tấm gương đạo đức Hồ Chí Minh", "chương trình xây
 # dựng nông thôn mới"); quoted, such a name is the article's and is kept
 _TOPIC_NAME = re.compile(
-    r"^(?:thi dua (?:yeu nuoc )?(?:gan (?:lien )?voi )?)?(?:viec |day manh |tiep tuc )*(?:hoc(?: tap)? (?:va )?)?(?:lam theo|noi theo) "
+    r"^(?:thi dua (?:yeu nuoc )?(?:gan (?:lien )?voi )?)?(?:viec |day manh |tiep tuc )*"
+    r"(?:hoc(?: tap)? (?:va )?)?(?:lam theo|noi theo) "
     r"(?:tu tuong|tam guong|guong|loi|phong cach)"
     r"[\w ,]*(?:bac|bac ho|ho chi minh)$"
     # "thi đua yêu nước gắn với học tập và làm theo Bác": the emulation the report is about

@@ -147,7 +147,9 @@ def test_a_lower_case_club_with_its_quoted_name_and_a_national_day_s_occasion() 
     from bot.curation.drafting.events import find_events
     from bot.curation.drafting.models import find_models
 
-    names = [m.name for m in find_models("Nổi bật là các mô hình: “Góp gạo nghĩa tình”, câu lạc bộ “Phụ nữ với sức khỏe”.")]
+    names = [
+        m.name for m in find_models("Nổi bật là các mô hình: “Góp gạo nghĩa tình”, câu lạc bộ “Phụ nữ với sức khỏe”.")
+    ]
     assert names == ["Góp gạo nghĩa tình", "câu lạc bộ “Phụ nữ với sức khỏe”"]
     # the national union's day the district's union met on is its occasion, not an event of the district
     said = "Dịp kỷ niệm 94 năm Ngày thành lập Hội LHPN Việt Nam (20/10/1930 - 20/10/2024), Hội gặp mặt 40 hội viên."

@@ -29,8 +29,10 @@ _DATES = re.compile(r"^\s*\(([^()]*\d{4}[^()]*)\)")
 # two years in one bracket: a span of dates ("19/5/1890 – 19/5/2023", "1930 - 2023")
 _SPAN_OF_DATES = re.compile(r"(?<!\d)\d{4}(?!\d).*?(?<!\d)\d{4}(?!\d)")
 # the gathering held for an anniversary, named right before it ("tổ chức tọa đàm kỷ niệm 86 năm …")
+# ("Lễ báo công dâng Bác nhân kỷ niệm 133 năm …": its own words, then "nhân")
 _HELD_BEFORE = re.compile(
-    r"(?<!\w)(?:[Bb]uổi\s+|[Hh]ội nghị\s+)?(?:[Tt]ọa đàm|[Gg]ặp mặt|[Mm]ít tinh|[Hh]ội thảo|[Ll]ễ|[Hh]ội nghị)\s+$"
+    r"(?<!\w)(?:[Bb]uổi\s+|[Hh]ội nghị\s+)?(?:[Tt]ọa đàm|[Gg]ặp mặt|[Mm]ít tinh|[Hh]ội thảo|[Ll]ễ|[Hh]ội nghị)"
+    r"(?:(?:\s+[^\s,;.()“”\"]+){1,4}?\s+nhân(?:\s+dịp)?)?\s+$"
 )
 _YEAR = re.compile(r"\bnăm \d{4}\b")
 

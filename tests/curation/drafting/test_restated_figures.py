@@ -171,3 +171,15 @@ def test_an_unquoted_name_after_thi_dua_with_its_own_number_and_a_national_movem
     assert names("Hội Nông dân huyện với phong trào nông dân sản xuất, kinh doanh giỏi.") == [
         "nông dân sản xuất, kinh doanh giỏi"
     ]
+
+
+def test_a_ceremony_held_on_the_nation_s_anniversary_is_the_event() -> None:
+    from bot.curation.drafting.events import find_events
+
+    said = (
+        "Sáng 16/5, huyện Hương Sơn tổ chức Lễ báo công dâng Bác nhân kỷ niệm 134 năm Ngày sinh Chủ tịch "
+        "Hồ Chí Minh (19/5/1890 - 19/5/2024)."
+    )
+    assert [(e.name, e.date) for e in find_events(said)] == [
+        ("Lễ báo công dâng Bác nhân kỷ niệm 134 năm Ngày sinh Chủ tịch Hồ Chí Minh", None)
+    ]  # the builder dates it "Sáng 16/5", the day it was held

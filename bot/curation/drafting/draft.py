@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any, Protocol, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
@@ -25,7 +26,7 @@ from bot.curation.drafting.orgs import OrgMention, find_orgs, owner_before, subj
 from bot.curation.drafting.people import PersonFind, find_people
 from bot.curation.drafting.periods import find_period
 from bot.curation.drafting.themes import find_themes
-from bot.curation.drafting.vietnamese import GOES_ON_OPENERS
+from bot.curation.drafting.vietnamese import GOES_ON_OPENERS, RESTATING_WORDS, WIDER_SCOPES
 from bot.curation.drafting.wholeness import cut_end, cut_name
 from bot.curation.drafting.words import is_a_sentence
 from bot.knowledge.provenance import check_provenance
@@ -36,6 +37,7 @@ from bot.language.sentences import Paragraph, Sentence, Span, paragraphs
 LONG_SENTENCE = 300  # a longer sentence is quoted clause by clause
 PROSE_WORDS = 8  # a paragraph this long is the article's prose (not a byline or a caption)
 NEAR_PARAGRAPHS = 3  # an event's chair, speakers and guests are told in its paragraph or the next few
+CAPTION_WORDS = 20  # a line shorter than this that no full stop ends is a heading or a photo caption
 KIND_ORDER = ("figure", "model", "person", "document", "event", "theme")
 _ENTRY = TypeAdapter(Entry)
 _NAMED_KINDS = frozenset({"model", "event", "theme", "document"})  # whose name is the entry's point
@@ -135,6 +137,22 @@ class _Builder:
         self.ids: set[str] = set(taken_ids)
         self.prefix = self._prefix(taken_ids)
         self.seen: set[tuple[str, ...]] = set()
+        # canonical number → the folded words of each sentence of the prose that gives it
+        self.told: dict[str, list[set[str]]] = {}
+        for paragraph in self.paragraphs:
+            if not is_caption(paragraph.text):
+                for sentence in paragraph.sentences:
+                    words = set(fold(sentence.text).split())
+                    for number in numbers(sentence.text):
+                        self.told.setdefault(canonical_number(number), []).append(words)
+        self.counted: set[str] = set()  # the canonical numbers drafted so far
+        self.pairs: set[tuple[str, str]] = set()  # the values of two figures side by side in a clause
+
+    def _told_in_prose(self, canonical: str, value: str) -> bool:
+        """Whether a sentence of the prose gives the number with a word of the value's unit
+        ("… tuyên dương 19 gương thanh niên …" for a caption's "19 thanh niên")."""
+        unit = {w for w in fold(value).split() if not any(ch.isdigit() for ch in w)}
+        return any(unit & words for words in self.told.get(canonical, ()))
 
     def _whole_end(self, sentence: Sentence) -> int:
         """Where the whole part of a sentence the copy cuts ends: at the last break (a semicolon
@@ -347,12 +365,28 @@ class _Builder:
         # where the copy cuts the clause, only its words before the last break are read: what a
         # figure counts must not run into the cut word ("6 tập thể … tiên tiến đã đư")
         read = clause.text if whole is None else clause.text[: max(0, whole - clause.start)]
-        for found in find_figures(read):
+        caption = is_caption(paragraph.text)
+        finds = find_figures(read)
+        # "biểu dương 25 tập thể, 30 cá nhân" told again later ("khen thưởng 25 tập thể, 30 cá nhân"):
+        # the same two figures side by side are the ones counted before
+        pairs = {(fold(a.value), fold(b.value)) for a, b in pairwise(finds)}
+        again = {v for pair in pairs & self.pairs for v in pair}
+        self.pairs |= pairs
+        for found in finds:
+            if fold(found.value) in again:
+                continue
             if whole is not None and clause.start + found.end > whole:
                 continue
             if read is not clause.text and not is_a_sentence(read):
                 continue  # "Tại buổi họp mặt, 6 tập thể và 10 cá nhân…": what became of them was cut
             canonical = " ".join(canonical_number(n) for n in numbers(found.value))
+            if caption and self._told_in_prose(canonical, found.value):
+                continue  # a heading or a photo caption restating a figure the prose gives
+            if _WIDER.search(_stretch(read, found.start, found.end)):
+                continue  # "… tại 40 xã điểm … trên địa bàn tỉnh Bắc Giang": the province's, not the district's
+            if canonical in self.counted and _RESTATING.search(clause.text):
+                continue  # "19 đại biểu … được tuyên dương lần này": the ones counted before, again
+            self.counted.add(canonical)
             if not self._once("figure", canonical or found.value, found.counts):
                 continue
             where = _Where(paragraph, sentence, clause.start + found.start)
@@ -425,9 +459,9 @@ class _Builder:
             quote, answer, org, period = self._frame(where, base)
             if whole is not None:
                 answer = _cut_answer(answer, base, next(c for c in sentence.clauses if c.start == base.start))
-            name_label = (
-                found.name if found.name.lower().startswith(found.category) else f"{found.category} “{found.name}”"
-            )
+            # "Câu lạc bộ “Phụ nữ Trẻ …”" carries its own quotes
+            own = found.name.lower().startswith(found.category) or re.search(r"[“\"]", found.name)
+            name_label = found.name if own else f"{found.category} “{found.name}”"
             owner = found.org or owner_before(sentence.text, found.start, self.places) or org
             # the name's own verbs ("mô hình chế biến mật ong") say nothing of it
             if not is_a_sentence(base.text.replace(found.name, " ")):
@@ -503,8 +537,10 @@ class _Builder:
                 "name": found.name,
             }
             date = found.date or when_of(sentence.text) or when_of(paragraph.text[: sentence.start + 40])
-            if not date and not is_a_sentence(base.text):
-                continue  # a heading ("Sơ kết 01 năm thực hiện Kết luận …"): the sentence telling it is elsewhere
+            if not date and (is_caption(paragraph.text) or not is_a_sentence(base.text)):
+                # a heading ("Sơ kết 01 năm thực hiện Kết luận …") or a photo caption ("Giao lưu với
+                # cán bộ Đoàn qua các thời kỳ"): the sentence telling the event is elsewhere, if any
+                continue
             place = where_of(sentence.text)
             pieces = [base.text]
             chair: list[str] = []
@@ -606,6 +642,19 @@ class _Builder:
         return None
 
 
+def _stretch(text: str, start: int, end: int) -> str:
+    """The words around a find up to the commas or semicolons on either side."""
+    before = max(text.rfind(",", 0, start), text.rfind(";", 0, start)) + 1
+    after = [i for i in (text.find(",", end), text.find(";", end)) if i >= 0]
+    return text[before : min(after) if after else len(text)]
+
+
+def is_caption(line: str) -> bool:
+    """A heading or a photo caption: a short line that no full stop ends ("Tuyên dương 19 thanh
+    niên tiêu biểu của huyện …"); a line ending with ":" or ";" opens or goes on a list."""
+    return len(line.split()) < CAPTION_WORDS and not re.search(r"[.!?…:;][”\"’)]*\s*$", line)
+
+
 def _one_per_event(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One entry per event, from the mention that names it most fully: "tại buổi lễ báo công"
     after "lễ báo công dâng Bác", or a caption's "giao lưu sáng nay 19/5" beside "giao lưu các điển
@@ -662,6 +711,8 @@ _HONORIFIC_WORDS = ("đồng chí", "các đồng chí", "ông", "bà", "anh", "
 _EVENT_HEADS = frozenset({"hoi", "nghi", "le", "buoi", "to", "chuc"})  # folded: "hội nghị", "lễ", "buổi", "tổ chức"
 # a clause opening with these words says more of the one before it: alone, it begins mid-sentence
 _GOES_ON = re.compile(r"^\s*(?:" + "|".join(GOES_ON_OPENERS) + r")\b", re.IGNORECASE)
+_WIDER = re.compile(r"(?<!\w)(?:" + "|".join(WIDER_SCOPES) + r")(?!\w)", re.IGNORECASE)
+_RESTATING = re.compile(r"(?<!\w)(?:" + "|".join(RESTATING_WORDS) + r")(?!\w)", re.IGNORECASE)
 _DAY_OF = re.compile(r"\d{1,2}\s?/\s?\d{1,2}")  # "22/5" in "Sáng 22/5", "chiều ngày 29/5/2020"
 _DOCUMENT_CODE = re.compile(r"\b(\d+)\s*[-/]\s*[a-z]{2,3}\s*[-/]\s*[a-z]{2,3}\b")  # folded "05-ct/tw"
 

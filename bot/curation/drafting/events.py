@@ -26,6 +26,14 @@ _PATTERNS = (
     ),
 )
 _DATES = re.compile(r"^\s*\(([^()]*\d{4}[^()]*)\)")
+# two years in one bracket: a span of dates ("19/5/1890 – 19/5/2023", "1930 - 2023")
+_SPAN_OF_DATES = re.compile(r"(?<!\d)\d{4}(?!\d).*?(?<!\d)\d{4}(?!\d)")
+# the gathering held for an anniversary, named right before it ("tổ chức tọa đàm kỷ niệm 86 năm …")
+# ("Lễ báo công dâng Bác nhân kỷ niệm 133 năm …": its own words, then "nhân")
+_HELD_BEFORE = re.compile(
+    r"(?<!\w)(?:[Bb]uổi\s+|[Hh]ội nghị\s+)?(?:[Tt]ọa đàm|[Gg]ặp mặt|[Mm]ít tinh|[Hh]ội thảo|[Ll]ễ|[Hh]ội nghị)"
+    r"(?:(?:\s+[^\s,;.()“”\"]+){1,4}?\s+nhân(?:\s+dịp)?)?\s+$"
+)
 _YEAR = re.compile(r"\bnăm \d{4}\b")
 
 
@@ -47,6 +55,7 @@ def find_events(text: str) -> list[EventFind]:
 
 _ANNIVERSARY = re.compile(r"(?:[Kk]ỷ niệm|[Đđ]ánh dấu|chào mừng)\s+\d")
 _GREETED = re.compile(r"(?<!\w)(?:" + "|".join(GREETING_WORDS) + r")(?!\w)", re.IGNORECASE)
+_HOLDS = re.compile(r"(?<!\w)tổ chức\s+(?:lễ\s+|buổi\s+)?(?:kỷ niệm\s+)?$", re.IGNORECASE)
 GREETING_REACH = 160  # characters back from an anniversary to the word greeting it, across a list of them
 
 
@@ -55,8 +64,10 @@ def _greeted_national(text: str, event: EventFind) -> bool:
     năm thực hiện Di chúc của Bác": the nation's anniversaries that what the page tells of greets."""
     if not _ANNIVERSARY.match(event.name):
         return False
+    if _HOLDS.search(text[: event.start]):
+        return False  # "… tổ chức kỷ niệm chào mừng 60 năm ngày truyền thống Hội LHTN Việt Nam": held, not greeted
     before = text[max(0, event.start - GREETING_REACH) : event.start + len("chào mừng")]
-    folded = fold(event.name)
+    folded = " ".join(re.findall(r"\w+", fold(event.name)))  # "Thương binh - Liệt sĩ": the words only
     return bool(_GREETED.search(before)) and any(o in folded for o in NATIONAL_OCCASIONS)
 
 
@@ -67,14 +78,22 @@ def _finds(text: str) -> list[EventFind]:
         for match in pattern.finditer(text):
             if any(s <= match.start() < e or match.start() <= s < match.end() for s, e in taken):
                 continue
-            name, end = _closed(text, match.group(0).strip(), match.start(), match.end())
+            start = match.start()
+            held = _HELD_BEFORE.search(text[:start]) if pattern is _PATTERNS[0] else None
+            if held:
+                start = held.start()  # "tọa đàm kỷ niệm 86 năm ngày thành lập Đoàn": the gathering held
+            name, end = _closed(text, text[start : match.end()].strip(), start, match.end())
             if len(name.split()) < 3:
                 continue
-            taken.append((match.start(), end))
+            taken.append((start, end))
             dates = _DATES.match(text[end:])
+            if dates and held and _SPAN_OF_DATES.search(dates.group(1)):
+                # "tọa đàm kỷ niệm 86 năm … (26-3-1931/26-3-2017)": the anniversary's first day and
+                # this year's, not the day the gathering was held (an anniversary alone keeps them)
+                dates = None
             year = _YEAR.search(name)
             date = dates.group(1).strip() if dates else (year.group(0) if year else None)
-            found.append(EventFind(name, date, match.start(), end))
+            found.append(EventFind(name, date, start, end))
     found.sort(key=lambda e: e.start)
     return found
 

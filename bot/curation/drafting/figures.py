@@ -88,11 +88,12 @@ _MASKS = (
     re.compile(r"(?<![\d.,])\d+\s+ngày\b(?!\s+(?:công|hội|lễ))", re.IGNORECASE),
     re.compile(r"\b(?:19[4-9]\d|20\d{2})\b(?!\s?(?:kg|tấn|m2|km|m|đồng|đ|%)\b)"),  # a bare year
 )
+_DAY_MONTH = re.compile(r"(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])")
 # "đảng viên có 4.789 tham gia": what the number counts came before it
 _NOUN_BEFORE = re.compile(r"[\wđ]{2,}\s+(?:có|là|gồm|đạt|được|với|tổng số)\s+(?:trên\s+|hơn\s+|gần\s+)?$")
 _LEAD_START = re.compile(r"[,;:()“”\"]")
 _STOP_AFTER = re.compile(
-    r"[,;:.()“”\"…]|\s[-–]\s|\s(?:đối với|với|trị giá|tổng trị giá|tổng kinh phí|kinh phí|số tiền|chiếm|bằng|"
+    r"[,;:.()“”\"…]|\s[-–]\s|(?<!\sso)\s(?:đối với|với|trị giá|tổng trị giá|tổng kinh phí|kinh phí|số tiền|chiếm|bằng|"
     r"nhằm|để|giúp|góp phần|đồng thời|trong đó)\s|\s(?:và|,)\s(?=\d)"
 )
 _EDGE_WORDS = word_set(
@@ -185,6 +186,8 @@ def find_figures(text: str) -> list[Found]:
             end += len(final.group(0))
         if not measure and not noun and not fraction and not _NOUN_BEFORE.search(before):
             continue  # a bare number with nothing counted is no result a user asks about
+        if fraction and not measure and not noun and _DAY_MONTH.fullmatch(text[start:end]):
+            continue  # "Quốc khánh 2/9 và …": a day and month with nothing counted is a date
         if _DEFINES.match(text, end + len(shared)):
             continue  # "có ít nhất 1 phụ nữ tham gia sinh hoạt hội đạt 94%": the number defines the share
         qualifier = _QUALIFIER.search(before)
@@ -238,7 +241,7 @@ def _describe(text: str, spans: list[tuple[int, int, str, int]]) -> list[Found]:
             else:
                 words = trim_edges([*lead_words, *part.noun.split(), *after_words])
             counts = lower_first(" ".join(words).strip(" ,;:"))
-            if not counts or _WORTH_ONLY.match(counts):
+            if not counts or _WORTH_ONLY.match(counts) or _COMPARED_ONLY.match(counts):
                 counts = _fallback(text, part.start, counts, found)
             found.append(Found(part.start, part.end, text[part.start : part.end].strip(), counts))
     return found
@@ -256,6 +259,8 @@ def _only_joined(between: str) -> bool:
     return bool(re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", between))
 
 
+# "(vượt 4 tỷ đồng)" after "quỹ hội đạt 13 tỷ đồng": by how much the figure before it was passed
+_COMPARED_ONLY = re.compile(r"^(?:vượt|tăng|giảm|tăng thêm|giảm được)$")
 _WORTH_ONLY = re.compile(r"^(?:với )?(?:tổng )?(?:trị giá|kinh phí|chi phí|số tiền|đạt|tỷ lệ)?$")
 
 

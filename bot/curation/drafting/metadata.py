@@ -88,7 +88,7 @@ def find_url(lines: list[str]) -> str | None:
 
 def find_title(lines: list[str]) -> str | None:
     """The headline: the longest short line above the prose (a section label above it is
-    shorter). None when the page starts with its lead."""
+    shorter; of two as long, the later). None when the page starts with its lead."""
     candidates: list[str] = []
     for line in lines[:HEADER_LINES]:
         words = line.split()
@@ -97,7 +97,8 @@ def find_title(lines: list[str]) -> str | None:
         if len(words) > TITLE_MAX_WORDS or (len(words) >= LEAD_MIN_WORDS and line.rstrip().endswith((".", "…"))):
             break  # the lead: a headline does not end with a full stop
         candidates.append(line)
-    return max(candidates, key=lambda line: len(line.split())) if candidates else None
+    # of lines as long, the one nearest the prose: a site's menu or section line stands above its headline
+    return max(reversed(candidates), key=lambda line: len(line.split())) if candidates else None
 
 
 def title_from_url(url: str, text: str) -> str | None:

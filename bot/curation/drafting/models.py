@@ -20,7 +20,14 @@ import re
 from dataclasses import dataclass
 
 from bot.curation.drafting.orgs import OrgMention, find_orgs
-from bot.curation.drafting.vietnamese import CAP_WORD, NAMING_CUE, NATIONAL_MOVEMENTS, NOT_NAMING_LINKS, word_set
+from bot.curation.drafting.vietnamese import (
+    CAP_WORD,
+    NAMING_CUE,
+    NATIONAL_MOVEMENTS,
+    NOT_NAMING_LINKS,
+    REVERED_WORDS,
+    word_set,
+)
 from bot.language.folding import fold
 
 # cue (as printed, any case) → category of the knowledge schema (a theme, motto or slogan is a
@@ -64,6 +71,7 @@ _QUOTED_ONLY = frozenset(
 _NAMED_HEADS = (("quỹ", "hoạt động"), ("câu lạc bộ", "mô hình"))
 _CUE_RE = re.compile(r"(?<!\w)(" + "|".join(re.escape(c) for c, _ in _CUES) + r")(?!\w)", re.IGNORECASE)
 _HEAD_RE = re.compile(r"(?<!\w)(Quỹ|Câu lạc bộ)(?!\w)")
+_QUOTED_HEAD_RE = re.compile(r"(?<!\w)(quỹ|câu lạc bộ)(?=\s*[“\"])", re.IGNORECASE)
 _QUOTE_RE = re.compile(r"[“\"]([^“”\"]{2,200})[”\"]")
 # Up to a few words between a cue and its quoted name: "Lễ phát động trồng cây “…”", "9 chương trình “…”".
 # up to a few words between a cue and its quoted name ("cuộc vận động xây dựng gia đình “5 không, 3 sạch”")
@@ -72,8 +80,8 @@ _CUE_GAP = re.compile(r"^[\s:]*(?:[\w-]+\s+){0,5}?(?:như\s*)?[\s:]*$")
 _ITEM_GAP = re.compile(r"^\s*(?:[,;]|và|hoặc|[,;]\s*(?:và|mô hình|phong trào|các mô hình)|…)?\s*$", re.IGNORECASE)
 _YEARLY = re.compile(r"^\s+(năm \d{4}|toàn khóa|\d{4}\s*[-–]\s*\d{4})", re.IGNORECASE)
 _STOP = re.compile(
-    r"[,;.:()“”\"…]|\s[-–]\s|(?<!\S)\d+(?:[.,]\d+)*(?![-/\w])(?!\s+năm)"
-    r"|(?<!\w)(?:của|(?<!gắn )với|đã|được|tại|nhằm|để|góp phần|là|có|hiện|trị giá|đạt|mang lại|"
+    r"[,;.:()“”\"…]|\s[-–]\s|(?<!\S)\d+(?:[.,]\d+)*(?![-/\w])(?!\s+(?:năm|tốt|không|sạch|an|có|đủ)\b)"
+    r"|(?<!\w)(?:của|do|(?<!gắn )với|đã|được|tại|nhằm|để|góp phần|là|có|hiện|trị giá|đạt|mang lại|"
     r"thu hút|đến nay|hàng năm|thường xuyên|toàn huyện|toàn tỉnh|trên|bằng|nhận|giúp cho|tạo|cùng|"
     r"đi vào|ngày càng|trong sạch|trong thời gian|thời gian tới|hiện nay)(?!\w)"
     r"|\svà\s+(?=kỷ niệm|chào mừng)"
@@ -92,9 +100,12 @@ _GENERIC_NAMES = word_set("thi dua yeu nuoc|thi dua|dien hinh|hoc tap va lam the
 # of its own ("phong trào học tập và làm theo tấm gương đạo đức Hồ Chí Minh", "chương trình xây
 # dựng nông thôn mới"); quoted, such a name is the article's and is kept
 _TOPIC_NAME = re.compile(
-    r"^(?:viec |day manh |tiep tuc )*(?:hoc(?: tap)? (?:va )?)?(?:lam theo|noi theo) "
+    r"^(?:thi dua (?:yeu nuoc )?(?:gan (?:lien )?voi )?)?(?:viec |day manh |tiep tuc )*"
+    r"(?:hoc(?: tap)? (?:va )?)?(?:lam theo|noi theo) "
     r"(?:tu tuong|tam guong|guong|loi|phong cach)"
     r"[\w ,]*(?:bac|bac ho|ho chi minh)$"
+    # "thi đua yêu nước gắn với học tập và làm theo Bác": the emulation the report is about
+    r"|^thi dua (?:yeu nuoc )?(?:gan (?:lien )?voi )?(?:viec )?(?:hoc(?: tap)? (?:va )?)?lam theo bac(?: ho)?$"
 )
 # the State's programme ("chương trình xây dựng nông thôn mới"), not the district's own; a district's
 # "phong trào xây dựng Nông thôn mới" is a movement it runs
@@ -278,16 +289,23 @@ def _unquoted(text: str, orgs: list[OrgMention], covered: list[tuple[int, int]])
         cues.append((match.start(), match.end(), match.group(1).lower(), False))
     for match in _HEAD_RE.finditer(text):
         cues.append((match.start(), match.start(), match.group(1).lower(), True))
+    for match in _QUOTED_HEAD_RE.finditer(text):
+        # "câu lạc bộ “Phụ nữ với pháp luật”" in a list: the head in lower case, with the name it gives
+        if match.group(1)[:1].islower():
+            cues.append((match.start(), match.start(), match.group(1).lower(), True))
     for start, end, cue, keep_cue in sorted(cues):
         if any(s - 2 <= end <= e for s, e in covered) or any(s <= start < e for s, e in covered):
             continue
         items, spans = _after_cue(text, start, end, cue, keep_cue, orgs)
+        # a quoted name found before (a cue opened its list) is not drafted again with its head
+        items = [i for i in items if not any(s < i.end and i.start < e for s, e in covered)]
         found.extend(items)
         covered.extend(spans)
     return found
 
 
 Spans = list[tuple[int, int]]
+_QUOTED_AFTER_HEAD = re.compile(r"\s*[“\"][^“”\"]{2,200}[”\"]")
 
 
 def _after_cue(
@@ -297,6 +315,13 @@ def _after_cue(
     B"), a comma list of works, or one name (covered from its cue on); nothing for a quoted name
     (found before), a counted noun or a cue that only ever precedes quotes."""
     category = next(c for head, c in _NAMED_HEADS if head == cue) if keep_cue else _category(cue)
+    if keep_cue:
+        quoted = _QUOTED_AFTER_HEAD.match(text, start + len(cue))
+        if quoted:
+            # "Câu lạc bộ “Phụ nữ Trẻ Hoàng Mai”": the head with the name it gives in quotes, whole
+            found = ModelFind(text[start : quoted.end()], category, start, quoted.end(), None)
+            found = ModelFind(found.name, category, start, found.end, _owner_after(text, found.end, orgs))
+            return [found], [(start, found.end)]
     rest = text[end:]
     yearly = _YEARLY.match(rest) if category == "chuyên đề" else None
     if yearly:
@@ -386,13 +411,23 @@ def _named_so(text: str, item: ModelFind, category: str, orgs: list[OrgMention])
     return any(w[:1].isupper() and not (len(w) > 1 and w.isupper()) for w in words[1:])
 
 
+_REVERED = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in REVERED_WORDS) + r")(?!\w)")
+
+
+def _name_capital(words: list[str]) -> bool:
+    """Whether words beyond a name's first show a capital of a name: not a body's acronym ("hội
+    viên CCB"), nor a word written with a capital wherever it stands ("làm theo gương Bác")."""
+    bare = _REVERED.sub(" ", " ".join(words)).split()
+    return any(w[:1].isupper() and not (len(w) > 1 and w.isupper()) for w in bare)
+
+
 def _works_listed(text: str, listing: Spans) -> bool:
     """A comma list names works when its items share their head ("nhà nhân ái, nhà Thanh niên, …")
     or one of them shows a name's capital beyond its first word."""
     items = [text[s:e].split() for s, e in listing]
     if len({i[0].lower() for i in items}) == 1:
         return True
-    return any(w[:1].isupper() and not (len(w) > 1 and w.isupper()) for i in items for w in i[1:])
+    return any(_name_capital(i[1:]) for i in items)
 
 
 def _places_or_bodies(text: str, listing: Spans, orgs: list[OrgMention]) -> bool:
@@ -451,6 +486,11 @@ def _name_after(text: str, start: int, category: str, orgs: list[OrgMention], cu
     while first and text[end : end + 2] == ", " and text[end + 2 :].split()[:1] == first:
         end = _stop_at(text, end + 2, orgs)
     name = text[start:end].strip()
+    emulation = re.match(rf"thi đua\s+(?={CAP_WORD})", name)
+    if emulation:
+        # "phong trào thi đua Cả nước chung tay vì người nghèo": the name follows "thi đua"
+        start += emulation.end()
+        name = name[emulation.end() :]
     words = name.split()
     if not words or len(words) > MAX_WORDS or words[0].lower() in _GENERIC_START:
         return None

@@ -78,19 +78,24 @@ NATIONAL_OCCASIONS = (
     "thanh lap doan",
     "mat tran to quoc",
     "loi keu goi thi dua",
+    "viet nam",  # "Ngày thành lập Hội LHPN Việt Nam", "Ngày Nhà giáo Việt Nam": the nation's, not a district's
 )
 # The unions' national movements, printed unquoted with commas inside ("phong trào nông dân thi đua sản
 # xuất, kinh doanh giỏi, …"): the name goes on past its commas (folded, lower case)
 NATIONAL_MOVEMENTS = (
     "nong dan thi dua san xuat, kinh doanh gioi",
+    "nong dan san xuat, kinh doanh gioi",
     "phu nu tich cuc hoc tap, lao dong sang tao, xay dung gia dinh hanh phuc",
     "toan dan doan ket xay dung doi song van hoa",
     "toan dan doan ket xay dung nong thon moi, do thi van minh",
     "cuu chien binh guong mau",
+    "toan dan bao ve an ninh to quoc",
     "ca nuoc chung tay vi nguoi ngheo, khong de ai bi bo lai phia sau",
 )
 # Words that greet an occasion just before its name ("chào mừng", "hướng đến")
-GREETING_WORDS = ("chào mừng", "hướng đến", "hướng tới")
+# or name the occasion what it tells of was held on ("Nhân dịp kỷ niệm 133 năm Ngày sinh Chủ tịch Hồ
+# Chí Minh (19/5/1890 - 19/5/2023), Huyện đoàn tổ chức …")
+GREETING_WORDS = ("chào mừng", "hướng đến", "hướng tới", "nhân dịp", "dịp", "nhân kỷ niệm")
 
 
 def is_capitalised(word: str) -> bool:
@@ -129,3 +134,15 @@ NAME_CUT_END_WORDS = word_set(
 # A clause opening with these says more of the one before it ("…; trong đó, mô hình về … nhiều
 # nhất"): alone, as an answer, it begins in the middle of a sentence
 GOES_ON_OPENERS = ("trong đó", "trong số đó", "riêng", "gồm", "bao gồm", "cụ thể", "còn lại", "nâng tổng số")
+
+# Words by which a sentence gives again a number told before ("19 đại biểu … được tuyên dương lần
+# này", "các tập thể nói trên"): the ones already counted, not a result of their own
+RESTATING_WORDS = ("lần này", "đợt này", "nói trên", "kể trên", "trên đây")
+
+# Words the reports capitalise wherever they stand, out of respect or by rule ("làm theo gương
+# Bác", "phong cách Hồ Chí Minh", "Nhân dân"): a capital of theirs is no sign of a name
+REVERED_WORDS = ("Chủ tịch Hồ Chí Minh", "Hồ Chí Minh", "Bác Hồ", "Bác", "Người", "Đảng", "Nhân dân", "Tổ quốc")
+
+# A figure's own words that put it beyond the district ("… tại 40 xã điểm … trên địa bàn tỉnh
+# Bắc Giang", "cùng với toàn tỉnh"): the province's or the nation's figure, not the district's
+WIDER_SCOPES = ("trên địa bàn tỉnh", "toàn tỉnh", "cả tỉnh", "trong toàn tỉnh", "toàn quốc", "cả nước", "trong cả nước")

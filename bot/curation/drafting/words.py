@@ -53,6 +53,8 @@ VERBS_AFTER_A_NUMBER = frozenset(
         "giúp",
         "trong",
         "từ",
+        "so",  # "tăng 3,3% so với đầu nhiệm kỳ": what the share is compared with, not counted
+        "so với",
     }
 )
 # Classifiers: what they count is the next word too ("15 căn nhà tình nghĩa", "5.000 lượt khách").
@@ -69,6 +71,7 @@ CLASSIFIERS = frozenset(
         "bộ",
         "phần",
         "tấm",
+        "gương",
         "ngôi",
         "bức",
         "quyển",

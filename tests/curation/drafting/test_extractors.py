@@ -155,8 +155,13 @@ def test_documents_with_date_and_issuer() -> None:
 
 
 def test_events_with_their_dates() -> None:
-    found = find_events("Nhân kỷ niệm 75 năm Ngày Thương binh - Liệt sĩ (27/7/1947 - 27/7/2022), xã tổ chức thăm hỏi.")
-    assert [(e.name, e.date) for e in found] == [("kỷ niệm 75 năm Ngày Thương binh - Liệt sĩ", "27/7/1947 - 27/7/2022")]
+    found = find_events("Huyện long trọng kỷ niệm 20 năm thành lập huyện (20/02/2003 - 20/02/2023), biểu dương 9 xã.")
+    assert [(e.name, e.date) for e in found] == [("kỷ niệm 20 năm thành lập huyện", "20/02/2003 - 20/02/2023")]
+    # the nation's anniversary a visit was made on is its occasion, not an event of the district
+    assert (
+        find_events("Nhân kỷ niệm 75 năm Ngày Thương binh - Liệt sĩ (27/7/1947 - 27/7/2022), xã tổ chức thăm hỏi.")
+        == []
+    )
 
 
 def test_periods_and_sentences() -> None:

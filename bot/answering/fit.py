@@ -110,7 +110,7 @@ def text_levels(text: str) -> frozenset[str]:
 
 def asked_levels(q: Query) -> frozenset[str]:
     """The levels a question asks about, beyond the district it is about."""
-    levels = levels_of(q.toks)
+    levels = levels_of(q.toks) | frozenset(q.levels)
     return levels | {"province"} if q.province_itself else levels
 
 

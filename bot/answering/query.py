@@ -47,6 +47,7 @@ class Query:
     # parts, "huy động bao nhiêu tiền và làm bao nhiêu cây cầu" too
     target_parts: list[list[str]] = field(default_factory=list)
     years: list[str] = field(default_factory=list)
+    levels: list[str] = field(default_factory=list)  # levels a correction keeps of the question it restates
     unanswerable: bool = False
     about_article: str | None = None  # "author", "date", "title", "publisher": about the article itself
     wanted_kind: str | None = None  # the kind of entry the wording asks for ("ban hành": a document)

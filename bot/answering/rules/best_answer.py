@@ -365,9 +365,12 @@ def _read(turn: Turn) -> frozenset[str]:
 
 
 def _asked_here(turn: Turn) -> frozenset[str] | None:
-    """The words a follow-up said itself (None: the question stands alone)."""
+    """The words a follow-up said itself (None: the question stands alone). The question before
+    asked again of another district counts what it counted: those words are said here too."""
     if not turn.resolution.leaned:
         return None
+    if turn.resolution.replayed:
+        return frozenset((*turn.analysed.toks, *turn.query.target))
     return frozenset(turn.analysed.toks)
 
 

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 
 
 def decline_unknown_place(turn: Turn) -> Answer | None:
-    """ "Củ Chi", "Châu Thành (Tiền Giang)": a place that is not a district of the base."""
+    """ "Củ Chi", "Châu Thành (Tiền Giang)": a place that is not a district of the base. The
+    question stays open: "à nhầm, ý mình là Bù Đốp" asks it again of a district there is."""
     q = turn.query
     if not q.unknown_places or q.districts:
         return None
@@ -35,7 +36,10 @@ def decline_unknown_place(turn: Turn) -> Answer | None:
         for p in q.unknown_places
     )
     return not_answered(
-        "decline", answer_texts.unknown_place(names, catalog.districts_line(kb)), catalog.example_suggestions(kb)
+        "decline",
+        answer_texts.unknown_place(names, catalog.districts_line(kb)),
+        catalog.example_suggestions(kb),
+        open_question=True,
     )
 
 

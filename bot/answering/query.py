@@ -300,6 +300,8 @@ def _target(toks: Sequence[str], start: int, drop: Sequence[bool], pairs: frozen
         # a stopword syllable can still end a word: "tập thể" (thể/thế), but a
         # function word ("được", "của") ends the noun
         word_end = bool(target) and tok not in lexicon.FUNCTION_WORDS and (toks[target[-1]], tok) in pairs
+        if target and tok in lexicon.TIME_WORDS and k + 1 < len(toks) and is_year(toks[k + 1]):
+            break  # "mấy bé mồ côi năm 2023": the year asked ends what is counted
         if drop[k] or (tok in lexicon.STOPWORDS and not word_end):
             if target:
                 break

@@ -548,6 +548,10 @@ PROVINCE_CUES: tuple[tuple[str, ...], ...] = (
     ("o", "tinh", "nao"),
     ("o", "dau"),
     ("thuoc", "tinh"),
+    # "Đất Đỏ giờ thuộc đâu", "Kiên Giang sáp nhập vào đâu": today's map asked
+    ("thuoc", "dau"),
+    ("nhap", "vao"),
+    ("nhap", "ve"),
 )
 ABOUT_THE_BASE_CUES: tuple[tuple[str, ...], ...] = (
     ARTICLES_CUES
@@ -573,6 +577,8 @@ ABOUT_BASE_FRAME_WORDS: frozenset[str] = frozenset(
     {"huyen", "tinh", "thuoc", "trong", "ve", "co", "hoi", "xa", "thi", "tran", "phuong", "thanh", "pho", "quan"}
     # "bây giờ / hiện nay / sau sáp nhập thuộc tỉnh nào": today's map, answered beside the old one
     | {"bay", "gio", "hien", "nay", "tai", "sau", "khi", "sap", "nhap", "moi", "la", "dia", "ban", "con", "cu"}
+    # "trước thuộc tỉnh nào, giờ thuộc tỉnh nào", "sáp nhập vào đâu"
+    | {"truoc", "kia", "dau", "vao", "nao", "gi", "vay", "the"}
 )
 # Words a request for the list of articles ("dữ liệu gồm những bài viết nào", "có bài nào của
 # tác giả Anh Đức") may hold besides its cue, the bot's words, stopwords and an author's name.

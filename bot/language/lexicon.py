@@ -522,6 +522,8 @@ ARTICLES_CUES: tuple[tuple[str, ...], ...] = (
     ("bao", "nhieu", "bai"),
     ("may", "bai"),
     ("nguon",),
+    # "Đồng Nai có bài viết về học tập và làm theo Bác không"
+    ("co", "bai", "viet"),
 )
 TITLE_CUES: tuple[tuple[str, ...], ...] = (
     ("ten", "la", "gi"),
@@ -584,6 +586,8 @@ ABOUT_BASE_FRAME_WORDS: frozenset[str] = frozenset(
 # tác giả Anh Đức") may hold besides its cue, the bot's words, stopwords and an author's name.
 ARTICLES_FRAME_WORDS: frozenset[str] = frozenset(
     {"bai", "viet", "gom", "co", "trong", "tat", "ca", "cac", "nao", "tac", "gia"}
+    # what every article is about: "bài viết về học tập và làm theo tư tưởng… Hồ Chí Minh / Bác"
+    | {"ve", "hoc", "tap", "lam", "theo", "bac", "tu", "tuong", "dao", "duc", "phong", "cach", "ho", "chi", "minh"}
 )
 
 # ---------------------------------------------------------------- what the articles do not hold

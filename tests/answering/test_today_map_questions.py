@@ -34,3 +34,21 @@ def test_a_year_after_what_is_counted_is_no_unit(answerer: Answerer) -> None:
     q = answerer.snapshot.analyzer.analyze("chau thanh do dau may be mo coi nam 2024")
     assert q.unit is None and q.target == ["be", "mo", "coi"]
     assert says(answerer, "chau thanh do dau may be mo coi nam 2024", "mồ côi mẹ")
+
+
+def test_a_short_form_with_a_dot_is_one_place(answerer: Answerer) -> None:
+    q = answerer.snapshot.analyzer.analyze("tp.hcm có mô hình nào")
+    assert q.districts == ["Đất Đỏ"]
+
+
+def test_a_province_asked_for_an_article_on_the_bases_topic(answerer: Answerer) -> None:
+    # every article is about "học tập và làm theo Bác": those words ask for the province's article
+    assert says(answerer, "tinh dong nai co bai viet ve hoc tap lam theo bac ko", "Những kết quả nổi bật")
+
+
+def test_asking_back_names_every_district_that_answers_as_well(answerer: Answerer) -> None:
+    # four of Bù Đốp's figures and one of Đất Đỏ's models match "nhà tình thương" alike
+    answer = answerer.ask("nhà tình thương")
+    assert answer.kind == "clarify"
+    labels = " ".join(s.label for s in answer.suggestions)
+    assert "Bù Đốp" in labels and "Đất Đỏ" in labels

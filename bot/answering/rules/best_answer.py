@@ -259,8 +259,13 @@ def _misses_the_point(turn: Turn, best: Hit) -> bool:
 
 
 def _asked_back(best: Hit, hits: Sequence[Hit]) -> Answer:
-    """ "Did you mean: 1… 2…": the entries that match, offered rather than one stated."""
-    options = distinct(hits, None, lambda h: h.score >= SUGGEST_MIN)
+    """ "Did you mean: 1… 2…": the entries that match, offered rather than one stated. Among those
+    matching about as well as the best, each district's first comes first ("nhà tình thương":
+    Đất Đỏ's model beside Bù Đốp's four figures), so that the choice names every district."""
+    near = [h for h in hits if h.score >= CLOSE_CALL * best.score]
+    firsts = list({h.located.district: h for h in reversed(near)}.values())[::-1]
+    ordered = [*sorted(firsts, key=near.index), *(h for h in hits if h not in firsts)]
+    options = distinct(ordered, None, lambda h: h.score >= SUGGEST_MIN)
     return not_answered(
         "clarify",
         answer_texts.CLARIFY,

@@ -140,6 +140,8 @@ def read(text: str, toks: list[str], places: PlaceMentions, pairs: frozenset[tup
     )
     quantity_spans = _quantity_spans(toks)
     cue_spans = _read_intent(q, toks, drop, quantity_spans)
+    # "Châu Thành giờ thuộc Vĩnh Long hả": a place right after "thuộc" asks the province too
+    q.asks_province = q.asks_province or any(a > 0 and toks[a - 1] in lexicon.BELONGS_WORDS for a, _ in places.spans)
     if quantity_spans:
         _read_counted(q, toks, quantity_spans, drop, pairs)
     for a, b in cue_spans:

@@ -555,6 +555,8 @@ PROVINCE_CUES: tuple[tuple[str, ...], ...] = (
     ("nhap", "vao"),
     ("nhap", "ve"),
 )
+# "… giờ thuộc Vĩnh Long hả": the word before a place that asks whether it is the province
+BELONGS_WORDS: frozenset[str] = frozenset({"thuoc"})
 ABOUT_THE_BASE_CUES: tuple[tuple[str, ...], ...] = (
     ARTICLES_CUES
     + CAPABILITY_PHRASES
@@ -581,6 +583,8 @@ ABOUT_BASE_FRAME_WORDS: frozenset[str] = frozenset(
     | {"bay", "gio", "hien", "nay", "tai", "sau", "khi", "sap", "nhap", "moi", "la", "dia", "ban", "con", "cu"}
     # "trước thuộc tỉnh nào, giờ thuộc tỉnh nào", "sáp nhập vào đâu"
     | {"truoc", "kia", "dau", "vao", "nao", "gi", "vay", "the"}
+    # "… giờ thuộc Vĩnh Long hả / phải không / đúng không": the same asked as a yes or no
+    | {"ha", "a", "phai", "dung", "khong", "ko", "k", "chu", "nhi"}
 )
 # Words a request for the list of articles ("dữ liệu gồm những bài viết nào", "có bài nào của
 # tác giả Anh Đức") may hold besides its cue, the bot's words, stopwords and an author's name.

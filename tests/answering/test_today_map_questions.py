@@ -52,3 +52,13 @@ def test_asking_back_names_every_district_that_answers_as_well(answerer: Answere
     assert answer.kind == "clarify"
     labels = " ".join(s.label for s in answer.suggestions)
     assert "Bù Đốp" in labels and "Đất Đỏ" in labels
+
+
+def test_the_date_of_the_map_is_no_year_of_a_figure(answerer: Answerer) -> None:
+    assert says(answerer, "dat do thuoc tinh nao ke tu 1/7/2025", "Hồ Chí Minh")
+
+
+def test_a_province_named_after_belonging_asks_it_as_a_yes_or_no(answerer: Answerer) -> None:
+    assert says(answerer, "lai vung gio thuoc dong thap phai ko", "Đồng Tháp")
+    # a wrong guess is answered with the province it is
+    assert says(answerer, "bu dop gio thuoc an giang ha", "Đồng Nai")

@@ -37,7 +37,9 @@ def province_of(turn: Turn) -> Answer | None:
     cue_words = {w for cue in (*lexicon.PROVINCE_CUES, *lexicon.DISTRICT_OF_COMMUNE_CUES) for w in cue}
     # a commune's name stays in what is matched (its district's entries name it): not a leftover here
     commune_words = {w for c in q.communes for w in c.said}
-    asks = q.asks_province and not leftover(q.content, drop=_FRAME | cue_words | commune_words | {BREAK})
+    # "… sau 1/7/2025", "từ năm 2025": the date of today's map, not part of what is asked
+    dates = {t for t in q.content if t[:1].isdigit()} | lexicon.TIME_WORDS | {"tu", "ke"}
+    asks = q.asks_province and not leftover(q.content, drop=_FRAME | cue_words | commune_words | dates | {BREAK})
     if q.communes and named and asks:
         articles = [kb.district_articles[d][0] for d in named]
         lines = []

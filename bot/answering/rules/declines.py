@@ -55,9 +55,10 @@ def decline_unheld(turn: Turn) -> Answer | None:
 
 
 def decline_uncovered_years(turn: Turn) -> Answer | None:
-    """ "năm 2030": a year the named districts' articles never mention."""
+    """ "năm 2030": a year the named districts' articles never mention ("thuộc tỉnh nào sau
+    1/7/2025" dates the map asked about, not a figure)."""
     q = turn.query
-    if not q.years:
+    if not q.years or q.asks_province:
         return None
     present = turn.snapshot.analyzer.years_mentioned(q.districts)
     missing = [y for y in q.years if y not in present]

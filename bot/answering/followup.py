@@ -73,6 +73,13 @@ def _own_words(q: Query) -> list[str]:
     return words if any(t not in lexicon.STOPWORDS and len(t) > 1 for t in words) else []
 
 
+def _names_only_orgs(words: Sequence[str]) -> bool:
+    """The words name organisations and nothing else (but function words and particles)."""
+    inside = {k for a, b in find(list(words), _ORG_ALIASES) for k in range(a, b)}
+    rest = [t for k, t in enumerate(words) if k not in inside]
+    return bool(inside) and all(t in lexicon.STOPWORDS or t in lexicon.TRAILING_PARTICLES for t in rest)
+
+
 def _weight(words: list[str]) -> int:
     return sum(1 for t in words if t not in lexicon.STOPWORDS and len(t) > 1)
 
@@ -104,6 +111,8 @@ def _resolve(q: Query, ctx: Context, correcting: bool) -> Resolution:
     # "ai viết?" after a question about an article: the article is understood
     about = q.about_article or (article_aspect(q.toks) if ctx.about_article else None)
     if q.districts:
+        # "của Huyện Đoàn Bù Đốp (à)": the same, of that organisation there; not a subject of its own
+        own = [] if own and _names_only_orgs(own) and not _has_intent(q) else own
         if own or (_has_intent(q) and not opening):
             return Resolution(replace(q, about_article=about))  # a new subject: the context steps aside
         replayed, hints = _replay(q, ctx, about)

@@ -114,3 +114,10 @@ def test_an_organisation_that_was_the_whole_topic_stays_in_another_district(answ
 def test_a_level_before_a_particle_is_no_town(answerer: Answerer) -> None:
     q = answerer.snapshot.analyzer.analyze("cấp huyện chứ")
     assert not q.unknown_places  # not the town of Chũ
+
+
+def test_a_district_and_an_organisation_alone_complete_the_question_before(answerer: Answerer) -> None:
+    # "đèn đường" matched the Front's lights and Lai Vung's lit roads: "Mặt trận Bù Đốp" picks, it
+    # does not open another subject of the Front's
+    _, completed = chat(answerer, "đèn đường", "mặt trận bù đốp nha")
+    assert completed.answered and says(completed, "16 km") and not says(completed, "Đại đoàn kết")

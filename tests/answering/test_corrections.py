@@ -121,3 +121,14 @@ def test_a_district_and_an_organisation_alone_complete_the_question_before(answe
     # does not open another subject of the Front's
     _, completed = chat(answerer, "đèn đường", "mặt trận bù đốp nha")
     assert completed.answered and says(completed, "16 km") and not says(completed, "Đại đoàn kết")
+
+
+def test_a_vague_question_moved_to_a_district_that_has_several_answers_asks_among_them(
+    answerer: Answerer,
+) -> None:
+    # Lai Vung's article gives four awards: it does not "lack" them, the user picks one
+    _, there, picked = chat(answerer, "hỏi về khen thưởng với", "thế ở lai vung", "cá nhân cấp huyện")
+    assert there.kind == "clarify"
+    labels = " ".join(s.label for s in there.suggestions)
+    assert "Lai Vung" in labels
+    assert picked.answered and says(picked, "49")

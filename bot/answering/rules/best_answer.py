@@ -62,7 +62,10 @@ if TYPE_CHECKING:
 
 def best_answer(turn: Turn) -> Answer:
     answer = _best(turn)
-    if not answer.answered and _moved(turn):
+    # "khen thưởng" asked back, then "ở Lai Vung": several of its entries match well, so the choice
+    # is among them; only where nothing there matches well does its article lack it
+    chooses = answer.kind == "clarify" and answer.score >= ANSWER_MIN
+    if not answer.answered and not chooses and _moved(turn):
         return _lacks(turn, answer)
     q = turn.query
     if q.yes_no and not q.quantity and answer.kind == "fact":

@@ -67,6 +67,7 @@ class Context:
     entries: tuple[str, ...] = ()  # the entries that answered
     subject: tuple[str, ...] = ()  # the words naming them (their names, or titles)
     people: tuple[str, ...] = ()  # the people the answer named: "ông ấy", "chị ấy"
+    levels: tuple[str, ...] = ()  # the levels it asked about ("UBND tỉnh": province), for a correction
     pending: bool = False  # the question was left open (asked back): the next turn may complete it
 
     def to_json(self) -> dict[str, Any]:

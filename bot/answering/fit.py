@@ -151,7 +151,7 @@ def _part_before(clauses: list[str], i: int) -> list[str]:
 
 def asked_levels(q: Query) -> frozenset[str]:
     """The levels a question asks about, beyond the district it is about."""
-    levels = levels_of(q.toks)
+    levels = levels_of(q.toks) | frozenset(q.levels)
     return levels | {"province"} if q.province_itself else levels
 
 

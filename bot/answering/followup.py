@@ -15,8 +15,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from bot.answering import corrections
 from bot.answering.answer import Answer
 from bot.answering.context import Context, intent
+from bot.answering.fit import asked_levels, levels_of
 from bot.answering.hints import NO_HINTS, Hints
 from bot.answering.leftover import leftover
 from bot.answering.query import Query, article_aspect, find, has
@@ -37,6 +39,10 @@ class Resolution:
     soft: bool = False  # only tried in the conversation's district: the question may stand alone
     own: tuple[str, ...] = ()  # the words the follow-up brings of its own (none: it only points back)
     leaned: bool = False  # took something from the context (what it asks about builds on it)
+    # the question before asked again, of other districts ("còn Lai Vung thì sao?") or with one
+    # thing of a kind in place of another ("à nhầm, Hội Phụ nữ"): what it counts is this turn's
+    # question as much as that one's
+    replayed: bool = False
 
 
 def _cues(q: Query) -> tuple[bool, bool]:
@@ -67,6 +73,13 @@ def _own_words(q: Query) -> list[str]:
     return words if any(t not in lexicon.STOPWORDS and len(t) > 1 for t in words) else []
 
 
+def _names_only_orgs(words: Sequence[str]) -> bool:
+    """The words name organisations and nothing else (but function words and particles)."""
+    inside = {k for a, b in find(list(words), _ORG_ALIASES) for k in range(a, b)}
+    rest = [t for k, t in enumerate(words) if k not in inside]
+    return bool(inside) and all(t in lexicon.STOPWORDS or t in lexicon.TRAILING_PARTICLES for t in rest)
+
+
 def _weight(words: list[str]) -> int:
     return sum(1 for t in words if t not in lexicon.STOPWORDS and len(t) > 1)
 
@@ -75,10 +88,13 @@ def _has_intent(q: Query) -> bool:
     return bool(q.quantity or q.who or q.when or q.what or q.listing or q.about_article or q.asks_province)
 
 
-def resolve(q: Query, ctx: Context, correcting: bool = False) -> Resolution:
+def resolve(q: Query, ctx: Context, correcting: bool = False, negated: Sequence[str] = ()) -> Resolution:
     """The question as it is meant, given the conversation so far. A correction (``correcting``:
-    ``q`` is what it asserts) is a follow-up that asks for something other than the answer given;
-    so is a question asking for something else ("còn … gì nữa", "… khác"), in the same district."""
+    ``q`` is what it asserts, ``negated`` the words it takes back) is a follow-up that asks for
+    something other than the answer given; so is a question asking for something else ("còn … gì
+    nữa", "… khác"), in the same district."""
+    if correcting and not q.districts and not q.unknown_places and not _has_intent(q) and _restates(q, ctx):
+        return _corrected(q, ctx, negated)
     resolution = _resolve(q, ctx, correcting)
     same_place = set(q.districts) <= set(ctx.districts)
     if ctx.entries and same_place and has(q.toks, lexicon.ELSE_CUES):
@@ -95,10 +111,13 @@ def _resolve(q: Query, ctx: Context, correcting: bool) -> Resolution:
     # "ai viết?" after a question about an article: the article is understood
     about = q.about_article or (article_aspect(q.toks) if ctx.about_article else None)
     if q.districts:
+        # "của Huyện Đoàn Bù Đốp (à)": the same, of that organisation there; not a subject of its own
+        own = [] if own and _names_only_orgs(own) and not _has_intent(q) else own
         if own or (_has_intent(q) and not opening):
             return Resolution(replace(q, about_article=about))  # a new subject: the context steps aside
         replayed, hints = _replay(q, ctx, about)
-        return Resolution(replayed, hints, leaned=True, own=tuple(own))  # "còn Lai Vung thì sao?": the same, elsewhere
+        # "còn Lai Vung thì sao?": the same, elsewhere
+        return Resolution(replayed, hints, leaned=True, own=tuple(own), replayed=not (own or _has_intent(q)))
     thin = _thin(q, own) or (ctx.pending and not _has_intent(q) and _weight(own) <= PENDING_WORDS)
     if not (opening or pointing or thin):
         if len(ctx.districts) != 1:
@@ -111,6 +130,83 @@ def _resolve(q: Query, ctx: Context, correcting: bool) -> Resolution:
     if opening and own:  # "còn sửa chữa bao nhiêu căn?": another entry than the one just answered
         hints = replace(hints, near=(), seen=ctx.entries)
     return Resolution(merged, hints, leaned=True, own=tuple(own))
+
+
+def _restates(q: Query, ctx: Context) -> bool:
+    """A correction that changes what the question before said of one kind (a part, a level, a year,
+    an organisation), or, of a count, what it counts: the question before, corrected."""
+    own = _own_words(q) or without_cues(q)
+    if ctx.quantity and _only_organisations(own):
+        # "à nhầm, Hội Phụ nữ" after a count: another organisation's figure of the same words is
+        # too often another thing (its gifts in money, its houses of another kind); left to the
+        # follow-up's own reading, which declines what it cannot tell
+        return False
+    return bool(own) and (corrections.only_alternatives(own) or (ctx.quantity and bool(ctx.target)))
+
+
+def _corrected(q: Query, ctx: Context, negated: Sequence[str]) -> Resolution:
+    """A correction that says no question of its own ("à nhầm, tập thể", "ko phải Huyện Đoàn mà
+    là Hội Phụ nữ", "sửa lại: cờ phướn"): the question before, with what it asserts in place of
+    what it said of the same kind (another part, level, year, organisation), without what it
+    takes back; words of another kind name a new thing asked, in place of what was counted."""
+    own = _own_words(q) or without_cues(q)
+    back = set(negated)
+    carried = [t for t in corrections.swap(ctx.content, own) if t not in back]
+    target = [t for t in corrections.swap(ctx.target, own) if t not in back]
+    said = {group for group, _, _, _ in corrections.alternatives(own) if group != corrections.ORGS}
+    counted = {group for group, _, _, _ in corrections.alternatives(ctx.target)}
+    if not corrections.only_alternatives(own):
+        fresh = [t for t in own if t not in lexicon.STOPWORDS and t not in lexicon.TRAILING_PARTICLES]
+        if set(fresh) & set(target):
+            # "nhà Đại đoàn kết" → "ý mình là nhà tình thương": another thing counted, in its place
+            carried = [t for t in carried if t not in target or t in fresh]
+            target = fresh
+        elif fresh and (fresh[0] in lexicon.QUALIFIER_WORDS | lexicon.OCCASION_WORDS or q.orgs):
+            # "ý là dịp 128 năm", "ý mình là Hội Nông dân đỡ đầu…": said of what was counted
+            target = [*target, *fresh]
+        else:
+            # "nhầm, chương trình thời sự": another thing counted (what was counted before stays
+            # among the words matched, not among those the answer must count)
+            target = fresh
+    elif said & counted:
+        target = [*own, *target]
+    target = list(dict.fromkeys(target))
+    # another organisation asserted replaces the one before; one taken back goes
+    orgs = list(q.orgs) or [o for o in ctx.orgs if not find(list(negated), lexicon.ORG_GROUPS.get(o, ()))]
+    merged = replace(
+        q,
+        districts=list(ctx.districts),
+        orgs=orgs,
+        content=list(dict.fromkeys([*own, *carried])),
+        levels=[] if levels_of(q.toks) else list(ctx.levels),  # "cấp huyện" asserted: the level before goes
+        target=target if ctx.quantity else [],
+        target_parts=_corrected_parts(ctx, own, back, target) if ctx.quantity and target else [],
+        **intent(ctx, list, wanted_kind=q.wanted_kind or ctx.wanted_kind),
+    )
+    gone = back | (set(ctx.content) - set(carried))  # what the correction took out stays out of the hints
+    hints = Hints(seen=ctx.entries, focus=tuple(own), context=tuple(t for t in ctx.subject if t not in gone))
+    # a correction of one kind restates the question whole: what it counts is said here too
+    restated = corrections.only_alternatives(own)
+    return Resolution(merged, hints, leaned=True, own=tuple(own), replayed=restated)
+
+
+def _only_organisations(own: Sequence[str]) -> bool:
+    """ "à nhầm, Hội CCB": the correction names another organisation and nothing else."""
+    named = corrections.alternatives(own)
+    return corrections.only_alternatives(own) and all(group == corrections.ORGS for group, _, _, _ in named)
+
+
+def _corrected_parts(ctx: Context, own: Sequence[str], back: set[str], target: list[str]) -> list[list[str]]:
+    """What a correction counts: the parts counted before, each corrected ("tập thể, cá nhân cấp
+    huyện" → "à nhầm, cấp tỉnh": both, at the province's level), unless it names one part itself."""
+    parts = [[t for t in corrections.swap(p.split(), own) if t not in back] for p in ctx.parts]
+    parts = [p for p in parts if p]
+    named_part = any(g != corrections.ORGS for g, _, _, _ in corrections.alternatives(own)) and any(
+        g != corrections.ORGS for p in ctx.parts for g, _, _, _ in corrections.alternatives(p.split())
+    )
+    if len(parts) > 1 and corrections.only_alternatives(own) and not named_part:
+        return parts
+    return [target]
 
 
 def _thin(q: Query, own: list[str]) -> bool:
@@ -135,6 +231,8 @@ def _replay(q: Query, ctx: Context, about: str | None) -> tuple[Query, Hints]:
     """The previous question, about the districts this one names. Who achieved it there is
     that district's own (its organisation's words only hint), what was asked stays."""
     content = _without_orgs(ctx.content, keep=ctx.target)
+    if all(t in lexicon.STOPWORDS or t in lexicon.TOPIC_FRAME_WORDS for t in content):
+        content = list(ctx.content)  # "thông tin về CCB" → "của Bù Đốp à": the organisation was the topic
     hints = Hints(context=tuple(t for t in (*ctx.content, *ctx.subject) if t not in content))
     replayed = replace(
         q,
@@ -262,6 +360,7 @@ def remember(snapshot: Snapshot, q: Query | None, answer: Answer, previous: Cont
         target=tuple(q.target),
         parts=tuple(" ".join(p) for p in q.target_parts),
         **intent(q),
+        levels=tuple(sorted(asked_levels(q))),
         entries=tuple(answer.entry_ids),
         subject=tuple(dict.fromkeys(subject)),
         people=tuple(dict.fromkeys(people)),
@@ -285,6 +384,7 @@ def _open(snapshot: Snapshot, q: Query, answer: Answer, previous: Context | None
         target=tuple(q.target),
         parts=tuple(" ".join(p) for p in q.target_parts),
         **intent(q),
+        levels=tuple(sorted(asked_levels(q))),
         pending=True,
     )
 

@@ -47,6 +47,7 @@ class Query:
     # parts, "huy động bao nhiêu tiền và làm bao nhiêu cây cầu" too
     target_parts: list[list[str]] = field(default_factory=list)
     years: list[str] = field(default_factory=list)
+    levels: list[str] = field(default_factory=list)  # levels a correction keeps of the question it restates
     unanswerable: bool = False
     about_article: str | None = None  # "author", "date", "title", "publisher": about the article itself
     wanted_kind: str | None = None  # the kind of entry the wording asks for ("ban hành": a document)
@@ -139,6 +140,8 @@ def read(text: str, toks: list[str], places: PlaceMentions, pairs: frozenset[tup
     )
     quantity_spans = _quantity_spans(toks)
     cue_spans = _read_intent(q, toks, drop, quantity_spans)
+    # "Châu Thành giờ thuộc Vĩnh Long hả": a place right after "thuộc" asks the province too
+    q.asks_province = q.asks_province or any(a > 0 and toks[a - 1] in lexicon.BELONGS_WORDS for a, _ in places.spans)
     if quantity_spans:
         _read_counted(q, toks, quantity_spans, drop, pairs)
     for a, b in cue_spans:
@@ -299,6 +302,8 @@ def _target(toks: Sequence[str], start: int, drop: Sequence[bool], pairs: frozen
         # a stopword syllable can still end a word: "tập thể" (thể/thế), but a
         # function word ("được", "của") ends the noun
         word_end = bool(target) and tok not in lexicon.FUNCTION_WORDS and (toks[target[-1]], tok) in pairs
+        if target and tok in lexicon.TIME_WORDS and k + 1 < len(toks) and is_year(toks[k + 1]):
+            break  # "mấy bé mồ côi năm 2023": the year asked ends what is counted
         if drop[k] or (tok in lexicon.STOPWORDS and not word_end):
             if target:
                 break

@@ -57,7 +57,9 @@ class Turn:
     def resolution(self) -> Resolution:
         if self.context is None:
             return Resolution(self.analysed)
-        return resolve(self.analysed, self.context, correcting=self.correction is not None)
+        if self.correction is None:
+            return resolve(self.analysed, self.context)
+        return resolve(self.analysed, self.context, correcting=True, negated=corrections.negated(self.text))
 
     @property
     def hints(self) -> Hints:

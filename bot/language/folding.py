@@ -123,6 +123,7 @@ def canonical_number(token: str) -> str:
 
 BREAK = "|"  # stands for punctuation between words, with tokens(..., breaks=True)
 _BREAK_RE = re.compile(r"[,;:.!?()\[\]\"“”‘’'…/\n]+|\s[-–—]+\s")
+_ABBREVIATION_DOT = re.compile(r"\b([^\W\d_]{1,2})\.(?=[^\W\d_])")
 
 
 def tokens(text: str, breaks: bool = False) -> list[str]:
@@ -160,6 +161,8 @@ def _word_tokens(text: str) -> tuple[str, ...]:
 def _split_at_punctuation(text: str) -> list[str]:
     # keep the dots and commas inside numbers (2.401, 98,4) and dates (18/5/2021)
     guarded = re.sub(r"(?<=\d)([.,/])(?=\d)", lambda m: {".": "\x01", ",": "\x02", "/": "\x03"}[m.group(1)], text)
+    # and the dot of a short form between letters ("tp.hcm", "t.t"): no break, a space
+    guarded = _ABBREVIATION_DOT.sub(r"\1 ", guarded)
     return [p.replace("\x01", ".").replace("\x02", ",").replace("\x03", "/") for p in _BREAK_RE.split(guarded)]
 
 

@@ -366,10 +366,11 @@ class PlaceFinder:
         return list(kept)
 
     def _division_prefix(self, toks: Sequence[str], i: int) -> int:
-        """How many tokens before i spell a division word ("huyện", "thị xã"…)."""
+        """How many tokens before i spell a division word ("huyện", "thị xã"…); none after a
+        word that makes it a level ("cấp huyện chứ": not the town of Chũ)."""
         for size in (2, 1):
             if i >= size and tuple(toks[i - size : i]) in lexicon.DIVISION_WORDS:
-                return size
+                return 0 if i > size and toks[i - size - 1] in lexicon.LEVEL_MARKERS else size
         return 0
 
     def _match_at(self, toks: Sequence[str], i: int, found: PlaceMentions, stopwords: frozenset[str]) -> int:

@@ -522,6 +522,8 @@ ARTICLES_CUES: tuple[tuple[str, ...], ...] = (
     ("bao", "nhieu", "bai"),
     ("may", "bai"),
     ("nguon",),
+    # "Đồng Nai có bài viết về học tập và làm theo Bác không"
+    ("co", "bai", "viet"),
 )
 TITLE_CUES: tuple[tuple[str, ...], ...] = (
     ("ten", "la", "gi"),
@@ -548,7 +550,13 @@ PROVINCE_CUES: tuple[tuple[str, ...], ...] = (
     ("o", "tinh", "nao"),
     ("o", "dau"),
     ("thuoc", "tinh"),
+    # "Đất Đỏ giờ thuộc đâu", "Kiên Giang sáp nhập vào đâu": today's map asked
+    ("thuoc", "dau"),
+    ("nhap", "vao"),
+    ("nhap", "ve"),
 )
+# "… giờ thuộc Vĩnh Long hả": the word before a place that asks whether it is the province
+BELONGS_WORDS: frozenset[str] = frozenset({"thuoc"})
 ABOUT_THE_BASE_CUES: tuple[tuple[str, ...], ...] = (
     ARTICLES_CUES
     + CAPABILITY_PHRASES
@@ -573,11 +581,17 @@ ABOUT_BASE_FRAME_WORDS: frozenset[str] = frozenset(
     {"huyen", "tinh", "thuoc", "trong", "ve", "co", "hoi", "xa", "thi", "tran", "phuong", "thanh", "pho", "quan"}
     # "bây giờ / hiện nay / sau sáp nhập thuộc tỉnh nào": today's map, answered beside the old one
     | {"bay", "gio", "hien", "nay", "tai", "sau", "khi", "sap", "nhap", "moi", "la", "dia", "ban", "con", "cu"}
+    # "trước thuộc tỉnh nào, giờ thuộc tỉnh nào", "sáp nhập vào đâu"
+    | {"truoc", "kia", "dau", "vao", "nao", "gi", "vay", "the"}
+    # "… giờ thuộc Vĩnh Long hả / phải không / đúng không": the same asked as a yes or no
+    | {"ha", "a", "phai", "dung", "khong", "ko", "k", "chu", "nhi"}
 )
 # Words a request for the list of articles ("dữ liệu gồm những bài viết nào", "có bài nào của
 # tác giả Anh Đức") may hold besides its cue, the bot's words, stopwords and an author's name.
 ARTICLES_FRAME_WORDS: frozenset[str] = frozenset(
     {"bai", "viet", "gom", "co", "trong", "tat", "ca", "cac", "nao", "tac", "gia"}
+    # what every article is about: "bài viết về học tập và làm theo tư tưởng… Hồ Chí Minh / Bác"
+    | {"ve", "hoc", "tap", "lam", "theo", "bac", "tu", "tuong", "dao", "duc", "phong", "cach", "ho", "chi", "minh"}
 )
 
 # ---------------------------------------------------------------- what the articles do not hold
@@ -769,6 +783,11 @@ DOCUMENT_ASPECT_WORDS: frozenset[str] = frozenset(
 )
 # Words that place a question in time ("còn dịp 130 năm?", "đợt đó"), not what it asks about
 OCCASION_WORDS: frozenset[str] = frozenset({"dip", "dot", "nhan", "khi", "luc", "hoi"})
+# Words an opening wraps its topic in ("thông tin về CCB", "kết quả của Hội Phụ nữ", "mô hình hội
+# nông dân"): with only these beside an organisation, the organisation is what is asked about
+TOPIC_FRAME_WORDS: frozenset[str] = frozenset(
+    {"thong", "tin", "ket", "qua", "ve", "cho", "hoi", "biet", "mo", "hinh", "hoat", "dong", "phong", "trao", "gi"}
+)
 # Words a follow-up wraps its question in: "còn bài Lai Vung?", "vậy thì…"
 FOLLOWUP_FILLERS: frozenset[str] = frozenset({"bai", "thi", "sao", "vay", "nua", "roi", "ay", "do", "nay"})
 
@@ -914,6 +933,8 @@ DIVISION_WORDS: frozenset[tuple[str, ...]] = frozenset(
 DISTRICT_LEVEL_WORDS: frozenset[tuple[str, ...]] = frozenset(
     {("huyen",), ("quan",), ("thi", "xa"), ("thanh", "pho"), ("tp",), ("tx",), ("h",), ("q",)}
 )
+# Words before a division word that make it a level, not a place's name: "cấp huyện chứ"
+LEVEL_MARKERS: frozenset[str] = frozenset({"cap"})
 # "huyện X Y" with a name no list holds is a place only after these ("tỉnh" folds like "tình")
 UNLISTED_PLACE_DIVISIONS: dict[str, str] = {"huyen": "Huyện", "quan": "Quận", "xa": "Thị xã"}
 # Names people still use that the 2025 data set no longer carries.
@@ -1060,6 +1081,9 @@ CORRECTION_CUES: tuple[tuple[str, ...], ...] = (
     ("ma", "la"),
     ("phai", "la"),
 )
+# Cues that restate only where they open the turn and a break follows them ("sửa lại: cờ phướn",
+# "hỏi lại nha, …"): "sửa lại được mấy căn" asks about repairs
+CORRECTION_OPENING_CUES: tuple[tuple[str, ...], ...] = (("sua", "lai"), ("hoi", "lai"), ("noi", "lai"))
 # What negates the part it opens: "chứ không phải Đất Đỏ", "không phải 2018"
 NEGATION_CUES: tuple[tuple[str, ...], ...] = (
     ("chu", "khong", "phai"),
@@ -1070,12 +1094,33 @@ NEGATION_CUES: tuple[tuple[str, ...], ...] = (
 NEGATION_ENDS: frozenset[str] = frozenset({"ma"})
 # "không, mình cần…": a bare "no" opening a correction (followed by a comma)
 CORRECTION_OPENERS: frozenset[str] = frozenset({"khong", "ko", "k", "sai"})
-CORRECTION_FILLERS: frozenset[str] = frozenset({"a", "u", "oi", "thi", "la", "cau", "dau"})
+CORRECTION_FILLERS: frozenset[str] = frozenset({"a", "u", "oi", "thi", "la", "cau", "dau", "minh", "toi", "tui"})
+# "mình nhầm, hỏi tập thể": the verb of asking that opens what a correction asserts; folded it is
+# also "hội", so it goes only where no organisation's name starts with it ("hỏi hội phụ nữ")
+CORRECTION_ASKING: frozenset[str] = frozenset({"hoi"})
+# What a correction swaps: asserting one member of a group replaces whichever member the question
+# before said ("tập thể" for "cá nhân", "cấp huyện" for "cấp tỉnh", "điển hình" for "mô hình").
+# Organisations (ORG_GROUPS) and years are such groups too.
+CORRECTION_ALTERNATIVES: tuple[tuple[tuple[str, ...], ...], ...] = (
+    (("tap", "the"), ("ca", "nhan")),
+    (("mo", "hinh"), ("dien", "hinh"), ("guong", "dien", "hinh"), ("guong",)),
+    (
+        ("cap", "tinh"),
+        ("cap", "huyen"),
+        ("cap", "xa"),
+        ("cap", "co", "so"),
+        ("cap", "trung", "uong"),
+    ),
+    (("xay", "moi"), ("xay", "dung"), ("xay",), ("sua", "chua"), ("sua",)),
+    (("so", "luong"), ("ty", "le"), ("phan", "tram"), ("kinh", "phi"), ("tri", "gia")),
+)
 # Particles that end a short turn ("Kiên Lương nha", "năm 2023 chứ", "cấp huyện cơ")
 # words that open a sentence's predicate before its figure ("… xây dựng đã phát được 189 phóng sự",
 # "… với 51 công trình"): a sentence said again without that figure is cut there
 PREDICATE_OPENERS: frozenset[str] = frozenset({"da", "dang", "se", "voi", "gom", "dat"})
-TRAILING_PARTICLES: frozenset[str] = frozenset({"chu", "co", "nha", "nhe", "a", "ha", "day", "ne", "nhi", "vay"})
+TRAILING_PARTICLES: frozenset[str] = frozenset(
+    {"chu", "co", "nha", "nhe", "a", "ha", "day", "ne", "nhi", "vay", "thoi", "ah", "nhen", "nghen"}
+)
 
 # ---------------------------------------------------------------- people named in a question
 # "chị Nguyễn Thị Nhẹ có mô hình gì": a title, then words that open a name the entries print,

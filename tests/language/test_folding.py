@@ -35,3 +35,9 @@ def test_contains_finds_tokens_one_after_the_other() -> None:
     assert contains(said, ["the", "ca"]) and contains(said, ("ca", "nhan")) and contains(tuple(said), ["tap"])
     assert not contains(said, ["ca", "the"]) and not contains(said, ["nhan", "x"]) and not contains([], ["x"])
     assert contains(said, []) and contains([], [])  # as "" is in every string
+
+
+def test_the_dot_of_a_short_form_between_letters_is_no_break() -> None:
+    assert tokens("tp.hcm có gì", breaks=True) == ["tp", "hcm", "co", "gi"]
+    assert tokens("xin chào. cho hỏi", breaks=True) == ["xin", "chao", "|", "cho", "hoi"]
+    assert tokens("dài 13.75 km", breaks=True) == ["dai", "13.75", "km"]

@@ -10,6 +10,7 @@ from bot.answering.answer import Answer, article_answer
 from bot.answering.leftover import leftover
 from bot.answering.query import has
 from bot.language import lexicon
+from bot.language.folding import BREAK
 
 if TYPE_CHECKING:
     from bot.answering.turn import Turn
@@ -36,7 +37,9 @@ def province_of(turn: Turn) -> Answer | None:
     cue_words = {w for cue in (*lexicon.PROVINCE_CUES, *lexicon.DISTRICT_OF_COMMUNE_CUES) for w in cue}
     # a commune's name stays in what is matched (its district's entries name it): not a leftover here
     commune_words = {w for c in q.communes for w in c.said}
-    asks = q.asks_province and not leftover(q.content, drop=_FRAME | cue_words | commune_words)
+    # "… sau 1/7/2025", "từ năm 2025": the date of today's map, not part of what is asked
+    dates = {t for t in q.content if t[:1].isdigit()} | lexicon.TIME_WORDS | {"tu", "ke"}
+    asks = q.asks_province and not leftover(q.content, drop=_FRAME | cue_words | commune_words | dates | {BREAK})
     if q.communes and named and asks:
         articles = [kb.district_articles[d][0] for d in named]
         lines = []
@@ -65,6 +68,14 @@ def province_of(turn: Turn) -> Answer | None:
     if q.by_province and not named and has(q.toks, lexicon.DISTRICTS_OF_PROVINCE_CUES):
         articles = [kb.district_articles[d][0] for d in q.by_province]
         lines = [answer_texts.province_districts(a.province_named, a.named, a.province_today_named) for a in articles]
+        return article_answer("\n".join(lines), articles)
+    if q.by_province and not named and asks:
+        # "Bình Phước giờ là tỉnh gì": the province of our district there, then and now
+        articles = [kb.district_articles[d][0] for d in q.by_province]
+        lines = [
+            answer_texts.district_province(a.named, a.province_named, a.province_in_text, a.province_today_named)
+            for a in articles
+        ]
         return article_answer("\n".join(lines), articles)
     return None
 

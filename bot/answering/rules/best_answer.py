@@ -64,7 +64,10 @@ if TYPE_CHECKING:
 
 def best_answer(turn: Turn) -> Answer:
     answer = _best(turn)
-    if not answer.answered and _moved(turn):
+    # "khen thưởng" asked back, then "ở Lai Vung": several of its entries match well, so the choice
+    # is among them; only where nothing there matches well does its article lack it
+    chooses = answer.kind == "clarify" and answer.score >= ANSWER_MIN
+    if not answer.answered and not chooses and _moved(turn):
         return _lacks(turn, answer)
     q = turn.query
     if q.yes_no and not q.quantity and answer.kind == "fact":
@@ -281,8 +284,13 @@ def _misses_the_point(turn: Turn, best: Hit) -> bool:
 
 
 def _asked_back(best: Hit, hits: Sequence[Hit]) -> Answer:
-    """ "Did you mean: 1… 2…": the entries that match, offered rather than one stated."""
-    options = distinct(hits, None, lambda h: h.score >= SUGGEST_MIN)
+    """ "Did you mean: 1… 2…": the entries that match, offered rather than one stated. Among those
+    matching about as well as the best, each district's first comes first ("nhà tình thương":
+    Đất Đỏ's model beside Bù Đốp's four figures), so that the choice names every district."""
+    near = [h for h in hits if h.score >= CLOSE_CALL * best.score]
+    firsts = list({h.located.district: h for h in reversed(near)}.values())[::-1]
+    ordered = [*sorted(firsts, key=near.index), *(h for h in hits if h not in firsts)]
+    options = distinct(ordered, None, lambda h: h.score >= SUGGEST_MIN)
     return not_answered(
         "clarify",
         answer_texts.CLARIFY,
@@ -440,9 +448,12 @@ def _read(turn: Turn) -> frozenset[str]:
 
 
 def _asked_here(turn: Turn) -> frozenset[str] | None:
-    """The words a follow-up said itself (None: the question stands alone)."""
+    """The words a follow-up said itself (None: the question stands alone). The question before
+    asked again of another district counts what it counted: those words are said here too."""
     if not turn.resolution.leaned:
         return None
+    if turn.resolution.replayed:
+        return frozenset((*turn.analysed.toks, *turn.query.target))
     return frozenset(turn.analysed.toks)
 
 

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 
 
 def decline_unknown_place(turn: Turn) -> Answer | None:
-    """ "Củ Chi", "Châu Thành (Tiền Giang)": a place that is not a district of the base."""
+    """ "Củ Chi", "Châu Thành (Tiền Giang)": a place that is not a district of the base. The
+    question stays open: "à nhầm, ý mình là Bù Đốp" asks it again of a district there is."""
     q = turn.query
     if not q.unknown_places or q.districts:
         return None
@@ -35,7 +36,10 @@ def decline_unknown_place(turn: Turn) -> Answer | None:
         for p in q.unknown_places
     )
     return not_answered(
-        "decline", answer_texts.unknown_place(names, catalog.districts_line(kb)), catalog.example_suggestions(kb)
+        "decline",
+        answer_texts.unknown_place(names, catalog.districts_line(kb)),
+        catalog.example_suggestions(kb),
+        open_question=True,
     )
 
 
@@ -51,9 +55,10 @@ def decline_unheld(turn: Turn) -> Answer | None:
 
 
 def decline_uncovered_years(turn: Turn) -> Answer | None:
-    """ "năm 2030": a year the named districts' articles never mention."""
+    """ "năm 2030": a year the named districts' articles never mention ("thuộc tỉnh nào sau
+    1/7/2025" dates the map asked about, not a figure)."""
     q = turn.query
-    if not q.years:
+    if not q.years or q.asks_province:
         return None
     present = turn.snapshot.analyzer.years_mentioned(q.districts)
     missing = [y for y in q.years if y not in present]

@@ -368,20 +368,21 @@ KIND_WORDS: dict[str, tuple[tuple[str, ...], ...]] = {
 # synonyms, at a lower weight (SYNONYM_FACTOR in bot.answering.tuning): an entry's own word always
 # beats a synonym of it. A question's terms are single syllables and pairs of adjacent syllables,
 # so each member here is one or two folded syllables, not both stopwords (a longer one would never
-# be looked up: say it with its telling pair, or fold it onto one form in PHRASES). Left out on
-# purpose, because folded they are also other words: "den" (đèn / đến), "tre" alone (trẻ / tre),
-# "hoi" (hội / hỏi), "ho" (hộ / họ / Hồ / hỗ trợ), "be" (bé / bê tông),
-# "lon" (lợn / lớn), "can" (cân / căn), "cu" (củ / cũ), "kho" (khó / khô), "tuyen duong"
-# (tuyên dương / tuyến đường), "co cong" (có công / có công trình); and words naming bodies the
-# articles never mention (công an, quân sự, bộ đội), which would make a question about those
-# look answerable by a veterans' or a security model; relative times ("năm ngoái", "năm
-# trước"): the articles' "năm qua" is their own year, not the asker's last one; and things the
-# articles' words replace, not name ("cầu khỉ" is what a concrete bridge replaces). NOT_SYNONYMS
-# lists them (a test keeps them out). Two official terms one article counts apart ("chủ đề" and
-# "chuyên đề", "sơ kết" and "tổng kết", "đóng góp" and "vận động") are never joined: a synonym would
-# let one answer for the other.
+# be looked up: say it with its telling pair, or fold it onto one form in PHRASES).
+# Left out on purpose (NOT_SYNONYMS; a test keeps them out):
+# - folded, also other words: "den" (đèn / đến), "hoi" (hội / hỏi), "ho" (hộ / họ / Hồ / hỗ trợ),
+#   "lon" (lợn / lớn), "can" (cân / căn), "cu" (củ / cũ), "kho" (khó / khô), "co cong" (có công /
+#   có công trình). "trẻ" / "bé" are kept although folded "be" is also "bê" (bê tông): a child is
+#   most often asked as one or the other, and the concrete is always "bê tông", a pair of its own;
+# - bodies the articles never mention (công an, quân sự, bộ đội): a question about them would
+#   look answerable by a veterans' or a security model;
+# - relative times ("năm ngoái", "năm trước"): the articles' "năm qua" is their own year;
+# - what the articles' words replace, not name ("cầu khỉ": what a concrete bridge replaces).
+# Two official terms one article counts apart ("chủ đề" and "chuyên đề", "sơ kết" and "tổng kết",
+# "đóng góp" and "vận động", "tiền mặt" and money at large) are never joined: a synonym would let
+# one answer for the other; nor a thing counted with a thing done ("bóng đèn" / "thắp sáng").
 NOT_SYNONYMS: frozenset[str] = frozenset(
-    {"den", "tre", "hoi", "ho", "be", "lon", "can", "cu", "kho", "tuyen duong", "co cong"}
+    {"den", "hoi", "ho", "lon", "can", "cu", "kho", "co cong"}
     | {"cong an", "quan su", "bo doi", "nam ngoai", "nam truoc", "cau khi"}
 )
 SYNONYMS: tuple[tuple[str, ...], ...] = (
@@ -395,7 +396,6 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
         "von",
         "chi phi",
         "so tien",
-        "tien mat",
         "tai chinh",
         "tien bac",
         "ngan sach",
@@ -417,7 +417,9 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("tre em", "tre nho", "con nit", "thieu nhi", "em nho"),
     # orphans
     ("mo coi", "con coi", "coi cut"),
+    ("tre", "be"),
     ("hoc sinh", "hoc tro"),
+    ("hoc bong", "khuyen hoc"),
     # teachers: "thầy cô", "cô giáo", "thầy giáo", "nhà giáo"
     ("giao vien", "thay co", "co giao", "thay giao", "nha giao"),
     ("nha truong", "truong hoc"),
@@ -431,8 +433,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("tap the", "don vi"),
     # ---- things done and given
     ("xay", "xay dung", "lam", "xay moi", "xay tang"),
-    # a house built: "cất nhà" (South), "dựng nhà", "làm nhà"
-    ("cat nha", "xay nha", "lam nha", "dung nha"),
+    # a house built: "cất nhà" (South), "làm nhà" (not "dựng nhà": folded, the tail of "xây dựng nhà")
+    ("cat nha", "xay nha", "lam nha"),
     # "sửa" (folded also "sữa", as the article itself misspells it), "tu sửa", "sửa sang"
     ("sua", "sua chua", "sua sang", "tu sua", "sua lai", "tu bo"),
     # help given: "trợ giúp", "tài trợ", "cứu trợ" ("ủng hộ" is left out: it is also to agree with)
@@ -444,13 +446,15 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     # collecting: "quyên góp", "kêu gọi", "huy động" ("đóng góp" is left out: it is the giver's
     # side, and the articles count what members gave apart from what was collected)
     ("van dong", "quyen gop", "keu goi", "huy dong"),
-    # praise and awards: "tuyên dương" is left out, folded it is also "tuyến đường"
+    # praise and awards; "tuyên dương" folds like "tuyến đường", and is kept all the same: it is how
+    # people say "biểu dương", and a road's entry, holding the word itself, counts no tập thể
     (
         "khen thuong",
         "khen",
         "bang khen",
         "giay khen",
         "bieu duong",
+        "tuyen duong",
         "vinh danh",
         "ton vinh",
         "khen ngoi",
@@ -487,8 +491,9 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     # village roads: "đường làng", "đường xóm", "đường ngõ" (North), "đường lộ" (South); not
     # "đường quê", which the articles light ("thắp sáng đường quê") beside the roads they build
     ("duong lang", "duong xom", "duong ngo", "duong lo", "duong nong", "duong giao"),
-    # street lights ("đèn" alone folds like "đến")
-    ("den duong", "thap sang", "chieu sang", "duong sang", "anh sang", "bong den", "cot den", "den led"),
+    # street lights ("đèn" alone folds like "đến"; not "đường sáng", the name of one model, nor
+    # "bóng đèn", "cột đèn": things counted, where the articles count the roads lit)
+    ("den duong", "thap sang", "chieu sang", "anh sang"),
     ("bon nuoc", "tec nuoc", "lu nuoc"),
     ("bep an", "quan com", "bua com"),
     ("gian hang", "cua hang", "sieu thi"),
@@ -966,10 +971,9 @@ CONTEXTUAL_FORMS: dict[str, ContextualForm] = {
     "kl": ContextualForm(then="ket luan", otherwise=None, before=frozenset({"so"}), near_number=True),
     "k": ContextualForm(then="nghin", otherwise=None, after_number=True),  # 500k
     "cu": ContextualForm(then="trieu", otherwise=None, after_number=True),  # "300 củ": millions, in chat
-    # "bao nhiêu tỉ", "52 tỉ": the other spelling of "tỷ" (billion); elsewhere "tí" (a little)
-    "ti": ContextualForm(
-        then="ty", otherwise=None, after=frozenset({"nhieu", "may", "hon", "tren"}), after_number=True
-    ),
+    # "bao nhiêu tỉ", "52 tỉ": the other spelling of "tỷ" (billion); elsewhere "tí" (a little), or
+    # "ti vi" ("trên ti vi": so not after "trên", "hơn")
+    "ti": ContextualForm(then="ty", otherwise=None, after=frozenset({"nhieu", "may"}), after_number=True),
     "v": ContextualForm(then="vay", otherwise=None, last=True),  # "... gi v"
     # BN is "bạn" next to the words that go with a person ("oke bn", "theo bn", "bn tên gì"), else "bao nhiêu"
     "bn": ContextualForm(
@@ -990,8 +994,8 @@ PEOPLE_AFTER_MAY: frozenset[str] = frozenset(
     {"ong", "ba", "chu", "co", "anh", "chi", "em", "ban", "bac", "chau", "cau"}
 )
 # …and of these the titles that only make the plural ("mấy ông", "mấy bác"), never a word of what is
-# asked; not "bạn" ("bạn trẻ"), "chị" ("chị em"), "cháu", "cậu" (folded, "cầu")
-PLURAL_TITLES: frozenset[str] = frozenset({"ong", "ba", "anh", "chu", "bac"})
+# asked; not "bạn" ("bạn trẻ"), "chị" ("chị em"), "chú" (folded, "chủ đề"), "anh" ("treo ảnh Bác")
+PLURAL_TITLES: frozenset[str] = frozenset({"ong", "ba", "bac"})
 # "máy tính", "máy móc" fold like "mấy"; and the plurals of people
 NOT_MAY_AFTER: frozenset[str] = PEOPLE_AFTER_MAY | {"tinh", "moc", "thang"}
 

@@ -509,11 +509,12 @@ class Index:
 
     def _said_by_pair_synonyms(self, terms: dict[str, float], own: set[str], n: int) -> dict[str, FloatArray]:
         """Each syllable of the question's pairs that an entry says with a synonym of the whole pair
-        ("bạn trẻ": the article's "thanh niên"): the entry covers that syllable too, at the
-        synonym's discount ("trẻ" alone is no word of it, but "bạn trẻ" is all of its "thanh
-        niên"). Only pairs no entry holds, the asker's own word ("vận động" is the articles' own
-        word: its syllables are theirs too, and its synonyms count once), and only the question's
-        own (``own``: not the words a conversation brings); dense weights per syllable."""
+        ("bạn trẻ": the article's "thanh niên") in a field of its own, not only its quote: the
+        entry covers that syllable too, at the synonym's discount ("trẻ" alone is no word of it,
+        but "bạn trẻ" is all of its "thanh niên"). Only pairs no entry holds, the asker's own word
+        ("vận động" is the articles' own word: its syllables are theirs too, and its synonyms count
+        once), and only the question's own (``own``: not the words a conversation brings); dense
+        weights per syllable."""
         out: dict[str, FloatArray] = {}
         for term in terms:
             if " " not in term or term in self.idf or term not in own:
@@ -524,7 +525,9 @@ class Index:
                 continue
             said = np.zeros(n, dtype=np.float64)
             for alt_numbers, alt_weights in alternatives:
-                np.maximum.at(said, alt_numbers, alt_weights * SYNONYM_FACTOR)
+                # said only in the quoted sentence, the synonym is a neighbour's word, not the entry's
+                about = alt_weights > FIELD_WEIGHTS["quote"]
+                np.maximum.at(said, alt_numbers[about], alt_weights[about] * SYNONYM_FACTOR)
             for syllable in term.split():
                 if syllable in terms:
                     out[syllable] = np.maximum(out[syllable], said) if syllable in out else said

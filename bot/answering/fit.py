@@ -461,6 +461,12 @@ def _same_thing(
     pairs = {f"{a} {b}" for a, b in itertools.pairwise(head)}
     mine, theirs = (_before(words[0]), _before(words[1])) if words else ({}, {})
     said, printed = (set(words[0]), set(words[1])) if words else (set(), set())
+    # the pair opening what the question counts, a synonym of a pair the figure counts ("thành
+    # viên" of a hội are its "hội viên"): the thesaurus says they are one thing, syllables apart
+    # (only the opening pair: in "bóng đèn đường" the bulbs are counted, not the "đèn đường")
+    opening = f"{asked[0]} {asked[1]}" if len(asked) > 1 else ""
+    if any(alt in pairs for alt in index.synonyms.get(opening, ()) if " " in alt):
+        return True
     for word in asked:
         if word in head_set:
             if words is None:

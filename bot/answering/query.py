@@ -127,6 +127,10 @@ def read(text: str, toks: list[str], places: PlaceMentions, pairs: frozenset[tup
     for a, b in [*places.spans, *find(toks, lexicon.FRAME_PHRASES)]:
         for k in range(a, b):
             drop[k] = True
+    for k, tok in enumerate(toks[:-1]):
+        if tok == "may" and toks[k + 1] in lexicon.PEOPLE_AFTER_MAY:
+            drop[k] = True  # "mấy ông cựu binh": a plural, not what is asked about…
+            drop[k + 1] = drop[k + 1] or toks[k + 1] in lexicon.PLURAL_TITLES  # …"ông" with it
     q = Query(
         text=text,
         toks=toks,

@@ -467,8 +467,9 @@ class Index:
         if total <= 0 or n == 0:
             return Ranking([])
         covered = np.zeros(n, dtype=np.float64)
+        by_pair = self._said_by_pair_synonyms(terms, set(unigrams_and_bigrams(q.content)), n)
         for term, weight in terms.items():
-            numbers, matched = self._match(term, n)
+            numbers, matched = self._match(term, n, by_pair.get(term))
             if numbers is None:
                 covered += weight * matched  # dense: every entry's weight for it, most of them 0
             elif numbers.size:
@@ -490,20 +491,47 @@ class Index:
         hits = [Hit(self.docs[candidates[i]], float(scores[i]), float(evidence[i])) for i in order]
         return Ranking(hits, candidates, scores, self._district[candidates])
 
-    def _match(self, term: str, n: int) -> tuple[IntArray | None, FloatArray]:
+    def _match(self, term: str, n: int, by_pair: FloatArray | None = None) -> tuple[IntArray | None, FloatArray]:
         """Entries holding the term, with the weight of its best field; failing that, a synonym's
-        at a discount (an entry's own word always beats a synonym). With synonyms, the weights
+        at a discount (an entry's own word always beats a synonym); ``by_pair`` is what a synonym
+        of a question's pair holding this syllable gives each entry. With synonyms, the weights
         come dense, for every entry (numbers None)."""
         numbers, weights = self._postings(term)
         alternatives = [self._postings(alt) for alt in self.synonyms.get(term, ())]
         alternatives = [(a, w) for a, w in alternatives if a.size]
-        if not alternatives:
+        if not alternatives and by_pair is None:
             return numbers, weights
-        best = np.zeros(n, dtype=np.float64)
+        best = np.zeros(n, dtype=np.float64) if by_pair is None else by_pair.copy()
         for alt_numbers, alt_weights in alternatives:
             np.maximum.at(best, alt_numbers, alt_weights * SYNONYM_FACTOR)
         best[numbers] = weights
         return None, best
+
+    def _said_by_pair_synonyms(self, terms: dict[str, float], own: set[str], n: int) -> dict[str, FloatArray]:
+        """Each syllable of the question's pairs that an entry says with a synonym of the whole pair
+        ("bạn trẻ": the article's "thanh niên") in a field of its own, not only its quote: the
+        entry covers that syllable too, at the synonym's discount ("trẻ" alone is no word of it,
+        but "bạn trẻ" is all of its "thanh niên"). Only pairs no entry holds, the asker's own word
+        ("vận động" is the articles' own word: its syllables are theirs too, and its synonyms count
+        once), and only the question's own (``own``: not the words a conversation brings); dense
+        weights per syllable."""
+        out: dict[str, FloatArray] = {}
+        for term in terms:
+            if " " not in term or term in self.idf or term not in own:
+                continue
+            alternatives = [self._postings(alt) for alt in self.synonyms.get(term, ()) if " " in alt]
+            alternatives = [(a, w) for a, w in alternatives if a.size]
+            if not alternatives:
+                continue
+            said = np.zeros(n, dtype=np.float64)
+            for alt_numbers, alt_weights in alternatives:
+                # said only in the quoted sentence, the synonym is a neighbour's word, not the entry's
+                about = alt_weights > FIELD_WEIGHTS["quote"]
+                np.maximum.at(said, alt_numbers[about], alt_weights[about] * SYNONYM_FACTOR)
+            for syllable in term.split():
+                if syllable in terms:
+                    out[syllable] = np.maximum(out[syllable], said) if syllable in out else said
+        return out
 
     def _postings(self, term: str) -> tuple[IntArray, FloatArray]:
         at = self._term_ids.get(term)

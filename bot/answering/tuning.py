@@ -34,7 +34,7 @@ FIELD_WEIGHTS: dict[str, float] = {
     "answer": 0.75,
     "quote": 0.5,
 }
-SYNONYM_FACTOR = 0.7  # an entry's own word always beats a synonym of it
+SYNONYM_FACTOR = 0.8  # an entry's own word always beats a synonym of it (in the same field)
 STOP_PAIR_FACTOR = 0.5  # a pair with a function word ("huyện ở") is rare, not distinctive
 UNSEEN_PAIR = 0.2  # an unseen pair of known words ("nấu phở") is weak evidence of a foreign topic
 TARGET_BOOST = 2.0  # "bao nhiêu <X>": X decides between the figures of one sentence

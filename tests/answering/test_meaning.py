@@ -75,17 +75,18 @@ def test_a_cue_word_inside_the_subject_is_not_a_cue(answerer: Answerer) -> None:
 
 
 def test_a_curators_keyword_names_what_an_entry_counts(kb_dir: Path) -> None:
-    """A keyword that begins with the counted noun ("nhà ĐĐK") lets the entry answer a count in
-    those words; the other words of a keyword ("nhà cho hộ nghèo") do not make it count them."""
+    """A keyword that begins with the counted noun ("nhà ĐĐKT", a curator's own short form: the
+    lexicon knows "ĐĐK") lets the entry answer a count in those words; the other words of a keyword
+    ("nhà cho hộ nghèo") do not make it count them."""
     facts = kb_dir / "facts" / "bu-dop.yaml"
     text = facts.read_text(encoding="utf-8")
     start = text.index("id: bd-mttq-nha-dai-doan-ket")
     at = text.index("keywords: [", start) + len("keywords: [")
-    facts.write_text(text[:at] + "nhà ĐĐK, " + text[at:], encoding="utf-8")
-    before = Answerer.from_directory(KNOWLEDGE).ask("bu dop xay bao nhieu nha ddk")
+    facts.write_text(text[:at] + "nhà ĐĐKT, " + text[at:], encoding="utf-8")
+    before = Answerer.from_directory(KNOWLEDGE).ask("bu dop xay bao nhieu nha ddkt")
     assert not before.answered
     answerer = Answerer.from_directory(kb_dir)
-    answer = answerer.ask("bu dop xay bao nhieu nha ddk")
+    answer = answerer.ask("bu dop xay bao nhieu nha ddkt")
     assert answer.answered and answer.entry_ids[0] == "bd-mttq-nha-dai-doan-ket" and "176" in answer.body
     assert not answerer.ask("bù đốp hiện có bao nhiêu hộ nghèo").answered
 

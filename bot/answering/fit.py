@@ -134,9 +134,24 @@ def figure_levels(located: Located) -> frozenset[str] | None:
             if not wanted <= {canonical_number(n) for n in numbers(clause)}:
                 continue
             found = True
-            named = text_levels(" ".join(clause_run(clauses, i)))
+            # the clause's own level first ("01 mô hình cấp tỉnh, 115 mô hình cấp huyện"), the
+            # list's trailing words only for a clause naming none
+            named = _own_levels(clause) or text_levels(" ".join(clause_run(clauses, i)))
             levels |= named or next((lv for lv in map(text_levels, _part_before(clauses, i)) if lv), frozenset())
     return frozenset(levels) if found else None
+
+
+def _own_levels(clause: str) -> frozenset[str]:
+    """The levels a clause names itself, not counting the whole place it opens with ("toàn huyện
+    có 4 tập thể" names no level: the list's last words do)."""
+    toks = tokens(clause)
+    for scope in lexicon.WHOLE_SCOPES:
+        toks = [t for k, t in enumerate(toks) if not _in_scope(toks, k, scope)]
+    return _levels(tuple(expand(toks)))
+
+
+def _in_scope(toks: list[str], k: int, scope: tuple[str, ...]) -> bool:
+    return any(tuple(toks[s : s + len(scope)]) == scope for s in range(max(0, k - len(scope) + 1), k + 1))
 
 
 def _part_before(clauses: list[str], i: int) -> list[str]:

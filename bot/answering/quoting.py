@@ -115,8 +115,11 @@ def _figures(text: str) -> set[str]:
 
 
 def clause_run(clauses: list[str], i: int) -> list[str]:
-    """The clause and those after it that open with a number, to the end of its part."""
+    """The clause and those after it that open with a number, to the end of its part; a clause
+    naming its own level ("01 mô hình cấp tỉnh, 115 mô hình cấp huyện") is a run alone."""
     run = [clauses[i]]
+    if any(contains(tokens(clauses[i]), marker) for marker in lexicon.OWN_LEVEL_MARKERS):
+        return run
     while not run[-1].endswith((";", ".", "…")) and i + len(run) < len(clauses) and clauses[i + len(run)][:1].isdigit():
         run.append(clauses[i + len(run)])
     return run

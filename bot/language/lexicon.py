@@ -1046,6 +1046,10 @@ PART_OPENERS: tuple[tuple[str, ...], ...] = (
 )
 # what a figure counts may open with the whole place it is counted over ("toàn huyện tập thể được
 # khen thưởng", drafted from "Toàn huyện có 4 tập thể …"): a scope, not the noun counted
+# a figure's clause that names its level with these ("01 mô hình cấp tỉnh, 115 mô hình cấp
+# huyện") is not given the level the next items of its list name
+OWN_LEVEL_MARKERS: tuple[tuple[str, ...], ...] = (("cap",),)
+
 WHOLE_SCOPES: tuple[tuple[str, ...], ...] = (
     ("toan", "huyen"),
     ("ca", "huyen"),

@@ -17,7 +17,7 @@ from bot.answering import answer_texts
 from bot.answering.answer import Answer, fact_answer, figures, not_answered, suggestion_for
 from bot.answering.fit import Misfit, asked_levels, dimension_asked, entry_text, head_words, misfit, number_units
 from bot.answering.query import Query
-from bot.answering.quoting import restates
+from bot.answering.quoting import clauses_of, own_clauses, restates
 from bot.answering.rules.article_words import (
     from_the_article,
     marked_words,
@@ -382,6 +382,7 @@ def _brief(turn: Turn, items: Sequence[Located], hits: Sequence[Hit]) -> list[st
         and _measures_what_is_asked(q, located)
         and _says_other_figures(located)
         and not _tied_in_its_sentence(located, hits, items)
+        and not _asked_in_another_part(q, located, turn.snapshot.kb)
     ]
     just = {*turn.hints.near, *turn.hints.seen}
     if not turn.resolution.leaned or not just:
@@ -421,6 +422,29 @@ def _tied_in_its_sentence(located: Located, hits: Sequence[Hit], items: Sequence
     return score is not None and any(
         h.located.id not in given and h.located.entry.quote == located.entry.quote and h.score >= TIE_SHARE * score
         for h in hits
+    )
+
+
+def _asked_in_another_part(q: Query, located: Located, kb: KnowledgeBase) -> bool:
+    """What the question counts is said better by a clause of the sentence whose figure no entry
+    holds than by the figure's own ("chỉ đạo bao nhiêu tổ chức Đảng làm điểm?" of a sentence
+    drafted as its documents and classes, «ban hành 12 văn bản…; tổ chức 16 lớp…; đồng thời, chỉ
+    đạo 17 tổ chức Đảng ở cơ sở thực hiện làm điểm»): the whole sentence, which holds the figure
+    asked. A figure drafted on its own is answered by its own entry instead."""
+    entry = located.entry
+    own = own_clauses(entry.answer, getattr(entry, "value", None) or "")
+    asked = {t for t in expand(q.target) if t not in lexicon.STOPWORDS and len(t) > 1}
+    if own is None or not asked:
+        return False
+    held = {
+        n
+        for other in kb.by_district.get(located.district, ())
+        if other.entry.answer == entry.answer
+        for n in figures(getattr(other.entry, "value", None) or "")
+    }
+    said = len(asked & set(expand(tokens(own))))
+    return any(
+        len(asked & set(expand(tokens(clause)))) > said for clause in clauses_of(entry.answer) if figures(clause) - held
     )
 
 

@@ -217,6 +217,10 @@ def not_given(district: str, what: str, asked: str) -> str:
 NO_DATE_HEADING = "Điều bài viết có nêu:"
 CLARIFY = "Mình chưa chắc đã hiểu đúng câu hỏi của bạn."
 CLARIFY_HEADING = "Có phải bạn muốn hỏi:"
+# when no entry matches well enough to be offered: what to say more
+CLARIFY_WITHOUT_CHOICES = (
+    "Bạn nói rõ hơn giúp mình nhé: hỏi về huyện nào, và điều gì (một con số, một mô hình, một hội nghị…)?"
+)
 
 
 def choose_district(districts: str) -> str:

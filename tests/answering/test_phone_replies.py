@@ -8,6 +8,9 @@ from bot.answering import answer_texts
 from bot.answering.answer import Source, fact_answer, note_matters
 from bot.answering.answerer import Answerer
 from bot.answering.quoting import short_quote
+from bot.answering.rules.best_answer import _asked_back
+from bot.answering.search import Hit
+from bot.answering.tuning import SUGGEST_MIN
 from bot.channels import plain
 from bot.channels.collecting import CollectingDoor
 from bot.chat.core import Dialogue
@@ -89,3 +92,14 @@ def test_places_are_named_in_lower_case_mid_sentence(answerer: Answerer) -> None
     reply = answerer.ask("huyện củ chi có bao nhiêu mô hình")
     assert "huyện Củ Chi" in reply.body and "Huyện Củ Chi" not in reply.body
     assert answer_texts.mid_sentence("Thành phố Hồ Chí Minh") == "thành phố Hồ Chí Minh"
+
+
+def test_a_question_asked_back_with_nothing_to_offer_says_what_to_add(answerer: Answerer) -> None:
+    doc = answerer.snapshot.index.docs[0]
+    weak = Hit(doc, SUGGEST_MIN / 2)
+    alone = _asked_back(weak, [weak])
+    assert alone.kind == "clarify" and not alone.suggestions
+    assert answer_texts.CLARIFY_WITHOUT_CHOICES in alone.text  # never a bare "not sure I understood"
+    strong = Hit(doc, SUGGEST_MIN * 2)
+    offered = _asked_back(strong, [strong])
+    assert offered.suggestions and answer_texts.CLARIFY_WITHOUT_CHOICES not in offered.text

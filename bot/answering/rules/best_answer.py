@@ -293,7 +293,7 @@ def _asked_back(best: Hit, hits: Sequence[Hit]) -> Answer:
     options = distinct(ordered, None, lambda h: h.score >= SUGGEST_MIN)
     return not_answered(
         "clarify",
-        answer_texts.CLARIFY,
+        answer_texts.CLARIFY if options else f"{answer_texts.CLARIFY} {answer_texts.CLARIFY_WITHOUT_CHOICES}",
         [suggestion_for(h.located) for h in options],
         score=best.score,
         heading=answer_texts.CLARIFY_HEADING,

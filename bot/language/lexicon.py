@@ -159,6 +159,21 @@ MEMBERSHIP_NOUNS: tuple[tuple[str, ...], ...] = (
     ("can", "bo"),
     ("cong", "chuc"),
     ("vien", "chuc"),
+    # what a district has a number of, as it has members: its households, its communes, its branches
+    ("ho",),
+    ("ho", "dan"),
+    ("ho", "ngheo"),
+    ("ho", "can", "ngheo"),
+    ("nguoi", "dan"),
+    ("dan", "so"),
+    ("xa",),
+    ("xa", "thi", "tran"),
+    ("ap",),
+    ("thon",),
+    ("chi", "bo"),
+    ("dang", "bo"),
+    ("truong",),
+    ("truong", "hoc"),
 )
 # "kéo dài bao lâu": a quantity cue that asks for a duration by itself
 DURATION_CUES: tuple[tuple[str, ...], ...] = (("bao", "lau"),)
@@ -936,6 +951,7 @@ LEVEL_PHRASES: dict[str, tuple[tuple[str, ...], ...]] = {
         ("dang", "bo", "xa"),
         ("toan", "xa"),
         ("ca", "xa"),
+        ("nhan", "dan", "xa"),  # "UBND xã"
     ),
     "national": (("trung", "uong"), ("ca", "nuoc"), ("toan", "quoc")),
     # the district as a whole, said outright ("toàn huyện", "Hội Nông dân huyện"): an entry
@@ -951,6 +967,30 @@ LEVEL_PHRASES: dict[str, tuple[tuple[str, ...], ...]] = {
         ("chien", "binh", "huyen"),
     ),
 }
+# What was done to what is counted: mending what stood is not building anew ("sửa chữa bao nhiêu
+# cây cầu" of a figure of bridges built). A question naming one asks a figure that says it.
+REPAIR_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("sua", "chua"),
+    ("sua", "lai"),
+    ("sua", "sang"),
+    ("tu", "sua"),
+    ("nang", "cap"),
+    ("cai", "tao"),
+    ("trung", "tu"),
+)
+BUILT_NEW_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("xay", "moi"),
+    ("xay", "dung", "moi"),
+    ("lam", "moi"),
+    ("dung", "moi"),
+)
+# what an entry says when it tells of mending: the phrases, and "sửa" alone ("rà soát và sửa")
+REPAIR_SAID: tuple[tuple[str, ...], ...] = (*REPAIR_PHRASES, ("sua",))
+BUILT_SAID: tuple[tuple[str, ...], ...] = (*BUILT_NEW_PHRASES, ("xay",), ("xay", "dung"))
+# "mỗi căn", "mỗi tuần", "hàng năm": a figure per one of something. "mới" folds to "moi" too:
+# after these words it is "xây mới", no share
+PER_ONE_WORDS: frozenset[str] = frozenset({"moi", "hang"})
+NOT_PER_ONE_AFTER: frozenset[str] = frozenset({"xay", "lam", "dung", "doi", "cai", "tao", "rat", "vua", "con"})
 # The words of LEVEL_PHRASES and of places' divisions: a level, not a thing counted ("cấp xã thì sao")
 LEVEL_WORDS: frozenset[str] = frozenset({"cap", "tinh", "huyen", "xa", "thi", "tran", "phuong", "trung", "uong"})
 # Classifiers: the noun that counts units of something ("căn nhà", "thùng mì", "cây cầu")

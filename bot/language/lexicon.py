@@ -691,6 +691,27 @@ COMPARISON_PHRASES: tuple[tuple[str, ...], ...] = (
     ("moi", "huyen"),
     ("tung", "huyen"),
 )
+# "xã nào … nhiều nhất", "năm nào …", "chi bộ nào …": a ranking of the parts of one district, which
+# no report gives (each gives the district's own figures); "huyện nào" compares districts
+UNRANKED_PARTS: tuple[tuple[str, ...], ...] = (
+    ("xa",),
+    ("ap",),
+    ("thon",),
+    ("khu", "pho"),
+    ("thi", "tran"),
+    ("phuong",),
+    ("nam",),
+    ("thang",),
+    ("dot",),
+    ("chi", "bo"),
+    ("dang", "bo"),
+    ("co", "quan"),
+    ("don", "vi"),
+    ("truong",),
+    ("mo", "hinh"),
+    ("hoi", "vien"),
+    ("gia", "dinh"),
+)
 # "nhiều <…> nhất": a superlative asks to compare even with words between
 SUPERLATIVE = "nhat"
 # "nhiều <…> hơn": a comparative asks to compare too, with words between, of several districts

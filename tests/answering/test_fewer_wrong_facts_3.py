@@ -82,3 +82,13 @@ def test_a_noun_closing_what_is_counted_is_no_particle(answerer: Answerer) -> No
 def test_households_a_district_has_are_no_part_of_them(answerer: Answerer) -> None:
     answer = answerer.ask("huyện lai vung có mấy hộ nghèo vậy")
     assert _declines(answer, "90")
+
+
+# ---------------------------------------------------------------- a ranking of a district's parts
+
+
+def test_a_ranking_of_one_districts_communes_is_declined(answerer: Answerer) -> None:
+    assert _declines(answerer.ask("ấp nào ở lai vung làm nhiều đường nhất"), "21km")
+    assert _declines(answerer.ask("năm nào bù đốp làm nhiều nhà đại đoàn kết nhất"), "176")
+    # districts compared are still compared
+    assert answerer.ask("huyện nào xây nhiều nhà đại đoàn kết nhất").answered

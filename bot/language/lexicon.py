@@ -299,6 +299,9 @@ COUNT_NOUNS: tuple[tuple[str, ...], ...] = (
     ("guong", "dien", "hinh"),
 )
 
+# The word an organisation's name opens with that its aliases leave out ("Hội Cựu chiến binh",
+# "ngành Giáo dục"): with an alias, still the organisation's name
+ORG_HEAD_WORDS: frozenset[str] = frozenset({"hoi", "nganh", "ban", "uy"})
 # Organisations: group name → folded aliases (longest first wins).
 ORG_GROUPS: dict[str, tuple[tuple[str, ...], ...]] = {
     "Hội Nông dân": (("hoi", "nong", "dan"), ("nong", "dan")),
@@ -823,6 +826,7 @@ class ContextualForm(NamedTuple):
     after_number: bool = False  # the context: a number comes just before
     last: bool = False  # the context: it ends the message
     first_before: frozenset[str] = frozenset()  # the context: it opens the message and one of these follows
+    never_before: frozenset[str] = frozenset()  # never the context's reading before these words
 
 
 # words after CT/KH that mark a document code ("CT 05", "CT/TW", "KH số")
@@ -847,6 +851,8 @@ CONTEXTUAL_FORMS: dict[str, ContextualForm] = {
         before=frozenset({"ten", "la", "oi", "thay", "nghi", "biet", "lam", "tra", "giup", "cho", "khoe"}),
         # "bn có biết…" opens with "bạn"; "treo bn cờ" counts flags
         first_before=frozenset({"co"}),
+        # "giúp bn hộ thoát nghèo", "cho bn suất học bổng": before what is counted, "bao nhiêu"
+        never_before=frozenset({"ho", "can", "suat", "nguoi", "hoc", "cay", "tan", "chiec", "phan"}),
     ),
 }
 

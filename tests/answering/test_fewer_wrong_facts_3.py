@@ -92,3 +92,50 @@ def test_a_ranking_of_one_districts_communes_is_declined(answerer: Answerer) -> 
     assert _declines(answerer.ask("năm nào bù đốp làm nhiều nhà đại đoàn kết nhất"), "176")
     # districts compared are still compared
     assert answerer.ask("huyện nào xây nhiều nhà đại đoàn kết nhất").answered
+
+
+# ---------------------------------------------------------------- a follow-up that only moves
+
+
+def test_a_follow_up_naming_only_an_organisation_counts_what_was_counted(answerer: Answerer) -> None:
+    first, other = chat(answerer, "hội nông dân bù đốp xây mấy căn nhà tình thương", "thế còn liên đoàn lao động")
+    assert says(first, "8") and says(other, "06")
+    _, veterans = chat(answerer, "hội nông dân bù đốp xây mấy căn nhà tình thương", "còn hội cựu chiến binh thì sao")
+    assert _declines(veterans, "158")
+
+
+def test_a_follow_up_naming_only_a_year_counts_what_was_counted(answerer: Answerer) -> None:
+    first, later = chat(answerer, "châu thành khen thưởng mấy tập thể", "còn năm 2024 là bao nhiêu")
+    assert says(first, "63")
+    assert _declines(later, "63", "1 trường hợp")
+
+
+def test_a_follow_up_naming_no_organisation_stays_with_the_conversations(answerer: Answerer) -> None:
+    # the Liên đoàn Lao động's houses were asked: its "nhà tình thương", not the Hội Nông dân's
+    first, then = chat(answerer, "liên đoàn lao động bù đốp làm mấy căn mái ấm công đoàn", "thế còn nhà tình thương")
+    assert says(first, "07")
+    assert says(then, "06") and not says(then, "8 căn")
+
+
+# ---------------------------------------------------------------- the entry that fits only as a neighbour
+
+
+def test_an_account_of_the_whole_does_not_answer_for_its_part(answerer: Answerer) -> None:
+    # the lighting of country roads is given in km; the model's 52 tỷ is for all its roads and bridges
+    assert _declines(answerer.ask("lai vung thắp sáng đường quê hết bao nhiêu tiền"), "52 tỷ")
+
+
+def test_an_entry_without_the_questions_rare_word_does_not_answer(answerer: Answerer) -> None:
+    # the rice jars are counted in members and tấn; the gifts' value is of something else
+    assert _declines(answerer.ask("hũ gạo của hội nông dân bù đốp trị giá bao nhiêu tiền"), "450 triệu")
+
+
+# ---------------------------------------------------------------- "bn" before what is counted
+
+
+def test_bn_before_what_is_counted_is_how_many() -> None:
+    from bot.language.expansion import expand
+    from bot.language.folding import tokens
+
+    assert "nhieu" in expand(tokens("hội cựu chiến binh giúp bn hộ thoát nghèo"))
+    assert "ban" in expand(tokens("cảm ơn đã giúp bn"))

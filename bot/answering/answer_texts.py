@@ -143,6 +143,8 @@ def out_of_scope(districts: str) -> str:
 
 COMPARISON_HEADING = "Theo các bài viết, số liệu của từng huyện:"
 COMPARISON_BY_ORG_HEADING = "Theo bài viết, số liệu của từng tổ chức:"
+
+
 def parts_not_ranked(what: str, district: str) -> str:
     """ "xã nào ở Bù Đốp … nhiều nhất": the report gives the district's figures, not its parts' ranking."""
     about = f"Bài viết về {district}" if district else "Các bài viết"

@@ -40,9 +40,10 @@ _RANGE = re.compile(
 @dataclass(frozen=True)
 class Misfit:
     """Why the entry does not answer: ``what`` is one of "year", "level", "unit", "dimension", "count",
-    "number", "role", "commune", "person", "period", "action" (mended, not built: "sửa chữa"), "total" (a part of it counted), "place" (one no
-    district of the base is),
-    "other place" (named beside a district); ``asked`` says what the question asked for."""
+    "number", "role", "commune", "person", "period", "action" (mended, not built: "sửa chữa"),
+    "per each" (a share asked of a total), "total" (a part of it counted), "place" (one no
+    district of the base is), "other place" (named beside a district); ``asked`` says what the
+    question asked for."""
 
     what: str
     asked: str = ""

@@ -4,12 +4,13 @@ ranking of a district's parts, a follow-up that only moves to another organisati
 
 from __future__ import annotations
 
+from bot.answering.answer import Answer
 from bot.answering.answerer import Answerer
 from bot.answering.fit import text_levels
 from tests.answering.test_fewer_wrong_facts import chat, says
 
 
-def _declines(answer, *neighbours: str) -> bool:
+def _declines(answer: Answer, *neighbours: str) -> bool:
     return not answer.answered and not any(says(answer, n) for n in neighbours)
 
 

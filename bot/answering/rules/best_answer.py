@@ -9,9 +9,9 @@ little evidence, or too many entries alike, asks back instead of guessing.
 from __future__ import annotations
 
 import itertools
-from dataclasses import replace
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.answering import answer_texts

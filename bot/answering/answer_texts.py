@@ -143,6 +143,14 @@ def out_of_scope(districts: str) -> str:
 
 COMPARISON_HEADING = "Theo các bài viết, số liệu của từng huyện:"
 COMPARISON_BY_ORG_HEADING = "Theo bài viết, số liệu của từng tổ chức:"
+
+
+def parts_not_ranked(what: str, district: str) -> str:
+    """ "xã nào ở Bù Đốp … nhiều nhất": the report gives the district's figures, not its parts' ranking."""
+    about = f"Bài viết về {district}" if district else "Các bài viết"
+    return f"{about} không so sánh hay xếp hạng theo từng {what}; bài chỉ nêu số liệu chung của cả huyện."
+
+
 NO_RANKING = (
     "Mình không xếp hạng: các bài viết đo ở những thời điểm và theo cách khác nhau, bạn đối chiếu "
     "từng con số kèm nguồn nhé."
@@ -196,13 +204,18 @@ def not_given(district: str, what: str, asked: str) -> str:
     if what == "dimension":
         return f"{about} không nêu {asked} của việc này."
     if what == "count":
-        return f"{about} không nêu số {asked} (bài không đếm điều này)."
+        return f"{about} không nêu số {asked} (bài không đếm điều này)." if asked else f"{about} không nêu con số này."
     if what == "org":
         return f"{about} không nêu số liệu hay thông tin này của {asked}."
     if what == "total":
         return f"{about} không nêu tổng số {asked}; bài chỉ nêu số của một phần trong đó."
     if what == "period":
         return f"{about} không nêu số liệu này cho khoảng thời gian đó."
+    if what == "action":
+        done = "việc sửa chữa, nâng cấp" if asked == "repair" else "việc xây mới"
+        return f"{about} không nêu số liệu này cho {done}; bài nêu con số của việc khác."
+    if what == "per each":
+        return f"{about} không nêu số liệu tính cho mỗi {asked}; bài chỉ nêu con số chung."
     if what == "role":
         return f"{about} không nhắc tới {asked}."
     if what == "commune":

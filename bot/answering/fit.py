@@ -41,9 +41,10 @@ _RANGE = re.compile(
 @dataclass(frozen=True)
 class Misfit:
     """Why the entry does not answer: ``what`` is one of "year", "level", "unit", "dimension", "count",
-    "number", "role", "commune", "person", "period", "total" (a part of it counted), "place" (one no
-    district of the base is),
-    "other place" (named beside a district); ``asked`` says what the question asked for."""
+    "number", "role", "commune", "person", "period", "action" (mended, not built: "sửa chữa"),
+    "per each" (a share asked of a total), "total" (a part of it counted), "place" (one no
+    district of the base is), "other place" (named beside a district); ``asked`` says what the
+    question asked for."""
 
     what: str
     asked: str = ""
@@ -103,10 +104,27 @@ def _levels(toks: tuple[str, ...]) -> frozenset[str]:
     return frozenset(level for level, phrases in lexicon.LEVEL_PHRASES.items() if has(toks, phrases))
 
 
+# a document's number names its issuer, not a level of what is counted: "01-KL/TW", "74-KH/HU"
+_DOCUMENT_NUMBER = re.compile(r"\b\d+\s*-\s*[A-ZĐ]{1,4}\s*/\s*[A-ZĐ]{1,4}\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=65536)
 def text_levels(text: str) -> frozenset[str]:
-    """The levels an entry's text names (entries are read again for every question: kept)."""
-    return _levels(tuple(expand(tokens(text))))
+    """The levels an entry's text names (entries are read again for every question: kept);
+    a document's number ("05-CT/TW") names none."""
+    return _levels(tuple(expand(tokens(_DOCUMENT_NUMBER.sub(" ", text)))))
+
+
+def level_text(located: Located) -> str:
+    """Where an entry says the level of what it states: a figure's own words (its answer, what it
+    counts, its body, its period); the quote it shares with the figures printed beside it names
+    their levels too ("02 cá nhân được UBND tỉnh …; 12 tập thể … UBND huyện")."""
+    entry = located.entry
+    if entry.kind != "figure":
+        return entry_text(located)
+    parts = [entry.answer, entry.org or "", entry.period or "", entry.title]
+    parts += [v for v in (getattr(entry, "counts", None), getattr(entry, "value", None)) if isinstance(v, str)]
+    return " ".join(parts)
 
 
 def figure_levels(located: Located) -> frozenset[str] | None:
@@ -144,7 +162,7 @@ def figure_levels(located: Located) -> frozenset[str] | None:
 def _own_levels(clause: str) -> frozenset[str]:
     """The levels a clause names itself, not counting the whole place it opens with ("toàn huyện
     có 4 tập thể" names no level: the list's last words do)."""
-    toks = tokens(clause)
+    toks = tokens(_DOCUMENT_NUMBER.sub(" ", clause))
     for scope in lexicon.WHOLE_SCOPES:
         toks = [t for k, t in enumerate(toks) if not _in_scope(toks, k, scope)]
     return _levels(tuple(expand(toks)))
@@ -166,7 +184,10 @@ def _part_before(clauses: list[str], i: int) -> list[str]:
 
 def asked_levels(q: Query) -> frozenset[str]:
     """The levels a question asks about, beyond the district it is about."""
-    levels = levels_of(q.toks) | frozenset(q.levels)
+    levels = levels_of(q.toks)
+    if "national" in levels and _DOCUMENT_NUMBER.search(q.text):
+        levels = _levels(tuple(expand(tokens(_DOCUMENT_NUMBER.sub(" ", q.text)))))  # "01-KL/TW": no level
+    levels |= frozenset(q.levels)
     return levels | {"province"} if q.province_itself else levels
 
 
@@ -200,8 +221,11 @@ def misfit(index: Index, q: Query, doc: Doc, asked_here: frozenset[str] | None =
     asked = asked_levels(q)
     wanted = asked - {"district"}
     if wanted or "district" in asked:
+        # a figure's level from the list printing its value, else from its own words
         own_levels = figure_levels(located)
-        have_levels = (text_levels(text) if own_levels is None else own_levels) or frozenset({"district"})
+        have_levels = (text_levels(level_text(located)) if own_levels is None else own_levels) or frozenset(
+            {"district"}
+        )
         absent = wanted - have_levels
         if own_levels is not None and len(asked) > 1:
             # "cấp huyện với cấp cơ sở mỗi cấp bao nhiêu": each level's own figure answers its part
@@ -211,6 +235,9 @@ def misfit(index: Index, q: Query, doc: Doc, asked_here: frozenset[str] | None =
             return Misfit("level", sorted(absent)[0])
         elif "district" in asked and have_levels == {"commune"}:
             return Misfit("level", "district")  # "toàn huyện": only a commune's body says it
+    action = _action_misfit(q, located)
+    if action is not None:
+        return action
     unnamed = next((c for c in q.communes if not names_commune(text, c)), None)
     if unnamed is not None:
         return Misfit("commune", " ".join(unnamed.said))  # "xã An Khánh có…": not the whole district's
@@ -234,6 +261,10 @@ def misfit(index: Index, q: Query, doc: Doc, asked_here: frozenset[str] | None =
         role = _asked_role(q)
         if role and not _holds_role(located, role):
             return Misfit("role", " ".join((*role[0], *role[1])))
+    if q.quantity and doc.kind == "figure":
+        each = per_one_asked(q.toks)
+        if each is not None and not _states_per_one(located):
+            return Misfit("per each", each)  # "mỗi căn bao nhiêu tiền": the article gives the 8 houses' value
     if q.quantity:
         asked_dimension = dimension_asked(q.toks)
         if asked_dimension is not None:
@@ -246,8 +277,49 @@ def misfit(index: Index, q: Query, doc: Doc, asked_here: frozenset[str] | None =
         unit_here = asked_here is None or (q.unit is not None and q.unit in _units_named(asked_here))
         if counted and _counts_a_part(index, q, doc):
             return Misfit("total", " ".join(counted))
+        if said and _another_kind_of(index, q.target, doc):
+            return Misfit("count", " ".join(counted))
         if said or unit_here:
             return _quantity_misfit(index, q, doc, count=said, unit=unit_here)
+    return None
+
+
+def per_one_asked(toks: Sequence[str]) -> str | None:
+    """ "mỗi căn", "mỗi tuần", "hàng năm": the one thing a question asks a figure per, or None."""
+    for i, tok in enumerate(toks[:-1]):
+        if tok not in lexicon.PER_ONE_WORDS or (i and toks[i - 1] in lexicon.NOT_PER_ONE_AFTER):
+            continue
+        nxt = toks[i + 1]
+        if nxt in lexicon.CLASSIFIERS or nxt in lexicon.TIME_WORDS or (tok == "moi" and nxt in lexicon.GENERIC_COUNTED):
+            return nxt
+    return None
+
+
+def _states_per_one(located: Located) -> bool:
+    """A figure of a share: "80 triệu đồng/căn", "mỗi quý 1,2 triệu", "mỗi đảng viên", "hàng năm"."""
+    if "/" in str(getattr(located.entry, "value", "")):
+        return True
+    toks = tokens(level_text(located))
+    return any(
+        tok in lexicon.PER_ONE_WORDS and (not i or toks[i - 1] not in lexicon.NOT_PER_ONE_AFTER)
+        for i, tok in enumerate(toks[:-1])
+    )
+
+
+def _action_misfit(q: Query, located: Located) -> Misfit | None:
+    """ "sửa chữa bao nhiêu cây cầu" of a figure of bridges built anew, "xây mới bao nhiêu căn" of
+    one of houses mended: what was done is part of what a figure counts, read in its own words."""
+    if located.entry.kind not in ("figure", "model"):
+        return None
+    toks = q.toks
+    repair, built = has(toks, lexicon.REPAIR_PHRASES), has(toks, lexicon.BUILT_NEW_PHRASES)
+    if repair == built:
+        return None
+    own = tuple(expand(tokens(level_text(located))))
+    if repair and not has(own, lexicon.REPAIR_SAID):
+        return Misfit("action", "repair")
+    if built and has(own, lexicon.REPAIR_SAID) and not has(own, lexicon.BUILT_SAID):
+        return Misfit("action", "built")
     return None
 
 
@@ -316,8 +388,10 @@ def _quantity_misfit(index: Index, q: Query, doc: Doc, count: bool, unit: bool) 
             return Misfit("unit", wanted)
         return None
     target = counted_words(q)
-    if not target and q.unit is None and _classifiers_counted(q) and None not in units:
-        return Misfit("count", _classifiers_counted(q)[0])  # "bao nhiêu cây": a sum of money counts no trees
+    classifiers = _classifiers_counted(q)
+    # "bao nhiêu cây", "bao nhiêu phần quà": a sum of money counts no trees, no parcels
+    if classifiers and q.target[:1] == classifiers[:1] and q.unit is None and None not in units:
+        return Misfit("count", " ".join(q.target[:2]))
     counts = getattr(entry, "counts", None)
     counted = head_words(index, counts) if counts else []
     if count and target and counts and not _named_by_keyword(index, target, counted, entry.keywords):
@@ -330,6 +404,37 @@ def _quantity_misfit(index: Index, q: Query, doc: Doc, count: bool, unit: bool) 
         if uncounted:
             return Misfit("count", " ".join(target))  # "cây cầu sắt": the article counts concrete bridges
     return None
+
+
+def _another_kind_of(index: Index, asked: Sequence[str], doc: Doc) -> bool:
+    """ "bao nhiêu cột đèn" of a figure counting "cột cờ", "nhà đại đoàn kết" of one counting "nhà
+    tình thương": the noun the figure counts is asked, but the word that says which kind of it
+    differs, and the entry never puts the question's word after that noun."""
+    entry = doc.located.entry
+    counts = getattr(entry, "counts", None)
+    if entry.kind != "figure" or not counts:
+        return False
+    printed = index.places.strip(expand(tokens(counts)))
+    # a curator's keyword names the kind in the question's words too ("nhà ĐĐK")
+    text = expand(tokens(" ".join([entry_text(doc.located), *entry.keywords])))
+    pairs = set(itertools.pairwise(text))
+    said = set(text)
+    skip = lexicon.STOPWORDS | lexicon.CLASSIFIERS | lexicon.QUALIFIER_WORDS | lexicon.LEVEL_WORDS
+    by_synonym = _said_by_synonym(index, asked, said)  # "cầu xi măng": the article's "cầu bê tông"
+    for i, word in enumerate(asked[:-1]):
+        if word not in printed or word in skip:
+            continue
+        kind = asked[i + 1]
+        theirs = [b for a, b in itertools.pairwise(printed) if a == word]
+        if not theirs or kind in skip or kind[:1].isdigit() or kind in printed or kind in by_synonym:
+            return False
+        if (word, kind) in pairs:
+            return False
+        if any(t in lexicon.CLASSIFIERS or t == kind for t in theirs):
+            return False
+        alternatives = index.synonyms.get(kind, ())
+        return not any(set(alt.split()) <= said for alt in alternatives)
+    return False
 
 
 def _counts_a_part(index: Index, q: Query, doc: Doc) -> bool:
@@ -423,7 +528,9 @@ _NOT_COUNTED = (
 def counted_words(q: Query) -> list[str]:
     """The words of what "bao nhiêu <X>" counts, without units and words that count anything."""
     words = [t for t in q.target if t not in _NOT_COUNTED and not t.isdigit()]
-    while words and words[-1] in lexicon.TRAILING_PARTICLES:
+    # "… bao nhiêu căn nhà cho hội viên": "nhà" ends what is counted, not the question ("nha" as in "nhé")
+    ends_question = bool(q.target) and list(q.toks[-len(q.target) :]) == list(q.target)
+    while words and words[-1] in lexicon.TRAILING_PARTICLES and ends_question:
         words.pop()
     return words
 

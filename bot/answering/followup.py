@@ -277,7 +277,9 @@ def _inherit(
 def _with_intent_of(q: Query, ctx: Context, own: list[str], narrows: bool, about: str | None) -> Query:
     """A question that says nothing of what it wants takes the previous one's intent: "cá nhân
     thì sao" counts the individuals now; "cấp xã thì sao" counts the same, at another level."""
-    target = list(ctx.target) if narrows and ctx.target else own or list(ctx.target)
+    # "thế còn Liên đoàn Lao động?": an organisation named alone is who, not what is counted
+    names_only_orgs = bool(own) and not [w for w in _without_orgs(own) if w not in lexicon.ORG_HEAD_WORDS]
+    target = list(ctx.target) if (narrows or names_only_orgs) and ctx.target else own or list(ctx.target)
     return replace(
         q,
         target=target if ctx.quantity else [],

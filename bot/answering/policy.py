@@ -30,6 +30,7 @@ RULES: tuple[Rule, ...] = (
     declines.decline_not_a_question,
     declines.decline_unheld,
     declines.decline_uncovered_years,
+    declines.decline_ranking_parts,
     about_base.coverage,
     about_base.capabilities,
     about_base.province_of,

@@ -78,6 +78,12 @@ UNASKED_FIGURE_MIN = 0.5
 TIE_SHARE = 0.99  # entries scoring this share of the best tie with it
 MAX_TIES = 3  # more entries than this sharing the best score: the question does not pick one
 CLOSE_CALL = 0.8  # runners-up within this share of the best are offered
+# a follow-up naming no organisation stays with the one the conversation is about: its entry that
+# fits, this close to the best, answers before another organisation's ("còn nhà tình thương?")
+CARRIED_ORG_SHARE = 0.6
+# a rare word of the question this heavy (its share of the question's weight) that the fitting
+# entry lacks and an unfitting one near it holds: the question is that one's ("hũ gạo … bao nhiêu tiền")
+NEIGHBOUR_WORD_SHARE = 0.1
 COMPLEMENT = 0.75  # a runner-up this close that adds what the question asks joins the answer
 # with no district named, another district's best entry answers too when it scores this share of
 # the best and at least OTHER_DISTRICT_MIN (the districts' reports word the same thing differently)…

@@ -23,6 +23,8 @@ for _phrase in lexicon.PHRASES:
 def _context_holds(form: lexicon.ContextualForm, toks: Sequence[str], i: int) -> bool:
     prev = toks[i - 1] if i else ""
     nxt = toks[i + 1] if i + 1 < len(toks) else ""
+    if nxt and nxt in form.never_before:
+        return False
     if form.before and nxt in form.before:
         return True
     if form.after and prev in form.after:

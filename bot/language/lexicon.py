@@ -193,6 +193,21 @@ MEMBERSHIP_NOUNS: tuple[tuple[str, ...], ...] = (
     ("can", "bo"),
     ("cong", "chuc"),
     ("vien", "chuc"),
+    # what a district has a number of, as it has members: its households, its communes, its branches
+    ("ho",),
+    ("ho", "dan"),
+    ("ho", "ngheo"),
+    ("ho", "can", "ngheo"),
+    ("nguoi", "dan"),
+    ("dan", "so"),
+    ("xa",),
+    ("xa", "thi", "tran"),
+    ("ap",),
+    ("thon",),
+    ("chi", "bo"),
+    ("dang", "bo"),
+    ("truong",),
+    ("truong", "hoc"),
 )
 # "kéo dài bao lâu": a quantity cue that asks for a duration by itself
 DURATION_CUES: tuple[tuple[str, ...], ...] = (("bao", "lau"),)
@@ -319,6 +334,9 @@ COUNT_NOUNS: tuple[tuple[str, ...], ...] = (
     ("guong", "dien", "hinh"),
 )
 
+# The word an organisation's name opens with that its aliases leave out ("Hội Cựu chiến binh",
+# "ngành Giáo dục"): with an alias, still the organisation's name
+ORG_HEAD_WORDS: frozenset[str] = frozenset({"hoi", "nganh", "ban", "uy"})
 # Organisations: group name → folded aliases (longest first wins).
 ORG_GROUPS: dict[str, tuple[tuple[str, ...], ...]] = {
     "Hội Nông dân": (("hoi", "nong", "dan"), ("nong", "dan")),
@@ -858,6 +876,27 @@ COMPARISON_PHRASES: tuple[tuple[str, ...], ...] = (
     ("moi", "huyen"),
     ("tung", "huyen"),
 )
+# "xã nào … nhiều nhất", "năm nào …", "chi bộ nào …": a ranking of the parts of one district, which
+# no report gives (each gives the district's own figures); "huyện nào" compares districts
+UNRANKED_PARTS: tuple[tuple[str, ...], ...] = (
+    ("xa",),
+    ("ap",),
+    ("thon",),
+    ("khu", "pho"),
+    ("thi", "tran"),
+    ("phuong",),
+    ("nam",),
+    ("thang",),
+    ("dot",),
+    ("chi", "bo"),
+    ("dang", "bo"),
+    ("co", "quan"),
+    ("don", "vi"),
+    ("truong",),
+    ("mo", "hinh"),
+    ("hoi", "vien"),
+    ("gia", "dinh"),
+)
 # "nhiều <…> nhất": a superlative asks to compare even with words between
 SUPERLATIVE = "nhat"
 # "nhiều <…> hơn": a comparative asks to compare too, with words between, of several districts
@@ -974,6 +1013,7 @@ class ContextualForm(NamedTuple):
     after_number: bool = False  # the context: a number comes just before
     last: bool = False  # the context: it ends the message
     first_before: frozenset[str] = frozenset()  # the context: it opens the message and one of these follows
+    never_before: frozenset[str] = frozenset()  # never the context's reading before these words
 
 
 # words after CT/KH that mark a document code ("CT 05", "CT/TW", "KH số")
@@ -1002,6 +1042,8 @@ CONTEXTUAL_FORMS: dict[str, ContextualForm] = {
         before=frozenset({"ten", "la", "oi", "thay", "nghi", "biet", "lam", "tra", "giup", "cho", "khoe"}),
         # "bn có biết…" opens with "bạn"; "treo bn cờ" counts flags
         first_before=frozenset({"co"}),
+        # "giúp bn hộ thoát nghèo", "cho bn suất học bổng": before what is counted, "bao nhiêu"
+        never_before=frozenset({"ho", "can", "suat", "nguoi", "hoc", "cay", "tan", "chiec", "phan"}),
     ),
 }
 
@@ -1166,6 +1208,7 @@ LEVEL_PHRASES: dict[str, tuple[tuple[str, ...], ...]] = {
         ("dang", "bo", "xa"),
         ("toan", "xa"),
         ("ca", "xa"),
+        ("nhan", "dan", "xa"),  # "UBND xã"
     ),
     "national": (("trung", "uong"), ("ca", "nuoc"), ("toan", "quoc")),
     # the district as a whole, said outright ("toàn huyện", "Hội Nông dân huyện"): an entry
@@ -1181,6 +1224,30 @@ LEVEL_PHRASES: dict[str, tuple[tuple[str, ...], ...]] = {
         ("chien", "binh", "huyen"),
     ),
 }
+# What was done to what is counted: mending what stood is not building anew ("sửa chữa bao nhiêu
+# cây cầu" of a figure of bridges built). A question naming one asks a figure that says it.
+REPAIR_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("sua", "chua"),
+    ("sua", "lai"),
+    ("sua", "sang"),
+    ("tu", "sua"),
+    ("nang", "cap"),
+    ("cai", "tao"),
+    ("trung", "tu"),
+)
+BUILT_NEW_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("xay", "moi"),
+    ("xay", "dung", "moi"),
+    ("lam", "moi"),
+    ("dung", "moi"),
+)
+# what an entry says when it tells of mending: the phrases, and "sửa" alone ("rà soát và sửa")
+REPAIR_SAID: tuple[tuple[str, ...], ...] = (*REPAIR_PHRASES, ("sua",))
+BUILT_SAID: tuple[tuple[str, ...], ...] = (*BUILT_NEW_PHRASES, ("xay",), ("xay", "dung"))
+# "mỗi căn", "mỗi tuần", "hàng năm": a figure per one of something. "mới" folds to "moi" too:
+# after these words it is "xây mới", no share
+PER_ONE_WORDS: frozenset[str] = frozenset({"moi", "hang"})
+NOT_PER_ONE_AFTER: frozenset[str] = frozenset({"xay", "lam", "dung", "doi", "cai", "tao", "rat", "vua", "con"})
 # The words of LEVEL_PHRASES and of places' divisions: a level, not a thing counted ("cấp xã thì sao")
 LEVEL_WORDS: frozenset[str] = frozenset({"cap", "tinh", "huyen", "xa", "thi", "tran", "phuong", "trung", "uong"})
 # Classifiers: the noun that counts units of something ("căn nhà", "thùng mì", "cây cầu")

@@ -11,11 +11,21 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.answering import answer_texts
 from bot.answering.answer import Answer, fact_answer, figures, not_answered, suggestion_for
-from bot.answering.fit import Misfit, asked_levels, dimension_asked, entry_text, head_words, misfit, number_units
+from bot.answering.fit import (
+    Misfit,
+    asked_levels,
+    counted_words,
+    dimension_asked,
+    entry_text,
+    head_words,
+    misfit,
+    number_units,
+)
 from bot.answering.query import Query
 from bot.answering.quoting import clauses_of, own_clauses, restates
 from bot.answering.rules.article_words import (
@@ -29,6 +39,7 @@ from bot.answering.rules.declines import out_of_scope
 from bot.answering.search import Doc, Hit, Index
 from bot.answering.tuning import (
     ANSWER_MIN,
+    CARRIED_ORG_SHARE,
     CLEAR_MARGIN,
     CLEAR_MIN,
     CLOSE_CALL,
@@ -41,6 +52,7 @@ from bot.answering.tuning import (
     MAX_SUGGESTIONS,
     MAX_TIES,
     MIN_EVIDENCE,
+    NEIGHBOUR_WORD_SHARE,
     OTHER_DISTRICT_MIN,
     OTHER_DISTRICT_SHARE,
     OTHER_DISTRICT_TERM_SHARE,
@@ -56,7 +68,7 @@ from bot.answering.tuning import (
 from bot.knowledge.schema import KnowledgeBase, Located
 from bot.language import lexicon
 from bot.language.expansion import expand
-from bot.language.folding import fold, surface, tokens
+from bot.language.folding import BREAK, contains, fold, is_year, surface, tokens
 
 if TYPE_CHECKING:
     from bot.answering.turn import Turn
@@ -152,14 +164,22 @@ def _best(turn: Turn) -> Answer:
     if not hits:
         return from_the_article(turn) or out_of_scope(turn.snapshot.kb)
     top = hits[0]
-    asked_here = _asked_here(turn)
-    fitting = [h for h in hits if misfit(index, q, h.doc, asked_here) is None]
-    if not fitting or (fitting[0].score < CLOSE_CALL * top.score and not _same_sentence(fitting[0], top)):
+    judged, asked_here = _as_judged(turn)
+    fitting = [h for h in hits if misfit(index, judged, h.doc, asked_here) is None]
+    if fitting and fitting[0].score >= CLOSE_CALL * top.score:
+        # the question's rare word is an unfitting entry's, not the fitting one's: that one is asked
+        near = [h for h in hits if h.score >= CLOSE_CALL * fitting[0].score and h not in fitting]
+        top = _whose_word(turn, near, fitting[0]) or top
+    if (
+        not fitting
+        or (fitting[0].score < CLOSE_CALL * top.score and not _same_sentence(fitting[0], top))
+        or _fits_as_a_neighbour(turn, top, fitting[0])
+    ):
         # the nearest entry answers another question than this one: say what the article gives
-        reason = misfit(index, q, top.doc, asked_here)
+        reason = misfit(index, judged, top.doc, asked_here)
         assert reason is not None
         return not_given(turn, top, reason)
-    hits = _described_first(q, fitting)
+    hits = _carried_org_first(turn, _described_first(q, fitting))
     best = hits[0]
     parts = _complements(index, q.target_parts, hits) if q.quantity else []
     stands_alone = not turn.resolution.leaned and turn.correction is None
@@ -471,6 +491,94 @@ def _read(turn: Turn) -> frozenset[str]:
     return frozenset(n for v in values for n in figures(v)) - figures(turn.query.text)
 
 
+def _carried_org_first(turn: Turn, hits: list[Hit]) -> list[Hit]:
+    """ "công đoàn xây mấy căn nhà mái ấm?" then "còn nhà tình thương?": the follow-up names no
+    organisation, so it asks the same one's; an entry of it that fits comes before another
+    organisation's that ranks higher (that one would be a neighbour's figure, stated as its)."""
+    context = turn.context
+    if not turn.resolution.leaned or turn.analysed.orgs or context is None or not context.orgs:
+        return hits
+    carried = set(context.orgs)
+    if carried & hits[0].doc.org_groups:
+        return hits
+    least = CARRIED_ORG_SHARE * hits[0].score
+    # the same organisation of the conversation's district, not another district's namesake
+    districts = set(context.districts) or {hits[0].located.district}
+    own = next(
+        (h for h in hits[1:] if carried & h.doc.org_groups and h.score >= least and h.located.district in districts),
+        None,
+    )
+    return hits if own is None else [own, *(h for h in hits if h is not own)]
+
+
+def _whose_word(turn: Turn, unfitting: Sequence[Hit], fit: Hit) -> Hit | None:
+    """The first entry that does not fit but holds a rare word of the question the fitting one
+    lacks ("hũ gạo … trị giá bao nhiêu": the rice jars', counted in tấn, not the aid's value)."""
+    if turn.resolution.leaned:
+        return None
+    index = turn.snapshot.index
+    rare = [t for t in _rare_words(turn) if not index.holds(t, fit.doc)]
+    return next((h for h in unfitting if any(index.holds(t, h.doc) for t in rare)), None)
+
+
+def _rare_words(turn: Turn) -> list[str]:
+    """The question's rare words that weigh in it (a rambling question's many words weigh little)."""
+    index = turn.snapshot.index
+    terms = index.query_terms(turn.query)
+    total = sum(terms.values())
+    skip = lexicon.STOPWORDS | lexicon.TRAILING_PARTICLES
+    return [
+        t
+        for t in dict.fromkeys(turn.query.content)
+        if len(t) > 1
+        and t not in skip
+        and index.idf.get(t, 0.0) >= OWN_WORD_IDF
+        and total > 0
+        and terms.get(t, 0.0) >= NEIGHBOUR_WORD_SHARE * total
+    ]
+
+
+def _fits_as_a_neighbour(turn: Turn, top: Hit, fit: Hit) -> bool:
+    """The nearest entry is a figure of what was asked, in another unit or of another level…;
+    the entry that fits comes after it only as a neighbour: an account of the whole the figure
+    is part of, with the figure in it ("thắp sáng đường quê tốn bao nhiêu tiền": the model's 52
+    tỷ for all its roads and bridges), or an entry without a rare word of the question that the
+    nearest holds ("hũ gạo … bao nhiêu tiền": the gifts' value)."""
+    if fit is top or turn.resolution.leaned:
+        return False
+    index = turn.snapshot.index
+    value = str(getattr(top.located.entry, "value", "") or "")
+    if top.doc.kind == "figure" and fit.doc.kind != "figure" and value and value in fit.located.entry.answer:
+        return True
+    return any(index.holds(t, top.doc) and not index.holds(t, fit.doc) for t in _rare_words(turn))
+
+
+def _as_judged(turn: Turn) -> tuple[Query, frozenset[str] | None]:
+    """The question entries are held to, and the words the turn said itself. A follow-up that
+    only moves what was asked to another organisation, year or level ("còn Hội Cựu chiến binh?",
+    "vậy năm 2024 thì bao nhiêu?") still counts what was counted: the noun it counted is held to
+    as if said again (not the words that made it the other body's: "nhà thanh niên" of the
+    Huyện Đoàn is still a "nhà" of the Hội Phụ nữ)."""
+    q = turn.query
+    asked_here = _asked_here(turn)
+    if asked_here is None or not q.quantity or not _only_moves(turn):
+        return q, asked_here
+    if not q.target and turn.context is not None and turn.context.target:
+        q = replace(q, target=list(turn.context.target))  # "vậy năm 2024 thì bao nhiêu?": what was counted
+    return (q, None) if counted_words(q) else (turn.query, asked_here)
+
+
+def _only_moves(turn: Turn) -> bool:
+    """The follow-up's own words name only an organisation, a year, a level or the district."""
+    analysed = turn.analysed
+    if not (analysed.orgs or analysed.years or asked_levels(analysed)):
+        return False
+    named = {w for o in analysed.orgs for alias in lexicon.ORG_GROUPS[o] for w in alias}
+    frame = lexicon.STOPWORDS | lexicon.FOLLOWUP_FILLERS | lexicon.LEVEL_WORDS | lexicon.TIME_WORDS
+    frame |= named | lexicon.ORG_HEAD_WORDS
+    return all(w in frame or is_year(w) or w == BREAK for w in turn.resolution.own)
+
+
 def _asked_here(turn: Turn) -> frozenset[str] | None:
     """The words a follow-up said itself (None: the question stands alone). The question before
     asked again of another district counts what it counted: those words are said here too."""
@@ -551,12 +659,21 @@ def _own_words_first(turn: Turn, hits: list[Hit]) -> list[Hit]:
     return [*holding, *(h for h in hits if h not in holding)] if holding else hits
 
 
+def _typed(text: str, folded: str) -> bool:
+    """The text holds these folded words in a row (typed without marks, as most users do)."""
+    return contains(tokens(text), folded.split())
+
+
 def not_given(turn: Turn, nearest: Hit, reason: Misfit) -> Answer:
     """What the question asks is not in the article; the nearest entry is what it does give."""
     q = turn.query
-    asked = (
-        surface(q.text, reason.asked.split()) if reason.what in ("count", "total", "role", "commune") else reason.asked
-    )
+    asked = reason.asked
+    if reason.what in ("count", "total", "role", "commune"):
+        # the words as the user typed them; a follow-up that did not type them ("à nhầm, ý là hội
+        # ccb") is told of "this figure", never of the bot's folded words
+        typed = surface(q.text, asked.split())
+        untyped = fold(typed) == typed and not _typed(q.text, asked)
+        asked = "" if untyped and reason.what == "count" else typed
     return not_answered(
         "decline",
         answer_texts.not_given(turn.snapshot.kb.named(nearest.located.district), reason.what, asked),

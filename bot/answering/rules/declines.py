@@ -17,6 +17,7 @@ from bot.answering.leftover import leftover
 from bot.answering.query import Phrase, find, has
 from bot.knowledge.schema import KnowledgeBase
 from bot.language import lexicon
+from bot.language.folding import surface
 
 if TYPE_CHECKING:
     from bot.answering.turn import Turn
@@ -51,6 +52,34 @@ def decline_unheld(turn: Turn) -> Answer | None:
     kb = turn.snapshot.kb
     return not_answered(
         "decline", answer_texts.not_held(", ".join(map(kb.named, q.districts))), catalog.example_suggestions(kb)
+    )
+
+
+def decline_ranking_parts(turn: Turn) -> Answer | None:
+    """ "xã nào ở Bù Đốp xây nhiều nhà nhất", "năm nào Lai Vung làm nhiều cầu nhất": a ranking of one
+    district's communes, years, branches, models, which no report gives. The district's own figure
+    would be the answer to another question; several districts named are compared instead."""
+    q = turn.query
+    if not q.comparing or len(q.districts) > 1 or len(q.orgs) > 1 or lexicon.SUPERLATIVE not in q.toks:
+        return None
+    toks = q.toks
+    which = [i for i, t in enumerate(toks) if t in lexicon.WHICH]
+    part = next(
+        (
+            phrase
+            for i in which
+            for phrase in lexicon.UNRANKED_PARTS
+            if i >= len(phrase) and tuple(toks[i - len(phrase) : i]) == phrase
+        ),
+        None,
+    )
+    if part is None:
+        return None
+    kb = turn.snapshot.kb
+    return not_answered(
+        "decline",
+        answer_texts.parts_not_ranked(surface(q.text, part), ", ".join(map(kb.named, q.districts))),
+        catalog.example_suggestions(kb),
     )
 
 

@@ -132,3 +132,10 @@ def test_a_vague_question_moved_to_a_district_that_has_several_answers_asks_amon
     labels = " ".join(s.label for s in there.suggestions)
     assert "Lai Vung" in labels
     assert picked.answered and says(picked, "49")
+
+
+def test_a_count_the_turn_did_not_type_is_never_named_in_folded_words(answerer: Answerer) -> None:
+    # the thing counted came from the turn before; the bot must not echo its folded form ("số qua")
+    _, corrected = chat(answerer, "hội nông dân bù đốp tặng bao nhiêu phần quà", "à nhầm, ý là hội ccb")
+    assert not corrected.answered
+    assert "số qua" not in corrected.text and "phan qua" not in corrected.text

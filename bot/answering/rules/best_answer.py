@@ -502,12 +502,7 @@ def _carried_org_first(turn: Turn, hits: list[Hit]) -> list[Hit]:
     if carried & hits[0].doc.org_groups:
         return hits
     least = CARRIED_ORG_SHARE * hits[0].score
-    # the same organisation of the conversation's district, not another district's namesake
-    districts = set(context.districts) or {hits[0].located.district}
-    own = next(
-        (h for h in hits[1:] if carried & h.doc.org_groups and h.score >= least and h.located.district in districts),
-        None,
-    )
+    own = next((h for h in hits[1:] if carried & h.doc.org_groups and h.score >= least), None)
     return hits if own is None else [own, *(h for h in hits if h is not own)]
 
 

@@ -163,16 +163,17 @@ async def test_a_gap_is_grouped_then_answered_after_keywords(
     browser: Any, hosted: tuple[Served, FakeTelegram, FakeZalo]
 ) -> None:
     served, _, fake = hosted
+    # (a short form the lexicon does not read: «ĐĐK» it now reads as Đại đoàn kết)
     # two people ask the same thing in their own words; the base has the figure under other words
-    question = "bu dop xay bao nhieu nha ddk"
-    for chat, text in ((ZALO_USER, question), ("zalo-user-6", "Bù Đốp xây bao nhiêu nhà ĐĐK?")):
+    question = "bu dop xay bao nhieu nha ddkt"
+    for chat, text in ((ZALO_USER, question), ("zalo-user-6", "Bù Đốp xây bao nhiêu nhà ĐĐKT?")):
         await zalo_says(fake, chat, "Kiên Lương có những mô hình nào?")  # a turn before it
         first = await zalo_says(fake, chat, text)
         assert "176" not in first
     await zalo_says(fake, ZALO_USER, "thủ đô nước Pháp là gì")  # an intended refusal
     page = await signed_in(browser, fake)
     await page.goto(served.url + "/admin/chua-tra-loi")
-    group = page.locator("main > section.group").filter(has_text=re.compile("nh[aà] (ddk|ĐĐK)")).first
+    group = page.locator("main > section.group").filter(has_text=re.compile("nh[aà] (ddkt|ĐĐKT)")).first
     assert "2 lần, 2 người" in await group.inner_text()
     assert "Kiên Lương có những mô hình nào?" in await group.inner_text()  # the turn before it
     refusals = page.locator("details").filter(has_text="Từ chối có chủ đích")
@@ -182,7 +183,7 @@ async def test_a_gap_is_grouped_then_answered_after_keywords(
     await refusals.locator("summary").click()
     assert "thủ đô nước Pháp" in await refusals.inner_text() and "general" in await refusals.inner_text()
     await group.get_by_label("Mục trả lời được (mã)").fill("bd-mttq-nha-dai-doan-ket")
-    await group.get_by_label("Thêm từ khóa").fill("nhà ĐĐK")
+    await group.get_by_label("Thêm từ khóa").fill("nhà ĐĐKT")
     await group.get_by_role("button", name="Thêm từ khóa").click()
     await page.wait_for_url(re.compile(r"/admin/chua-tra-loi"))
     assert (

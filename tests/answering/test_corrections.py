@@ -5,30 +5,9 @@ The conversations are invented for these tests."""
 from __future__ import annotations
 
 from bot.answering import corrections
-from bot.answering.answer import Answer
 from bot.answering.answerer import Answerer
-from bot.answering.context import Context
 from bot.language.folding import tokens
-
-
-def says(answer: Answer, *phrases: str) -> bool:
-    words = tokens(answer.body)
-    for phrase in phrases:
-        needle = tokens(phrase)
-        if not any(words[i : i + len(needle)] == needle for i in range(len(words))):
-            return False
-    return True
-
-
-def chat(answerer: Answerer, *turns: str) -> list[Answer]:
-    context: Context | None = None
-    out = []
-    for text in turns:
-        answer, new = answerer.converse(text, context)
-        context = new if new is not None else context
-        out.append(answer)
-    return out
-
+from tests.answering.test_fewer_wrong_facts import chat, says
 
 # ---------------------------------------------------------------- reading a correction
 

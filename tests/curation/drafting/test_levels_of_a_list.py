@@ -10,15 +10,13 @@ when the pilot cells were asked.
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
 from bot.answering.answerer import Answerer
 from bot.answering.fit import figure_levels
+from bot.knowledge.schema import Located
 from tests.answering.test_fewer_wrong_facts import says
-from tests.conftest import KNOWLEDGE, run_cli
+from tests.curation.drafting.accepted_page import draft_and_accept, drafted_figure
 
 PAGE = """Phong Thổ sơ kết 3 năm thực hiện Kết luận 01-KL/TW
 
@@ -33,28 +31,13 @@ tập, quán triệt; đồng thời, chỉ đạo 23 tổ chức Đảng ở c�
 """
 
 
-def _drafted(root: Path) -> Answerer:
-    kb = root / "knowledge"
-    shutil.copytree(KNOWLEDGE, kb, ignore=shutil.ignore_patterns("README.md"))
-    page = root / "phong-tho.txt"
-    page.write_text(PAGE, encoding="utf-8")
-    made = run_cli("draft", str(page), "--out", str(kb))
-    assert made.returncode == 0, made.stderr
-    accepted = run_cli("draft", "--accept", str(kb / "facts" / "phong-tho.yaml"), "--all", "--force")
-    assert accepted.returncode == 0, accepted.stderr
-    return Answerer.from_directory(kb)
-
-
 @pytest.fixture(scope="module")
 def drafted(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
-    return _drafted(tmp_path_factory.mktemp("levels"))
+    return draft_and_accept(tmp_path_factory.mktemp("levels"), "phong-tho", PAGE, force=True)
 
 
-def _entry(answerer: Answerer, value: str):  # type: ignore[no-untyped-def]
-    (located,) = [
-        e for e in answerer.kb.entries if e.article.id == "phong-tho" and getattr(e.entry, "value", None) == value
-    ]
-    return located
+def _entry(answerer: Answerer, value: str) -> Located:
+    return drafted_figure(answerer, "phong-tho", value)
 
 
 def test_an_item_naming_its_own_level_keeps_it(drafted: Answerer) -> None:

@@ -10,15 +10,14 @@ a length and a gift of cement in one sentence; a count opening with «toàn huy�
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from bot.answering.answerer import Answerer
 from bot.answering.fit import figure_levels, head_words
 from bot.answering.quoting import own_clauses
+from bot.knowledge.schema import Located
 from tests.answering.test_fewer_wrong_facts import says
-from tests.conftest import KNOWLEDGE, run_cli
+from tests.curation.drafting.accepted_page import draft_and_accept, drafted_figure
 
 PAGE = """Mường Tè: học tập và làm theo Bác thành việc làm hằng ngày
 
@@ -41,23 +40,11 @@ Cánh đồng quế liên kết ở bản Pa Vệ Sử có 45 hộ tham gia, di�
 
 @pytest.fixture(scope="module")
 def drafted(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
-    root = tmp_path_factory.mktemp("several")
-    kb = root / "knowledge"
-    shutil.copytree(KNOWLEDGE, kb, ignore=shutil.ignore_patterns("README.md"))
-    page = root / "muong-te.txt"
-    page.write_text(PAGE, encoding="utf-8")
-    made = run_cli("draft", str(page), "--out", str(kb))
-    assert made.returncode == 0, made.stderr
-    accepted = run_cli("draft", "--accept", str(kb / "facts" / "muong-te.yaml"), "--all")
-    assert accepted.returncode == 0, accepted.stderr
-    return Answerer.from_directory(kb)
+    return draft_and_accept(tmp_path_factory.mktemp("several"), "muong-te", PAGE)
 
 
-def _entry(answerer: Answerer, value: str):  # type: ignore[no-untyped-def]
-    (located,) = [
-        e for e in answerer.kb.entries if e.article.id == "muong-te" and getattr(e.entry, "value", None) == value
-    ]
-    return located
+def _entry(answerer: Answerer, value: str) -> Located:
+    return drafted_figure(answerer, "muong-te", value)
 
 
 # ---------------------------------------------------------------- each list's own level

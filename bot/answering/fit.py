@@ -163,13 +163,8 @@ def _own_levels(clause: str) -> frozenset[str]:
     """The levels a clause names itself, not counting the whole place it opens with ("toàn huyện
     có 4 tập thể" names no level: the list's last words do)."""
     toks = tokens(_DOCUMENT_NUMBER.sub(" ", clause))
-    for scope in lexicon.WHOLE_SCOPES:
-        toks = [t for k, t in enumerate(toks) if not _in_scope(toks, k, scope)]
-    return _levels(tuple(expand(toks)))
-
-
-def _in_scope(toks: list[str], k: int, scope: tuple[str, ...]) -> bool:
-    return any(tuple(toks[s : s + len(scope)]) == scope for s in range(max(0, k - len(scope) + 1), k + 1))
+    scopes = {k for a, b in find(toks, lexicon.WHOLE_SCOPES) for k in range(a, b)}
+    return _levels(tuple(expand([t for k, t in enumerate(toks) if k not in scopes])))
 
 
 def _part_before(clauses: list[str], i: int) -> list[str]:
